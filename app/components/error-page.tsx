@@ -1,0 +1,22 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** The one error page: 404, 403, 400 and unexpected errors, in the user's language. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 503 ? "unavailable" : status < 500 ? "badRequest" : "server";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <section className="page error-page">
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p>
+        <Link to="/" className="button">
+          {t("errors.home")}
+        </Link>
+      </p>
+    </section>
+  );
+}

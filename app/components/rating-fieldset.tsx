@@ -1,0 +1,56 @@
+import { useTranslation } from "react-i18next";
+import { localized, type Language } from "~/utils/i18n";
+
+const FACES = [
+  { value: "1", face: "😠" },
+  { value: "2", face: "🙁" },
+  { value: "3", face: "😐" },
+  { value: "4", face: "🙂" },
+  { value: "5", face: "😄" },
+] as const;
+
+type Props = {
+  name: string;
+  criterion: { key: string; nameVi: string; nameEn: string; descriptionVi: string; descriptionEn: string; isOverall: boolean };
+  value?: string;
+  error?: string;
+};
+
+/** One criterion: five large face buttons (native radios, so no JavaScript is needed) and "no opinion". */
+export function RatingFieldset({ name, criterion, value, error }: Props) {
+  const { t, i18n } = useTranslation("survey");
+  const lng = i18n.language as Language;
+  const describedBy = `${name}-desc${error ? ` ${name}-error` : ""}`;
+  return (
+    <fieldset
+      className={`rating${criterion.isOverall ? " rating--overall" : ""}${error ? " has-error" : ""}`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{localized(criterion, "name", lng)}</legend>
+      <p className="hint" id={`${name}-desc`}>
+        {localized(criterion, "description", lng)}
+      </p>
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <div className="rating__faces">
+        {FACES.map((f) => (
+          <label key={f.value} className="rating__choice">
+            <input type="radio" name={name} value={f.value} defaultChecked={value === f.value} required />
+            <span className="rating__face" aria-hidden="true">
+              {f.face}
+            </span>
+            <span className="rating__label">{t(`scale.${f.value}`)}</span>
+          </label>
+        ))}
+      </div>
+      <label className="rating__choice rating__choice--na">
+        <input type="radio" name={name} value="na" defaultChecked={value === "na"} />
+        <span className="rating__label">{t("scale.na")}</span>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import { localized, type Language } from "~/utils/i18n";
+
+type Recognition = {
+  decisionNumber: string;
+  decidedOn: string;
+  isDemo: boolean;
+  level: { period: string; nameVi: string; nameEn: string };
+} | null;
+
+/** The commune's official recognition status, or "not recognised". */
+export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: string }) {
+  const { t, i18n } = useTranslation("commune");
+  const lng = i18n.language as Language;
+  if (!recognition) {
+    return (
+      <div className="card recognition recognition--none">
+        <p className="recognition__label">{t("recognition.label")}</p>
+        <p className="recognition__level">{t(kind === "phuong" ? "recognition.notApplicable" : "recognition.none")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="card recognition">
+      <p className="recognition__label">
+        {t("recognition.label")}
+        {recognition.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
+      </p>
+      <p className="recognition__level">{localized(recognition.level, "name", lng)}</p>
+      <p className="recognition__meta">
+        {t("recognition.period", { period: recognition.level.period })} ·{" "}
+        {t("recognition.decision", { number: recognition.decisionNumber, date: formatDate(recognition.decidedOn, lng) })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { nextPeriodStart, periodOf, recentPeriods } from "./period";
+
+describe("periodOf", () => {
+  it("uses Vietnam time: 31 Dec 17:30 UTC is already 1 Jan in Hải Phòng", () => {
+    expect(periodOf(new Date("2025-12-31T16:59:59Z"))).toBe("2025-Q4");
+    expect(periodOf(new Date("2025-12-31T17:00:00Z"))).toBe("2026-Q1");
+  });
+  it("maps months to quarters", () => {
+    expect(periodOf(new Date("2026-04-15T05:00:00Z"))).toBe("2026-Q2");
+    expect(periodOf(new Date("2026-09-30T05:00:00Z"))).toBe("2026-Q3");
+  });
+});
+
+describe("recentPeriods", () => {
+  it("lists quarters newest first across a year boundary", () => {
+    expect(recentPeriods(new Date("2026-02-01T00:00:00Z"), 4)).toEqual([
+      "2026-Q1",
+      "2025-Q4",
+      "2025-Q3",
+      "2025-Q2",
+    ]);
+  });
+});
+
+describe("nextPeriodStart", () => {
+  it("is midnight Vietnam time on the first day of the next quarter", () => {
+    expect(nextPeriodStart("2026-Q4").toISOString()).toBe("2026-12-31T17:00:00.000Z");
+    expect(nextPeriodStart("2026-Q1").toISOString()).toBe("2026-03-31T17:00:00.000Z");
+  });
+});

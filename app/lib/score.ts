@@ -1,0 +1,90 @@
+// Satisfaction scoring: share satisfied (CSAT), Wilson score interval and the verdict against
+// a threshold. Rules from docs/domain.md: satisfied = 4 or 5 among those who gave an opinion;
+// hide a group with fewer than 5 answers; fewer than 30 is "indicative"; a verdict is given
+// only when the whole 95% interval is on one side of the threshold.
+
+export const HIDE_BELOW = 5;
+export const INDICATIVE_BELOW = 30;
+const Z95 = 1.959964;
+
+export type Interval = { low: number; high: number };
+
+/** Wilson score interval for k successes out of n (95% by default). n = 0 gives [0, 1]. */
+export function wilson(k: number, n: number, z = Z95): Interval {
+  if (n <= 0) return { low: 0, high: 1 };
+  if (k < 0 || k > n) throw new RangeError(`k=${k} is outside 0..${n}`);
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+export type Verdict = "meets" | "below" | "insufficient";
+
+export type Threshold = { share: number; minSample: number };
+
+/**
+ * "meets" when the interval lies at or above the threshold, "below" when it lies under it,
+ * "insufficient" (not enough data) when n is under the minimum sample or the interval
+ * straddles the threshold.
+ */
+export function verdict(k: number, n: number, threshold: Threshold): Verdict {
+  if (n < Math.max(threshold.minSample, 1)) return "insufficient";
+  const { low, high } = wilson(k, n);
+  if (low >= threshold.share) return "meets";
+  if (high < threshold.share) return "below";
+  return "insufficient";
+}
+
+/** Counts of answers to one criterion. */
+export type Tally = { satisfied: number; answered: number; noOpinion: number };
+
+export type Score =
+  | { hidden: true; answered: number; noOpinion: number }
+  | {
+      hidden: false;
+      answered: number;
+      noOpinion: number;
+      satisfied: number;
+      share: number;
+      interval: Interval;
+      indicative: boolean;
+      verdict: Verdict;
+    };
+
+export function score(tally: Tally, threshold: Threshold): Score {
+  const { satisfied, answered, noOpinion } = tally;
+  if (answered < HIDE_BELOW) return { hidden: true, answered, noOpinion };
+  return {
+    hidden: false,
+    answered,
+    noOpinion,
+    satisfied,
+    share: satisfied / answered,
+    interval: wilson(satisfied, answered),
+    indicative: answered < INDICATIVE_BELOW,
+    verdict: verdict(satisfied, answered, threshold),
+  };
+}
+
+/** A 1-5 rating counts as satisfied at 4 or 5; null is "no opinion". */
+export function isSatisfied(rating: number): boolean {
+  return rating >= 4;
+}
+
+/** Tally raw ratings (1..5 or null). Mostly for tests and small sets; the database aggregates. */
+export function tally(ratings: readonly (number | null)[]): Tally {
+  let satisfied = 0;
+  let answered = 0;
+  let noOpinion = 0;
+  for (const r of ratings) {
+    if (r === null) noOpinion++;
+    else {
+      answered++;
+      if (isSatisfied(r)) satisfied++;
+    }
+  }
+  return { satisfied, answered, noOpinion };
+}

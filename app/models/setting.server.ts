@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Threshold } from "~/lib/score";
+import { prisma } from "~/utils/db.server";
+
+export const SETTING_KEYS = {
+  defaultThresholdShare: "threshold.default.share",
+  defaultMinSample: "threshold.default.minSample",
+  demoData: "demo.loaded",
+} as const;
+
+async function readSetting(key: string): Promise<string | null> {
+  const row = await prisma.setting.findUnique({ where: { key }, select: { value: true } });
+  return row?.value ?? null;
+}
+
+export async function getDefaultThreshold(): Promise<Threshold> {
+  const [share, minSample] = await Promise.all([
+    readSetting(SETTING_KEYS.defaultThresholdShare),
+    readSetting(SETTING_KEYS.defaultMinSample),
+  ]);
+  return {
+    share: z.coerce.number().min(0).max(1).catch(0.9).parse(share ?? 0.9),
+    minSample: z.coerce.number().int().min(1).catch(30).parse(minSample ?? 30),
+  };
+}
+
+/** True when the database holds generated demo data, which every page must then say. */
+export async function isDemoData(): Promise<boolean> {
+  return (await readSetting(SETTING_KEYS.demoData)) === "true";
+}

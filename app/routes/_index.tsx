@@ -1,0 +1,89 @@
+// Home: find your commune. A GET form, so the search works without JavaScript; with it, the
+// list filters as you type (the same loader, debounced).
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { matchesQuery } from "~/lib/text";
+import { listCommunes } from "~/models/commune.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+
+const MAX_QUERY = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY);
+  const t = getFixedT(await getLanguage(request), "home");
+  const communes = (await listCommunes()).filter((c) => matchesQuery(c.searchKey, q));
+  // Group by former district, in the order of the source list.
+  const groups = new Map<string, { slug: string; name: string; kind: string }[]>();
+  for (const c of communes) {
+    const list = groups.get(c.formerUnit) ?? [];
+    list.push({ slug: c.slug, name: c.name, kind: c.kind });
+    groups.set(c.formerUnit, list);
+  }
+  return json({
+    q,
+    total: communes.length,
+    groups: [...groups].map(([formerUnit, items]) => ({ formerUnit, items })),
+    title: t("title"),
+  });
+}
+
+export default function Home() {
+  const { q, total, groups } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("home");
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/";
+
+  return (
+    <div className="page">
+      <h1>{t("heading")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <Form method="get" role="search" className="search" onChange={(e) => {
+        const form = e.currentTarget;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200);
+      }}>
+        <label htmlFor="q">{t("search.label")}</label>
+        <div className="search__row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={MAX_QUERY}
+            placeholder={t("search.placeholder")}
+            autoComplete="off"
+            enterKeyHint="search"
+          />
+          <button type="submit">{t("search.submit")}</button>
+        </div>
+        <p className="search__status" aria-live="polite">
+          {searching ? t("search.searching") : q ? t("search.results", { count: total }) : t("search.all", { count: total })}
+        </p>
+      </Form>
+      {total === 0 ? <p className="empty">{t("search.none", { q })}</p> : null}
+      <div className="commune-groups">
+        {groups.map((group) => (
+          <section key={group.formerUnit} className="commune-group">
+            <h2>{group.formerUnit}</h2>
+            <ul>
+              {group.items.map((c) => (
+                <li key={c.slug}>
+                  <Link to={`/c/${c.slug}`} prefetch="none">
+                    <span className="commune-kind">{t(`common:kind.${c.kind}`)}</span> {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];

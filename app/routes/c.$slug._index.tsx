@@ -1,0 +1,74 @@
+// The public commune page: recognition status next to residents' satisfaction.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { RecognitionCard } from "~/components/recognition-card";
+import { ScoreChart } from "~/components/score-chart";
+import { ScoreTable } from "~/components/score-table";
+import { splitPeriod } from "~/lib/format";
+import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
+import { getCommuneScoreboard } from "~/models/scoreboard.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
+  if (!commune) throw new Response(null, { status: 404 });
+  const [scoreboard, namesakes, lng] = await Promise.all([
+    getCommuneScoreboard({ communeId: commune.id }),
+    listNamesakes(commune),
+    getLanguage(request),
+  ]);
+  const t = getFixedT(lng, "common");
+  return json({
+    commune: { slug: commune.slug, name: commune.name, kind: commune.kind, region: commune.region, formerUnit: commune.formerUnit },
+    namesakes,
+    scoreboard,
+    title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
+  });
+}
+
+export default function CommunePage() {
+  const { commune, namesakes, scoreboard } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("commune");
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/">{t("common:nav.allCommunes")}</Link> · {commune.formerUnit}
+      </p>
+      <h1>
+        <span className="commune-kind">{t(`common:kind.${commune.kind}`)}</span> {commune.name}
+      </h1>
+      <p className="muted">{t(`common:region.${commune.region}`)}</p>
+      {namesakes.length > 0 ? (
+        <p className="note">
+          {t("namesake")}{" "}
+          {namesakes.map((n) => (
+            <Link key={n.slug} to={`/c/${n.slug}`}>
+              {n.name}
+            </Link>
+          ))}
+        </p>
+      ) : null}
+
+      <Link to={`/c/${commune.slug}/survey`} className="button button--primary button--block">
+        {t("rateCta")}
+      </Link>
+
+      <RecognitionCard recognition={scoreboard.recognition} kind={commune.kind} />
+
+      <section aria-labelledby="scores-heading" className="card">
+        <h2 id="scores-heading">{t("scores.heading")}</h2>
+        <p className="muted">{t("scores.window", { from: t("common:period", splitPeriod(scoreboard.from)), to: t("common:period", splitPeriod(scoreboard.to)) })}</p>
+        <ScoreChart rows={scoreboard.rows} threshold={scoreboard.threshold.share} />
+        <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,8 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's network address, as resolved by Express (honours TRUST_PROXY). */
+    clientIp: string;
+  }
+}

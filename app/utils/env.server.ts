@@ -1,0 +1,55 @@
+// Environment, parsed once with zod at start-up. A bad value stops the server with a message
+// that names the variable. Every variable, with its default, is listed in .env.example.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "must start with file: (SQLite)")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Express "trust proxy": false, true, a hop count or a list of addresses. */
+  TRUST_PROXY: z.string().default("false"),
+  /** Survey submissions allowed per network address per hour (many residents share one). */
+  SURVEY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { DATABASE_URL: string; SESSION_SECRET: string };
+
+function readOrCreateSecret(dataDir: string): string {
+  // Without SESSION_SECRET, a random secret is made once and kept in the data directory, so
+  // a new install is safe by default and cookies survive restarts.
+  const file = path.join(dataDir, "secret.key");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString("hex");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const parsed = result.data;
+  return {
+    ...parsed,
+    DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,
+    SESSION_SECRET: parsed.SESSION_SECRET ?? readOrCreateSecret(parsed.DATA_DIR),
+  };
+}
+
+export const env = parseEnv();

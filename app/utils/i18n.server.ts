@@ -1,0 +1,31 @@
+import type { Resource } from "i18next";
+import viCommon from "../../locales/vi/common.json";
+import viHome from "../../locales/vi/home.json";
+import viSurvey from "../../locales/vi/survey.json";
+import viCommune from "../../locales/vi/commune.json";
+import enCommon from "../../locales/en/common.json";
+import enHome from "../../locales/en/home.json";
+import enSurvey from "../../locales/en/survey.json";
+import enCommune from "../../locales/en/commune.json";
+import { languageCookie } from "./cookies.server";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
+
+export const resources = {
+  vi: { common: viCommon, home: viHome, survey: viSurvey, commune: viCommune },
+  en: { common: enCommon, home: enHome, survey: enSurvey, commune: enCommune },
+} satisfies Record<Language, Resource[string]>;
+
+/** Vietnamese unless the resident chose English with the switch (remembered in a cookie). */
+export async function getLanguage(request: Request): Promise<Language> {
+  const chosen = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
+}
+
+const instances = new Map(
+  (Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]),
+);
+
+/** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
+export function getFixedT(lng: Language, ns: string = "common") {
+  return instances.get(lng)!.getFixedT(lng, ns);
+}

@@ -1,0 +1,56 @@
+// Reading untrusted request bodies and guarding against cross-site posts.
+import { json } from "@remix-run/node";
+
+export type FormReadResult =
+  | { ok: true; form: URLSearchParams }
+  | { ok: false; error: "notForm" | "tooLarge" };
+
+/**
+ * Reads an application/x-www-form-urlencoded body, refusing anything else and stopping at
+ * maxBytes without buffering the rest, so a huge body costs us maxBytes at most.
+ */
+export async function readUrlEncodedForm(request: Request, maxBytes: number): Promise<FormReadResult> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") return { ok: false, error: "notForm" };
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) return { ok: false, error: "tooLarge" };
+  if (!request.body) return { ok: true, form: new URLSearchParams() };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return { ok: false, error: "tooLarge" };
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return { ok: true, form: new URLSearchParams(text) };
+}
+
+/**
+ * Refuses a state-changing request that a browser says came from another site: the Origin
+ * header (sent by every current browser on POST) must match our own origin, and
+ * Sec-Fetch-Site, when present, must not be "cross-site". Requests with neither header do not
+ * come from a browser and so carry no victim's cookies. See docs/decisions/004-csrf.md.
+ */
+export function assertSameOrigin(request: Request): void {
+  const own = new URL(request.url).origin;
+  const origin = request.headers.get("Origin");
+  const fetchSite = request.headers.get("Sec-Fetch-Site");
+  const forged =
+    (origin !== null && origin !== own) || (fetchSite !== null && fetchSite === "cross-site");
+  if (forged) throw json({ error: "crossSite" }, { status: 403 });
+}
+
+/** A same-site path to go back to after a redirecting action; anything else becomes "/". */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return "/";
+  }
+  return to;
+}

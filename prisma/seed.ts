@@ -1,0 +1,33 @@
+// npm run seed [-- --reset | --no-demo]
+// Loads reference data (idempotent), then demo data when the database has no answers and no
+// recognitions yet. --reset replaces the demo data; --no-demo never loads it.
+import { prisma } from "~/utils/db.server";
+import { removeDemoData, seedDemoData } from "./seed/demo";
+import { seedReferenceData } from "./seed/reference";
+
+const args = new Set(process.argv.slice(2));
+
+async function main() {
+  const { communes } = await seedReferenceData();
+  console.log(`Reference data: ${communes} communes, criteria, recognition levels.`);
+  if (args.has("--no-demo")) return;
+  if (args.has("--reset")) {
+    await removeDemoData();
+    console.log("Demo data removed.");
+  }
+  const [responses, recognitions] = await Promise.all([prisma.response.count(), prisma.recognition.count()]);
+  if (responses === 0 && recognitions === 0) {
+    const started = Date.now();
+    const result = await seedDemoData();
+    console.log(`Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers (${Date.now() - started} ms).`);
+  } else {
+    console.log(`Database already has data (${responses} answers, ${recognitions} recognitions): demo data not loaded.`);
+  }
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());

@@ -3,7 +3,7 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "./env.server";
 
-const secure = env.NODE_ENV === "production";
+const secure = env.COOKIE_SECURE;
 const YEAR = 60 * 60 * 24 * 365;
 
 export const languageCookie = createCookie("lng", {

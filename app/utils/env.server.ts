@@ -15,6 +15,8 @@ const EnvSchema = z.object({
     .regex(/^file:/, "must start with file: (SQLite)")
     .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Cookies marked Secure (HTTPS only). Default: on in production. Off only for plain-HTTP trials. */
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** Express "trust proxy": false, true, a hop count or a list of addresses. */
   TRUST_PROXY: z.string().default("false"),
   /** Survey submissions allowed per network address per hour (many residents share one). */
@@ -22,7 +24,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { DATABASE_URL: string; SESSION_SECRET: string };
+export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE"> & {
+  DATABASE_URL: string;
+  SESSION_SECRET: string;
+  COOKIE_SECURE: boolean;
+};
 
 function readOrCreateSecret(dataDir: string): string {
   // Without SESSION_SECRET, a random secret is made once and kept in the data directory, so
@@ -49,6 +55,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...parsed,
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,
     SESSION_SECRET: parsed.SESSION_SECRET ?? readOrCreateSecret(parsed.DATA_DIR),
+    COOKIE_SECURE: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",
   };
 }
 

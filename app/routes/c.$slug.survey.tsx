@@ -16,8 +16,9 @@ import { voterCookie } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import type { Language } from "~/utils/i18n";
-import { takeSurveyToken } from "~/utils/rate-limit.server";
-import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { takeToken } from "~/utils/rate-limit.server";
+import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { assertSameOrigin } from "~/utils/request.server";
 
 const COMMENT_MAX = 1000;
 const VILLAGE_MAX = 100;
@@ -45,31 +46,6 @@ function surveySchema(criteria: CriterionRow[]) {
       submissionId: z.uuid({ error: "errors.invalid" }),
     })
     .strict();
-}
-
-type Values = Record<string, string>;
-type ActionData = {
-  formError?: "notForm" | "tooLarge" | "unknownField" | "noCookie" | "rateLimited" | "duplicate";
-  fieldErrors?: Record<string, string>;
-  values: Values;
-};
-
-/** The form as an object; a name sent twice becomes an array, which the schema refuses. */
-function formToObject(form: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key);
-    out[key] = all.length === 1 ? all[0] : all;
-  }
-  return out;
-}
-
-function keptValues(raw: Record<string, string | string[]>, allowed: Set<string>): Values {
-  const out: Values = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (allowed.has(k) && typeof v === "string") out[k] = v.slice(0, COMMENT_MAX * 2);
-  }
-  return out;
 }
 
 async function readVoterId(request: Request): Promise<string | null> {
@@ -111,39 +87,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const schema = surveySchema(criteria);
   const allowed = new Set(Object.keys(schema.shape));
 
-  const body = await readUrlEncodedForm(request, BODY_MAX_BYTES);
-  if (!body.ok) return json<ActionData>({ formError: body.error, values: {} }, { status: 400 });
-  const raw = formToObject(body.form);
-  const values = keptValues(raw, allowed);
-
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    let formError: ActionData["formError"];
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") formError = "unknownField";
-      else fieldErrors[String(issue.path[0])] ??= issue.message;
-    }
-    return json<ActionData>({ formError, fieldErrors, values }, { status: 400 });
-  }
+  const result = await validateForm(request, schema, { maxBytes: BODY_MAX_BYTES, allowed });
+  if (!result.ok) return result.response;
+  const { values } = result;
 
   const voterId = await readVoterId(request);
   if (!voterId) {
     // No cookie came back: first visit straight to a post, or cookies blocked. Give one and ask
     // to send again; the resident's answers stay on the form.
-    return json<ActionData>(
-      { formError: "noCookie", values },
-      { status: 400, headers: { "Set-Cookie": await voterCookie.serialize(crypto.randomUUID()) } },
-    );
+    return formError("noCookie", values, { status: 400, headers: { "Set-Cookie": await voterCookie.serialize(crypto.randomUUID()) } });
   }
 
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  if (!(await takeSurveyToken(ipHash))) {
-    return json<ActionData>({ formError: "rateLimited", values }, { status: 429 });
+  if (!(await takeToken("survey", ipHash))) {
+    return formError("rateLimited", values, 429);
   }
 
-  const data = parsed.data as Record<string, string | null>;
-  const result = await createResponse({
+  const data = result.data as Record<string, string | null>;
+  const created = await createResponse({
     communeId: commune.id,
     period: periodOf(new Date()),
     ratings: criteria.map((c) => {
@@ -156,15 +117,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipHash,
     submissionId: data.submissionId,
   });
-  if (result.status === "duplicate") {
-    return json<ActionData>({ formError: "duplicate", values }, { status: 409 });
-  }
+  if (created.status === "duplicate") return formError("duplicate", values, 409);
   return redirect(`/c/${commune.slug}/thanks`, { status: 303 });
 }
 
 export default function Survey() {
   const { commune, criteria, submissionId, already } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormErrors>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("survey");
   const lng = i18n.language as Language;

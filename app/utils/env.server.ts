@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^file:/, "must start with file: (SQLite)")
     .optional(),
+  /** Where complaint photos are stored. Default: <DATA_DIR>/uploads */
+  UPLOAD_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Cookies marked Secure (HTTPS only). Default: on in production. Off only for plain-HTTP trials. */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
@@ -21,6 +23,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default("false"),
   /** Survey submissions allowed per network address per hour (many residents share one). */
   SURVEY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** Complaints accepted per network address per hour. */
+  COMPLAINT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Failed staff logins accepted per network address per 15 minutes. */
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(30),
+  /** Administrator created or updated by `npm run seed` when both are set. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 

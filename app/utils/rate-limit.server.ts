@@ -9,10 +9,24 @@ const surveyLimiter = new RateLimiterMemory({
   duration: 60 * 60,
 });
 
+const complaintLimiter = new RateLimiterMemory({
+  keyPrefix: "complaint",
+  points: env.COMPLAINT_RATE_LIMIT_PER_HOUR,
+  duration: 60 * 60,
+});
+
+const loginLimiter = new RateLimiterMemory({
+  keyPrefix: "login",
+  points: env.LOGIN_RATE_LIMIT_PER_15_MIN,
+  duration: 15 * 60,
+});
+
+const limiters = { survey: surveyLimiter, complaint: complaintLimiter, login: loginLimiter };
+
 /** Takes one point for this address; false when the address is over its limit. */
-export async function takeSurveyToken(ipHash: string): Promise<boolean> {
+export async function takeToken(kind: keyof typeof limiters, ipHash: string): Promise<boolean> {
   try {
-    await surveyLimiter.consume(ipHash);
+    await limiters[kind].consume(ipHash);
     return true;
   } catch (e) {
     if (e instanceof RateLimiterRes) return false;

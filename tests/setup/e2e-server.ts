@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const env = {
     ...process.env,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: DIR,

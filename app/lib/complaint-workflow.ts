@@ -1,0 +1,82 @@
+// The complaint workflow: which status may follow which, what needs a public reply, what is
+// overdue, and when a resident may reopen. Pure rules, unit-tested.
+
+export const STATUSES = ["new", "acknowledged", "in_progress", "resolved", "rejected", "reopened"] as const;
+export type Status = (typeof STATUSES)[number];
+export const CATEGORIES = ["roads", "environment", "water", "security", "other"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Moves an official may make. Reopening belongs to the resident. */
+const STAFF_TRANSITIONS: Record<Status, readonly Status[]> = {
+  new: ["acknowledged", "rejected"],
+  acknowledged: ["in_progress", "resolved", "rejected"],
+  in_progress: ["resolved", "rejected"],
+  reopened: ["acknowledged", "in_progress", "resolved", "rejected"],
+  resolved: [],
+  rejected: [],
+};
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === "string" && (STATUSES as readonly string[]).includes(value);
+}
+
+export function staffTransitions(from: Status): readonly Status[] {
+  return STAFF_TRANSITIONS[from];
+}
+
+export function canStaffMove(from: Status, to: Status): boolean {
+  return STAFF_TRANSITIONS[from].includes(to);
+}
+
+/** Resolving or rejecting must tell the resident why, publicly. */
+export function requiresPublicReply(to: Status): boolean {
+  return to === "resolved" || to === "rejected";
+}
+
+export const OPEN_STATUSES: readonly Status[] = ["new", "acknowledged", "in_progress", "reopened"];
+
+export function isOpen(status: Status): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+export type Deadlines = { acknowledgeDays: number; resolveDays: number };
+export const DEFAULT_DEADLINES: Deadlines = { acknowledgeDays: 2, resolveDays: 15 };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Overdue: still "new" (or reopened and not yet picked up) after the acknowledge deadline, or
+ * still open after the resolve deadline. Both run from the filing or the last reopening.
+ */
+export function isOverdue(
+  c: { status: Status; clockStartedAt: Date },
+  deadlines: Deadlines,
+  now: Date = new Date(),
+): boolean {
+  if (!isOpen(c.status)) return false;
+  const age = now.getTime() - c.clockStartedAt.getTime();
+  if ((c.status === "new" || c.status === "reopened") && age > deadlines.acknowledgeDays * DAY) return true;
+  return age > deadlines.resolveDays * DAY;
+}
+
+/** Dates before which an open complaint is not overdue, for SQL filters. */
+export function overdueCutoffs(deadlines: Deadlines, now: Date = new Date()) {
+  return {
+    acknowledgeBefore: new Date(now.getTime() - deadlines.acknowledgeDays * DAY),
+    resolveBefore: new Date(now.getTime() - deadlines.resolveDays * DAY),
+  };
+}
+
+export const REOPEN_WINDOW_DAYS = 14;
+
+/** A resolved complaint may be rated, and reopened within 14 days of its resolution. */
+export function canReopen(c: { status: Status; resolvedAt: Date | null }, now: Date = new Date()): boolean {
+  return c.status === "resolved" && !!c.resolvedAt && now.getTime() - c.resolvedAt.getTime() <= REOPEN_WINDOW_DAYS * DAY;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,310 @@
+// Complaints (phản ánh): filing, the public view, the officials' inbox and the workflow.
+// Public functions select only public fields; staff functions are called after a guard.
+import { Prisma } from "~/generated/prisma/client";
+import {
+  canReopen,
+  canStaffMove,
+  isOverdue,
+  median,
+  OPEN_STATUSES,
+  overdueCutoffs,
+  type Category,
+  type Deadlines,
+  type Status,
+} from "~/lib/complaint-workflow";
+import { fold } from "~/lib/text";
+import { newTrackingCode } from "~/lib/tracking-code";
+import { prisma } from "~/utils/db.server";
+
+export type NewComplaint = {
+  communeId: number;
+  category: Category;
+  text: string;
+  village?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  contact?: string | null;
+  ipHash?: string | null;
+  photos?: { fileName: string; width: number; height: number; bytes: number }[];
+  createdAt?: Date;
+  isDemo?: boolean;
+};
+
+export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const code = newTrackingCode();
+    try {
+      const createdAt = input.createdAt ?? new Date();
+      return await prisma.complaint.create({
+        data: {
+          code,
+          communeId: input.communeId,
+          category: input.category,
+          text: input.text,
+          searchKey: fold(input.text),
+          village: input.village ?? null,
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          contact: input.contact ?? null,
+          ipHash: input.ipHash ?? null,
+          isDemo: input.isDemo ?? false,
+          createdAt,
+          clockStartedAt: createdAt,
+          photos: { create: input.photos ?? [] },
+          events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
+        },
+        select: { id: true, code: true },
+      });
+    } catch (e) {
+      const codeTaken = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      if (!codeTaken || attempt >= 3) throw e;
+    }
+  }
+}
+
+const publicSelect = {
+  id: true,
+  code: true,
+  category: true,
+  text: true,
+  publicText: true,
+  village: true,
+  status: true,
+  createdAt: true,
+  resolvedAt: true,
+  handlingRating: true,
+  commune: { select: { slug: true, name: true, kind: true } },
+  photos: { where: { approved: true }, select: { id: true, width: true, height: true }, orderBy: { id: "asc" } },
+  events: {
+    where: { public: true },
+    select: { id: true, kind: true, fromStatus: true, toStatus: true, body: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.ComplaintSelect;
+
+type PublicRow = Prisma.ComplaintGetPayload<{ select: typeof publicSelect }>;
+
+/** What anyone may see: the public text (redacted when an official did), never contact or notes. */
+function toPublic(row: PublicRow) {
+  const { text, publicText, ...rest } = row;
+  return { ...rest, status: rest.status as Status, text: publicText ?? text };
+}
+
+export type PublicComplaint = ReturnType<typeof toPublic>;
+
+export async function getPublicComplaint({ code }: { code: string }) {
+  const row = await prisma.complaint.findUnique({ where: { code }, select: publicSelect });
+  return row ? toPublic(row) : null;
+}
+
+export async function listRecentPublicComplaints({ communeId, take = 10 }: { communeId: number; take?: number }) {
+  const rows = await prisma.complaint.findMany({
+    where: { communeId },
+    select: publicSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map(toPublic);
+}
+
+/** Counts for the commune page: open, resolved, overdue, median days from filing to resolution. */
+export async function complaintStats({ communeId, deadlines, now = new Date() }: { communeId: number; deadlines: Deadlines; now?: Date }) {
+  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
+  const [byStatus, overdue, resolved] = await Promise.all([
+    prisma.complaint.groupBy({ by: ["status"], where: { communeId }, _count: { _all: true } }),
+    prisma.complaint.count({ where: { communeId, ...overdueWhere(acknowledgeBefore, resolveBefore) } }),
+    prisma.complaint.findMany({ where: { communeId, status: "resolved", resolvedAt: { not: null } }, select: { createdAt: true, resolvedAt: true } }),
+  ]);
+  const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>;
+  const open = OPEN_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  const days = resolved.map((r) => (r.resolvedAt!.getTime() - r.createdAt.getTime()) / 86_400_000);
+  return { open, resolved: counts.resolved ?? 0, rejected: counts.rejected ?? 0, overdue, medianDaysToResolve: median(days) };
+}
+
+function overdueWhere(acknowledgeBefore: Date, resolveBefore: Date): Prisma.ComplaintWhereInput {
+  return {
+    OR: [
+      { status: { in: ["new", "reopened"] }, clockStartedAt: { lt: acknowledgeBefore } },
+      { status: { in: [...OPEN_STATUSES] }, clockStartedAt: { lt: resolveBefore } },
+    ],
+  };
+}
+
+export type InboxFilter = {
+  communeIds: number[] | null;
+  status?: Status;
+  category?: Category;
+  overdue?: boolean;
+  hasPhoto?: boolean;
+  q?: string;
+  sort: "oldest" | "newest";
+  page: number;
+  pageSize: number;
+};
+
+export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now = new Date()) {
+  const scope: Prisma.ComplaintWhereInput = filter.communeIds ? { communeId: { in: filter.communeIds } } : {};
+  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
+  const words = fold(filter.q ?? "").split(" ").filter(Boolean);
+  const where: Prisma.ComplaintWhereInput = {
+    AND: [
+      scope,
+      filter.status ? { status: filter.status } : {},
+      filter.category ? { category: filter.category } : {},
+      filter.overdue ? overdueWhere(acknowledgeBefore, resolveBefore) : {},
+      filter.hasPhoto ? { photos: { some: {} } } : {},
+      ...words.map((w) => ({ searchKey: { contains: w } })),
+    ],
+  };
+  const [total, rows, byStatus] = await Promise.all([
+    prisma.complaint.count({ where }),
+    prisma.complaint.findMany({
+      where,
+      select: {
+        id: true,
+        code: true,
+        category: true,
+        text: true,
+        status: true,
+        createdAt: true,
+        clockStartedAt: true,
+        commune: { select: { name: true, slug: true } },
+        _count: { select: { photos: true } },
+      },
+      orderBy: [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    }),
+    prisma.complaint.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+  ]);
+  return {
+    total,
+    items: rows.map((r) => ({ ...r, status: r.status as Status, overdue: isOverdue({ status: r.status as Status, clockStartedAt: r.clockStartedAt }, deadlines, now) })),
+    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>,
+  };
+}
+
+/** Everything about one complaint, for staff who passed requireCommuneAccess. */
+export async function getStaffComplaint({ id }: { id: number }) {
+  const row = await prisma.complaint.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      code: true,
+      communeId: true,
+      commune: { select: { slug: true, name: true } },
+      category: true,
+      text: true,
+      publicText: true,
+      village: true,
+      latitude: true,
+      longitude: true,
+      contact: true,
+      status: true,
+      createdAt: true,
+      clockStartedAt: true,
+      resolvedAt: true,
+      handlingRating: true,
+      photos: { select: { id: true, approved: true, width: true, height: true }, orderBy: { id: "asc" } },
+      events: {
+        select: { id: true, kind: true, fromStatus: true, toStatus: true, body: true, public: true, createdAt: true, actor: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  return row ? { ...row, status: row.status as Status } : null;
+}
+
+/** The commune a complaint belongs to, for the guard before anything else is loaded. */
+export function getComplaintCommuneId({ id }: { id: number }) {
+  return prisma.complaint.findUnique({ where: { id }, select: { communeId: true } }).then((r) => r?.communeId ?? null);
+}
+
+export class WorkflowError extends Error {
+  constructor(public readonly reason: "forbiddenTransition" | "replyRequired" | "stale") {
+    super(reason);
+  }
+}
+
+/**
+ * An official moves a complaint. The transition is checked against the workflow and applied
+ * only if nobody changed the status meanwhile (compare-and-set in one transaction). Resolving and
+ * rejecting require a public reply, stored in the same transaction.
+ */
+export async function moveComplaint({ id, actorId, to, reply }: { id: number; actorId: number; to: Status; reply: string | null }) {
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { status: true } });
+  if (!current) throw new WorkflowError("stale");
+  const from = current.status as Status;
+  if (!canStaffMove(from, to)) throw new WorkflowError("forbiddenTransition");
+  if ((to === "resolved" || to === "rejected") && !reply) throw new WorkflowError("replyRequired");
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.complaint.updateMany({
+      where: { id, status: from },
+      data: {
+        status: to,
+        ...(to === "acknowledged" ? { acknowledgedAt: now } : {}),
+        ...(to === "resolved" || to === "rejected" ? { resolvedAt: now } : {}),
+      },
+    });
+    if (updated.count !== 1) throw new WorkflowError("stale");
+    await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now } });
+    if (reply) await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now } });
+  });
+}
+
+export async function addStaffMessage({ id, actorId, body, visibility }: { id: number; actorId: number; body: string; visibility: "public" | "internal" }) {
+  await prisma.complaintEvent.create({
+    data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+  });
+}
+
+export async function setPhotoApproval({ id, photoId, actorId, approved }: { id: number; photoId: number; actorId: number; approved: boolean }) {
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.complaintPhoto.updateMany({ where: { id: photoId, complaintId: id }, data: { approved } });
+    if (updated.count !== 1) throw new WorkflowError("stale");
+    await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: approved ? "photo_approved" : "photo_hidden", body: String(photoId) } });
+  });
+}
+
+/** Replaces the public text (personal data removed); the original stays for staff. null restores it. */
+export async function redactComplaint({ id, actorId, publicText }: { id: number; actorId: number; publicText: string | null }) {
+  await prisma.$transaction([
+    prisma.complaint.update({ where: { id }, data: { publicText } }),
+    prisma.complaintEvent.create({ data: { complaintId: id, actorId, kind: "redacted" } }),
+  ]);
+}
+
+export async function rateHandling({ code, rating }: { code: string; rating: number }) {
+  const updated = await prisma.complaint.updateMany({ where: { code, status: "resolved" }, data: { handlingRating: rating } });
+  if (updated.count !== 1) throw new WorkflowError("forbiddenTransition");
+  const { id } = await prisma.complaint.findUniqueOrThrow({ where: { code }, select: { id: true } });
+  await prisma.complaintEvent.create({ data: { complaintId: id, kind: "rated", body: String(rating), public: true } });
+}
+
+/** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
+export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
+  const c = await prisma.complaint.findUnique({ where: { code }, select: { id: true, status: true, resolvedAt: true } });
+  if (!c || !canReopen({ status: c.status as Status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.complaint.updateMany({
+      where: { id: c.id, status: "resolved" },
+      data: { status: "reopened", clockStartedAt: now, resolvedAt: null, handlingRating: null },
+    });
+    if (updated.count !== 1) throw new WorkflowError("stale");
+    await tx.complaintEvent.create({ data: { complaintId: c.id, kind: "reopened", fromStatus: "resolved", toStatus: "reopened", body: reason, public: true, createdAt: now } });
+  });
+}
+
+/** A photo file name, if the photo may be shown to this viewer. */
+export async function getPhotoForViewer({ photoId, staffCommuneIds }: { photoId: number; staffCommuneIds: number[] | null | "none" }) {
+  const photo = await prisma.complaintPhoto.findUnique({
+    where: { id: photoId },
+    select: { fileName: true, approved: true, complaint: { select: { communeId: true } } },
+  });
+  if (!photo) return null;
+  if (photo.approved) return photo.fileName;
+  if (staffCommuneIds === "none") return null;
+  if (staffCommuneIds === null || staffCommuneIds.includes(photo.complaint.communeId)) return photo.fileName;
+  return null;
+}

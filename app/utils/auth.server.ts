@@ -1,0 +1,55 @@
+// Staff authentication and the guards every staff loader and action starts with:
+// requireUser, requireRole, requireCommuneAccess. They throw a redirect (not signed in) or a 403.
+import { createCookie, json, redirect } from "@remix-run/node";
+import { getSessionUser, SESSION_HOURS, type Role, type SessionUser } from "~/models/user.server";
+import { env } from "./env.server";
+
+export const sessionCookie = createCookie("__session", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.COOKIE_SECURE,
+  maxAge: SESSION_HOURS * 3600,
+  secrets: [env.SESSION_SECRET],
+});
+
+export async function getSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 ? value : null;
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request);
+  return sessionId ? getSessionUser({ sessionId }) : null;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/staff/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw json({ error: "forbidden" }, { status: 403 });
+  return user;
+}
+
+/**
+ * Access to one commune's staff data. "read": council members and administrators see every
+ * commune, officials only their own. "write" (answering complaints): only an official of that
+ * commune; council members change nothing.
+ */
+export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
+  const own = user.communes.some((c) => c.id === communeId);
+  const allowed = mode === "read" ? user.role !== "official" || own : user.role === "official" && own;
+  if (!allowed) throw json({ error: "forbidden" }, { status: 403 });
+}
+
+/** The communes whose complaints this user may list. null = all. */
+export function readableCommuneIds(user: SessionUser): number[] | null {
+  return user.role === "official" ? user.communes.map((c) => c.id) : null;
+}

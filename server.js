@@ -38,7 +38,7 @@ app.all(
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Listening on http://localhost:${env.PORT}`);
-  if (env.NODE_ENV === "development") broadcastDevReady(build);
+  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 function shutdown(signal) {

@@ -1,15 +1,21 @@
 // npm run seed [-- --reset | --no-demo]
 // Loads reference data (idempotent), then demo data when the database has no answers and no
 // recognitions yet. --reset replaces the demo data; --no-demo never loads it.
+// ADMIN_EMAIL and ADMIN_PASSWORD (both set) create the administrator or reset its password.
 import { prisma } from "~/utils/db.server";
-import { removeDemoData, seedDemoData } from "./seed/demo";
+import { env } from "~/utils/env.server";
+import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
+import { ensureAdmin, seedDemoStaff } from "./seed/staff";
 
 const args = new Set(process.argv.slice(2));
 
 async function main() {
   const { communes } = await seedReferenceData();
   console.log(`Reference data: ${communes} communes, criteria, recognition levels.`);
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    console.log(`Administrator ${env.ADMIN_EMAIL}: ${await ensureAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD)}.`);
+  }
   if (args.has("--no-demo")) return;
   if (args.has("--reset")) {
     await removeDemoData();
@@ -19,7 +25,11 @@ async function main() {
   if (responses === 0 && recognitions === 0) {
     const started = Date.now();
     const result = await seedDemoData();
-    console.log(`Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers (${Date.now() - started} ms).`);
+    await seedDemoStaff();
+    const { complaints } = await seedDemoComplaints();
+    console.log(
+      `Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers, ${complaints} complaints, demo staff accounts (${Date.now() - started} ms).`,
+    );
   } else {
     console.log(`Database already has data (${responses} answers, ${recognitions} recognitions): demo data not loaded.`);
   }

@@ -3,6 +3,12 @@
 
 export const STATUSES = ["new", "acknowledged", "in_progress", "resolved", "rejected", "reopened"] as const;
 export type Status = (typeof STATUSES)[number];
+/** Limits of what a resident may send with a complaint. */
+export const COMPLAINT_TEXT_MIN = 10;
+export const COMPLAINT_TEXT_MAX = 2000;
+export const MAX_PHOTOS = 3;
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
 export const CATEGORIES = ["roads", "environment", "water", "security", "other"] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatPercent } from "./format";
+import { formatDate, formatNumber, formatPercent } from "./format";
 
 describe("formatPercent", () => {
   it("uses the Vietnamese decimal comma", () => {
-    expect(formatPercent(0.584, "vi", 1)).toMatch(/^58,4\s?%$/);
+    expect(formatPercent(0.584, "vi", 1)).toBe("58,4%");
     expect(formatPercent(0.584, "en", 1)).toBe("58.4%");
+    expect(formatPercent(0.9, "vi")).toBe("90%");
+  });
+});
+
+describe("formatNumber", () => {
+  it("groups thousands with a dot in Vietnamese and a comma in English", () => {
+    expect(formatNumber(1234567, "vi")).toBe("1.234.567");
+    expect(formatNumber(1234567, "en")).toBe("1,234,567");
+    expect(formatNumber(-1000.5, "vi", 1)).toBe("-1.000,5");
   });
 });
 
 describe("formatDate", () => {
   it("shows the date in Vietnam time", () => {
-    expect(formatDate("2025-12-31T18:00:00Z", "vi")).toBe("1/1/2026");
-    expect(formatDate("2025-12-31T18:00:00Z", "en")).toBe("01/01/2026");
+    expect(formatDate("2025-12-31T18:00:00Z", "vi")).toBe("01/01/2026");
+    expect(formatDate("2025-12-31T16:00:00Z", "en")).toBe("31/12/2025");
   });
 });

@@ -28,3 +28,40 @@ export async function getThresholdFor(recognition: CurrentRecognition | null): P
   }
   return getDefaultThreshold();
 }
+
+export function listLevels() {
+  return prisma.recognitionLevel.findMany({
+    orderBy: [{ period: "asc" }, { rank: "asc" }],
+    select: { id: true, key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true },
+  });
+}
+
+export async function updateLevelThresholds(levels: { id: number; thresholdShare: number; minSample: number }[]) {
+  await prisma.$transaction(levels.map((l) => prisma.recognitionLevel.update({ where: { id: l.id }, data: { thresholdShare: l.thresholdShare, minSample: l.minSample } })));
+}
+
+export function listRecentRecognitions({ take = 50 }: { take?: number } = {}) {
+  return prisma.recognition.findMany({
+    orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      decisionNumber: true,
+      decidedOn: true,
+      revokedOn: true,
+      revokedReason: true,
+      isDemo: true,
+      commune: { select: { name: true, slug: true } },
+      level: { select: { nameVi: true, nameEn: true, period: true } },
+    },
+  });
+}
+
+export function createRecognition(data: { communeId: number; levelId: number; decisionNumber: string; decidedOn: Date }) {
+  return prisma.recognition.create({ data, select: { id: true } });
+}
+
+export async function revokeRecognition({ id, reason, on = new Date() }: { id: number; reason: string; on?: Date }) {
+  const updated = await prisma.recognition.updateMany({ where: { id, revokedOn: null }, data: { revokedOn: on, revokedReason: reason } });
+  return updated.count === 1;
+}

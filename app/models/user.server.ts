@@ -1,10 +1,11 @@
 // Staff accounts and their stored sessions.
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { Prisma } from "~/generated/prisma/client";
+import type { Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 
-export const ROLES = ["official", "council", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "~/lib/roles";
 
 export const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
@@ -37,8 +38,9 @@ export async function createUser({
   password: string;
   communeIds?: number[];
   isDemo?: boolean;
-}) {
-  return prisma.user.create({
+}): Promise<{ ok: true; id: number } | { ok: false; reason: "emailTaken" }> {
+  try {
+    const { id } = await prisma.user.create({
     data: {
       email: email.toLowerCase(),
       name,
@@ -49,6 +51,11 @@ export async function createUser({
     },
     select: { id: true },
   });
+    return { ok: true, id };
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "emailTaken" };
+    throw e;
+  }
 }
 
 export function listUsers() {

@@ -8,28 +8,37 @@ import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { splitPeriod } from "~/lib/format";
 import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
+import { complaintStats, listRecentPublicComplaints } from "~/models/complaint.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
+import { getDeadlines } from "~/models/setting.server";
+import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const [scoreboard, namesakes, lng] = await Promise.all([
+  const deadlines = await getDeadlines();
+  const [scoreboard, namesakes, lng, complaints, complaintCounts] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
+    listRecentPublicComplaints({ communeId: commune.id, take: 10 }),
+    complaintStats({ communeId: commune.id, deadlines }),
   ]);
   const t = getFixedT(lng, "common");
   return json({
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind, region: commune.region, formerUnit: commune.formerUnit },
     namesakes,
     scoreboard,
+    // The tracking code lets its holder rate and reopen: it is never listed publicly.
+    complaints: complaints.map(({ events, code: _code, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
+    complaintCounts,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });
 }
 
 export default function CommunePage() {
-  const { commune, namesakes, scoreboard } = useLoaderData<typeof loader>();
+  const { commune, namesakes, scoreboard, complaints, complaintCounts } = useLoaderData<typeof loader>();
   const { t } = useTranslation("commune");
   return (
     <div className="page">
@@ -63,6 +72,8 @@ export default function CommunePage() {
         <ScoreChart rows={scoreboard.rows} threshold={scoreboard.threshold.share} />
         <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
       </section>
+
+      <PublicComplaints slug={commune.slug} complaints={complaints} counts={complaintCounts} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { optionalText } from "~/utils/fields";
 import { ErrorPage } from "~/components/error-page";
 import { RatingFieldset } from "~/components/rating-fieldset";
 import { formatDate } from "~/lib/format";
@@ -31,13 +32,6 @@ function surveySchema(criteria: CriterionRow[]) {
   const ratings = Object.fromEntries(
     criteria.map((c) => [`r_${c.key}`, z.enum(RATING_VALUES, { error: "errors.ratingRequired" })]),
   );
-  const optionalText = (max: number, tooLong: string) =>
-    z
-      .string({ error: "errors.invalid" })
-      .transform((s) => s.normalize("NFC").trim())
-      .pipe(z.string().max(max, { error: tooLong }))
-      .optional()
-      .transform((s) => (s ? s : null));
   return z
     .object({
       ...ratings,

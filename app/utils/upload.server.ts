@@ -11,10 +11,9 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import sharp from "sharp";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { env } from "./env.server";
 
-export const MAX_PHOTOS = 3;
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const MAX_TEXT_FIELDS_BYTES = 64 * 1024;
 const MAX_EDGE = 1600;
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);

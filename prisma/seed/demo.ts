@@ -3,6 +3,7 @@
 // Dương: ~50% advanced, ~21% model); the status of each merged xã is not published, so the
 // assignment to individual communes is random. Answers spread over the last 23 months.
 import { periodOf } from "~/lib/period";
+import { createComplaint } from "~/models/complaint.server";
 import { insertResponsesBulk, type NewResponse } from "~/models/survey.server";
 import { SETTING_KEYS } from "~/models/setting.server";
 import { prisma } from "~/utils/db.server";
@@ -107,11 +108,68 @@ export async function seedDemoData({ now = new Date(), seed = 2025 } = {}) {
   return { recognitions: recognitions.length, responses: responses.length };
 }
 
-/** Removes demo rows only; real answers and recognitions stay. */
+/** Removes demo rows only; real answers, recognitions, complaints and accounts stay. */
 export async function removeDemoData() {
   await prisma.$transaction([
+    prisma.complaint.deleteMany({ where: { isDemo: true } }),
+    prisma.user.deleteMany({ where: { isDemo: true } }),
     prisma.response.deleteMany({ where: { isDemo: true } }),
     prisma.recognition.deleteMany({ where: { isDemo: true } }),
     prisma.setting.deleteMany({ where: { key: SETTING_KEYS.demoData } }),
   ]);
+}
+
+const COMPLAINT_TEXTS: [string, string][] = [
+  ["roads", "Đường trục thôn đoạn gần trường tiểu học bị lún, nhiều ổ gà, trời mưa đọng nước, học sinh đi lại rất nguy hiểm."],
+  ["roads", "Đèn đường ngõ 3 thôn Đông hỏng hơn một tháng chưa được thay, buổi tối rất tối."],
+  ["environment", "Bãi tập kết rác cạnh kênh mương bốc mùi hôi, rác tràn ra đường, đề nghị xã thu gom thường xuyên hơn."],
+  ["environment", "Có cơ sở đốt rơm rạ và rác thải nhựa vào buổi tối, khói bay vào khu dân cư."],
+  ["water", "Nước máy mấy hôm nay có màu vàng và mùi clo nặng, gia đình không dám dùng để nấu ăn."],
+  ["water", "Khu xóm mới chưa có đường ống nước sạch, các hộ vẫn phải dùng nước giếng khoan."],
+  ["security", "Thường xuyên có nhóm thanh niên đua xe máy trên đường liên xã vào ban đêm, gây mất trật tự."],
+  ["security", "Nhà văn hóa thôn bị mất trộm quạt và loa, đề nghị lắp camera an ninh."],
+  ["other", "Nhà văn hóa thôn xuống cấp, mái dột, không sử dụng được khi trời mưa."],
+];
+const REPLIES = [
+  "UBND xã đã tiếp nhận và giao cán bộ địa chính kiểm tra hiện trường.",
+  "Xã đã phối hợp với đơn vị thi công khắc phục xong, đề nghị bà con tiếp tục phản ánh nếu còn tồn tại.",
+  "Nội dung không thuộc thẩm quyền của xã; xã đã chuyển đến đơn vị cấp nước để giải quyết.",
+];
+
+/** Demo complaints with their whole history, spread over the last 60 days, in every state. */
+export async function seedDemoComplaints({ now = new Date(), seed = 2026 } = {}) {
+  const rand = rng(seed);
+  const officials = await prisma.user.findMany({
+    where: { isDemo: true, role: "official" },
+    select: { id: true, communes: { select: { communeId: true } } },
+  });
+  const pool = officials.flatMap((o) => o.communes.map((c) => ({ communeId: c.communeId, actorId: o.id })));
+  const others = await prisma.commune.findMany({ where: { kind: "xa" }, select: { id: true }, take: 20 });
+  let made = 0;
+  for (let i = 0; i < 60; i++) {
+    const own = i < 36 ? pool[i % pool.length] : { communeId: others[i % others.length].id, actorId: null };
+    const [category, text] = COMPLAINT_TEXTS[Math.floor(rand() * COMPLAINT_TEXTS.length)];
+    const createdAt = new Date(now.getTime() - rand() * 60 * 86_400_000);
+    const { id } = await createComplaint({ communeId: own.communeId, category: category as never, text, createdAt, isDemo: true, village: rand() < 0.5 ? `Thôn ${1 + Math.floor(rand() * 9)}` : null });
+    made++;
+    if (!own.actorId) continue;
+    // Walk part of the workflow, each step a few days after the previous.
+    const steps = Math.floor(rand() * 4); // 0: new, 1: acknowledged, 2: in progress, 3: resolved
+    let at = createdAt.getTime();
+    const path = ["acknowledged", "in_progress", "resolved"].slice(0, steps);
+    let from = "new";
+    for (const to of path) {
+      at = Math.min(now.getTime(), at + (1 + rand() * 6) * 86_400_000);
+      const when = new Date(at);
+      await prisma.complaint.update({
+        where: { id },
+        data: { status: to, ...(to === "acknowledged" ? { acknowledgedAt: when } : {}), ...(to === "resolved" ? { resolvedAt: when } : {}) },
+      });
+      await prisma.complaintEvent.create({ data: { complaintId: id, actorId: own.actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: when } });
+      const reply = to === "acknowledged" ? REPLIES[0] : to === "resolved" ? REPLIES[1] : null;
+      if (reply) await prisma.complaintEvent.create({ data: { complaintId: id, actorId: own.actorId, kind: "reply", body: reply, public: true, createdAt: when } });
+      from = to;
+    }
+  }
+  return { complaints: made };
 }

@@ -1,0 +1,154 @@
+// A resident reports a problem (phản ánh): category, description, optional village, location,
+// up to 3 photos and a contact for follow-up. A multipart form post that works without
+// JavaScript; on success the resident gets a tracking code.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { LocationField } from "~/components/location-field";
+import { CATEGORIES, COMPLAINT_TEXT_MAX as TEXT_MAX, COMPLAINT_TEXT_MIN as TEXT_MIN, MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
+import { getCommuneBySlug } from "~/models/commune.server";
+import { createComplaint } from "~/models/complaint.server";
+import { optionalNumber, optionalText, requiredText } from "~/utils/fields";
+import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { keyedHash } from "~/utils/hash.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { takeToken } from "~/utils/rate-limit.server";
+import { assertSameOrigin } from "~/utils/request.server";
+import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
+
+const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
+const ReportSchema = z
+  .object({
+    category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
+    text: requiredText({ min: TEXT_MIN, max: TEXT_MAX, required: "errors.textRequired", tooShort: "errors.textTooShort", tooLong: "errors.textTooLong" }),
+    village: optionalText(100, "errors.villageTooLong"),
+    contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), { error: "errors.contactInvalid" }),
+    latitude: optionalNumber(-90, 90),
+    longitude: optionalNumber(-180, 180),
+  })
+  .strict()
+  .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] });
+
+const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
+  if (!commune) throw new Response(null, { status: 404 });
+  const t = getFixedT(await getLanguage(request), "complaint");
+  return json({ commune: { slug: commune.slug, name: commune.name, kind: commune.kind }, title: t("report.title", { name: commune.name }) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
+  if (!commune) throw new Response(null, { status: 404 });
+
+  const body = await readMultipartForm(request);
+  if (!body.ok) return formError(body.error, {});
+  const result = validateObject(ReportSchema, formToObject(body.form), ALLOWED);
+  if (!result.ok) return result.response;
+  const { data, values } = result;
+
+  const files = filesOf(body.form, "photos");
+  if (files.length > MAX_PHOTOS) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
+  const photos = [];
+  for (const file of files) {
+    const photo = await processPhoto(file);
+    if (!photo) return json<FormErrors>({ fieldErrors: { photos: "errors.notAnImage" }, values }, { status: 400 });
+    photos.push(photo);
+  }
+
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  if (!(await takeToken("complaint", ipHash))) return formError("rateLimited", values, 429);
+
+  const saved = [];
+  try {
+    for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
+    const { code } = await createComplaint({ communeId: commune.id, ...data, ipHash, photos: saved });
+    return redirect(`/t/${code}?new=1`, { status: 303 });
+  } catch (e) {
+    // Nothing half-stored: files written before a failure are removed.
+    await deletePhotos(saved.map((s) => s.fileName));
+    throw e;
+  }
+}
+
+export default function Report() {
+  const { commune } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const navigation = useNavigation();
+  const { t } = useTranslation("complaint");
+  const values = actionData?.values ?? {};
+  const errors = actionData?.fieldErrors ?? {};
+  const err = (name: string) => (errors[name] ? <p className="field-error" id={`${name}-error`}>{t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p> : null);
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to={`/c/${commune.slug}`}>
+          {t(`common:kind.${commune.kind}`)} {commune.name}
+        </Link>
+      </p>
+      <h1>{t("report.heading", { name: commune.name })}</h1>
+      <p className="lead">{t("report.intro")}</p>
+      {actionData?.formError ? (
+        <p className="form-error" role="alert" id="form-error">
+          {t(`report.formErrors.${actionData.formError}`, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
+        </p>
+      ) : Object.keys(errors).length > 0 ? (
+        <p className="form-error" role="alert" id="form-error">
+          {t("report.formErrors.fix", { count: Object.keys(errors).length })}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="report">
+        <fieldset className="choice-list" {...invalid("category")}>
+          <legend>{t("report.category")}</legend>
+          {err("category")}
+          {CATEGORIES.map((c) => (
+            <label key={c} className="choice">
+              <input type="radio" name="category" value={c} defaultChecked={values.category === c} required />
+              <span>{t(`category.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="text">{t("report.text")}</label>
+          <p className="hint" id="text-hint">{t("report.textHint", { min: TEXT_MIN, max: TEXT_MAX })}</p>
+          <textarea id="text" name="text" rows={6} minLength={TEXT_MIN} maxLength={TEXT_MAX} required defaultValue={values.text ?? ""} {...invalid("text")} />
+          {err("text")}
+        </div>
+        <div className="field">
+          <label htmlFor="village">{t("report.village")}</label>
+          <input id="village" name="village" type="text" maxLength={100} defaultValue={values.village ?? ""} {...invalid("village")} />
+          {err("village")}
+        </div>
+        <LocationField latitude={values.latitude} longitude={values.longitude} error={errors.latitude ? t(errors.latitude) : undefined} />
+        <div className="field">
+          <label htmlFor="photos">{t("report.photos")}</label>
+          <p className="hint">{t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p>
+          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple {...invalid("photos")} />
+          {err("photos")}
+          {actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="contact">{t("report.contact")}</label>
+          <p className="hint">{t("report.contactHint")}</p>
+          <input id="contact" name="contact" type="text" inputMode="email" autoComplete="tel" maxLength={100} defaultValue={values.contact ?? ""} {...invalid("contact")} />
+          {err("contact")}
+        </div>
+        <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,131 @@
+// The officials' inbox: their communes' complaints (council members and administrators: all,
+// read-only), with filters, text search, sort by age and paging. Filters live in the URL.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
+import { formatDate, formatNumber } from "~/lib/format";
+import { listInbox } from "~/models/complaint.server";
+import { getDeadlines } from "~/models/setting.server";
+import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+
+const PAGE_SIZE = 20;
+
+const InboxQuerySchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+  photo: z.literal("1").optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+  sort: z.enum(["oldest", "newest"]).catch("oldest"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = InboxQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const deadlines = await getDeadlines();
+  const inbox = await listInbox(
+    {
+      communeIds: readableCommuneIds(user),
+      status: query.status,
+      category: query.category,
+      overdue: query.overdue === "1",
+      hasPhoto: query.photo === "1",
+      q: query.q,
+      sort: query.sort,
+      page: query.page,
+      pageSize: PAGE_SIZE,
+    },
+    deadlines,
+  );
+  const t = getFixedT(await getLanguage(request), "staff");
+  return json(
+    { inbox, query, pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)), readOnly: user.role !== "official", title: t("inbox.title") },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function Inbox() {
+  const { inbox, query, pages, readOnly } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation("staff");
+  const lng = i18n.language;
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
+    return `?${next}`;
+  };
+  return (
+    <>
+      <h1>{t("inbox.heading")}</h1>
+      {readOnly ? <p className="note">{t("inbox.readOnly")}</p> : null}
+      <ul className="status-counts">
+        {STATUSES.map((s) => (
+          <li key={s}>
+            <Link to={`?status=${s}`} data-testid={`count-${s}`}>
+              {t(`complaint:status.${s}`)}: <strong>{formatNumber(inbox.counts[s] ?? 0, lng)}</strong>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <Form method="get" className="filters">
+        <label>
+          {t("inbox.status")}
+          <select name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`complaint:status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("inbox.category")}
+          <select name="category" defaultValue={query.category ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`complaint:category.${c}`)}</option>)}
+          </select>
+        </label>
+        <label className="check"><input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}</label>
+        <label className="check"><input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}</label>
+        <label>
+          {t("inbox.search")}
+          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
+        </label>
+        <label>
+          {t("inbox.sort")}
+          <select name="sort" defaultValue={query.sort}>
+            <option value="oldest">{t("inbox.oldest")}</option>
+            <option value="newest">{t("inbox.newest")}</option>
+          </select>
+        </label>
+        <button type="submit" className="button">{t("inbox.apply")}</button>
+      </Form>
+      <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
+      <ul className="inbox">
+        {inbox.items.map((c) => (
+          <li key={c.id} className={c.overdue ? "is-overdue" : undefined}>
+            <Link to={`/staff/complaints/${c.id}`}>
+              <span className="inbox__meta">
+                <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
+                {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} · {t(`complaint:category.${c.category}`)} · {c.commune.name} ·{" "}
+                {formatDate(c.createdAt, lng)}
+                {c._count.photos ? ` · 📷 ${c._count.photos}` : null}
+              </span>
+              <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t("inbox.pages")}>
+          {query.page > 1 ? <Link to={pageLink(query.page - 1)}>{t("inbox.previous")}</Link> : <span />}
+          <span>{t("inbox.page", { page: query.page, pages })}</span>
+          {query.page < pages ? <Link to={pageLink(query.page + 1)}>{t("inbox.next")}</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];

@@ -1,0 +1,37 @@
+// The staff area's frame: every page below it requires a signed-in user (each page and action
+// also checks its own role and commune).
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { requireUser } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ user: { name: user.name, role: user.role, communes: user.communes } }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export default function StaffLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <div className="page page--wide staff">
+      <nav className="staff-nav" aria-label={t("nav.label")}>
+        <NavLink to="/staff" end>{t("nav.inbox")}</NavLink>
+        {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
+        {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
+        <span className="staff-nav__user">
+          {user.name} · {t(`role.${user.role}`)}
+        </span>
+        <Form method="post" action="/staff/logout">
+          <button type="submit" className="link-button">{t("nav.logout")}</button>
+        </Form>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,84 @@
+// Staff sign-in. Failed attempts are slowed, then the account is locked for a while; each network
+// address also has a budget of failed attempts. A successful sign-in starts a new session id.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { deleteSession, login } from "~/models/user.server";
+import { getOptionalUser, getSessionId, sessionCookie } from "~/utils/auth.server";
+import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { keyedHash } from "~/utils/hash.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { takeToken } from "~/utils/rate-limit.server";
+import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
+
+const LoginSchema = z
+  .object({
+    email: z.string({ error: "errors.emailRequired" }).trim().min(1, { error: "errors.emailRequired" }).max(200, { error: "errors.emailRequired" }),
+    password: z.string({ error: "errors.passwordRequired" }).min(1, { error: "errors.passwordRequired" }).max(500, { error: "errors.passwordRequired" }),
+    redirectTo: z.string().optional(),
+  })
+  .strict();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) return redirect("/staff");
+  return json({ title: getFixedT(await getLanguage(request), "staff")("login.title") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const result = await validateForm(request, LoginSchema, { maxBytes: 8 * 1024, allowed: new Set(["email", "redirectTo"]) });
+  if (!result.ok) return result.response;
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  const outcome = await login(result.data);
+  if (!outcome.ok) {
+    const limited = !(await takeToken("login", ipHash));
+    if (limited) return formError("rateLimited", result.values, 429);
+    if (outcome.reason === "locked") return json<FormErrors & { minutes?: number }>({ formError: "locked", values: result.values, minutes: outcome.lockedMinutes }, { status: 429 });
+    return formError("invalid", result.values, 400);
+  }
+  // Replace any session the browser had: a new id at every sign-in.
+  const previous = await getSessionId(request);
+  if (previous) await deleteSession({ sessionId: previous });
+  const to = safeRedirectPath(result.data.redirectTo);
+  return redirect(to.startsWith("/staff") ? to : "/staff", {
+    status: 303,
+    headers: { "Set-Cookie": await sessionCookie.serialize(outcome.sessionId) },
+  });
+}
+
+export default function Login() {
+  const actionData = useActionData<FormErrors & { minutes?: number }>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation("staff");
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="page page--narrow">
+      <h1>{t("login.heading")}</h1>
+      {actionData?.formError ? (
+        <p className="form-error" role="alert" id="form-error">
+          {t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staff"} />
+        <div className="field">
+          <label htmlFor="email">{t("login.email")}</label>
+          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={actionData?.values.email ?? ""} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
+          {errors.email ? <p className="field-error" id="email-error">{t(errors.email)}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
+          {errors.password ? <p className="field-error" id="password-error">{t(errors.password)}</p> : null}
+        </div>
+        <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];

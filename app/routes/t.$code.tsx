@@ -1,0 +1,131 @@
+// The resident's tracking page: status history and public replies (never contact details or
+// internal notes). Once resolved the resident can rate the handling and, within 14 days, reopen.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ComplaintTimeline } from "~/components/complaint-timeline";
+import { ErrorPage } from "~/components/error-page";
+import { canReopen, REOPEN_WINDOW_DAYS } from "~/lib/complaint-workflow";
+import { normaliseTrackingCode } from "~/lib/tracking-code";
+import { getPublicComplaint, rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint.server";
+import { requiredText } from "~/utils/fields";
+import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { assertSameOrigin } from "~/utils/request.server";
+
+const RateSchema = z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict();
+const ReopenSchema = z
+  .object({ intent: z.literal("reopen"), reason: requiredText({ min: 10, max: 1000, required: "errors.reasonRequired", tooShort: "errors.reasonTooShort", tooLong: "errors.reasonTooLong" }) })
+  .strict();
+const TrackActionSchema = z.discriminatedUnion("intent", [RateSchema, ReopenSchema], { error: "errors.invalid" });
+
+async function loadComplaint(params: { code?: string }) {
+  const code = normaliseTrackingCode(params.code ?? "");
+  const complaint = code ? await getPublicComplaint({ code }) : null;
+  if (!complaint) throw new Response(null, { status: 404 });
+  return complaint;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const complaint = await loadComplaint(params);
+  const t = getFixedT(await getLanguage(request), "complaint");
+  return json(
+    { complaint, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
+    { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const complaint = await loadComplaint(params);
+  const result = await validateForm(request, TrackActionSchema, { maxBytes: 16 * 1024 });
+  if (!result.ok) return result.response;
+  try {
+    if (result.data.intent === "rate") await rateHandling({ code: complaint.code, rating: Number(result.data.rating) });
+    else await reopenComplaint({ code: complaint.code, reason: result.data.reason });
+  } catch (e) {
+    if (e instanceof WorkflowError) return formError("notAllowed", result.values, 409);
+    throw e;
+  }
+  return redirect(`/t/${complaint.code}`, { status: 303 });
+}
+
+export default function TrackComplaint() {
+  const { complaint, canReopen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("complaint");
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="page">
+      {params.get("new") ? (
+        <div className="card notice" role="status">
+          <p>{t("track.created")}</p>
+          <p className="tracking-code" data-testid="tracking-code">{complaint.code}</p>
+          <p className="hint">{t("track.keepCode")}</p>
+        </div>
+      ) : null}
+      <p className="breadcrumb">
+        <Link to={`/c/${complaint.commune.slug}`}>
+          {t(`common:kind.${complaint.commune.kind}`)} {complaint.commune.name}
+        </Link>
+      </p>
+      <h1>
+        {t("track.heading")} <span className="nowrap">{complaint.code}</span>
+      </h1>
+      <p>
+        <span className={`status status--${complaint.status}`} data-testid="status">{t(`status.${complaint.status}`)}</span> · {t(`category.${complaint.category}`)}
+        {complaint.village ? ` · ${complaint.village}` : null}
+      </p>
+      <blockquote className="complaint-text">{complaint.text}</blockquote>
+      {complaint.photos.length > 0 ? (
+        <div className="photos">
+          {complaint.photos.map((p) => (
+            <img key={p.id} src={`/photos/${p.id}`} width={p.width} height={p.height} alt={t("track.photoAlt")} loading="lazy" />
+          ))}
+        </div>
+      ) : null}
+      <h2>{t("track.history")}</h2>
+      <ComplaintTimeline events={complaint.events} />
+      {actionData?.formError ? <p className="form-error" role="alert">{t(`track.formErrors.${actionData.formError}`)}</p> : null}
+      {complaint.status === "resolved" ? (
+        <section className="card">
+          <h2>{t("track.rateHeading")}</h2>
+          {complaint.handlingRating ? <p>{t("track.rated", { rating: complaint.handlingRating })}</p> : null}
+          <Form method="post" className="rate-form">
+            <input type="hidden" name="intent" value="rate" />
+            <fieldset className="choice-row" aria-describedby={errors.rating ? "rating-error" : undefined}>
+              <legend>{t("track.rateLegend")}</legend>
+              {["1", "2", "3", "4", "5"].map((r) => (
+                <label key={r} className="choice">
+                  <input type="radio" name="rating" value={r} required defaultChecked={String(complaint.handlingRating ?? "") === r} />
+                  <span>{t(`track.rating.${r}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            {errors.rating ? <p className="field-error" id="rating-error">{t(errors.rating)}</p> : null}
+            <button type="submit" className="button button--primary">{t("track.rateSend")}</button>
+          </Form>
+          {canReopen ? (
+            <Form method="post" className="reopen-form">
+              <input type="hidden" name="intent" value="reopen" />
+              <div className="field">
+                <label htmlFor="reason">{t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}</label>
+                <textarea id="reason" name="reason" rows={3} minLength={10} maxLength={1000} required defaultValue={actionData?.values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "reason-error" : undefined} />
+                {errors.reason ? <p className="field-error" id="reason-error">{t(errors.reason)}</p> : null}
+              </div>
+              <button type="submit" className="button">{t("track.reopenSend")}</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

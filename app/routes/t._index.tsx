@@ -1,0 +1,36 @@
+// Follow a complaint: type the tracking code. A GET form; an unknown code is a 404 with a message.
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { normaliseTrackingCode } from "~/lib/tracking-code";
+import { getPublicComplaint } from "~/models/complaint.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const raw = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
+  const title = getFixedT(await getLanguage(request), "complaint")("track.title");
+  if (!raw) return json({ code: "", error: null, title });
+  const code = normaliseTrackingCode(raw);
+  if (code && (await getPublicComplaint({ code }))) return redirect(`/t/${code}`);
+  return json({ code: raw, error: code ? "notFound" : "malformed", title }, { status: code ? 404 : 400 });
+}
+
+export default function TrackLookup() {
+  const { code, error } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("complaint");
+  return (
+    <div className="page">
+      <h1>{t("track.heading")}</h1>
+      <Form method="get" className="search">
+        <label htmlFor="code">{t("track.label")}</label>
+        <div className="search__row">
+          <input id="code" name="code" defaultValue={code} autoCapitalize="characters" autoComplete="off" maxLength={40} placeholder="ABCDE-23456" aria-invalid={error ? true : undefined} aria-describedby={error ? "code-error" : undefined} />
+          <button type="submit">{t("track.submit")}</button>
+        </div>
+        {error ? <p className="field-error" id="code-error">{t(`track.errors.${error}`)}</p> : null}
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];

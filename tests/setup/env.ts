@@ -9,6 +9,7 @@ if (fs.existsSync(template)) {
   const file = path.join(tmp, `test-${process.pid}-${crypto.randomUUID()}.db`);
   fs.copyFileSync(template, file);
   process.env.DATABASE_URL = `file:${file}`;
+  process.env.UPLOAD_DIR = file.replace(/\.db$/, "-uploads");
 }
 process.env.DATA_DIR = tmp;
 process.env.SESSION_SECRET ??= "test-secret-".padEnd(40, "x");

@@ -1,0 +1,183 @@
+// Staff authentication and authorisation: sessions, lock-out, cross-site posts, and a matrix of
+// every staff route and action x every role x own commune / other commune.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as layoutLoader } from "~/routes/staff";
+import { loader as inboxLoader } from "~/routes/staff._index";
+import { action as complaintAction, loader as complaintLoader } from "~/routes/staff.complaints.$id";
+import { action as usersAction, loader as usersLoader } from "~/routes/staff.users._index";
+import { action as userAction, loader as userLoader } from "~/routes/staff.users.$id";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/staff.settings";
+import { action as loginAction } from "~/routes/staff_.login";
+import { action as logoutAction } from "~/routes/staff_.logout";
+import { createComplaint } from "~/models/complaint.server";
+import { prisma } from "~/utils/db.server";
+import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
+import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
+
+const OWN = "vinh-bao";
+const OTHER = "cam-giang";
+
+async function loginRequest(email: string, password: string, ip = "192.0.2.50") {
+  return settle(() => loginAction({ request: formRequest("/staff/login", { email, password }), params: {}, context: context(ip) }));
+}
+
+describe("sessions", () => {
+  it("signs in with a new session id each time, and signing out ends the session on the server", async () => {
+    const u = await createStaff("official", [OWN]);
+    const first = await loginRequest(u.email, TEST_PASSWORD);
+    expect(first.status).toBe(303);
+    const cookieA = cookiesFrom(first);
+    expect(first.headers.get("Set-Cookie")).toMatch(/HttpOnly/i);
+    expect(first.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/i);
+    // Signing in again (session fixation): another id, and the old one is dropped.
+    const second = await settle(() => loginAction({ request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { cookie: cookieA }), params: {}, context: context() }));
+    const cookieB = cookiesFrom(second);
+    expect(cookieB).not.toBe(cookieA);
+    expect((await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieA }), params: {}, context: context() }))).status).toBe(302);
+    expect((await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() }))).status).toBe(200);
+
+    const out = await settle(() => logoutAction({ request: formRequest("/staff/logout", {}, { cookie: cookieB }), params: {}, context: context() }));
+    expect(out.status).toBe(303);
+    // The same cookie, replayed after logout, no longer works.
+    const replay = await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() }));
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("Location")).toMatch(/^\/staff\/login/);
+  });
+
+  it("slows and then locks an account after 5 wrong passwords; an administrator's reset unlocks it", async () => {
+    const u = await createStaff("official", [OWN]);
+    for (let i = 0; i < 4; i++) expect((await loginRequest(u.email, "wrong password")).status).toBe(400);
+    const fifth = await loginRequest(u.email, "wrong password");
+    expect(fifth.status).toBe(429);
+    expect((await fifth.json()).formError).toBe("locked");
+    // Even the right password is refused while locked.
+    expect((await loginRequest(u.email, TEST_PASSWORD)).status).toBe(429);
+
+    const admin = await createStaff("admin");
+    const adminCookie = await signIn(admin.email);
+    const reset = await settle(() =>
+      userAction({ request: formRequest(`/staff/users/${u.id}`, { intent: "password", password: "a brand new password" }, { cookie: adminCookie }), params: { id: String(u.id) }, context: context() }),
+    );
+    expect(reset.status).toBe(303);
+    expect((await loginRequest(u.email, "a brand new password")).status).toBe(303);
+  });
+
+  it("gives the same answer for an unknown e-mail as for a wrong password", async () => {
+    const res = await loginRequest("nobody@test.local", "whatever");
+    expect(res.status).toBe(400);
+    expect((await res.json()).formError).toBe("invalid");
+  });
+});
+
+describe("cross-site requests", () => {
+  it("refuses a forged post to a staff action and changes nothing", async () => {
+    const official = await createStaff("official", [OWN]);
+    const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
+    const { id } = await createComplaint({ communeId: commune.id, category: "roads", text: "Đường hỏng nặng ở thôn 2." });
+    const cookie = await signIn(official.email);
+    const res = await settle(() =>
+      complaintAction({
+        request: formRequest(`/staff/complaints/${id}`, { intent: "move", to: "acknowledged" }, { cookie, origin: "https://evil.example" }),
+        params: { id: String(id) },
+        context: context(),
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect((await prisma.complaint.findUniqueOrThrow({ where: { id } })).status).toBe("new");
+  });
+
+  it("refuses a forged sign-in post", async () => {
+    const u = await createStaff("admin");
+    const res = await settle(() => loginAction({ request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { origin: "https://evil.example" }), params: {}, context: context() }));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("authorisation matrix", () => {
+  type Who = "anonymous" | "official" | "council" | "admin";
+  const cookies = {} as Record<Who, string | undefined>;
+  let ownComplaint = 0;
+  let otherComplaint = 0;
+  let someUserId = 0;
+
+  beforeAll(async () => {
+    const official = await createStaff("official", [OWN]);
+    const council = await createStaff("council");
+    const admin = await createStaff("admin");
+    someUserId = official.id;
+    cookies.anonymous = undefined;
+    cookies.official = await signIn(official.email);
+    cookies.council = await signIn(council.email);
+    cookies.admin = await signIn(admin.email);
+    const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
+    const other = await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } });
+    ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
+    otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
+  });
+
+  // What each role may do: 200/303 = allowed, 403 = refused, 302 = sent to sign in.
+  const expected: Record<string, Record<Who, number>> = {
+    "GET /staff": { anonymous: 302, official: 200, council: 200, admin: 200 },
+    "GET /staff/complaints/own": { anonymous: 302, official: 200, council: 200, admin: 200 },
+    "GET /staff/complaints/other": { anonymous: 302, official: 403, council: 200, admin: 200 },
+    "POST /staff/complaints/own": { anonymous: 302, official: 303, council: 403, admin: 403 },
+    "POST /staff/complaints/other": { anonymous: 302, official: 403, council: 403, admin: 403 },
+    "GET /staff/users": { anonymous: 302, official: 403, council: 403, admin: 200 },
+    "POST /staff/users": { anonymous: 302, official: 403, council: 403, admin: 303 },
+    "GET /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 200 },
+    "POST /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 303 },
+    "GET /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 200 },
+    "POST /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 303 },
+  };
+
+  let userN = 0;
+  const run: Record<string, (cookie?: string) => Promise<Response>> = {
+    "GET /staff": (cookie) => settle(() => inboxLoader({ request: getRequest("/staff", { cookie }), params: {}, context: context() })),
+    "GET /staff/complaints/own": (cookie) => settle(() => complaintLoader({ request: getRequest(`/staff/complaints/${ownComplaint}`, { cookie }), params: { id: String(ownComplaint) }, context: context() })),
+    "GET /staff/complaints/other": (cookie) => settle(() => complaintLoader({ request: getRequest(`/staff/complaints/${otherComplaint}`, { cookie }), params: { id: String(otherComplaint) }, context: context() })),
+    "POST /staff/complaints/own": (cookie) =>
+      settle(() => complaintAction({ request: formRequest(`/staff/complaints/${ownComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }), params: { id: String(ownComplaint) }, context: context() })),
+    "POST /staff/complaints/other": (cookie) =>
+      settle(() => complaintAction({ request: formRequest(`/staff/complaints/${otherComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }), params: { id: String(otherComplaint) }, context: context() })),
+    "GET /staff/users": (cookie) => settle(() => usersLoader({ request: getRequest("/staff/users", { cookie }), params: {}, context: context() })),
+    "POST /staff/users": (cookie) =>
+      settle(() =>
+        usersAction({ request: formRequest("/staff/users", { email: `new${++userN}@test.local`, name: "Mới", role: "council", password: "long enough password" }, { cookie }), params: {}, context: context() }),
+      ),
+    "GET /staff/users/:id": (cookie) => settle(() => userLoader({ request: getRequest(`/staff/users/${someUserId}`, { cookie }), params: { id: String(someUserId) }, context: context() })),
+    "POST /staff/users/:id": (cookie) =>
+      settle(() => userAction({ request: formRequest(`/staff/users/${someUserId}`, { intent: "password", password: TEST_PASSWORD }, { cookie }), params: { id: String(someUserId) }, context: context() })),
+    "GET /staff/settings": (cookie) => settle(() => settingsLoader({ request: getRequest("/staff/settings", { cookie }), params: {}, context: context() })),
+    "POST /staff/settings": (cookie) =>
+      settle(() => settingsAction({ request: formRequest("/staff/settings", { intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }, { cookie }), params: {}, context: context() })),
+  };
+
+  for (const [route, byRole] of Object.entries(expected)) {
+    for (const who of Object.keys(byRole) as Who[]) {
+      it(`${route} as ${who} → ${byRole[who]}`, async () => {
+        const res = await run[route](cookies[who]);
+        expect(res.status).toBe(byRole[who]);
+        if (res.status === 403) expect(JSON.stringify(await res.json())).not.toContain("Phản ánh");
+        // The admin's password reset ends the official's sessions: sign the official in again.
+        if (route === "POST /staff/users/:id" && who === "admin") {
+          const official = await prisma.user.findUniqueOrThrow({ where: { id: someUserId } });
+          cookies.official = await signIn(official.email);
+        }
+      });
+    }
+  }
+
+  it("an official's inbox lists only their own communes' complaints", async () => {
+    const data = await (await settle(() => inboxLoader({ request: getRequest("/staff", { cookie: cookies.official }), params: {}, context: context() }))).json();
+    const ids = data.inbox.items.map((i: { id: number }) => i.id);
+    expect(ids).toContain(ownComplaint);
+    expect(ids).not.toContain(otherComplaint);
+    const council = await (await settle(() => inboxLoader({ request: getRequest("/staff", { cookie: cookies.council }), params: {}, context: context() }))).json();
+    expect(council.inbox.items.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining([ownComplaint, otherComplaint]));
+  });
+
+  it("guessing a complaint id that does not exist is a 404, not a leak", async () => {
+    const res = await settle(() => complaintLoader({ request: getRequest("/staff/complaints/999999", { cookie: cookies.official }), params: { id: "999999" }, context: context() }));
+    expect(res.status).toBe(404);
+  });
+});

@@ -308,3 +308,31 @@ export async function getPhotoForViewer({ photoId, staffCommuneIds }: { photoId:
   if (staffCommuneIds === null || staffCommuneIds.includes(photo.complaint.communeId)) return photo.fileName;
   return null;
 }
+
+/** Per commune: open, overdue, resolved and total complaints (for the council dashboard). */
+export async function complaintCountsByCommune({ deadlines, now = new Date() }: { deadlines: Deadlines; now?: Date }) {
+  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
+  const [byStatus, overdue] = await Promise.all([
+    prisma.complaint.groupBy({ by: ["communeId", "status"], _count: { _all: true } }),
+    prisma.complaint.groupBy({ by: ["communeId"], where: overdueWhere(acknowledgeBefore, resolveBefore), _count: { _all: true } }),
+  ]);
+  const out = new Map<number, { open: number; overdue: number; resolved: number; total: number }>();
+  const get = (id: number) => {
+    if (!out.has(id)) out.set(id, { open: 0, overdue: 0, resolved: 0, total: 0 });
+    return out.get(id)!;
+  };
+  for (const row of byStatus) {
+    const c = get(row.communeId);
+    c.total += row._count._all;
+    if (OPEN_STATUSES.includes(row.status as Status)) c.open += row._count._all;
+    if (row.status === "resolved") c.resolved += row._count._all;
+  }
+  for (const row of overdue) get(row.communeId).overdue = row._count._all;
+  return out;
+}
+
+/** Per category and status, for a commune's dossier. */
+export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
+  const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
+  return rows.map((r) => ({ category: r.category as Category, status: r.status as Status, count: r._count._all }));
+}

@@ -65,3 +65,21 @@ export async function revokeRecognition({ id, reason, on = new Date() }: { id: n
   const updated = await prisma.recognition.updateMany({ where: { id, revokedOn: null }, data: { revokedOn: on, revokedReason: reason } });
   return updated.count === 1;
 }
+
+/** The standing recognition of every commune: communeId -> latest decision not revoked. */
+export async function currentRecognitionsByCommune() {
+  const rows = await prisma.recognition.findMany({
+    where: { revokedOn: null },
+    orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
+    select: { communeId: true, decisionNumber: true, decidedOn: true, isDemo: true, level: { select: { key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } } },
+  });
+  return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
+}
+
+export function listRecognitionHistory({ communeId }: { communeId: number }) {
+  return prisma.recognition.findMany({
+    where: { communeId },
+    orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
+    select: { id: true, decisionNumber: true, decidedOn: true, revokedOn: true, revokedReason: true, isDemo: true, level: { select: { key: true, period: true, nameVi: true, nameEn: true } } },
+  });
+}

@@ -2,6 +2,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Tally } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
+import { findOpenRoundId } from "./round.server";
 
 export type NewResponse = {
   communeId: number;
@@ -15,6 +16,8 @@ export type NewResponse = {
   ipHash?: string | null;
   submissionId?: string | null;
   createdAt?: Date;
+  /** the survey round; by default the one open for the commune at createdAt (or now) */
+  roundId?: number | null;
   isDemo?: boolean;
 };
 
@@ -35,9 +38,11 @@ function isUniqueViolation(e: unknown): boolean {
  * get through: the loser is told whether it was a replay or a second answer.
  */
 export async function createResponse(input: NewResponse): Promise<CreateResult> {
+  const roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at: input.createdAt ?? new Date() });
   try {
     const { id } = await prisma.response.create({
       data: {
+        roundId,
         communeId: input.communeId,
         period: input.period,
         village: input.village ?? null,
@@ -111,33 +116,67 @@ export function findVoterResponse({
   });
 }
 
-type TallyRow = { criterionId: number | bigint; satisfied: number | bigint; answered: number | bigint; noOpinion: number | bigint };
+type TallyRow = { communeId: number | bigint; criterionId: number | bigint; satisfied: number | bigint; answered: number | bigint; noOpinion: number | bigint };
 
-/** Counts per criterion for one commune over the given periods: satisfied (4-5), answered, no opinion. */
-export async function tallyCommune({
-  communeId,
-  periods,
-}: {
-  communeId: number;
-  periods: readonly string[];
-}): Promise<Map<number, Tally>> {
+const toTally = (r: TallyRow): Tally => ({ satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) });
+
+/**
+ * Counts per criterion for one commune over the given periods: satisfied (4-5), answered, no
+ * opinion. Read from ScoreRollup (kept by triggers), so the cost does not grow with the answers.
+ */
+export async function tallyCommune({ communeId, periods, channel }: { communeId: number; periods: readonly string[]; channel?: "online" | "paper" }): Promise<Map<number, Tally>> {
   const rows = await prisma.$queryRaw<TallyRow[]>`
-    SELECT rt.criterionId AS criterionId,
-           SUM(CASE WHEN rt.score >= 4 THEN 1 ELSE 0 END) AS satisfied,
-           SUM(CASE WHEN rt.score IS NOT NULL THEN 1 ELSE 0 END) AS answered,
-           SUM(CASE WHEN rt.score IS NULL THEN 1 ELSE 0 END) AS noOpinion
-    FROM Rating rt
-    JOIN Response r ON r.id = rt.responseId
-    WHERE r.communeId = ${communeId} AND r.period IN (${Prisma.join(periods as string[])})
-    GROUP BY rt.criterionId`;
-  return new Map(
-    rows.map((r) => [
-      Number(r.criterionId),
-      { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) },
-    ]),
-  );
+    SELECT communeId, criterionId, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
+    FROM ScoreRollup
+    WHERE communeId = ${communeId} AND period IN (${Prisma.join(periods as string[])})
+      AND (${channel ?? null} IS NULL OR channel = ${channel ?? null})
+    GROUP BY communeId, criterionId`;
+  return new Map(rows.map((r) => [Number(r.criterionId), toTally(r)]));
+}
+
+/** The same for every commune at once: communeId -> criterionId -> counts. */
+export async function tallyAllCommunes({ periods }: { periods: readonly string[] }): Promise<Map<number, Map<number, Tally>>> {
+  const rows = await prisma.$queryRaw<TallyRow[]>`
+    SELECT communeId, criterionId, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
+    FROM ScoreRollup
+    WHERE period IN (${Prisma.join(periods as string[])})
+    GROUP BY communeId, criterionId`;
+  const out = new Map<number, Map<number, Tally>>();
+  for (const r of rows) {
+    const id = Number(r.communeId);
+    if (!out.has(id)) out.set(id, new Map());
+    out.get(id)!.set(Number(r.criterionId), toTally(r));
+  }
+  return out;
+}
+
+/** Counts per quarter and criterion for one commune (trend), or per region when communeId is omitted. */
+export async function tallyByPeriod({ communeId, periods }: { communeId?: number; periods: readonly string[] }) {
+  const rows = await prisma.$queryRaw<(TallyRow & { period: string; region: string })[]>`
+    SELECT s.period AS period, c.region AS region, 0 AS communeId, s.criterionId AS criterionId,
+           SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered, SUM(s.noOpinion) AS noOpinion
+    FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId
+    WHERE s.period IN (${Prisma.join(periods as string[])}) AND (${communeId ?? null} IS NULL OR s.communeId = ${communeId ?? null})
+    GROUP BY s.period, c.region, s.criterionId`;
+  return rows.map((r) => ({ period: r.period, region: r.region, criterionId: Number(r.criterionId), ...toTally(r) }));
 }
 
 export function countResponses({ communeId }: { communeId: number }) {
   return prisma.response.count({ where: { communeId } });
+}
+
+/** Residents' comments for a commune, newest first, a page at a time (staff only: no hashes). */
+export async function listComments({ communeId, page, pageSize }: { communeId: number; page: number; pageSize: number }) {
+  const where = { communeId, comment: { not: null } };
+  const [total, items] = await Promise.all([
+    prisma.response.count({ where }),
+    prisma.response.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, createdAt: true, comment: true, village: true, channel: true },
+    }),
+  ]);
+  return { total, items };
 }

@@ -5,18 +5,20 @@ import viSurvey from "../../locales/vi/survey.json";
 import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
+import viCouncil from "../../locales/vi/council.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
 import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
+import enCouncil from "../../locales/en/council.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
 
 export const resources = {
-  vi: { common: viCommon, home: viHome, survey: viSurvey, commune: viCommune, complaint: viComplaint, staff: viStaff },
-  en: { common: enCommon, home: enHome, survey: enSurvey, commune: enCommune, complaint: enComplaint, staff: enStaff },
+  vi: { common: viCommon, home: viHome, survey: viSurvey, commune: viCommune, complaint: viComplaint, staff: viStaff, council: viCouncil },
+  en: { common: enCommon, home: enHome, survey: enSurvey, commune: enCommune, complaint: enComplaint, staff: enStaff, council: enCouncil },
 } satisfies Record<Language, Resource[string]>;
 
 /** Vietnamese unless the resident chose English with the switch (remembered in a cookie). */

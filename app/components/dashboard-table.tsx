@@ -1,0 +1,92 @@
+import { Link, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { DashboardQuery } from "~/lib/dashboard-query";
+import { formatNumber, formatPercent } from "~/lib/format";
+import type { Score, Verdict } from "~/lib/score";
+import { localized, type Language } from "~/utils/i18n";
+
+type Row = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  region: string;
+  formerUnit: string;
+  level: { key: string; nameVi: string; nameEn: string } | null;
+  threshold: { share: number };
+  scores: Record<string, Score>;
+  coverage: { share: number; answered: number; households: number } | null;
+  complaints: { open: number; overdue: number; resolved: number; total: number };
+  verdict: Verdict;
+};
+
+/** The dashboard table: every column sortable by a link (works without JavaScript); scrolls sideways on a phone. */
+export function DashboardTable({ rows, criteria, query }: { rows: Row[]; criteria: { key: string; nameVi: string; nameEn: string }[]; query: DashboardQuery }) {
+  const { t, i18n } = useTranslation("council");
+  const lng = i18n.language as Language;
+  const [params] = useSearchParams();
+  const sortLink = (key: string) => {
+    const next = new URLSearchParams(params);
+    next.set("sort", key);
+    next.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
+    return `?${next}`;
+  };
+  const Th = ({ k, children }: { k: string; children: React.ReactNode }) => (
+    <th scope="col" aria-sort={query.sort === k ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={sortLink(k)} preventScrollReset>
+        {children}
+        {query.sort === k ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+  const cell = (s: Score | undefined) =>
+    !s || s.hidden ? (
+      <span className="muted">{t("table.hidden")}</span>
+    ) : (
+      <>
+        <span className={`share-cell verdict-text--${s.verdict}`}>{formatPercent(s.share, lng)}</span>
+        <span className="detail">
+          n={formatNumber(s.answered, lng)} · {formatPercent(s.interval.low, lng)}–{formatPercent(s.interval.high, lng)}
+          {s.indicative ? ` · ${t("table.indicative")}` : ""}
+        </span>
+      </>
+    );
+  return (
+    <div className="table-scroll" role="region" aria-label={t("table.label")} tabIndex={0}>
+      <table className="dashboard-table" data-testid="dashboard-table">
+        <thead>
+          <tr>
+            <Th k="name">{t("table.commune")}</Th>
+            <Th k="region">{t("table.region")}</Th>
+            <Th k="district">{t("table.district")}</Th>
+            <Th k="level">{t("table.level")}</Th>
+            <Th k="overall">{localized(criteria.find((c) => c.key === "overall") ?? { nameVi: "Chung", nameEn: "Overall" }, "name", lng)}</Th>
+            {criteria.filter((c) => c.key !== "overall").map((c) => <Th key={c.key} k={c.key}>{localized(c, "name", lng)}</Th>)}
+            <Th k="coverage">{t("table.coverage")}</Th>
+            <Th k="open">{t("table.open")}</Th>
+            <Th k="overdue">{t("table.overdue")}</Th>
+            <Th k="resolution">{t("table.resolution")}</Th>
+            <Th k="verdict">{t("table.verdict")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-commune={r.slug} data-verdict={r.verdict}>
+              <th scope="row"><Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="detail">{t(`common:kind.${r.kind}`)}</span></th>
+              <td>{t(`region.${r.region}`)}</td>
+              <td>{r.formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "")}</td>
+              <td>{r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}</td>
+              <td>{cell(r.scores.overall)}</td>
+              {criteria.filter((c) => c.key !== "overall").map((c) => <td key={c.key}>{cell(r.scores[c.key])}</td>)}
+              <td>{r.coverage ? <>{formatPercent(r.coverage.share, lng)} <span className="detail">{formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}</span></> : <span className="muted">—</span>}</td>
+              <td>{formatNumber(r.complaints.open, lng)}</td>
+              <td className={r.complaints.overdue ? "is-bad" : undefined}>{formatNumber(r.complaints.overdue, lng)}</td>
+              <td>{r.complaints.total ? <>{formatPercent(r.complaints.resolved / r.complaints.total, lng)} <span className="detail">{r.complaints.resolved}/{r.complaints.total}</span></> : <span className="muted">—</span>}</td>
+              <td><span className={`verdict verdict--${r.verdict}`}>{t(`commune:verdict.${r.verdict}`)}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Score, Verdict } from "./score";
+
+/** The fields of a dashboard row that filtering and sorting use (JSON-safe). */
+export type DashboardRowLike = {
+  name: string;
+  kind: string;
+  region: string;
+  formerUnit: string;
+  level: { key: string; period: string } | null;
+  scores: Record<string, Score>;
+  coverage: { share: number } | null;
+  complaints: { open: number; overdue: number; resolved: number; total: number };
+  verdict: Verdict;
+};

@@ -1,0 +1,48 @@
+// Council dashboard rules: a commune's overall verdict, the at-risk list, sorting and filtering.
+// Pure functions over already-computed scores.
+import type { Score, Verdict } from "./score";
+
+export type CommuneScores = { criterionKey: string; isOverall: boolean; score: Score }[];
+
+/**
+ * One verdict per commune: "below" when any criterion (or the overall question) is below the
+ * threshold; "meets" only when every criterion and the overall question meet it; otherwise
+ * "insufficient". A criterion hidden for too few answers cannot be vouched for, so it keeps the
+ * commune at "not enough data" rather than letting it "meet".
+ */
+export function communeVerdict(scores: CommuneScores): Verdict {
+  if (scores.some((s) => !s.score.hidden && s.score.verdict === "below")) return "below";
+  const allMeet = scores.length > 0 && scores.every((s) => !s.score.hidden && s.score.verdict === "meets");
+  return allMeet ? "meets" : "insufficient";
+}
+
+/** Criteria below the threshold, worst (lowest upper bound) first. */
+export function failing(scores: CommuneScores) {
+  return scores
+    .flatMap((s) => (!s.score.hidden && s.score.verdict === "below" ? [{ criterionKey: s.criterionKey, share: s.score.share, high: s.score.interval.high, answered: s.score.answered }] : []))
+    .sort((a, b) => a.high - b.high);
+}
+
+export type Coverage = { answered: number; households: number; share: number };
+
+/** Share of households that answered in a round. null when the household count is unknown. */
+export function coverage(answered: number, households: number): Coverage | null {
+  if (!Number.isFinite(households) || households <= 0) return null;
+  return { answered, households, share: answered / households };
+}
+
+export type SortDir = "asc" | "desc";
+
+/** Sorts with missing values (null) always last, whatever the direction; ties by name. */
+export function sortRows<T extends { name: string }>(rows: T[], value: (row: T) => number | string | null, dir: SortDir): T[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null && vb === null) return a.name.localeCompare(b.name, "vi");
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb), "vi");
+    return c !== 0 ? sign * c : a.name.localeCompare(b.name, "vi");
+  });
+}

@@ -1,0 +1,30 @@
+// Survey rounds: which round an answer belongs to, and whether results may be shown yet.
+
+export type RoundWindow = { id: number; startsAt: Date; endsAt: Date };
+
+/** The round open at `at` ([startsAt, endsAt)); when rounds overlap, the one that started last. */
+export function pickRound<T extends RoundWindow>(rounds: readonly T[], at: Date): T | null {
+  let best: T | null = null;
+  for (const r of rounds) {
+    if (r.startsAt <= at && at < r.endsAt && (!best || r.startsAt > best.startsAt)) best = r;
+  }
+  return best;
+}
+
+/**
+ * Following CONSUL: a pre-recognition round's results are shown only once it has closed, so that
+ * nobody can steer the answers while it runs. Counts of answers are always shown.
+ */
+export function resultsVisible(round: { purpose: string; endsAt: Date }, now: Date = new Date()): boolean {
+  return round.purpose !== "pre_recognition" || now >= round.endsAt;
+}
+
+/** A paper ballot cell: 1-5, "d" (đạt / hài lòng: satisfied) → 5, "k" (không: not satisfied) → 1, "-" or empty → no opinion. */
+export function parseBallotCell(raw: string): number | null | "invalid" {
+  const v = raw.trim().toLowerCase();
+  if (v === "" || v === "-") return null;
+  if (/^[1-5]$/.test(v)) return Number(v);
+  if (v === "d" || v === "đ") return 5;
+  if (v === "k") return 1;
+  return "invalid";
+}

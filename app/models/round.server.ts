@@ -1,0 +1,138 @@
+// Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
+import { pickRound } from "~/lib/round";
+import type { Tally } from "~/lib/score";
+import { prisma } from "~/utils/db.server";
+
+/** The round open for this commune at this moment, if any. */
+export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
+  const candidates = await prisma.surveyRound.findMany({
+    where: { startsAt: { lte: at }, endsAt: { gt: at }, communes: { some: { communeId } } },
+    select: { id: true, startsAt: true, endsAt: true },
+  });
+  return pickRound(candidates, at)?.id ?? null;
+}
+
+export async function createRound(input: {
+  name: string;
+  purpose: "routine" | "pre_recognition";
+  levelId: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  createdById: number;
+  communes: { communeId: number; households: number }[];
+}) {
+  const { communes, ...round } = input;
+  return prisma.surveyRound.create({ data: { ...round, communes: { create: communes } }, select: { id: true } });
+}
+
+export function listRounds() {
+  return prisma.surveyRound.findMany({
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      purpose: true,
+      startsAt: true,
+      endsAt: true,
+      isDemo: true,
+      level: { select: { nameVi: true, nameEn: true } },
+      _count: { select: { communes: true, responses: true } },
+    },
+  });
+}
+
+export function getRound({ id }: { id: number }) {
+  return prisma.surveyRound.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      purpose: true,
+      startsAt: true,
+      endsAt: true,
+      isDemo: true,
+      level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
+      communes: { select: { households: true, commune: { select: { id: true, slug: true, name: true } } }, orderBy: { communeId: "asc" } },
+    },
+  });
+}
+
+/** Per commune and channel: number of answers in the round. */
+export async function roundAnswerCounts({ roundId }: { roundId: number }) {
+  const rows = await prisma.response.groupBy({ by: ["communeId", "channel"], where: { roundId }, _count: { _all: true } });
+  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel as "online" | "paper", count: r._count._all }));
+}
+
+type Row = { communeId: number | bigint; channel: string; criterionId: number | bigint; satisfied: number | bigint; answered: number | bigint; noOpinion: number | bigint };
+
+/** Per commune, channel and criterion: counts of the round's answers. */
+export async function roundTallies({ roundId }: { roundId: number }) {
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT r.communeId AS communeId, r.channel AS channel, rt.criterionId AS criterionId,
+           SUM(CASE WHEN rt.score >= 4 THEN 1 ELSE 0 END) AS satisfied,
+           SUM(CASE WHEN rt.score IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+           SUM(CASE WHEN rt.score IS NULL THEN 1 ELSE 0 END) AS noOpinion
+    FROM Response r JOIN Rating rt ON rt.responseId = r.id
+    WHERE r.roundId = ${roundId}
+    GROUP BY r.communeId, r.channel, rt.criterionId`;
+  return rows.map((r) => ({
+    communeId: Number(r.communeId),
+    channel: r.channel as "online" | "paper",
+    criterionId: Number(r.criterionId),
+    tally: { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) } satisfies Tally,
+  }));
+}
+
+/** Per commune: its latest round that has started, with households and answers so far. */
+export async function latestRoundCoverageByCommune(now: Date = new Date()) {
+  const links = await prisma.roundCommune.findMany({
+    where: { round: { startsAt: { lte: now } } },
+    select: { communeId: true, households: true, round: { select: { id: true, name: true, startsAt: true } } },
+    orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
+  });
+  const latest = new Map<number, { roundId: number; name: string; households: number; answered: number }>();
+  for (const l of links) latest.set(l.communeId, { roundId: l.round.id, name: l.round.name, households: l.households, answered: 0 });
+  if (latest.size === 0) return latest;
+  const counts = await prisma.response.groupBy({
+    by: ["roundId", "communeId"],
+    where: { roundId: { in: [...new Set([...latest.values()].map((l) => l.roundId))] } },
+    _count: { _all: true },
+  });
+  for (const c of counts) {
+    const l = latest.get(c.communeId);
+    if (l && l.roundId === c.roundId) l.answered = c._count._all;
+  }
+  return latest;
+}
+
+/** Anonymised answers of a round for CSV: no cookie or address hashes, no ids that link back. */
+export function roundResponsesForExport({ roundId }: { roundId: number }) {
+  return prisma.response.findMany({
+    where: { roundId },
+    orderBy: [{ communeId: "asc" }, { createdAt: "asc" }],
+    select: {
+      createdAt: true,
+      channel: true,
+      village: true,
+      comment: true,
+      commune: { select: { name: true } },
+      ratings: { select: { score: true, criterion: { select: { key: true } } } },
+    },
+  });
+}
+
+/** The rounds a commune took part in, newest first, with households and answers per channel. */
+export async function listCommuneRounds({ communeId }: { communeId: number }) {
+  const links = await prisma.roundCommune.findMany({
+    where: { communeId },
+    select: { households: true, round: { select: { id: true, name: true, purpose: true, startsAt: true, endsAt: true, level: { select: { nameVi: true, nameEn: true } } } } },
+    orderBy: { round: { startsAt: "desc" } },
+  });
+  const counts = await prisma.response.groupBy({ by: ["roundId", "channel"], where: { communeId, roundId: { in: links.map((l) => l.round.id) } }, _count: { _all: true } });
+  return links.map((l) => ({
+    ...l.round,
+    households: l.households,
+    online: counts.find((c) => c.roundId === l.round.id && c.channel === "online")?._count._all ?? 0,
+    paper: counts.find((c) => c.roundId === l.round.id && c.channel === "paper")?._count._all ?? 0,
+  }));
+}

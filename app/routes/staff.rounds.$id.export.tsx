@@ -1,0 +1,40 @@
+// A round's answers as CSV, anonymised: no resident or address hashes, no ids; UTF-8 with BOM.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { stringify } from "csv-stringify/sync";
+import { resultsVisible } from "~/lib/round";
+import { listActiveCriteria } from "~/models/criterion.server";
+import { getRound, roundResponsesForExport } from "~/models/round.server";
+import { requireRole } from "~/utils/auth.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { localized } from "~/utils/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["council", "admin"]);
+  const id = Number(params.id);
+  const round = Number.isSafeInteger(id) && id > 0 ? await getRound({ id }) : null;
+  if (!round) throw new Response(null, { status: 404 });
+  // The answers of a pre-recognition round are its results: not before it closes.
+  if (!resultsVisible(round)) throw new Response(null, { status: 403 });
+  const lng = await getLanguage(request);
+  const t = getFixedT(lng, "council");
+  const [criteria, responses] = await Promise.all([listActiveCriteria(), roundResponsesForExport({ roundId: id })]);
+  const header = [t("csv.commune"), t("csv.date"), t("csv.channel"), ...criteria.map((c) => localized(c, "name", lng)), t("csv.village"), t("csv.comment")];
+  const rows = responses.map((r) => [
+    r.commune.name,
+    r.createdAt.toISOString().slice(0, 10),
+    t(`rounds.${r.channel}`),
+    ...criteria.map((c) => {
+      const score = r.ratings.find((x) => x.criterion.key === c.key)?.score;
+      return score === null || score === undefined ? "" : score;
+    }),
+    r.village ?? "",
+    r.comment ?? "",
+  ]);
+  return new Response("\uFEFF" + stringify([header, ...rows]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="round-${id}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

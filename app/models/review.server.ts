@@ -1,8 +1,7 @@
 // Council members' reviews of a commune before a recognition decision.
+import type { ReviewVerdict } from "~/lib/review";
 import { prisma } from "~/utils/db.server";
 
-export const REVIEW_VERDICTS = ["recommend", "defer", "not_ready"] as const;
-export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 
 export function createReview(data: { communeId: number; userId: number; verdict: ReviewVerdict; reason: string }) {
   return prisma.review.create({ data, select: { id: true } });

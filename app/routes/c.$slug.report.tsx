@@ -4,13 +4,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { LocationField } from "~/components/location-field";
 import { CATEGORIES, COMPLAINT_TEXT_MAX as TEXT_MAX, COMPLAINT_TEXT_MIN as TEXT_MIN, MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
-import { optionalNumber, optionalText, requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -20,7 +20,8 @@ import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } fro
 
 const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
-const ReportSchema = z
+const ReportSchema = lazy(() =>
+  z
   .object({
     category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
     text: requiredText({ min: TEXT_MIN, max: TEXT_MAX, required: "errors.textRequired", tooShort: "errors.textTooShort", tooLong: "errors.textTooLong" }),
@@ -30,7 +31,7 @@ const ReportSchema = z
     longitude: optionalNumber(-180, 180),
   })
   .strict()
-  .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] });
+  .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }));
 
 const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
 
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const body = await readMultipartForm(request);
   if (!body.ok) return formError(body.error, {});
-  const result = validateObject(ReportSchema, formToObject(body.form), ALLOWED);
+  const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
 

@@ -4,8 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { optionalText } from "~/utils/fields";
+import { optionalText, z } from "~/utils/validation.server";
 import { ErrorPage } from "~/components/error-page";
 import { RatingFieldset } from "~/components/rating-fieldset";
 import { formatDate } from "~/lib/format";

@@ -3,7 +3,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { lazy } from "~/utils/lazy";
+import { z } from "~/utils/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint.server";
@@ -13,7 +14,8 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 const PAGE_SIZE = 20;
 
-const InboxQuerySchema = z.object({
+const InboxQuerySchema = lazy(() =>
+  z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
@@ -21,11 +23,11 @@ const InboxQuerySchema = z.object({
   q: z.string().max(100).optional().catch(undefined),
   sort: z.enum(["oldest", "newest"]).catch("oldest"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
+}));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = InboxQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = InboxQuerySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const deadlines = await getDeadlines();
   const inbox = await listInbox(
     {

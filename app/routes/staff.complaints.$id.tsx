@@ -3,7 +3,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, requiresPublicReply, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
@@ -19,23 +18,26 @@ import {
 } from "~/models/complaint.server";
 import { getDeadlines } from "~/models/setting.server";
 import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
-import { optionalText, requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const message = requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" });
-const StaffActionSchema = z.discriminatedUnion(
+const message = lazy(() =>
+  requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
+const StaffActionSchema = lazy(() =>
+  z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("move"), to: z.enum(STATUSES, { error: "errors.invalid" }), reply: optionalText(2000, "errors.messageTooLong") }).strict(),
-    z.object({ intent: z.literal("reply"), body: message }).strict(),
-    z.object({ intent: z.literal("note"), body: message }).strict(),
+    z.object({ intent: z.literal("reply"), body: message() }).strict(),
+    z.object({ intent: z.literal("note"), body: message() }).strict(),
     z.object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) }).strict(),
     z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
   ],
   { error: "errors.invalid" },
-);
+));
 
 async function guard(request: Request, params: { id?: string }, mode: "read" | "write") {
   const user = await requireUser(request);
@@ -67,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { user, id } = await guard(request, params, "write");
-  const result = await validateForm(request, StaffActionSchema, { maxBytes: 32 * 1024 });
+  const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;
   try {

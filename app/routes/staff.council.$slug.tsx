@@ -4,7 +4,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
 import { RecognitionCard } from "~/components/recognition-card";
@@ -19,12 +18,14 @@ import { resultsVisible } from "~/lib/round";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { complaintSummaryByCategory } from "~/models/complaint.server";
 import { listRecognitionHistory } from "~/models/recognition.server";
-import { createReview, listReviews, REVIEW_VERDICTS } from "~/models/review.server";
+import { REVIEW_VERDICTS } from "~/lib/review";
+import { createReview, listReviews } from "~/models/review.server";
 import { listCommuneRounds } from "~/models/round.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { listComments, tallyByPeriod } from "~/models/survey.server";
 import { requireRole } from "~/utils/auth.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
@@ -33,12 +34,13 @@ import { assertSameOrigin } from "~/utils/request.server";
 const COMMENTS_PER_PAGE = 20;
 const TREND_QUARTERS = 8;
 
-const ReviewSchema = z
+const ReviewSchema = lazy(() =>
+  z
   .object({
     verdict: z.enum(REVIEW_VERDICTS, { error: "errors.verdictRequired" }),
     reason: requiredText({ min: 10, max: 2000, required: "errors.reasonRequired", tooShort: "errors.reasonTooShort", tooLong: "errors.reasonTooLong" }),
   })
-  .strict();
+  .strict());
 
 async function loadCommune(params: { slug?: string }) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -93,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireRole(request, ["council"]);
   const commune = await loadCommune(params);
-  const result = await validateForm(request, ReviewSchema, { maxBytes: 16 * 1024 });
+  const result = await validateForm(request, ReviewSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   await createReview({ communeId: commune.id, userId: user.id, ...result.data });
   return redirect(`/staff/council/${commune.slug}#reviews`, { status: 303 });

@@ -3,19 +3,20 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
 import { requireRole, requireUser } from "~/utils/auth.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
-const RoundSchema = z
+const RoundSchema = lazy(() =>
+  z
   .object({
     name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
     purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
@@ -25,7 +26,7 @@ const RoundSchema = z
   })
   .catchall(z.string())
   .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
-  .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] });
+  .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }));
 
 /** "2026-11-22" as midnight in Vietnam. */
 const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await readUrlEncodedForm(request, 64 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);
-  const result = validateObject(RoundSchema, raw);
+  const result = validateObject(RoundSchema(), raw);
   if (!result.ok) return result.response;
   // Households per commune arrive as households_<communeId>; an empty box leaves the commune out.
   const known = new Set((await listCommunes()).map((c) => c.id));

@@ -3,28 +3,32 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
 import { createRecognition, listLevels, listRecentRecognitions, revokeRecognition, updateLevelThresholds } from "~/models/recognition.server";
 import { getDeadlines, getDefaultThreshold, SETTING_KEYS, writeSettings } from "~/models/setting.server";
 import { requireRole } from "~/utils/auth.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage, } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
-const percent = z.coerce.number({ error: "errors.percent" }).min(1, { error: "errors.percent" }).max(100, { error: "errors.percent" });
-const sample = z.coerce.number({ error: "errors.sample" }).int({ error: "errors.sample" }).min(5, { error: "errors.sample" }).max(100_000, { error: "errors.sample" });
-const days = z.coerce.number({ error: "errors.days" }).int({ error: "errors.days" }).min(1, { error: "errors.days" }).max(365, { error: "errors.days" });
+const percent = lazy(() =>
+  z.coerce.number({ error: "errors.percent" }).min(1, { error: "errors.percent" }).max(100, { error: "errors.percent" }));
+const sample = lazy(() =>
+  z.coerce.number({ error: "errors.sample" }).int({ error: "errors.sample" }).min(5, { error: "errors.sample" }).max(100_000, { error: "errors.sample" }));
+const days = lazy(() =>
+  z.coerce.number({ error: "errors.days" }).int({ error: "errors.days" }).min(1, { error: "errors.days" }).max(365, { error: "errors.days" }));
 
-const SettingsActionSchema = z.discriminatedUnion(
+const SettingsActionSchema = lazy(() =>
+  z.discriminatedUnion(
   "intent",
   [
     // Thresholds arrive as share_<levelId> / sample_<levelId>, plus share_default / sample_default.
     z.object({ intent: z.literal("thresholds") }).catchall(z.string()),
-    z.object({ intent: z.literal("deadlines"), acknowledgeDays: days, resolveDays: days }).strict(),
+    z.object({ intent: z.literal("deadlines"), acknowledgeDays: days(), resolveDays: days() }).strict(),
     z
       .object({
         intent: z.literal("recognise"),
@@ -37,7 +41,7 @@ const SettingsActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("revoke"), recognitionId: z.coerce.number().int().positive(), reason: requiredText({ max: 500, required: "errors.reasonRequired", tooLong: "errors.reasonRequired" }) }).strict(),
   ],
   { error: "errors.invalid" },
-);
+));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -59,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);
-  const result = validateObject(SettingsActionSchema, raw);
+  const result = validateObject(SettingsActionSchema(), raw);
   if (!result.ok) return result.response;
   const data = result.data;
   const bad = (field: string, key: string) => json<FormErrors>({ fieldErrors: { [field]: key }, values: result.values }, { status: 400 });
@@ -68,9 +72,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const levels = await listLevels();
     const rows = [];
     for (const id of [...levels.map((l) => String(l.id)), "default"]) {
-      const share = percent.safeParse(raw[`share_${id}`]);
+      const share = percent().safeParse(raw[`share_${id}`]);
       if (!share.success) return bad(`share_${id}`, "errors.percent");
-      const min = sample.safeParse(raw[`sample_${id}`]);
+      const min = sample().safeParse(raw[`sample_${id}`]);
       if (!min.success) return bad(`sample_${id}`, "errors.sample");
       rows.push({ id, thresholdShare: share.data / 100, minSample: min.data });
     }

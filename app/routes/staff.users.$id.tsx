@@ -3,22 +3,24 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CommunePicker } from "~/components/commune-picker";
 import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
 import { getUserById, resetPassword, updateUser } from "~/models/user.server";
 import { ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
 const PASSWORD_MIN = 12;
-const communeList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number));
+const communeList = lazy(() =>
+  z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)));
 
-const UserActionSchema = z.discriminatedUnion(
+const UserActionSchema = lazy(() =>
+  z.discriminatedUnion(
   "intent",
   [
     z
@@ -27,13 +29,13 @@ const UserActionSchema = z.discriminatedUnion(
         name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
         role: z.enum(ROLES, { error: "errors.invalid" }),
         active: z.literal("1").optional(),
-        communes: communeList,
+        communes: communeList(),
       })
       .strict(),
     z.object({ intent: z.literal("password"), password: z.string().min(PASSWORD_MIN, { error: "errors.passwordTooShort" }).max(200, { error: "errors.passwordTooShort" }) }).strict(),
   ],
   { error: "errors.invalid" },
-);
+));
 
 async function loadUser(params: { id?: string }) {
   const id = Number(params.id);
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await loadUser(params);
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
-  const result = validateObject(UserActionSchema, formToObject(body.form), new Set(["name", "role"]));
+  const result = validateObject(UserActionSchema(), formToObject(body.form), new Set(["name", "role"]));
   if (!result.ok) return result.response;
   const data = result.data;
   if (data.intent === "password") {

@@ -2,20 +2,21 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CommunePicker } from "~/components/commune-picker";
 import { listCommunes } from "~/models/commune.server";
 import { createUser, listUsers } from "~/models/user.server";
 import { ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
 const PASSWORD_MIN = 12;
 
-const CreateUserSchema = z
+const CreateUserSchema = lazy(() =>
+  z
   .object({
     email: z.email({ error: "errors.emailInvalid" }).max(200, { error: "errors.emailInvalid" }),
     name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
@@ -24,7 +25,7 @@ const CreateUserSchema = z
     communes: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
   })
   .strict()
-  .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] });
+  .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
-  const result = validateObject(CreateUserSchema, formToObject(body.form), new Set(["email", "name", "role"]));
+  const result = validateObject(CreateUserSchema(), formToObject(body.form), new Set(["email", "name", "role"]));
   if (!result.ok) return result.response;
   const communeIds = new Set((await listCommunes()).map((c) => c.id));
   if (result.data.communes.some((id) => !communeIds.has(id))) return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });

@@ -3,7 +3,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { lazy } from "~/utils/lazy";
+import { z } from "~/utils/validation.server";
 import { deleteSession, login } from "~/models/user.server";
 import { getOptionalUser, getSessionId, sessionCookie } from "~/utils/auth.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
@@ -12,13 +13,14 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
 
-const LoginSchema = z
+const LoginSchema = lazy(() =>
+  z
   .object({
     email: z.string({ error: "errors.emailRequired" }).trim().min(1, { error: "errors.emailRequired" }).max(200, { error: "errors.emailRequired" }),
     password: z.string({ error: "errors.passwordRequired" }).min(1, { error: "errors.passwordRequired" }).max(500, { error: "errors.passwordRequired" }),
     redirectTo: z.string().optional(),
   })
-  .strict();
+  .strict());
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) return redirect("/staff");
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const result = await validateForm(request, LoginSchema, { maxBytes: 8 * 1024, allowed: new Set(["email", "redirectTo"]) });
+  const result = await validateForm(request, LoginSchema(), { maxBytes: 8 * 1024, allowed: new Set(["email", "redirectTo"]) });
   if (!result.ok) return result.response;
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
   const outcome = await login(result.data);

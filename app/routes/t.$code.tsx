@@ -3,22 +3,25 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
 import { canReopen, REOPEN_WINDOW_DAYS } from "~/lib/complaint-workflow";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
 import { getPublicComplaint, rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint.server";
-import { requiredText } from "~/utils/fields";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const RateSchema = z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict();
-const ReopenSchema = z
+const RateSchema = lazy(() =>
+  z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict());
+const ReopenSchema = lazy(() =>
+  z
   .object({ intent: z.literal("reopen"), reason: requiredText({ min: 10, max: 1000, required: "errors.reasonRequired", tooShort: "errors.reasonTooShort", tooLong: "errors.reasonTooLong" }) })
-  .strict();
-const TrackActionSchema = z.discriminatedUnion("intent", [RateSchema, ReopenSchema], { error: "errors.invalid" });
+  .strict());
+const TrackActionSchema = lazy(() =>
+  z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
 
 async function loadComplaint(params: { code?: string }) {
   const code = normaliseTrackingCode(params.code ?? "");
@@ -39,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const complaint = await loadComplaint(params);
-  const result = await validateForm(request, TrackActionSchema, { maxBytes: 16 * 1024 });
+  const result = await validateForm(request, TrackActionSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   try {
     if (result.data.intent === "rate") await rateHandling({ code: complaint.code, rating: Number(result.data.rating) });

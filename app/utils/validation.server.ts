@@ -1,4 +1,4 @@
-// zod building blocks shared by forms. Messages are translation keys, resolved by the page.
+// zod building blocks shared by forms, server only. Messages are translation keys, resolved by the page.
 import { z } from "zod";
 
 /** Trimmed, NFC-normalised text, required, within min..max characters. */
@@ -40,3 +40,6 @@ export function optionalNumber(min: number, max: number) {
       return n;
     });
 }
+
+// Routes import zod from here (never from "zod" directly) so that it stays out of the browser.
+export { z } from "zod";

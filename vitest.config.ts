@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // Unit and integration tests. Integration tests each get their own migrated SQLite file
 // (tests/setup/db.ts). Browser tests have their own config: vitest.e2e.config.ts.
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "tests/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],

@@ -1,0 +1,86 @@
+// A council member before a meeting: filter to the West and below the threshold, open a
+// dossier and print it; and the dashboard on a phone.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, phonePage } from "../fixtures/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signInAsCouncil(page: Page) {
+  await page.goto(baseUrl + "/staff/council");
+  await page.waitForURL("**/staff/login**");
+  await page.getByLabel("Email").fill("hdnd@demo.ntm.local");
+  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL("**/staff/council");
+}
+
+describe("council dashboard", () => {
+  it("filters to West and below the threshold, opens a dossier and prints it on one page", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signInAsCouncil(page);
+    await page.getByLabel("Vùng").selectOption("west");
+    await page.getByLabel("So với ngưỡng").selectOption("below");
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await page.waitForURL(/region=west/);
+    expect(page.url()).toContain("verdict=below");
+    const rows = page.locator("[data-testid=dashboard-table] tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    const verdicts = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-verdict")));
+    expect(new Set(verdicts)).toEqual(new Set(["below"]));
+    const regions = await rows.locator("td:nth-child(2)").allInnerTexts();
+    expect(new Set(regions)).toEqual(new Set(["Tây"]));
+
+    // Sorting by a column is a link: the URL keeps the filters.
+    await page.getByRole("link", { name: /^Giao thông/ }).click();
+    await page.waitForURL(/sort=roads/);
+    expect(page.url()).toContain("region=west");
+
+    await expect.poll(() => page.locator("th[aria-sort]").innerText()).toContain("Giao thông");
+    const first = await rows.first().locator("th a").elementHandle();
+    const name = await first!.innerText();
+    await first!.click();
+    await page.waitForURL(/\/staff\/council\/[a-z0-9-]+$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toContain(name);
+    expect(await page.getByRole("button", { name: "In hồ sơ" }).isVisible()).toBe(true);
+
+    await page.emulateMedia({ media: "print" });
+    // The print stylesheet hides navigation and forms, and the page fits A4 width.
+    expect(await page.locator(".staff-nav").evaluate((el) => getComputedStyle(el).display)).toBe("none");
+    expect(await page.locator(".site-header__bar").evaluate((el) => getComputedStyle(el).display)).toBe("none");
+    const pdf = await page.pdf({ format: "A4", printBackground: false });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("is usable on a phone: the table scrolls sideways inside its frame, the page does not", async () => {
+    const { page, context, errors } = await phonePage(browser);
+    await signInAsCouncil(page);
+    const frame = page.locator(".table-scroll").first();
+    const sizes = await frame.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    // The commune column stays in view while scrolling.
+    await frame.evaluate((el) => el.scrollBy(600, 0));
+    const firstCell = page.locator("[data-testid=dashboard-table] tbody th").first();
+    const box = await firstCell.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x).toBeLessThan(40);
+    expect(await page.getByTestId("at-risk").locator("li").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

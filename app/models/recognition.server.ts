@@ -32,12 +32,14 @@ export async function getThresholdFor(recognition: CurrentRecognition | null): P
 export function listLevels() {
   return prisma.recognitionLevel.findMany({
     orderBy: [{ period: "asc" }, { rank: "asc" }],
-    select: { id: true, key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true },
+    select: { id: true, key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true },
   });
 }
 
-export async function updateLevelThresholds(levels: { id: number; thresholdShare: number; minSample: number }[]) {
-  await prisma.$transaction(levels.map((l) => prisma.recognitionLevel.update({ where: { id: l.id }, data: { thresholdShare: l.thresholdShare, minSample: l.minSample } })));
+export async function updateLevelThresholds(levels: { id: number; thresholdShare: number; minSample: number; coverageShare: number }[]) {
+  await prisma.$transaction(
+    levels.map((l) => prisma.recognitionLevel.update({ where: { id: l.id }, data: { thresholdShare: l.thresholdShare, minSample: l.minSample, coverageShare: l.coverageShare } })),
+  );
 }
 
 export function listRecentRecognitions({ take = 50 }: { take?: number } = {}) {

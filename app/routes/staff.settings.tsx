@@ -76,7 +76,9 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!share.success) return bad(`share_${id}`, "errors.percent");
       const min = sample().safeParse(raw[`sample_${id}`]);
       if (!min.success) return bad(`sample_${id}`, "errors.sample");
-      rows.push({ id, thresholdShare: share.data / 100, minSample: min.data });
+      const cover = id === "default" ? { success: true as const, data: 70 } : percent().safeParse(raw[`coverage_${id}`]);
+      if (!cover.success) return bad(`coverage_${id}`, "errors.percent");
+      rows.push({ id, thresholdShare: share.data / 100, minSample: min.data, coverageShare: cover.data / 100 });
     }
     const [def] = rows.splice(-1);
     await updateLevelThresholds(rows.map((r) => ({ ...r, id: Number(r.id) })));
@@ -113,13 +115,14 @@ export default function Settings() {
         <Form method="post">
           <input type="hidden" name="intent" value="thresholds" />
           <table className="data-table">
-            <thead><tr><th>{t("settings.level")}</th><th>{t("settings.share")}</th><th>{t("settings.minSample")}</th></tr></thead>
+            <thead><tr><th>{t("settings.level")}</th><th>{t("settings.share")}</th><th>{t("settings.minSample")}</th><th>{t("settings.coverage")}</th></tr></thead>
             <tbody>
-              {[...levels.map((l) => ({ id: String(l.id), name: `${localized(l, "name", lng)} (${l.period})`, share: l.thresholdShare, min: l.minSample })), { id: "default", name: t("settings.notRecognised"), share: defaults.share, min: defaults.minSample }].map((row) => (
+              {[...levels.map((l) => ({ id: String(l.id), name: `${localized(l, "name", lng)} (${l.period})`, share: l.thresholdShare, min: l.minSample, coverage: l.coverageShare as number | null })), { id: "default", name: t("settings.notRecognised"), share: defaults.share, min: defaults.minSample, coverage: null }].map((row) => (
                 <tr key={row.id}>
                   <th scope="row">{row.name}</th>
                   <td><input name={`share_${row.id}`} type="number" min={1} max={100} step="0.1" required defaultValue={actionData?.values[`share_${row.id}`] ?? Math.round(row.share * 1000) / 10} aria-label={`${t("settings.share")}: ${row.name}`} />{err(`share_${row.id}`)}</td>
                   <td><input name={`sample_${row.id}`} type="number" min={5} step="1" required defaultValue={actionData?.values[`sample_${row.id}`] ?? row.min} aria-label={`${t("settings.minSample")}: ${row.name}`} />{err(`sample_${row.id}`)}</td>
+                  <td>{row.coverage === null ? "—" : <><input name={`coverage_${row.id}`} type="number" min={1} max={100} step="1" required defaultValue={actionData?.values[`coverage_${row.id}`] ?? Math.round(row.coverage * 100)} aria-label={`${t("settings.coverage")}: ${row.name}`} />{err(`coverage_${row.id}`)}</>}</td>
                 </tr>
               ))}
             </tbody>

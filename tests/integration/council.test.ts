@@ -9,6 +9,7 @@ import { action as roundAction, loader as roundLoader } from "~/routes/staff.rou
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { action as roundsAction } from "~/routes/staff.rounds._index";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/c.$slug.survey";
+import { action as settingsAction } from "~/routes/staff.settings";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
@@ -219,5 +220,27 @@ describe("reviews", () => {
     expect((await review(official, { verdict: "recommend", reason: "Đủ điều kiện công nhận." })).status).toBe(403);
     const create = await settle(() => roundsAction({ request: formRequest("/staff/rounds", { name: "x", purpose: "routine", startsOn: "2026-01-01", endsOn: "2026-02-01" }, { cookie: council }), params: {}, context: context() }));
     expect(create.status).toBe(403);
+  });
+});
+
+describe("thresholds per level", () => {
+  it("an administrator changes a level's share, minimum sample and coverage; verdicts follow", async () => {
+    const levels = await prisma.recognitionLevel.findMany();
+    const body: Record<string, string> = { intent: "thresholds", share_default: "90", sample_default: "30" };
+    for (const l of levels) {
+      const ntm = l.key === "2021-2025/ntm";
+      body[`share_${l.id}`] = ntm ? "30" : "90";
+      body[`sample_${l.id}`] = "30";
+      body[`coverage_${l.id}`] = ntm ? "60" : "70";
+    }
+    const bad = await settle(() => settingsAction({ request: formRequest("/staff/settings", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }), params: {}, context: context() }));
+    expect(bad.status).toBe(400);
+    const ok = await settle(() => settingsAction({ request: formRequest("/staff/settings", body, { cookie: admin }), params: {}, context: context() }));
+    expect(ok.status).toBe(303);
+    const ntm = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/ntm" } });
+    expect(ntm).toMatchObject({ thresholdShare: 0.3, minSample: 30, coverageShare: 0.6 });
+    // Cẩm Giàng (NTM, 40% satisfied) now meets the lowered NTM threshold and leaves the at-risk list.
+    const data = await (await dashboard()).json();
+    expect(data.atRisk.map((r: { slug: string }) => r.slug)).toEqual(["vinh-bao"]);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
@@ -24,7 +25,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLanguage(request);
-  return json({ locale, resources: { [locale]: resources[locale] }, demo: await isDemoData() });
+  // The root must render even when the database is down, so that the error page is translated.
+  const demo = await isDemoData().catch(() => false);
+  return json({ locale, resources: { [locale]: resources[locale] }, demo });
 }
 
 // Plain navigations keep the root data (strings, flags); a form submission (language switch,
@@ -35,6 +38,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const nonce = useNonce();
   const i18n = useMemo(() => createI18n(locale, data?.resources ?? {}), [locale, data?.resources]);
   return (
     <html lang={locale}>
@@ -50,8 +54,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteHeader demo={data?.demo ?? false} />
           <main id="main">{children}</main>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -14,14 +14,42 @@ import { env } from "./env.server";
 export const SQLITE_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = FULL",
-  "PRAGMA busy_timeout = 5000",
+  `PRAGMA busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`,
   "PRAGMA foreign_keys = ON",
 ];
 
+/** SQLite answers that mean "the database cannot be used right now", not "your request is wrong". */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL|NOTADB|CORRUPT)/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } } | null;
+  const code = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.cause?.originalCode ?? e?.code ?? "";
+  return UNAVAILABLE.test(code);
+}
+
+/**
+ * The client with one rule for every query: when the database is locked, read-only, full or
+ * unreadable, the request ends with a 503 (shown as "temporarily unavailable" in the reader's
+ * language) instead of a 500, and the process carries on; the next request tries again.
+ */
 export async function createPrismaClient(url: string) {
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  for (const pragma of SQLITE_PRAGMAS) await client.$queryRawUnsafe(pragma);
-  return client;
+  const base = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  for (const pragma of SQLITE_PRAGMAS) await base.$queryRawUnsafe(pragma);
+  return base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (e) {
+          if (isDatabaseUnavailable(e)) {
+            console.error("database unavailable:", (e as Error).message.split("\n").slice(-1)[0]);
+            throw new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
+          }
+          throw e;
+        }
+      },
+    },
+  });
 }
 
 declare global {
@@ -30,3 +58,18 @@ declare global {
 }
 
 export const prisma = (globalThis.__prisma ??= await createPrismaClient(env.DATABASE_URL));
+
+/** Closes the database (server shutdown): the WAL is checkpointed and the file left clean. */
+export async function disconnect() {
+  await prisma.$disconnect();
+}
+
+/** True when the database answers a trivial query and can take a write lock. */
+export async function checkDatabase(): Promise<boolean> {
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -106,7 +106,9 @@ function stop(signal) {
     log.info("stopped cleanly");
     process.exit(0);
   });
+  // Sockets become idle as their last response ends: close them then, not after the keep-alive timeout.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {
     log.error("requests still running after 10 s: exiting anyway");
     process.exit(1);

@@ -30,8 +30,11 @@ const EnvSchema = z.object({
   /** Administrator created or updated by `npm run seed` when both are set. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  /** How long a query waits for a lock before the request is answered 503. */
-  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /**
+   * How long a write waits for a lock held by another process before the request gets a 503.
+   * better-sqlite3 waits synchronously (the whole server pauses), so keep it short.
+   */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 

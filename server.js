@@ -78,6 +78,11 @@ app.use((_req, res, next) => {
   res.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), payment=()");
   next();
 });
+// Staff pages and residents' tracking pages are nobody's business for search engines.
+app.use(["/staff", "/t/"], (_req, res, next) => {
+  res.setHeader("X-Robots-Tag", "noindex, nofollow");
+  next();
+});
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
 import { CATEGORIES, COMPLAINT_TEXT_MAX as TEXT_MAX, COMPLAINT_TEXT_MIN as TEXT_MIN, MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
@@ -95,15 +96,7 @@ export default function Report() {
       </p>
       <h1>{t("report.heading", { name: commune.name })}</h1>
       <p className="lead">{t("report.intro")}</p>
-      {actionData?.formError ? (
-        <p className="form-error" role="alert" id="form-error">
-          {t(`report.formErrors.${actionData.formError}`, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
-        </p>
-      ) : Object.keys(errors).length > 0 ? (
-        <p className="form-error" role="alert" id="form-error">
-          {t("report.formErrors.fix", { count: Object.keys(errors).length })}
-        </p>
-      ) : null}
+      <FormErrorSummary actionData={actionData} ns="complaint" prefix="report.formErrors" values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }} />
       <Form method="post" encType="multipart/form-data" className="report">
         <fieldset className="choice-list" {...invalid("category")}>
           <legend>{t("report.category")}</legend>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { optionalText, z } from "~/utils/validation.server";
 import { ErrorPage } from "~/components/error-page";
+import { FormErrorSummary } from "~/components/form-error-summary";
 import { RatingFieldset } from "~/components/rating-fieldset";
 import { formatDate } from "~/lib/format";
 import { nextPeriodStart, periodOf } from "~/lib/period";
@@ -147,15 +148,7 @@ export default function Survey() {
       </p>
       <h1>{t("heading", { name: commune.name })}</h1>
       <p className="lead">{t("intro")}</p>
-      {actionData?.formError ? (
-        <p className="form-error" role="alert" id="form-error">
-          {t(`formErrors.${actionData.formError}`)}
-        </p>
-      ) : Object.keys(errors).length > 0 ? (
-        <p className="form-error" role="alert" id="form-error">
-          {t("formErrors.fix", { count: Object.keys(errors).length })}
-        </p>
-      ) : null}
+      <FormErrorSummary actionData={actionData} ns="survey" prefix="formErrors" />
       <Form method="post" className="survey" noValidate={false}>
         <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
         {criteria.map((c) => (

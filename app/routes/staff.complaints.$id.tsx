@@ -214,7 +214,7 @@ export default function StaffComplaint() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export function ErrorBoundary() {
   return <ErrorPage />;

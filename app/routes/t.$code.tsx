@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "complaint");
   return json(
     { complaint, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
-    { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
@@ -127,7 +127,7 @@ export default function TrackComplaint() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -1,23 +1,15 @@
 // A resident reports a problem with a photo on a phone; an official answers it; the resident
 // sees the answer and rates the handling.
 import sharp from "sharp";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, phonePage } from "../fixtures/browser";
+import { describe, expect, inject, it } from "vitest";
+import { phonePage, useBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 describe("complaints on a phone", () => {
   it("files, is answered by the commune official, and is rated by the resident", async () => {
-    const resident = await phonePage(browser);
+    const resident = await phonePage(getBrowser());
     const page = resident.page;
     await page.goto(baseUrl + "/c/vinh-bao");
     await page.getByRole("link", { name: "Gửi phản ánh" }).click();
@@ -39,7 +31,7 @@ describe("complaints on a phone", () => {
     expect(await page.locator(".photos img").count()).toBe(0); // not approved yet
 
     // The official signs in, finds it in the inbox, acknowledges, approves the photo and resolves it.
-    const officialCtx = await phonePage(browser);
+    const officialCtx = await phonePage(getBrowser());
     const o = officialCtx.page;
     await o.goto(baseUrl + "/staff");
     await o.waitForURL("**/staff/login**");
@@ -81,7 +73,7 @@ describe("complaints on a phone", () => {
   });
 
   it("files a complaint with a photo with JavaScript turned off, and a bad file comes back with a message", async () => {
-    const { page, context, errors } = await phonePage(browser, { javaScriptEnabled: false });
+    const { page, context, errors } = await phonePage(getBrowser(), { javaScriptEnabled: false });
     await page.goto(baseUrl + "/c/tien-lang/report");
     // The location button needs JavaScript: without it, it is not offered at all.
     expect(await page.getByRole("button", { name: "Dùng vị trí hiện tại của tôi" }).count()).toBe(0);

@@ -1,18 +1,11 @@
 // A council member before a meeting: filter to the West and below the threshold, open a
 // dossier and print it; and the dashboard on a phone.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, phonePage } from "../fixtures/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { phonePage, useBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 async function signInAsCouncil(page: Page) {
   await page.goto(baseUrl + "/staff/council");
@@ -25,7 +18,7 @@ async function signInAsCouncil(page: Page) {
 
 describe("council dashboard", () => {
   it("filters to West and below the threshold, opens a dossier and prints it on one page", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await getBrowser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -66,7 +59,7 @@ describe("council dashboard", () => {
   });
 
   it("is usable on a phone: the table scrolls sideways inside its frame, the page does not", async () => {
-    const { page, context, errors } = await phonePage(browser);
+    const { page, context, errors } = await phonePage(getBrowser());
     await signInAsCouncil(page);
     const frame = page.locator(".table-scroll").first();
     const sizes = await frame.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

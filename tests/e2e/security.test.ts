@@ -1,17 +1,11 @@
 // Attack surface through the real server: security headers on every kind of response, and an XSS
 // corpus written into every text a resident or official can write, then shown in a browser.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "../fixtures/browser";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 /** A tiny cookie jar for fetch. */
 class Jar {
@@ -129,7 +123,7 @@ describe("an XSS corpus in every text field", () => {
       [admin, "/staff/users"],
     ];
     for (const [jar, path] of visits) {
-      const context = await browser.newContext();
+      const context = await getBrowser().newContext();
       await jar.into(context);
       const page = await context.newPage();
       const dialogs: string[] = [];

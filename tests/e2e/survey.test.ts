@@ -1,17 +1,10 @@
 // A resident on a phone: find the commune without diacritics, answer, see the thank-you.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, phonePage } from "../fixtures/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { phonePage, useBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const getBrowser = useBrowser();
 
 async function answerSurvey(page: Page, comment: string) {
   // Roads: dissatisfied; environment: satisfied; water: very satisfied; security: no opinion; overall: neutral.
@@ -29,7 +22,7 @@ async function answerSurvey(page: Page, comment: string) {
 
 describe("survey on a phone", () => {
   it("finds a commune typed without diacritics, answers, and sees the thank-you with scores", async () => {
-    const { page, context, errors } = await phonePage(browser);
+    const { page, context, errors } = await phonePage(getBrowser());
     await page.goto(baseUrl + "/");
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("vi");
     await page.getByLabel("Tìm xã, phường, đặc khu").pressSequentially("vinh bao", { delay: 30 });
@@ -62,7 +55,7 @@ describe("survey on a phone", () => {
   });
 
   it("works with JavaScript turned off (plain form posts)", async () => {
-    const { page, context, errors } = await phonePage(browser, { javaScriptEnabled: false });
+    const { page, context, errors } = await phonePage(getBrowser(), { javaScriptEnabled: false });
     await page.goto(baseUrl + "/");
     await page.getByLabel("Tìm xã, phường, đặc khu").fill("cam giang");
     await page.getByRole("button", { name: "Tìm" }).click();
@@ -82,7 +75,7 @@ describe("survey on a phone", () => {
   });
 
   it("without JavaScript, a missing answer comes back with a message next to it and the rest kept", async () => {
-    const { page, context } = await phonePage(browser, { javaScriptEnabled: false });
+    const { page, context } = await phonePage(getBrowser(), { javaScriptEnabled: false });
     await page.goto(baseUrl + "/c/tien-lang/survey");
     await page.getByRole("group", { name: "Giao thông" }).getByRole("radio", { name: "Hài lòng", exact: true }).check();
     await page.getByLabel("Góp ý thêm (không bắt buộc)").fill("Giữ lại nội dung này");
@@ -101,7 +94,7 @@ describe("survey on a phone", () => {
 
 describe("the commune page in English", () => {
   it("switches language, remembers it, and shows recognition next to the scores", async () => {
-    const { page, context, errors } = await phonePage(browser);
+    const { page, context, errors } = await phonePage(getBrowser());
     await page.goto(baseUrl + "/c/vinh-bao");
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");

@@ -2,23 +2,12 @@ import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
-import type { Score, Verdict } from "~/lib/score";
+import type { Score } from "~/lib/score";
+import type { DashboardRow } from "~/models/dashboard.server";
 import { localized, type Language } from "~/utils/i18n";
 
-type Row = {
-  id: number;
-  slug: string;
-  name: string;
-  kind: string;
-  region: string;
-  formerUnit: string;
-  level: { key: string; nameVi: string; nameEn: string } | null;
-  threshold: { share: number };
-  scores: Record<string, Score>;
-  coverage: { share: number; answered: number; households: number } | null;
-  complaints: { open: number; overdue: number; resolved: number; total: number };
-  verdict: Verdict;
-};
+// The model's row as it arrives through JSON (dates and the like are already strings).
+type Row = Omit<DashboardRow, "tallies" | "failing">;
 
 /** The dashboard table: every column sortable by a link (works without JavaScript); scrolls sideways on a phone. */
 export function DashboardTable({ rows, criteria, query }: { rows: Row[]; criteria: { key: string; nameVi: string; nameEn: string }[]; query: DashboardQuery }) {

@@ -40,7 +40,15 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     // No address, no cookies, no query string, no body: nothing that identifies a resident.
-    log.info({ method: req.method, path: loggedPath(req.originalUrl), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, "request");
+    log.info(
+      {
+        method: req.method,
+        path: loggedPath(req.originalUrl),
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      },
+      "request",
+    );
   });
   next();
 });

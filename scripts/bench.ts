@@ -11,7 +11,14 @@ import Database from "better-sqlite3";
 const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const DIR = path.resolve(process.env.BENCH_DIR ?? "data/bench");
 const DB_FILE = path.join(DIR, "bench.db");
-const env = { ...process.env, DATA_DIR: DIR, DATABASE_URL: `file:${DB_FILE}`, NODE_ENV: "production" as const, SURVEY_RATE_LIMIT_PER_HOUR: "1000000", COOKIE_SECURE: "false" };
+const env = {
+  ...process.env,
+  DATA_DIR: DIR,
+  DATABASE_URL: `file:${DB_FILE}`,
+  NODE_ENV: "production" as const,
+  SURVEY_RATE_LIMIT_PER_HOUR: "1000000",
+  COOKIE_SECURE: "false",
+};
 Object.assign(process.env, env);
 
 function stats(ms: number[]) {
@@ -22,7 +29,9 @@ function stats(ms: number[]) {
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 function report(label: string, ms: number[]) {
   const r = stats(ms);
-  console.log(`${label.padEnd(44)} median ${fmt(r.median)} ms   p95 ${fmt(r.p95)} ms   max ${fmt(r.max)} ms   (${ms.length} runs)`);
+  console.log(
+    `${label.padEnd(44)} median ${fmt(r.median)} ms   p95 ${fmt(r.p95)} ms   max ${fmt(r.max)} ms   (${ms.length} runs)`,
+  );
 }
 async function time(runs: number, fn: () => Promise<unknown> | unknown) {
   for (let i = 0; i < 3; i++) await fn(); // warm-up
@@ -53,16 +62,29 @@ function prepareDatabase() {
   const insertRating = db.prepare("INSERT INTO Rating (responseId, criterionId, score) VALUES (?, ?, ?)");
   const now = Date.now();
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const commune = xa[i % xa.length].id;
       const created = new Date(now - rand() * 700 * 86_400_000);
       const local = new Date(created.getTime() + 7 * 3_600_000);
       const period = `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
-      const { lastInsertRowid } = insertResponse.run(commune, created.toISOString(), period, `v${i}`, `ip${i % 5000}`, `b${i}`, i % 50 === 0 ? "Đường liên thôn xuống cấp" : null);
+      const { lastInsertRowid } = insertResponse.run(
+        commune,
+        created.toISOString(),
+        period,
+        `v${i}`,
+        `ip${i % 5000}`,
+        `b${i}`,
+        i % 50 === 0 ? "Đường liên thôn xuống cấp" : null,
+      );
       const p = 0.75 + (commune % 10) / 50;
-      for (const c of criteria) insertRating.run(lastInsertRowid, c.id, rand() < 0.07 ? null : rand() < p ? 4 + (rand() < 0.5 ? 1 : 0) : 1 + Math.floor(rand() * 3));
+      for (const c of criteria)
+        insertRating.run(
+          lastInsertRowid,
+          c.id,
+          rand() < 0.07 ? null : rand() < p ? 4 + (rand() < 0.5 ? 1 : 0) : 1 + Math.floor(rand() * 3),
+        );
     }
   });
   const t0 = performance.now();
@@ -74,10 +96,14 @@ function prepareDatabase() {
 }
 
 async function main() {
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   console.log(`Loading ${N.toLocaleString("en")} answers (${(N * 5).toLocaleString("en")} ratings) across the 67 xã…`);
   const loadSeconds = prepareDatabase();
-  console.log(`Loaded in ${loadSeconds.toFixed(0)} s (${Math.round((N * 6) / loadSeconds).toLocaleString("en")} rows/s with triggers). Database: ${(fs.statSync(DB_FILE).size / 2 ** 20).toFixed(0)} MiB\n`);
+  console.log(
+    `Loaded in ${loadSeconds.toFixed(0)} s (${Math.round((N * 6) / loadSeconds).toLocaleString("en")} rows/s with triggers). Database: ${(fs.statSync(DB_FILE).size / 2 ** 20).toFixed(0)} MiB\n`,
+  );
 
   // Import the app only now: it reads DATABASE_URL when loaded.
   const { loader: dashboardLoader } = await import("../app/routes/staff.council._index");
@@ -95,10 +121,14 @@ async function main() {
   const ctx = { clientIp: "127.0.0.1" };
   const get = (p: string) => new Request(`http://localhost${p}`, { headers: { Cookie: cookie } });
 
-  const dash = await time(30, async () => (await dashboardLoader({ request: get("/staff/council"), params: {}, context: ctx })).json());
+  const dash = await time(30, async () =>
+    (await dashboardLoader({ request: get("/staff/council"), params: {}, context: ctx })).json(),
+  );
   report("Dashboard loader (all 114 units)", dash);
   const raw = new Database(DB_FILE, { readonly: true });
-  const rollupSql = raw.prepare("SELECT communeId, criterionId, SUM(satisfied), SUM(answered), SUM(noOpinion) FROM ScoreRollup WHERE period IN (?, ?, ?, ?) GROUP BY communeId, criterionId");
+  const rollupSql = raw.prepare(
+    "SELECT communeId, criterionId, SUM(satisfied), SUM(answered), SUM(noOpinion) FROM ScoreRollup WHERE period IN (?, ?, ?, ?) GROUP BY communeId, criterionId",
+  );
   const periods = (await import("../app/lib/period")).recentPeriods(new Date(), 4);
   report("  raw SQLite: the rollup aggregate alone", await time(30, () => rollupSql.all(...periods)));
   const scanSql = raw.prepare(
@@ -107,21 +137,42 @@ async function main() {
   report("  raw SQLite: same numbers without rollups", await time(3, () => scanSql.all(...periods)));
 
   const slug = "vinh-bao";
-  const dossier = await time(50, async () => (await dossierLoader({ request: get(`/staff/council/${slug}`), params: { slug }, context: ctx })).json());
+  const dossier = await time(50, async () =>
+    (await dossierLoader({ request: get(`/staff/council/${slug}`), params: { slug }, context: ctx })).json(),
+  );
   report(`Dossier loader (${slug})`, dossier);
   const communeId = (raw.prepare("SELECT id FROM Commune WHERE slug = ?").get(slug) as { id: number }).id;
-  const dossierSql = raw.prepare("SELECT criterionId, SUM(satisfied), SUM(answered) FROM ScoreRollup WHERE communeId = ? AND period IN (?, ?, ?, ?) GROUP BY criterionId");
+  const dossierSql = raw.prepare(
+    "SELECT criterionId, SUM(satisfied), SUM(answered) FROM ScoreRollup WHERE communeId = ? AND period IN (?, ?, ?, ?) GROUP BY criterionId",
+  );
   report("  raw SQLite: the commune's rollup aggregate", await time(50, () => dossierSql.all(communeId, ...periods)));
   raw.close();
 
   // Survey submissions through the real action: parse, validate, cookie, rate limit, insert.
   const SUBMISSIONS = 2000;
-  const cookies = await Promise.all(Array.from({ length: SUBMISSIONS }, async () => (await voterCookie.serialize(crypto.randomUUID())).split(";")[0]));
+  const cookies = await Promise.all(
+    Array.from({ length: SUBMISSIONS }, async () => (await voterCookie.serialize(crypto.randomUUID())).split(";")[0]),
+  );
   const t0 = performance.now();
   for (let i = 0; i < SUBMISSIONS; i++) {
-    const body = new URLSearchParams({ r_roads: "4", r_environment: "3", r_water: "5", r_security: "na", r_overall: "4", submissionId: crypto.randomUUID() });
-    const request = new Request(`http://localhost/c/${slug}/survey`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[i] }, body });
-    const res = (await surveyAction({ request, params: { slug }, context: { clientIp: `10.0.${i >> 8}.${i & 255}` } })) as Response;
+    const body = new URLSearchParams({
+      r_roads: "4",
+      r_environment: "3",
+      r_water: "5",
+      r_security: "na",
+      r_overall: "4",
+      submissionId: crypto.randomUUID(),
+    });
+    const request = new Request(`http://localhost/c/${slug}/survey`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[i] },
+      body,
+    });
+    const res = (await surveyAction({
+      request,
+      params: { slug },
+      context: { clientIp: `10.0.${i >> 8}.${i & 255}` },
+    })) as Response;
     if (res.status !== 303) throw new Error(`submission ${i}: ${res.status}`);
   }
   const appRate = SUBMISSIONS / ((performance.now() - t0) / 1000);
@@ -130,7 +181,9 @@ async function main() {
   const w = new Database(DB_FILE);
   w.pragma("journal_mode = WAL");
   w.pragma("synchronous = FULL");
-  const ins = w.prepare("INSERT INTO Response (communeId, createdAt, period, channel, voterHash, submissionId, isDemo) VALUES (?, ?, ?, 'online', ?, ?, 0)");
+  const ins = w.prepare(
+    "INSERT INTO Response (communeId, createdAt, period, channel, voterHash, submissionId, isDemo) VALUES (?, ?, ?, 'online', ?, ?, 0)",
+  );
   const insR = w.prepare("INSERT INTO Rating (responseId, criterionId, score) VALUES (?, ?, ?)");
   const one = w.transaction((i: number) => {
     const { lastInsertRowid } = ins.run(communeId, new Date().toISOString(), periods[0], `raw${i}`, `raw${i}`);

@@ -77,8 +77,21 @@ function surveyRequests(): autocannon.Request[] {
         return {
           ...req,
           path: `/c/${slug}/survey`,
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, cookie: cookiesPool[next++ % cookiesPool.length], "x-forwarded-for": randomIp() },
-          body: new URLSearchParams({ r_roads: r(), r_environment: r(), r_water: r(), r_security: "na", r_overall: r(), comment: "Đường liên thôn", submissionId }).toString(),
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            origin: BASE,
+            cookie: cookiesPool[next++ % cookiesPool.length],
+            "x-forwarded-for": randomIp(),
+          },
+          body: new URLSearchParams({
+            r_roads: r(),
+            r_environment: r(),
+            r_water: r(),
+            r_security: "na",
+            r_overall: r(),
+            comment: "Đường liên thôn",
+            submissionId,
+          }).toString(),
         };
       },
       onResponse: (status, _body, context: Ctx) => {
@@ -95,9 +108,16 @@ function complaintRequests(): autocannon.Request[] {
       method: "POST",
       setupRequest: (req) => {
         const boundary = `----load${crypto.randomBytes(8).toString("hex")}`;
-        const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-        const body = field("category", "roads") + field("text", `Đường hỏng, ổ gà số ${crypto.randomInt(1e9)}`) + `--${boundary}--\r\n`;
-        return { ...req, path: `/c/${communes[crypto.randomInt(communes.length)]}/report`, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: BASE, "x-forwarded-for": randomIp() }, body };
+        const field = (name: string, value: string) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+        const body =
+          field("category", "roads") + field("text", `Đường hỏng, ổ gà số ${crypto.randomInt(1e9)}`) + `--${boundary}--\r\n`;
+        return {
+          ...req,
+          path: `/c/${communes[crypto.randomInt(communes.length)]}/report`,
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: BASE, "x-forwarded-for": randomIp() },
+          body,
+        };
       },
       onResponse: (status) => {
         if (status === 303) complaintsAcknowledged.n++;
@@ -108,14 +128,16 @@ function complaintRequests(): autocannon.Request[] {
 
 function run(opts: Omit<autocannon.Options, "url">): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url: BASE, connections: CONNECTIONS, timeout: 30, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: BASE, connections: CONNECTIONS, timeout: 30, ...opts }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
 function print(title: string, r: autocannon.Result) {
   const fivexx = r["5xx"];
   console.log(
-    `${title.padEnd(30)} ${String(r.requests.total).padStart(6)} in ${(r.duration).toFixed(1).padStart(5)} s ${String(Math.round(r.requests.total / r.duration)).padStart(5)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ` +
+    `${title.padEnd(30)} ${String(r.requests.total).padStart(6)} in ${r.duration.toFixed(1).padStart(5)} s ${String(Math.round(r.requests.total / r.duration)).padStart(5)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ` +
       `2xx/3xx ${r["2xx"] + r.non2xx - r["4xx"] - fivexx}   4xx ${r["4xx"]}   5xx ${fivexx}   errors ${r.errors}   timeouts ${r.timeouts}`,
   );
   return fivexx;
@@ -129,9 +151,13 @@ async function main() {
   const db = new Database(path.join(DIR, "app.db"), { readonly: true });
   communes.push(...(db.prepare("SELECT slug FROM Commune").all() as { slug: string }[]).map((c) => c.slug));
   db.close();
-  cookiesPool = await Promise.all(Array.from({ length: 50_000 }, async () => (await voter.serialize(crypto.randomUUID())).split(";")[0]));
+  cookiesPool = await Promise.all(
+    Array.from({ length: 50_000 }, async () => (await voter.serialize(crypto.randomUUID())).split(";")[0]),
+  );
   await startServer();
-  console.log(`Load: ${CONNECTIONS} concurrent clients against the production build on ${BASE}${KILL ? ", with a SIGKILL" : ""}\n`);
+  console.log(
+    `Load: ${CONNECTIONS} concurrent clients against the production build on ${BASE}${KILL ? ", with a SIGKILL" : ""}\n`,
+  );
 
   let fivexx = 0;
   if (KILL) {
@@ -145,11 +171,20 @@ async function main() {
   } else {
     fivexx += print("Surveys", await run({ amount: SURVEYS, requests: surveyRequests() }));
     fivexx += print("Complaints", await run({ amount: COMPLAINTS, requests: complaintRequests() }));
-    const login = await fetch(`${BASE}/staff/login`, { method: "POST", redirect: "manual", headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) });
+    const login = await fetch(`${BASE}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+    });
     const session = login.headers.getSetCookie()[0].split(";")[0];
     const [surveys, reads] = await Promise.all([
       run({ amount: MIXED_SURVEYS, connections: 80, requests: surveyRequests() }),
-      run({ amount: MIXED_READS, connections: 20, requests: [{ method: "GET", path: "/staff/council", headers: { cookie: session } }] }),
+      run({
+        amount: MIXED_READS,
+        connections: 20,
+        requests: [{ method: "GET", path: "/staff/council", headers: { cookie: session } }],
+      }),
     ]);
     fivexx += print("Surveys with dashboard reads", surveys);
     fivexx += print("Dashboard reads, meanwhile", reads);
@@ -159,11 +194,17 @@ async function main() {
   const code = await new Promise<number | null>((r) => server!.once("exit", r));
   const check = new Database(path.join(DIR, "app.db"), { readonly: true });
   const integrity = check.pragma("integrity_check", { simple: true });
-  const stored = new Set((check.prepare("SELECT submissionId FROM Response WHERE submissionId IS NOT NULL").all() as { submissionId: string }[]).map((r) => r.submissionId));
+  const stored = new Set(
+    (check.prepare("SELECT submissionId FROM Response WHERE submissionId IS NOT NULL").all() as { submissionId: string }[]).map(
+      (r) => r.submissionId,
+    ),
+  );
   const complaints = (check.prepare("SELECT COUNT(*) AS n FROM Complaint").get() as { n: number }).n;
   check.close();
   const missing = [...acknowledged].filter((id) => !stored.has(id)).length;
-  console.log(`\nAcknowledged survey answers: ${acknowledged.size}; stored: ${stored.size}; acknowledged but missing: ${missing}`);
+  console.log(
+    `\nAcknowledged survey answers: ${acknowledged.size}; stored: ${stored.size}; acknowledged but missing: ${missing}`,
+  );
   if (!KILL) console.log(`Acknowledged complaints: ${complaintsAcknowledged.n}; stored: ${complaints}`);
   console.log(`integrity_check: ${integrity}; server exit code after SIGTERM: ${code}`);
   const ok =

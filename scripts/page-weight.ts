@@ -10,14 +10,26 @@ const PATH = process.env.PAGE ?? "/c/vinh-bao/survey";
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 50_000,
+    uploadThroughput: 50_000,
+  });
 
   const sizes = new Map<string, { type: string; url: string; bytes: number }>();
   cdp.on("Network.responseReceived", (e) => sizes.set(e.requestId, { type: e.type, url: e.response.url, bytes: 0 }));
@@ -36,16 +48,25 @@ async function main() {
   const loaded = Date.now() - t0;
   await page.waitForLoadState("networkidle");
 
-  const byType = (t: string) => [...sizes.values()].filter((s) => s.type === t && s.url.startsWith(BASE)).reduce((a, s) => a + s.bytes, 0);
+  const byType = (t: string) =>
+    [...sizes.values()].filter((s) => s.type === t && s.url.startsWith(BASE)).reduce((a, s) => a + s.bytes, 0);
   const html = byType("Document");
   const css = byType("Stylesheet");
   const js = byType("Script");
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   console.log(`Survey page ${PATH} on ~400 kbit/s, 400 ms round trip, cache off (390x844 phone):`);
-  console.log(`  HTML ${kb(html)}   CSS ${kb(css)}   HTML + CSS ${kb(html + css)} (target < 40 KB)   JavaScript ${kb(js)} (compressed, on the wire)`);
+  console.log(
+    `  HTML ${kb(html)}   CSS ${kb(css)}   HTML + CSS ${kb(html + css)} (target < 40 KB)   JavaScript ${kb(js)} (compressed, on the wire)`,
+  );
   console.log(`  form usable after ${usable} ms (target < 3000 ms); page fully loaded (JavaScript included) after ${loaded} ms`);
 
-  for (const [group, label] of [["Giao thông", "Hài lòng"], ["Môi trường", "Bình thường"], ["Nước sinh hoạt", "Rất hài lòng"], ["An ninh trật tự", "Không ý kiến"], ["Đánh giá chung", "Hài lòng"]]) {
+  for (const [group, label] of [
+    ["Giao thông", "Hài lòng"],
+    ["Môi trường", "Bình thường"],
+    ["Nước sinh hoạt", "Rất hài lòng"],
+    ["An ninh trật tự", "Không ý kiến"],
+    ["Đánh giá chung", "Hài lòng"],
+  ]) {
     await page.getByRole("group", { name: group }).getByRole("radio", { name: label, exact: true }).check();
   }
   const t1 = Date.now();

@@ -11,7 +11,17 @@ const DIR = path.resolve("data/stuffing");
 const SLUG = "vinh-bao";
 
 async function withServer<T>(trustProxy: string, port: number, fn: (base: string) => Promise<T>): Promise<T> {
-  const env = { ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: DIR, DATABASE_URL: `file:${path.join(DIR, "app.db")}`, TRUST_PROXY: trustProxy, COOKIE_SECURE: "false", LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: DIR,
+    DATABASE_URL: `file:${path.join(DIR, "app.db")}`,
+    TRUST_PROXY: trustProxy,
+    COOKIE_SECURE: "false",
+    LOG_LEVEL: "warn",
+  };
   const server: ChildProcess = spawn("node", ["server.js"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
@@ -30,8 +40,13 @@ async function withServer<T>(trustProxy: string, port: number, fn: (base: string
 }
 
 async function attempt(base: string, cookie: string | null, ip: string | null) {
-  const page = await fetch(`${base}/c/${SLUG}/survey`, { headers: { ...(cookie ? { cookie } : {}), ...(ip ? { "x-forwarded-for": ip } : {}) } });
-  const newCookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const page = await fetch(`${base}/c/${SLUG}/survey`, {
+    headers: { ...(cookie ? { cookie } : {}), ...(ip ? { "x-forwarded-for": ip } : {}) },
+  });
+  const newCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const html = await page.text();
   const submissionId = /name="submissionId" value="([^"]+)"/.exec(html)?.[1];
   if (!submissionId) return { status: 0, cookie: cookie ?? newCookie };
@@ -39,7 +54,12 @@ async function attempt(base: string, cookie: string | null, ip: string | null) {
   const res = await fetch(`${base}/c/${SLUG}/survey`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: useCookie, ...(ip ? { "x-forwarded-for": ip } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: base,
+      cookie: useCookie,
+      ...(ip ? { "x-forwarded-for": ip } : {}),
+    },
     body: new URLSearchParams({ r_roads: "5", r_environment: "5", r_water: "5", r_security: "5", r_overall: "5", submissionId }),
   });
   return { status: res.status, cookie: useCookie };
@@ -73,7 +93,9 @@ async function main() {
   const env = { ...process.env, DATA_DIR: DIR, DATABASE_URL: `file:${path.join(DIR, "app.db")}` };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
-  console.log(`${ATTEMPTS} attempts per strategy at one commune (${SLUG}); survey limit ${process.env.SURVEY_RATE_LIMIT_PER_HOUR ?? 60} per address per hour.\n`);
+  console.log(
+    `${ATTEMPTS} attempts per strategy at one commune (${SLUG}); survey limit ${process.env.SURVEY_RATE_LIMIT_PER_HOUR ?? 60} per address per hour.\n`,
+  );
   const direct = await withServer("false", 3960, strategies);
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true });
@@ -81,7 +103,8 @@ async function main() {
   execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
   const proxied = await withServer("true", 3961, strategies);
   console.log("Strategy".padEnd(42), "TRUST_PROXY=false".padStart(18), "TRUST_PROXY=true".padStart(18));
-  for (const k of Object.keys(direct)) console.log(k.padEnd(42), `${direct[k]}/${ATTEMPTS}`.padStart(18), `${proxied[k]}/${ATTEMPTS}`.padStart(18));
+  for (const k of Object.keys(direct))
+    console.log(k.padEnd(42), `${direct[k]}/${ATTEMPTS}`.padStart(18), `${proxied[k]}/${ATTEMPTS}`.padStart(18));
 }
 
 main().catch((e) => {

@@ -1,7 +1,15 @@
 import { useTranslation } from "react-i18next";
 
 /** The communes an official answers for: checkboxes, so it works without JavaScript. */
-export function CommunePicker({ communes, selected, error }: { communes: { id: number; name: string; kind: string }[]; selected: number[]; error?: string }) {
+export function CommunePicker({
+  communes,
+  selected,
+  error,
+}: {
+  communes: { id: number; name: string; kind: string }[];
+  selected: number[];
+  error?: string;
+}) {
   const { t } = useTranslation("staff");
   return (
     <fieldset className="commune-picker" aria-invalid={error ? true : undefined}>
@@ -11,7 +19,8 @@ export function CommunePicker({ communes, selected, error }: { communes: { id: n
       <div className="commune-picker__list">
         {communes.map((c) => (
           <label key={c.id} className="check">
-            <input type="checkbox" name="communes" value={c.id} defaultChecked={selected.includes(c.id)} /> {t(`common:kind.${c.kind}`)} {c.name}
+            <input type="checkbox" name="communes" value={c.id} defaultChecked={selected.includes(c.id)} />{" "}
+            {t(`common:kind.${c.kind}`)} {c.name}
           </label>
         ))}
       </div>

@@ -1,7 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 
-type Event = { id: number; kind: string; fromStatus: string | null; toStatus: string | null; body: string | null; createdAt: string; public?: boolean; actor?: { name: string } | null };
+type Event = {
+  id: number;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  body: string | null;
+  createdAt: string;
+  public?: boolean;
+  actor?: { name: string } | null;
+};
 
 /** A complaint's history: status changes, replies and (for staff) internal notes, oldest first. */
 export function ComplaintTimeline({ events, staff = false }: { events: Event[]; staff?: boolean }) {
@@ -12,7 +21,11 @@ export function ComplaintTimeline({ events, staff = false }: { events: Event[]; 
         <li key={e.id} className={`timeline__item timeline__item--${e.kind}${e.public === false ? " is-internal" : ""}`}>
           <p className="timeline__meta">
             {formatDate(e.createdAt, i18n.language)} ·{" "}
-            {staff ? (e.actor?.name ?? t("timeline.resident")) : e.kind === "filed" || e.kind === "rated" || e.kind === "reopened" ? t("timeline.resident") : t("timeline.office")}
+            {staff
+              ? (e.actor?.name ?? t("timeline.resident"))
+              : e.kind === "filed" || e.kind === "rated" || e.kind === "reopened"
+                ? t("timeline.resident")
+                : t("timeline.office")}
             {e.public === false ? <span className="tag">{t("timeline.internal")}</span> : null}
           </p>
           <p className="timeline__what">
@@ -20,7 +33,9 @@ export function ComplaintTimeline({ events, staff = false }: { events: Event[]; 
               ? t("timeline.status", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
               : t(`timeline.kind.${e.kind}`, { rating: e.body })}
           </p>
-          {e.body && (e.kind === "reply" || e.kind === "note" || e.kind === "reopened") ? <p className="timeline__body">{e.body}</p> : null}
+          {e.body && (e.kind === "reply" || e.kind === "note" || e.kind === "reopened") ? (
+            <p className="timeline__body">{e.body}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -10,7 +10,15 @@ import { localized, type Language } from "~/utils/i18n";
 type Row = Omit<DashboardRow, "tallies" | "failing">;
 
 /** The dashboard table: every column sortable by a link (works without JavaScript); scrolls sideways on a phone. */
-export function DashboardTable({ rows, criteria, query }: { rows: Row[]; criteria: { key: string; nameVi: string; nameEn: string }[]; query: DashboardQuery }) {
+export function DashboardTable({
+  rows,
+  criteria,
+  query,
+}: {
+  rows: Row[];
+  criteria: { key: string; nameVi: string; nameEn: string }[];
+  query: DashboardQuery;
+}) {
   const { t, i18n } = useTranslation("council");
   const lng = i18n.language as Language;
   const [params] = useSearchParams();
@@ -49,8 +57,16 @@ export function DashboardTable({ rows, criteria, query }: { rows: Row[]; criteri
             <Th k="region">{t("table.region")}</Th>
             <Th k="district">{t("table.district")}</Th>
             <Th k="level">{t("table.level")}</Th>
-            <Th k="overall">{localized(criteria.find((c) => c.key === "overall") ?? { nameVi: "Chung", nameEn: "Overall" }, "name", lng)}</Th>
-            {criteria.filter((c) => c.key !== "overall").map((c) => <Th key={c.key} k={c.key}>{localized(c, "name", lng)}</Th>)}
+            <Th k="overall">
+              {localized(criteria.find((c) => c.key === "overall") ?? { nameVi: "Chung", nameEn: "Overall" }, "name", lng)}
+            </Th>
+            {criteria
+              .filter((c) => c.key !== "overall")
+              .map((c) => (
+                <Th key={c.key} k={c.key}>
+                  {localized(c, "name", lng)}
+                </Th>
+              ))}
             <Th k="coverage">{t("table.coverage")}</Th>
             <Th k="open">{t("table.open")}</Th>
             <Th k="overdue">{t("table.overdue")}</Th>
@@ -61,17 +77,47 @@ export function DashboardTable({ rows, criteria, query }: { rows: Row[]; criteri
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-commune={r.slug} data-verdict={r.verdict}>
-              <th scope="row"><Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="detail">{t(`common:kind.${r.kind}`)}</span></th>
+              <th scope="row">
+                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="detail">{t(`common:kind.${r.kind}`)}</span>
+              </th>
               <td>{t(`region.${r.region}`)}</td>
               <td>{r.formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "")}</td>
               <td>{r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}</td>
               <td>{cell(r.scores.overall)}</td>
-              {criteria.filter((c) => c.key !== "overall").map((c) => <td key={c.key}>{cell(r.scores[c.key])}</td>)}
-              <td>{r.coverage ? <>{formatPercent(r.coverage.share, lng)} <span className="detail">{formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}</span></> : <span className="muted">—</span>}</td>
+              {criteria
+                .filter((c) => c.key !== "overall")
+                .map((c) => (
+                  <td key={c.key}>{cell(r.scores[c.key])}</td>
+                ))}
+              <td>
+                {r.coverage ? (
+                  <>
+                    {formatPercent(r.coverage.share, lng)}{" "}
+                    <span className="detail">
+                      {formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td>{formatNumber(r.complaints.open, lng)}</td>
               <td className={r.complaints.overdue ? "is-bad" : undefined}>{formatNumber(r.complaints.overdue, lng)}</td>
-              <td>{r.complaints.total ? <>{formatPercent(r.complaints.resolved / r.complaints.total, lng)} <span className="detail">{r.complaints.resolved}/{r.complaints.total}</span></> : <span className="muted">—</span>}</td>
-              <td><span className={`verdict verdict--${r.verdict}`}>{t(`commune:verdict.${r.verdict}`)}</span></td>
+              <td>
+                {r.complaints.total ? (
+                  <>
+                    {formatPercent(r.complaints.resolved / r.complaints.total, lng)}{" "}
+                    <span className="detail">
+                      {r.complaints.resolved}/{r.complaints.total}
+                    </span>
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td>
+                <span className={`verdict verdict--${r.verdict}`}>{t(`commune:verdict.${r.verdict}`)}</span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,16 @@ export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 503 ? "unavailable" : status < 500 ? "badRequest" : "server";
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 503
+          ? "unavailable"
+          : status < 500
+            ? "badRequest"
+            : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="page error-page">

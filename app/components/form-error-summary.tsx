@@ -5,7 +5,17 @@ import type { FormErrors } from "~/utils/form.server";
  * The message at the top of a form that came back: the form-level error, or how many fields
  * need fixing. `prefix` is where the page keeps its messages ("formErrors", "report.formErrors").
  */
-export function FormErrorSummary({ actionData, ns, prefix, values = {} }: { actionData?: FormErrors; ns: string; prefix: string; values?: Record<string, unknown> }) {
+export function FormErrorSummary({
+  actionData,
+  ns,
+  prefix,
+  values = {},
+}: {
+  actionData?: FormErrors;
+  ns: string;
+  prefix: string;
+  values?: Record<string, unknown>;
+}) {
   const { t } = useTranslation(ns);
   if (!actionData) return null;
   const fieldCount = Object.keys(actionData.fieldErrors ?? {}).length;

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 export function LocationField({ latitude, longitude, error }: { latitude?: string; longitude?: string; error?: string }) {
   const { t } = useTranslation("complaint");
   const [enhanced, setEnhanced] = useState(false);
-  const [coords, setCoords] = useState<{ lat: string; lng: string } | null>(latitude && longitude ? { lat: latitude, lng: longitude } : null);
+  const [coords, setCoords] = useState<{ lat: string; lng: string } | null>(
+    latitude && longitude ? { lat: latitude, lng: longitude } : null,
+  );
   const [state, setState] = useState<"idle" | "locating" | "unavailable">("idle");
   useEffect(() => setEnhanced(typeof navigator !== "undefined" && "geolocation" in navigator), []);
 
@@ -41,7 +43,11 @@ export function LocationField({ latitude, longitude, error }: { latitude?: strin
               {state === "locating" ? t("report.locating") : t("report.locationUse")}
             </button>
           )}
-          {state === "unavailable" ? <p className="hint" role="status">{t("report.locationUnavailable")}</p> : null}
+          {state === "unavailable" ? (
+            <p className="hint" role="status">
+              {t("report.locationUnavailable")}
+            </p>
+          ) : null}
         </>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}

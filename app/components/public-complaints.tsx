@@ -24,29 +24,54 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
     <section className="card" aria-labelledby="complaints-heading">
       <h2 id="complaints-heading">{t("public.heading")}</h2>
       <dl className="stats">
-        <div><dt>{t("public.open")}</dt><dd data-testid="count-open">{formatNumber(counts.open, lng)}</dd></div>
-        <div><dt>{t("public.resolved")}</dt><dd data-testid="count-resolved">{formatNumber(counts.resolved, lng)}</dd></div>
-        <div><dt>{t("public.overdue")}</dt><dd data-testid="count-overdue">{formatNumber(counts.overdue, lng)}</dd></div>
+        <div>
+          <dt>{t("public.open")}</dt>
+          <dd data-testid="count-open">{formatNumber(counts.open, lng)}</dd>
+        </div>
+        <div>
+          <dt>{t("public.resolved")}</dt>
+          <dd data-testid="count-resolved">{formatNumber(counts.resolved, lng)}</dd>
+        </div>
+        <div>
+          <dt>{t("public.overdue")}</dt>
+          <dd data-testid="count-overdue">{formatNumber(counts.overdue, lng)}</dd>
+        </div>
         <div>
           <dt>{t("public.medianDays")}</dt>
-          <dd>{counts.medianDaysToResolve === null ? t("public.noMedian") : t("public.days", { count: Math.round(counts.medianDaysToResolve * 10) / 10 })}</dd>
+          <dd>
+            {counts.medianDaysToResolve === null
+              ? t("public.noMedian")
+              : t("public.days", { count: Math.round(counts.medianDaysToResolve * 10) / 10 })}
+          </dd>
         </div>
       </dl>
-      <Link to={`/c/${slug}/report`} className="button button--block">{t("public.report")}</Link>
-      <p><Link to="/t">{t("public.track")}</Link></p>
+      <Link to={`/c/${slug}/report`} className="button button--block">
+        {t("public.report")}
+      </Link>
+      <p>
+        <Link to="/t">{t("public.track")}</Link>
+      </p>
       {complaints.length === 0 ? <p className="muted">{t("public.none")}</p> : <h3>{t("public.recent")}</h3>}
       <ul className="complaint-list">
         {complaints.map((c) => (
           <li key={c.id}>
             <p className="complaint-list__meta">
-              <span className={`status status--${c.status}`}>{t(`status.${c.status}`)}</span> · {t(`category.${c.category}`)} · {formatDate(c.createdAt, lng)}
+              <span className={`status status--${c.status}`}>{t(`status.${c.status}`)}</span> · {t(`category.${c.category}`)} ·{" "}
+              {formatDate(c.createdAt, lng)}
               {c.photos.length ? ` · ${t("public.photos", { count: c.photos.length })}` : null}
             </p>
             <p className="complaint-list__text">{c.text}</p>
             {c.photos.length ? (
               <p className="photos photos--thumbs">
                 {c.photos.map((p) => (
-                  <img key={p.id} src={`/photos/${p.id}`} width={96} height={Math.round((96 * p.height) / p.width)} alt={t("track.photoAlt")} loading="lazy" />
+                  <img
+                    key={p.id}
+                    src={`/photos/${p.id}`}
+                    width={96}
+                    height={Math.round((96 * p.height) / p.width)}
+                    alt={t("track.photoAlt")}
+                    loading="lazy"
+                  />
                 ))}
               </p>
             ) : null}

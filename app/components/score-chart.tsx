@@ -29,7 +29,13 @@ export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: n
               label: t("scores.share"),
               data: shown.map((r) => (r.score.hidden ? 0 : Math.round(r.score.share * 1000) / 10)),
               backgroundColor: shown.map((r) =>
-                r.score.hidden ? "#9ca3af" : r.score.verdict === "meets" ? "#15803d" : r.score.verdict === "below" ? "#b91c1c" : "#a16207",
+                r.score.hidden
+                  ? "#9ca3af"
+                  : r.score.verdict === "meets"
+                    ? "#15803d"
+                    : r.score.verdict === "below"
+                      ? "#b91c1c"
+                      : "#a16207",
               ),
             },
           ],

@@ -40,13 +40,27 @@ export function ScoreTable({ rows, threshold }: { rows: ScoreRow[]; threshold: {
                     <span className="share">{formatPercent(score.share, lng)}</span>
                     <span className="bar" aria-hidden="true">
                       <span className="bar__fill" style={{ width: `${Math.round(score.share * 100)}%` }} />
-                      <span className="bar__ci" style={{ left: `${score.interval.low * 100}%`, width: `${(score.interval.high - score.interval.low) * 100}%` }} />
+                      <span
+                        className="bar__ci"
+                        style={{
+                          left: `${score.interval.low * 100}%`,
+                          width: `${(score.interval.high - score.interval.low) * 100}%`,
+                        }}
+                      />
                       <span className="bar__threshold" style={{ left: `${threshold.share * 100}%` }} />
                     </span>
                     <span className="detail">
                       {t("scores.n", { count: score.answered })} ·{" "}
-                      {t("scores.interval", { low: formatPercent(score.interval.low, lng, 1), high: formatPercent(score.interval.high, lng, 1) })}
-                      {score.indicative ? <> · <span className="tag tag--indicative">{t("scores.indicative")}</span></> : null}
+                      {t("scores.interval", {
+                        low: formatPercent(score.interval.low, lng, 1),
+                        high: formatPercent(score.interval.high, lng, 1),
+                      })}
+                      {score.indicative ? (
+                        <>
+                          {" "}
+                          · <span className="tag tag--indicative">{t("scores.indicative")}</span>
+                        </>
+                      ) : null}
                     </span>
                   </td>
                   <td>

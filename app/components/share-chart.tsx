@@ -29,13 +29,29 @@ export function ShareChart({
     let cancelled = false;
     void import("chart.js").then((m) => {
       if (cancelled || !canvas.current) return;
-      m.Chart.register(m.BarController, m.BarElement, m.LineController, m.LineElement, m.PointElement, m.CategoryScale, m.LinearScale, m.Tooltip, m.Legend);
+      m.Chart.register(
+        m.BarController,
+        m.BarElement,
+        m.LineController,
+        m.LineElement,
+        m.PointElement,
+        m.CategoryScale,
+        m.LinearScale,
+        m.Tooltip,
+        m.Legend,
+      );
       const valueAxis = horizontal ? "x" : "y";
       chart = new m.Chart(canvas.current, {
         type: kind,
         data: {
           labels,
-          datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color, borderColor: s.color, spanGaps: true })),
+          datasets: series.map((s) => ({
+            label: s.label,
+            data: s.values,
+            backgroundColor: s.color,
+            borderColor: s.color,
+            spanGaps: true,
+          })),
         },
         options: {
           indexAxis: horizontal ? "y" : "x",

@@ -54,11 +54,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * Overdue: still "new" (or reopened and not yet picked up) after the acknowledge deadline, or
  * still open after the resolve deadline. Both run from the filing or the last reopening.
  */
-export function isOverdue(
-  c: { status: Status; clockStartedAt: Date },
-  deadlines: Deadlines,
-  now: Date = new Date(),
-): boolean {
+export function isOverdue(c: { status: Status; clockStartedAt: Date }, deadlines: Deadlines, now: Date = new Date()): boolean {
   if (!isOpen(c.status)) return false;
   const age = now.getTime() - c.clockStartedAt.getTime();
   if ((c.status === "new" || c.status === "reopened") && age > deadlines.acknowledgeDays * DAY) return true;

@@ -3,7 +3,23 @@ import { z } from "zod";
 import type { DashboardRowLike } from "./dashboard-types";
 import { sortRows, type SortDir } from "./dashboard";
 
-export const SORT_KEYS = ["name", "region", "district", "level", "overall", "roads", "environment", "water", "security", "n", "coverage", "open", "overdue", "resolution", "verdict"] as const;
+export const SORT_KEYS = [
+  "name",
+  "region",
+  "district",
+  "level",
+  "overall",
+  "roads",
+  "environment",
+  "water",
+  "security",
+  "n",
+  "coverage",
+  "open",
+  "overdue",
+  "resolution",
+  "verdict",
+] as const;
 
 export const DashboardQuerySchema = z.object({
   region: z.enum(["east", "west"]).optional().catch(undefined),
@@ -29,17 +45,28 @@ function sortValue(row: DashboardRowLike, key: DashboardQuery["sort"]): number |
     return s && !s.hidden ? s.share : null;
   };
   switch (key) {
-    case "name": return row.name;
-    case "region": return row.region;
-    case "district": return row.formerUnit;
-    case "level": return row.level ? `${row.level.period}/${row.level.key}` : null;
-    case "n": return row.scores.overall?.answered ?? 0;
-    case "coverage": return row.coverage?.share ?? null;
-    case "open": return row.complaints.open;
-    case "overdue": return row.complaints.overdue;
-    case "resolution": return row.complaints.total ? row.complaints.resolved / row.complaints.total : null;
-    case "verdict": return VERDICT_ORDER[row.verdict];
-    default: return share(key);
+    case "name":
+      return row.name;
+    case "region":
+      return row.region;
+    case "district":
+      return row.formerUnit;
+    case "level":
+      return row.level ? `${row.level.period}/${row.level.key}` : null;
+    case "n":
+      return row.scores.overall?.answered ?? 0;
+    case "coverage":
+      return row.coverage?.share ?? null;
+    case "open":
+      return row.complaints.open;
+    case "overdue":
+      return row.complaints.overdue;
+    case "resolution":
+      return row.complaints.total ? row.complaints.resolved / row.complaints.total : null;
+    case "verdict":
+      return VERDICT_ORDER[row.verdict];
+    default:
+      return share(key);
   }
 }
 

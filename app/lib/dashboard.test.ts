@@ -15,14 +15,34 @@ describe("communeVerdict", () => {
     expect(communeVerdict(scores)).toBe("below");
   });
   it("meets only when every shown criterion and the overall question meet", () => {
-    expect(communeVerdict([{ criterionKey: "roads", isOverall: false, score: meets }, { criterionKey: "overall", isOverall: true, score: meets }])).toBe("meets");
+    expect(
+      communeVerdict([
+        { criterionKey: "roads", isOverall: false, score: meets },
+        { criterionKey: "overall", isOverall: true, score: meets },
+      ]),
+    ).toBe("meets");
   });
   it("is not enough data when one criterion straddles or the overall question is hidden", () => {
-    expect(communeVerdict([{ criterionKey: "roads", isOverall: false, score: s(90, 100) }, { criterionKey: "overall", isOverall: true, score: meets }])).toBe("insufficient");
-    expect(communeVerdict([{ criterionKey: "roads", isOverall: false, score: meets }, { criterionKey: "overall", isOverall: true, score: s(3, 3) }])).toBe("insufficient");
+    expect(
+      communeVerdict([
+        { criterionKey: "roads", isOverall: false, score: s(90, 100) },
+        { criterionKey: "overall", isOverall: true, score: meets },
+      ]),
+    ).toBe("insufficient");
+    expect(
+      communeVerdict([
+        { criterionKey: "roads", isOverall: false, score: meets },
+        { criterionKey: "overall", isOverall: true, score: s(3, 3) },
+      ]),
+    ).toBe("insufficient");
   });
   it("does not let a commune meet the threshold with a criterion hidden for too few answers", () => {
-    expect(communeVerdict([{ criterionKey: "water", isOverall: false, score: s(0, 4) }, { criterionKey: "overall", isOverall: true, score: meets }])).toBe("insufficient");
+    expect(
+      communeVerdict([
+        { criterionKey: "water", isOverall: false, score: s(0, 4) },
+        { criterionKey: "overall", isOverall: true, score: meets },
+      ]),
+    ).toBe("insufficient");
     expect(communeVerdict([])).toBe("insufficient");
   });
 });

@@ -19,7 +19,11 @@ export function communeVerdict(scores: CommuneScores): Verdict {
 /** Criteria below the threshold, worst (lowest upper bound) first. */
 export function failing(scores: CommuneScores) {
   return scores
-    .flatMap((s) => (!s.score.hidden && s.score.verdict === "below" ? [{ criterionKey: s.criterionKey, share: s.score.share, high: s.score.interval.high, answered: s.score.answered }] : []))
+    .flatMap((s) =>
+      !s.score.hidden && s.score.verdict === "below"
+        ? [{ criterionKey: s.criterionKey, share: s.score.share, high: s.score.interval.high, answered: s.score.answered }]
+        : [],
+    )
     .sort((a, b) => a.high - b.high);
 }
 

@@ -14,12 +14,7 @@ describe("periodOf", () => {
 
 describe("recentPeriods", () => {
   it("lists quarters newest first across a year boundary", () => {
-    expect(recentPeriods(new Date("2026-02-01T00:00:00Z"), 4)).toEqual([
-      "2026-Q1",
-      "2025-Q4",
-      "2025-Q3",
-      "2025-Q2",
-    ]);
+    expect(recentPeriods(new Date("2026-02-01T00:00:00Z"), 4)).toEqual(["2026-Q1", "2025-Q4", "2025-Q3", "2025-Q2"]);
   });
 });
 

@@ -108,12 +108,23 @@ export async function listRecentPublicComplaints({ communeId, take = 10 }: { com
 }
 
 /** Counts for the commune page: open, resolved, overdue, median days from filing to resolution. */
-export async function complaintStats({ communeId, deadlines, now = new Date() }: { communeId: number; deadlines: Deadlines; now?: Date }) {
+export async function complaintStats({
+  communeId,
+  deadlines,
+  now = new Date(),
+}: {
+  communeId: number;
+  deadlines: Deadlines;
+  now?: Date;
+}) {
   const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
   const [byStatus, overdue, resolved] = await Promise.all([
     prisma.complaint.groupBy({ by: ["status"], where: { communeId }, _count: { _all: true } }),
     prisma.complaint.count({ where: { communeId, ...overdueWhere(acknowledgeBefore, resolveBefore) } }),
-    prisma.complaint.findMany({ where: { communeId, status: "resolved", resolvedAt: { not: null } }, select: { createdAt: true, resolvedAt: true } }),
+    prisma.complaint.findMany({
+      where: { communeId, status: "resolved", resolvedAt: { not: null } },
+      select: { createdAt: true, resolvedAt: true },
+    }),
   ]);
   const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>;
   const open = OPEN_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
@@ -145,7 +156,9 @@ export type InboxFilter = {
 export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now = new Date()) {
   const scope: Prisma.ComplaintWhereInput = filter.communeIds ? { communeId: { in: filter.communeIds } } : {};
   const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
-  const words = fold(filter.q ?? "").split(" ").filter(Boolean);
+  const words = fold(filter.q ?? "")
+    .split(" ")
+    .filter(Boolean);
   const where: Prisma.ComplaintWhereInput = {
     AND: [
       scope,
@@ -179,7 +192,11 @@ export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now =
   ]);
   return {
     total,
-    items: rows.map((r) => ({ ...r, status: r.status as Status, overdue: isOverdue({ status: r.status as Status, clockStartedAt: r.clockStartedAt }, deadlines, now) })),
+    items: rows.map((r) => ({
+      ...r,
+      status: r.status as Status,
+      overdue: isOverdue({ status: r.status as Status, clockStartedAt: r.clockStartedAt }, deadlines, now),
+    })),
     counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>,
   };
 }
@@ -207,7 +224,16 @@ export async function getStaffComplaint({ id }: { id: number }) {
       handlingRating: true,
       photos: { select: { id: true, approved: true, width: true, height: true }, orderBy: { id: "asc" } },
       events: {
-        select: { id: true, kind: true, fromStatus: true, toStatus: true, body: true, public: true, createdAt: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          fromStatus: true,
+          toStatus: true,
+          body: true,
+          public: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -231,7 +257,17 @@ export class WorkflowError extends Error {
  * only if nobody changed the status meanwhile (compare-and-set in one transaction). Resolving and
  * rejecting require a public reply, stored in the same transaction.
  */
-export async function moveComplaint({ id, actorId, to, reply }: { id: number; actorId: number; to: Status; reply: string | null }) {
+export async function moveComplaint({
+  id,
+  actorId,
+  to,
+  reply,
+}: {
+  id: number;
+  actorId: number;
+  to: Status;
+  reply: string | null;
+}) {
   const current = await prisma.complaint.findUnique({ where: { id }, select: { status: true } });
   if (!current) throw new WorkflowError("stale");
   const from = current.status as Status;
@@ -248,22 +284,49 @@ export async function moveComplaint({ id, actorId, to, reply }: { id: number; ac
       },
     });
     if (updated.count !== 1) throw new WorkflowError("stale");
-    await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now } });
-    if (reply) await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now } });
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now },
+    });
+    if (reply)
+      await tx.complaintEvent.create({
+        data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
+      });
   });
 }
 
-export async function addStaffMessage({ id, actorId, body, visibility }: { id: number; actorId: number; body: string; visibility: "public" | "internal" }) {
+export async function addStaffMessage({
+  id,
+  actorId,
+  body,
+  visibility,
+}: {
+  id: number;
+  actorId: number;
+  body: string;
+  visibility: "public" | "internal";
+}) {
   await prisma.complaintEvent.create({
     data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
   });
 }
 
-export async function setPhotoApproval({ id, photoId, actorId, approved }: { id: number; photoId: number; actorId: number; approved: boolean }) {
+export async function setPhotoApproval({
+  id,
+  photoId,
+  actorId,
+  approved,
+}: {
+  id: number;
+  photoId: number;
+  actorId: number;
+  approved: boolean;
+}) {
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaintPhoto.updateMany({ where: { id: photoId, complaintId: id }, data: { approved } });
     if (updated.count !== 1) throw new WorkflowError("stale");
-    await tx.complaintEvent.create({ data: { complaintId: id, actorId, kind: approved ? "photo_approved" : "photo_hidden", body: String(photoId) } });
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: approved ? "photo_approved" : "photo_hidden", body: String(photoId) },
+    });
   });
 }
 
@@ -285,19 +348,36 @@ export async function rateHandling({ code, rating }: { code: string; rating: num
 /** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
 export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
   const c = await prisma.complaint.findUnique({ where: { code }, select: { id: true, status: true, resolvedAt: true } });
-  if (!c || !canReopen({ status: c.status as Status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  if (!c || !canReopen({ status: c.status as Status, resolvedAt: c.resolvedAt }, now))
+    throw new WorkflowError("forbiddenTransition");
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({
       where: { id: c.id, status: "resolved" },
       data: { status: "reopened", clockStartedAt: now, resolvedAt: null, handlingRating: null },
     });
     if (updated.count !== 1) throw new WorkflowError("stale");
-    await tx.complaintEvent.create({ data: { complaintId: c.id, kind: "reopened", fromStatus: "resolved", toStatus: "reopened", body: reason, public: true, createdAt: now } });
+    await tx.complaintEvent.create({
+      data: {
+        complaintId: c.id,
+        kind: "reopened",
+        fromStatus: "resolved",
+        toStatus: "reopened",
+        body: reason,
+        public: true,
+        createdAt: now,
+      },
+    });
   });
 }
 
 /** A photo file name, if the photo may be shown to this viewer. */
-export async function getPhotoForViewer({ photoId, staffCommuneIds }: { photoId: number; staffCommuneIds: number[] | null | "none" }) {
+export async function getPhotoForViewer({
+  photoId,
+  staffCommuneIds,
+}: {
+  photoId: number;
+  staffCommuneIds: number[] | null | "none";
+}) {
   const photo = await prisma.complaintPhoto.findUnique({
     where: { id: photoId },
     select: { fileName: true, approved: true, complaint: { select: { communeId: true } } },
@@ -314,7 +394,11 @@ export async function complaintCountsByCommune({ deadlines, now = new Date() }: 
   const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
   const [byStatus, overdue] = await Promise.all([
     prisma.complaint.groupBy({ by: ["communeId", "status"], _count: { _all: true } }),
-    prisma.complaint.groupBy({ by: ["communeId"], where: overdueWhere(acknowledgeBefore, resolveBefore), _count: { _all: true } }),
+    prisma.complaint.groupBy({
+      by: ["communeId"],
+      where: overdueWhere(acknowledgeBefore, resolveBefore),
+      _count: { _all: true },
+    }),
   ]);
   const out = new Map<number, { open: number; overdue: number; resolved: number; total: number }>();
   const get = (id: number) => {

@@ -30,11 +30,21 @@ export function compareDistricts(rows: DashboardRow[]) {
     if (r.kind === "phuong") continue;
     byDistrict.set(r.formerUnit, [...(byDistrict.get(r.formerUnit) ?? []), r.tallies.overall]);
   }
-  return [...byDistrict].map(([district, tallies]) => ({ district, ...aggregate(tallies) })).sort((a, b) => (a.share ?? 2) - (b.share ?? 2));
+  return [...byDistrict]
+    .map(([district, tallies]) => ({ district, ...aggregate(tallies) }))
+    .sort((a, b) => (a.share ?? 2) - (b.share ?? 2));
 }
 
 /** Overall share per quarter and region over the last `quarters` quarters, oldest first. */
-export async function quarterlyTrend({ overallCriterionId, quarters = 8, now = new Date() }: { overallCriterionId: number; quarters?: number; now?: Date }) {
+export async function quarterlyTrend({
+  overallCriterionId,
+  quarters = 8,
+  now = new Date(),
+}: {
+  overallCriterionId: number;
+  quarters?: number;
+  now?: Date;
+}) {
   const periods = recentPeriods(now, quarters).reverse();
   const rows = (await tallyByPeriod({ periods })).filter((r) => r.criterionId === overallCriterionId);
   return periods.map((period) => ({

@@ -33,7 +33,10 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
   const periods = recentPeriods(now, SCORE_WINDOW_QUARTERS);
   const deadlines = await getDeadlines();
   const [communes, criteria, recognitions, defaults, tallies, complaints, rounds] = await Promise.all([
-    prisma.commune.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, slug: true, name: true, kind: true, region: true, formerUnit: true } }),
+    prisma.commune.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, slug: true, name: true, kind: true, region: true, formerUnit: true },
+    }),
     listActiveCriteria(),
     currentRecognitionsByCommune(),
     getDefaultThreshold(),
@@ -46,7 +49,11 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
     const rec = recognitions.get(c.id) ?? null;
     const threshold = rec ? { share: rec.level.thresholdShare, minSample: rec.level.minSample } : defaults;
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
-    const perCriterion = criteria.map((k) => ({ criterionKey: k.key, isOverall: k.isOverall, score: score(raw[k.key], threshold) }));
+    const perCriterion = criteria.map((k) => ({
+      criterionKey: k.key,
+      isOverall: k.isOverall,
+      score: score(raw[k.key], threshold),
+    }));
     const round = rounds.get(c.id);
     const cov = round ? coverage(round.answered, round.households) : null;
     return {

@@ -32,13 +32,29 @@ export async function getThresholdFor(recognition: CurrentRecognition | null): P
 export function listLevels() {
   return prisma.recognitionLevel.findMany({
     orderBy: [{ period: "asc" }, { rank: "asc" }],
-    select: { id: true, key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true },
+    select: {
+      id: true,
+      key: true,
+      period: true,
+      nameVi: true,
+      nameEn: true,
+      thresholdShare: true,
+      minSample: true,
+      coverageShare: true,
+    },
   });
 }
 
-export async function updateLevelThresholds(levels: { id: number; thresholdShare: number; minSample: number; coverageShare: number }[]) {
+export async function updateLevelThresholds(
+  levels: { id: number; thresholdShare: number; minSample: number; coverageShare: number }[],
+) {
   await prisma.$transaction(
-    levels.map((l) => prisma.recognitionLevel.update({ where: { id: l.id }, data: { thresholdShare: l.thresholdShare, minSample: l.minSample, coverageShare: l.coverageShare } })),
+    levels.map((l) =>
+      prisma.recognitionLevel.update({
+        where: { id: l.id },
+        data: { thresholdShare: l.thresholdShare, minSample: l.minSample, coverageShare: l.coverageShare },
+      }),
+    ),
   );
 }
 
@@ -64,7 +80,10 @@ export function createRecognition(data: { communeId: number; levelId: number; de
 }
 
 export async function revokeRecognition({ id, reason, on = new Date() }: { id: number; reason: string; on?: Date }) {
-  const updated = await prisma.recognition.updateMany({ where: { id, revokedOn: null }, data: { revokedOn: on, revokedReason: reason } });
+  const updated = await prisma.recognition.updateMany({
+    where: { id, revokedOn: null },
+    data: { revokedOn: on, revokedReason: reason },
+  });
   return updated.count === 1;
 }
 
@@ -73,7 +92,23 @@ export async function currentRecognitionsByCommune() {
   const rows = await prisma.recognition.findMany({
     where: { revokedOn: null },
     orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
-    select: { communeId: true, decisionNumber: true, decidedOn: true, isDemo: true, level: { select: { key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } } },
+    select: {
+      communeId: true,
+      decisionNumber: true,
+      decidedOn: true,
+      isDemo: true,
+      level: {
+        select: {
+          key: true,
+          period: true,
+          nameVi: true,
+          nameEn: true,
+          thresholdShare: true,
+          minSample: true,
+          coverageShare: true,
+        },
+      },
+    },
   });
   return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
 }
@@ -82,6 +117,14 @@ export function listRecognitionHistory({ communeId }: { communeId: number }) {
   return prisma.recognition.findMany({
     where: { communeId },
     orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
-    select: { id: true, decisionNumber: true, decidedOn: true, revokedOn: true, revokedReason: true, isDemo: true, level: { select: { key: true, period: true, nameVi: true, nameEn: true } } },
+    select: {
+      id: true,
+      decisionNumber: true,
+      decidedOn: true,
+      revokedOn: true,
+      revokedReason: true,
+      isDemo: true,
+      level: { select: { key: true, period: true, nameVi: true, nameEn: true } },
+    },
   });
 }

@@ -2,7 +2,6 @@
 import type { ReviewVerdict } from "~/lib/review";
 import { prisma } from "~/utils/db.server";
 
-
 export function createReview(data: { communeId: number; userId: number; verdict: ReviewVerdict; reason: string }) {
   return prisma.review.create({ data, select: { id: true } });
 }

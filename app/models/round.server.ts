@@ -52,7 +52,10 @@ export function getRound({ id }: { id: number }) {
       endsAt: true,
       isDemo: true,
       level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
-      communes: { select: { households: true, commune: { select: { id: true, slug: true, name: true } } }, orderBy: { communeId: "asc" } },
+      communes: {
+        select: { households: true, commune: { select: { id: true, slug: true, name: true } } },
+        orderBy: { communeId: "asc" },
+      },
     },
   });
 }
@@ -63,7 +66,14 @@ export async function roundAnswerCounts({ roundId }: { roundId: number }) {
   return rows.map((r) => ({ communeId: r.communeId, channel: r.channel as "online" | "paper", count: r._count._all }));
 }
 
-type Row = { communeId: number | bigint; channel: string; criterionId: number | bigint; satisfied: number | bigint; answered: number | bigint; noOpinion: number | bigint };
+type Row = {
+  communeId: number | bigint;
+  channel: string;
+  criterionId: number | bigint;
+  satisfied: number | bigint;
+  answered: number | bigint;
+  noOpinion: number | bigint;
+};
 
 /** Per commune, channel and criterion: counts of the round's answers. */
 export async function roundTallies({ roundId }: { roundId: number }) {
@@ -91,7 +101,8 @@ export async function latestRoundCoverageByCommune(now: Date = new Date()) {
     orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
   });
   const latest = new Map<number, { roundId: number; name: string; households: number; answered: number }>();
-  for (const l of links) latest.set(l.communeId, { roundId: l.round.id, name: l.round.name, households: l.households, answered: 0 });
+  for (const l of links)
+    latest.set(l.communeId, { roundId: l.round.id, name: l.round.name, households: l.households, answered: 0 });
   if (latest.size === 0) return latest;
   const counts = await prisma.response.groupBy({
     by: ["roundId", "communeId"],
@@ -125,10 +136,26 @@ export function roundResponsesForExport({ roundId }: { roundId: number }) {
 export async function listCommuneRounds({ communeId }: { communeId: number }) {
   const links = await prisma.roundCommune.findMany({
     where: { communeId },
-    select: { households: true, round: { select: { id: true, name: true, purpose: true, startsAt: true, endsAt: true, level: { select: { nameVi: true, nameEn: true } } } } },
+    select: {
+      households: true,
+      round: {
+        select: {
+          id: true,
+          name: true,
+          purpose: true,
+          startsAt: true,
+          endsAt: true,
+          level: { select: { nameVi: true, nameEn: true } },
+        },
+      },
+    },
     orderBy: { round: { startsAt: "desc" } },
   });
-  const counts = await prisma.response.groupBy({ by: ["roundId", "channel"], where: { communeId, roundId: { in: links.map((l) => l.round.id) } }, _count: { _all: true } });
+  const counts = await prisma.response.groupBy({
+    by: ["roundId", "channel"],
+    where: { communeId, roundId: { in: links.map((l) => l.round.id) } },
+    _count: { _all: true },
+  });
   return links.map((l) => ({
     ...l.round,
     households: l.households,

@@ -22,8 +22,18 @@ export async function getDefaultThreshold(): Promise<Threshold> {
     readSetting(SETTING_KEYS.defaultMinSample),
   ]);
   return {
-    share: z.coerce.number().min(0).max(1).catch(0.9).parse(share ?? 0.9),
-    minSample: z.coerce.number().int().min(1).catch(30).parse(minSample ?? 30),
+    share: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .catch(0.9)
+      .parse(share ?? 0.9),
+    minSample: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .catch(30)
+      .parse(minSample ?? 30),
   };
 }
 
@@ -35,12 +45,24 @@ export async function isDemoData(): Promise<boolean> {
 /** Complaint deadlines in days (settings; defaults: acknowledge within 2, resolve within 15). */
 export async function getDeadlines(): Promise<Deadlines> {
   const [ack, resolve] = await Promise.all([readSetting(SETTING_KEYS.acknowledgeDays), readSetting(SETTING_KEYS.resolveDays)]);
-  const days = (v: string | null, fallback: number) => z.coerce.number().int().min(1).max(365).catch(fallback).parse(v ?? fallback);
-  return { acknowledgeDays: days(ack, DEFAULT_DEADLINES.acknowledgeDays), resolveDays: days(resolve, DEFAULT_DEADLINES.resolveDays) };
+  const days = (v: string | null, fallback: number) =>
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .catch(fallback)
+      .parse(v ?? fallback);
+  return {
+    acknowledgeDays: days(ack, DEFAULT_DEADLINES.acknowledgeDays),
+    resolveDays: days(resolve, DEFAULT_DEADLINES.resolveDays),
+  };
 }
 
 export async function writeSettings(values: Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>) {
   await prisma.$transaction(
-    Object.entries(values).map(([key, value]) => prisma.setting.upsert({ where: { key }, create: { key, value: value! }, update: { value: value! } })),
+    Object.entries(values).map(([key, value]) =>
+      prisma.setting.upsert({ where: { key }, create: { key, value: value! }, update: { value: value! } }),
+    ),
   );
 }

@@ -38,7 +38,10 @@ function isUniqueViolation(e: unknown): boolean {
  * get through: the loser is told whether it was a replay or a second answer.
  */
 export async function createResponse(input: NewResponse): Promise<CreateResult> {
-  const roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at: input.createdAt ?? new Date() });
+  const roundId =
+    input.roundId !== undefined
+      ? input.roundId
+      : await findOpenRoundId({ communeId: input.communeId, at: input.createdAt ?? new Date() });
   try {
     const { id } = await prisma.response.create({
       data: {
@@ -96,15 +99,7 @@ export async function insertResponsesBulk(rows: (NewResponse & { submissionId: s
 }
 
 /** The answer this resident gave for this commune in this period, if any. */
-export function findVoterResponse({
-  communeId,
-  period,
-  voterHash,
-}: {
-  communeId: number;
-  period: string;
-  voterHash: string;
-}) {
+export function findVoterResponse({ communeId, period, voterHash }: { communeId: number; period: string; voterHash: string }) {
   return prisma.response.findUnique({
     where: { communeId_period_voterHash: { communeId, period, voterHash } },
     select: {
@@ -116,15 +111,33 @@ export function findVoterResponse({
   });
 }
 
-type TallyRow = { communeId: number | bigint; criterionId: number | bigint; satisfied: number | bigint; answered: number | bigint; noOpinion: number | bigint };
+type TallyRow = {
+  communeId: number | bigint;
+  criterionId: number | bigint;
+  satisfied: number | bigint;
+  answered: number | bigint;
+  noOpinion: number | bigint;
+};
 
-const toTally = (r: TallyRow): Tally => ({ satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) });
+const toTally = (r: TallyRow): Tally => ({
+  satisfied: Number(r.satisfied),
+  answered: Number(r.answered),
+  noOpinion: Number(r.noOpinion),
+});
 
 /**
  * Counts per criterion for one commune over the given periods: satisfied (4-5), answered, no
  * opinion. Read from ScoreRollup (kept by triggers), so the cost does not grow with the answers.
  */
-export async function tallyCommune({ communeId, periods, channel }: { communeId: number; periods: readonly string[]; channel?: "online" | "paper" }): Promise<Map<number, Tally>> {
+export async function tallyCommune({
+  communeId,
+  periods,
+  channel,
+}: {
+  communeId: number;
+  periods: readonly string[];
+  channel?: "online" | "paper";
+}): Promise<Map<number, Tally>> {
   const rows = await prisma.$queryRaw<TallyRow[]>`
     SELECT communeId, criterionId, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
     FROM ScoreRollup

@@ -41,16 +41,16 @@ export async function createUser({
 }): Promise<{ ok: true; id: number } | { ok: false; reason: "emailTaken" }> {
   try {
     const { id } = await prisma.user.create({
-    data: {
-      email: email.toLowerCase(),
-      name,
-      role,
-      passwordHash: await hashPassword(password),
-      isDemo,
-      communes: { create: communeIds.map((communeId) => ({ communeId })) },
-    },
-    select: { id: true },
-  });
+      data: {
+        email: email.toLowerCase(),
+        name,
+        role,
+        passwordHash: await hashPassword(password),
+        isDemo,
+        communes: { create: communeIds.map((communeId) => ({ communeId })) },
+      },
+      select: { id: true },
+    });
     return { ok: true, id };
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "emailTaken" };
@@ -59,7 +59,10 @@ export async function createUser({
 }
 
 export function listUsers() {
-  return prisma.user.findMany({ select: { ...userSelect, lockedUntil: true, isDemo: true }, orderBy: [{ role: "asc" }, { email: "asc" }] });
+  return prisma.user.findMany({
+    select: { ...userSelect, lockedUntil: true, isDemo: true },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
 }
 
 export function getUserById({ id }: { id: number }) {
@@ -75,11 +78,25 @@ export async function resetPassword({ id, password }: { id: number; password: st
   ]);
 }
 
-export async function updateUser({ id, name, role, active, communeIds }: { id: number; name: string; role: Role; active: boolean; communeIds: number[] }) {
+export async function updateUser({
+  id,
+  name,
+  role,
+  active,
+  communeIds,
+}: {
+  id: number;
+  name: string;
+  role: Role;
+  active: boolean;
+  communeIds: number[];
+}) {
   await prisma.$transaction([
     prisma.user.update({ where: { id }, data: { name, role, active } }),
     prisma.userCommune.deleteMany({ where: { userId: id } }),
-    prisma.userCommune.createMany({ data: (role === "official" ? communeIds : []).map((communeId) => ({ userId: id, communeId })) }),
+    prisma.userCommune.createMany({
+      data: (role === "official" ? communeIds : []).map((communeId) => ({ userId: id, communeId })),
+    }),
     ...(active ? [] : [prisma.session.deleteMany({ where: { userId: id } })]),
   ]);
 }
@@ -88,8 +105,7 @@ export async function updateUser({ id, name, role, active, communeIds }: { id: n
 let dummyHash: Promise<string> | undefined;
 
 export type LoginResult =
-  | { ok: true; sessionId: string; userId: number }
-  | { ok: false; reason: "invalid" | "locked"; lockedMinutes?: number };
+  { ok: true; sessionId: string; userId: number } | { ok: false; reason: "invalid" | "locked"; lockedMinutes?: number };
 
 /**
  * Checks a password. Each failure is counted; after LOCK_AFTER_FAILURES in a row the account is
@@ -103,7 +119,7 @@ export async function login({ email, password }: { email: string; password: stri
   });
   const now = new Date();
   if (!user || !user.active) {
-    await verify((await (dummyHash ??= hashPassword("not-a-real-password"))), password).catch(() => false);
+    await verify(await (dummyHash ??= hashPassword("not-a-real-password")), password).catch(() => false);
     return { ok: false, reason: "invalid" };
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -124,7 +140,9 @@ export async function login({ email, password }: { email: string; password: stri
   const sessionId = crypto.randomBytes(32).toString("base64url");
   await prisma.$transaction([
     prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
-    prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000) } }),
+    prisma.session.create({
+      data: { id: sessionId, userId: user.id, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000) },
+    }),
   ]);
   return { ok: true, sessionId, userId: user.id };
 }

@@ -42,11 +42,16 @@ export default function Home() {
     <div className="page">
       <h1>{t("heading")}</h1>
       <p className="lead">{t("intro")}</p>
-      <Form method="get" role="search" className="search" onChange={(e) => {
-        const form = e.currentTarget;
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200);
-      }}>
+      <Form
+        method="get"
+        role="search"
+        className="search"
+        onChange={(e) => {
+          const form = e.currentTarget;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200);
+        }}
+      >
         <label htmlFor="q">{t("search.label")}</label>
         <div className="search__row">
           <input

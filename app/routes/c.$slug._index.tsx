@@ -27,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const t = getFixedT(lng, "common");
   return json({
-    commune: { slug: commune.slug, name: commune.name, kind: commune.kind, region: commune.region, formerUnit: commune.formerUnit },
+    commune: {
+      slug: commune.slug,
+      name: commune.name,
+      kind: commune.kind,
+      region: commune.region,
+      formerUnit: commune.formerUnit,
+    },
     namesakes,
     scoreboard,
     // The tracking code lets its holder rate and reopen: it is never listed publicly.
@@ -68,7 +74,12 @@ export default function CommunePage() {
 
       <section aria-labelledby="scores-heading" className="card">
         <h2 id="scores-heading">{t("scores.heading")}</h2>
-        <p className="muted">{t("scores.window", { from: t("common:period", splitPeriod(scoreboard.from)), to: t("common:period", splitPeriod(scoreboard.to)) })}</p>
+        <p className="muted">
+          {t("scores.window", {
+            from: t("common:period", splitPeriod(scoreboard.from)),
+            to: t("common:period", splitPeriod(scoreboard.to)),
+          })}
+        </p>
         <ScoreChart rows={scoreboard.rows} threshold={scoreboard.threshold.share} />
         <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
       </section>

@@ -7,7 +7,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
-import { CATEGORIES, COMPLAINT_TEXT_MAX as TEXT_MAX, COMPLAINT_TEXT_MIN as TEXT_MIN, MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
+import {
+  CATEGORIES,
+  COMPLAINT_TEXT_MAX as TEXT_MAX,
+  COMPLAINT_TEXT_MIN as TEXT_MIN,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+} from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
 import { lazy } from "~/utils/lazy";
@@ -23,16 +29,25 @@ const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]
 
 const ReportSchema = lazy(() =>
   z
-  .object({
-    category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-    text: requiredText({ min: TEXT_MIN, max: TEXT_MAX, required: "errors.textRequired", tooShort: "errors.textTooShort", tooLong: "errors.textTooLong" }),
-    village: optionalText(100, "errors.villageTooLong"),
-    contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), { error: "errors.contactInvalid" }),
-    latitude: optionalNumber(-90, 90),
-    longitude: optionalNumber(-180, 180),
-  })
-  .strict()
-  .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }));
+    .object({
+      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
+      text: requiredText({
+        min: TEXT_MIN,
+        max: TEXT_MAX,
+        required: "errors.textRequired",
+        tooShort: "errors.textTooShort",
+        tooLong: "errors.textTooLong",
+      }),
+      village: optionalText(100, "errors.villageTooLong"),
+      contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
+        error: "errors.contactInvalid",
+      }),
+      latitude: optionalNumber(-90, 90),
+      longitude: optionalNumber(-180, 180),
+    })
+    .strict()
+    .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
+);
 
 const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
 
@@ -40,7 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
   const t = getFixedT(await getLanguage(request), "complaint");
-  return json({ commune: { slug: commune.slug, name: commune.name, kind: commune.kind }, title: t("report.title", { name: commune.name }) });
+  return json({
+    commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
+    title: t("report.title", { name: commune.name }),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { data, values } = result;
 
   const files = filesOf(body.form, "photos");
-  if (files.length > MAX_PHOTOS) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
+  if (files.length > MAX_PHOTOS)
+    return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
   for (const file of files) {
     const photo = await processPhoto(file);
@@ -85,7 +104,12 @@ export default function Report() {
   const { t } = useTranslation("complaint");
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};
-  const err = (name: string) => (errors[name] ? <p className="field-error" id={`${name}-error`}>{t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p> : null);
+  const err = (name: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`${name}-error`}>
+        {t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
+      </p>
+    ) : null;
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   return (
     <div className="page">
@@ -96,7 +120,12 @@ export default function Report() {
       </p>
       <h1>{t("report.heading", { name: commune.name })}</h1>
       <p className="lead">{t("report.intro")}</p>
-      <FormErrorSummary actionData={actionData} ns="complaint" prefix="report.formErrors" values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }} />
+      <FormErrorSummary
+        actionData={actionData}
+        ns="complaint"
+        prefix="report.formErrors"
+        values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }}
+      />
       <Form method="post" encType="multipart/form-data" className="report">
         <fieldset className="choice-list" {...invalid("category")}>
           <legend>{t("report.category")}</legend>
@@ -110,16 +139,38 @@ export default function Report() {
         </fieldset>
         <div className="field">
           <label htmlFor="text">{t("report.text")}</label>
-          <p className="hint" id="text-hint">{t("report.textHint", { min: TEXT_MIN, max: TEXT_MAX })}</p>
-          <textarea id="text" name="text" rows={6} minLength={TEXT_MIN} maxLength={TEXT_MAX} required defaultValue={values.text ?? ""} {...invalid("text")} />
+          <p className="hint" id="text-hint">
+            {t("report.textHint", { min: TEXT_MIN, max: TEXT_MAX })}
+          </p>
+          <textarea
+            id="text"
+            name="text"
+            rows={6}
+            minLength={TEXT_MIN}
+            maxLength={TEXT_MAX}
+            required
+            defaultValue={values.text ?? ""}
+            {...invalid("text")}
+          />
           {err("text")}
         </div>
         <div className="field">
           <label htmlFor="village">{t("report.village")}</label>
-          <input id="village" name="village" type="text" maxLength={100} defaultValue={values.village ?? ""} {...invalid("village")} />
+          <input
+            id="village"
+            name="village"
+            type="text"
+            maxLength={100}
+            defaultValue={values.village ?? ""}
+            {...invalid("village")}
+          />
           {err("village")}
         </div>
-        <LocationField latitude={values.latitude} longitude={values.longitude} error={errors.latitude ? t(errors.latitude) : undefined} />
+        <LocationField
+          latitude={values.latitude}
+          longitude={values.longitude}
+          error={errors.latitude ? t(errors.latitude) : undefined}
+        />
         <div className="field">
           <label htmlFor="photos">{t("report.photos")}</label>
           <p className="hint">{t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p>
@@ -130,7 +181,16 @@ export default function Report() {
         <div className="field">
           <label htmlFor="contact">{t("report.contact")}</label>
           <p className="hint">{t("report.contactHint")}</p>
-          <input id="contact" name="contact" type="text" inputMode="email" autoComplete="tel" maxLength={100} defaultValue={values.contact ?? ""} {...invalid("contact")} />
+          <input
+            id="contact"
+            name="contact"
+            type="text"
+            inputMode="email"
+            autoComplete="tel"
+            maxLength={100}
+            defaultValue={values.contact ?? ""}
+            {...invalid("contact")}
+          />
           {err("contact")}
         </div>
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>

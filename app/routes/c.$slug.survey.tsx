@@ -89,7 +89,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!voterId) {
     // No cookie came back: first visit straight to a post, or cookies blocked. Give one and ask
     // to send again; the resident's answers stay on the form.
-    return formError("noCookie", values, { status: 400, headers: { "Set-Cookie": await voterCookie.serialize(crypto.randomUUID()) } });
+    return formError("noCookie", values, {
+      status: 400,
+      headers: { "Set-Cookie": await voterCookie.serialize(crypto.randomUUID()) },
+    });
   }
 
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
@@ -162,7 +165,9 @@ export default function Survey() {
         ))}
         <div className="field">
           <label htmlFor="comment">{t("comment.label")}</label>
-          <p className="hint" id="comment-hint">{t("comment.hint", { max: COMMENT_MAX })}</p>
+          <p className="hint" id="comment-hint">
+            {t("comment.hint", { max: COMMENT_MAX })}
+          </p>
           <textarea
             id="comment"
             name="comment"
@@ -172,7 +177,11 @@ export default function Survey() {
             aria-describedby={errors.comment ? "comment-hint comment-error" : "comment-hint"}
             aria-invalid={errors.comment ? true : undefined}
           />
-          {errors.comment ? <p className="field-error" id="comment-error">{t(errors.comment, { max: COMMENT_MAX })}</p> : null}
+          {errors.comment ? (
+            <p className="field-error" id="comment-error">
+              {t(errors.comment, { max: COMMENT_MAX })}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="village">{t("village.label")}</label>
@@ -186,7 +195,11 @@ export default function Survey() {
             aria-invalid={errors.village ? true : undefined}
             aria-describedby={errors.village ? "village-error" : undefined}
           />
-          {errors.village ? <p className="field-error" id="village-error">{t(errors.village, { max: VILLAGE_MAX })}</p> : null}
+          {errors.village ? (
+            <p className="field-error" id="village-error">
+              {t(errors.village, { max: VILLAGE_MAX })}
+            </p>
+          ) : null}
         </div>
         <p className="hint">{t("privacy")}</p>
         <button type="submit" className="button button--primary button--block" disabled={sending} aria-disabled={sending}>

@@ -16,14 +16,15 @@ const PAGE_SIZE = 20;
 
 const InboxQuerySchema = lazy(() =>
   z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
-  category: z.enum(CATEGORIES).optional().catch(undefined),
-  overdue: z.literal("1").optional().catch(undefined),
-  photo: z.literal("1").optional().catch(undefined),
-  q: z.string().max(100).optional().catch(undefined),
-  sort: z.enum(["oldest", "newest"]).catch("oldest"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-}));
+    status: z.enum(STATUSES).optional().catch(undefined),
+    category: z.enum(CATEGORIES).optional().catch(undefined),
+    overdue: z.literal("1").optional().catch(undefined),
+    photo: z.literal("1").optional().catch(undefined),
+    q: z.string().max(100).optional().catch(undefined),
+    sort: z.enum(["oldest", "newest"]).catch("oldest"),
+    page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  }),
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -45,7 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
-    { inbox, query, pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)), readOnly: user.role !== "official", title: t("inbox.title") },
+    {
+      inbox,
+      query,
+      pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
+      readOnly: user.role !== "official",
+      title: t("inbox.title"),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -78,18 +85,30 @@ export default function Inbox() {
           {t("inbox.status")}
           <select name="status" defaultValue={query.status ?? ""}>
             <option value="">{t("inbox.any")}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`complaint:status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`complaint:status.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t("inbox.category")}
           <select name="category" defaultValue={query.category ?? ""}>
             <option value="">{t("inbox.any")}</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`complaint:category.${c}`)}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`complaint:category.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="check"><input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}</label>
-        <label className="check"><input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}</label>
+        <label className="check">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
+        </label>
         <label>
           {t("inbox.search")}
           <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
@@ -101,7 +120,9 @@ export default function Inbox() {
             <option value="newest">{t("inbox.newest")}</option>
           </select>
         </label>
-        <button type="submit" className="button">{t("inbox.apply")}</button>
+        <button type="submit" className="button">
+          {t("inbox.apply")}
+        </button>
       </Form>
       <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
       <ul className="inbox">
@@ -110,8 +131,8 @@ export default function Inbox() {
             <Link to={`/staff/complaints/${c.id}`}>
               <span className="inbox__meta">
                 <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
-                {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} · {t(`complaint:category.${c.category}`)} · {c.commune.name} ·{" "}
-                {formatDate(c.createdAt, lng)}
+                {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
+                {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
                 {c._count.photos ? ` · 📷 ${c._count.photos}` : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>

@@ -24,20 +24,28 @@ import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const message = lazy(() =>
-  requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
+const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
 const StaffActionSchema = lazy(() =>
   z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("move"), to: z.enum(STATUSES, { error: "errors.invalid" }), reply: optionalText(2000, "errors.messageTooLong") }).strict(),
-    z.object({ intent: z.literal("reply"), body: message() }).strict(),
-    z.object({ intent: z.literal("note"), body: message() }).strict(),
-    z.object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) }).strict(),
-    z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
-  ],
-  { error: "errors.invalid" },
-));
+    "intent",
+    [
+      z
+        .object({
+          intent: z.literal("move"),
+          to: z.enum(STATUSES, { error: "errors.invalid" }),
+          reply: optionalText(2000, "errors.messageTooLong"),
+        })
+        .strict(),
+      z.object({ intent: z.literal("reply"), body: message() }).strict(),
+      z.object({ intent: z.literal("note"), body: message() }).strict(),
+      z
+        .object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) })
+        .strict(),
+      z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
+    ],
+    { error: "errors.invalid" },
+  ),
+);
 
 async function guard(request: Request, params: { id?: string }, mode: "read" | "write") {
   const user = await requireUser(request);
@@ -79,7 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "reply":
       case "note":
-        await addStaffMessage({ id, actorId: user.id, body: data.body, visibility: data.intent === "reply" ? "public" : "internal" });
+        await addStaffMessage({
+          id,
+          actorId: user.id,
+          body: data.body,
+          visibility: data.intent === "reply" ? "public" : "internal",
+        });
         break;
       case "photo":
         await setPhotoApproval({ id, photoId: data.photoId, actorId: user.id, approved: data.approved === "1" });
@@ -90,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
-    if (e.reason === "replyRequired") return json<FormErrors>({ fieldErrors: { reply: "errors.replyRequired" }, values: result.values }, { status: 400 });
+    if (e.reason === "replyRequired")
+      return json<FormErrors>({ fieldErrors: { reply: "errors.replyRequired" }, values: result.values }, { status: 400 });
     return formError(e.reason, result.values, 409);
   }
   return redirect(`/staff/complaints/${id}`, { status: 303 });
@@ -103,18 +117,29 @@ export default function StaffComplaint() {
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
-      <p className="breadcrumb"><Link to="/staff">{t("nav.inbox")}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/staff">{t("nav.inbox")}</Link>
+      </p>
       <h1>{t("detail.heading", { code: complaint.code })}</h1>
       <p>
-        <span className={`status status--${complaint.status}`} data-testid="status">{t(`complaint:status.${complaint.status}`)}</span>
-        {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} · {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} ·{" "}
+        <span className={`status status--${complaint.status}`} data-testid="status">
+          {t(`complaint:status.${complaint.status}`)}
+        </span>
+        {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
+        {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} ·{" "}
         {formatDate(complaint.createdAt, i18n.language)}
       </p>
-      {actionData?.formError ? <p className="form-error" role="alert" id="form-error">{t(`detail.formErrors.${actionData.formError}`)}</p> : null}
+      {actionData?.formError ? (
+        <p className="form-error" role="alert" id="form-error">
+          {t(`detail.formErrors.${actionData.formError}`)}
+        </p>
+      ) : null}
 
       <section className="card">
         <h2>{t("detail.text")}</h2>
-        <blockquote className="complaint-text" data-testid="original-text">{complaint.text}</blockquote>
+        <blockquote className="complaint-text" data-testid="original-text">
+          {complaint.text}
+        </blockquote>
         {complaint.publicText ? (
           <>
             <h3>{t("detail.publicText")}</h3>
@@ -122,13 +147,28 @@ export default function StaffComplaint() {
           </>
         ) : null}
         <dl className="facts">
-          {complaint.village ? <><dt>{t("detail.village")}</dt><dd>{complaint.village}</dd></> : null}
+          {complaint.village ? (
+            <>
+              <dt>{t("detail.village")}</dt>
+              <dd>{complaint.village}</dd>
+            </>
+          ) : null}
           {complaint.latitude !== null && complaint.longitude !== null ? (
-            <><dt>{t("detail.location")}</dt><dd>{complaint.latitude}, {complaint.longitude}</dd></>
+            <>
+              <dt>{t("detail.location")}</dt>
+              <dd>
+                {complaint.latitude}, {complaint.longitude}
+              </dd>
+            </>
           ) : null}
           <dt>{t("detail.contact")}</dt>
           <dd data-testid="contact">{complaint.contact ?? t("detail.noContact")}</dd>
-          {complaint.handlingRating ? <><dt>{t("detail.rating")}</dt><dd>{complaint.handlingRating}/5</dd></> : null}
+          {complaint.handlingRating ? (
+            <>
+              <dt>{t("detail.rating")}</dt>
+              <dd>{complaint.handlingRating}/5</dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
@@ -146,7 +186,9 @@ export default function StaffComplaint() {
                       <input type="hidden" name="intent" value="photo" />
                       <input type="hidden" name="photoId" value={p.id} />
                       <input type="hidden" name="approved" value={p.approved ? "0" : "1"} />
-                      <button type="submit" className="button">{p.approved ? t("detail.photoHide") : t("detail.photoApprove")}</button>
+                      <button type="submit" className="button">
+                        {p.approved ? t("detail.photoHide") : t("detail.photoApprove")}
+                      </button>
                     </Form>
                   ) : null}
                 </figcaption>
@@ -166,16 +208,33 @@ export default function StaffComplaint() {
               {transitions.map((s) => (
                 <label key={s} className="choice">
                   <input type="radio" name="to" value={s} required defaultChecked={actionData?.values.to === s} />
-                  <span>{t(`complaint:status.${s}`)}{requiresPublicReply(s) ? ` (${t("detail.needsReply")})` : ""}</span>
+                  <span>
+                    {t(`complaint:status.${s}`)}
+                    {requiresPublicReply(s) ? ` (${t("detail.needsReply")})` : ""}
+                  </span>
                 </label>
               ))}
             </fieldset>
             <div className="field">
               <label htmlFor="move-reply">{t("detail.publicReply")}</label>
-              <textarea id="move-reply" name="reply" rows={3} maxLength={2000} defaultValue={actionData?.values.reply ?? ""} aria-invalid={errors.reply ? true : undefined} aria-describedby={errors.reply ? "reply-error" : undefined} />
-              {errors.reply ? <p className="field-error" id="reply-error">{t(errors.reply)}</p> : null}
+              <textarea
+                id="move-reply"
+                name="reply"
+                rows={3}
+                maxLength={2000}
+                defaultValue={actionData?.values.reply ?? ""}
+                aria-invalid={errors.reply ? true : undefined}
+                aria-describedby={errors.reply ? "reply-error" : undefined}
+              />
+              {errors.reply ? (
+                <p className="field-error" id="reply-error">
+                  {t(errors.reply)}
+                </p>
+              ) : null}
             </div>
-            <button type="submit" className="button button--primary">{t("detail.moveSubmit")}</button>
+            <button type="submit" className="button button--primary">
+              {t("detail.moveSubmit")}
+            </button>
           </Form>
         </section>
       ) : null}
@@ -186,12 +245,29 @@ export default function StaffComplaint() {
           <Form method="post">
             <div className="field">
               <label htmlFor="body">{t("detail.message")}</label>
-              <textarea id="body" name="body" rows={3} maxLength={2000} required defaultValue={actionData?.values.body ?? ""} aria-invalid={errors.body ? true : undefined} aria-describedby={errors.body ? "body-error" : undefined} />
-              {errors.body ? <p className="field-error" id="body-error">{t(errors.body)}</p> : null}
+              <textarea
+                id="body"
+                name="body"
+                rows={3}
+                maxLength={2000}
+                required
+                defaultValue={actionData?.values.body ?? ""}
+                aria-invalid={errors.body ? true : undefined}
+                aria-describedby={errors.body ? "body-error" : undefined}
+              />
+              {errors.body ? (
+                <p className="field-error" id="body-error">
+                  {t(errors.body)}
+                </p>
+              ) : null}
             </div>
             <div className="button-row">
-              <button type="submit" name="intent" value="reply" className="button button--primary">{t("detail.sendReply")}</button>
-              <button type="submit" name="intent" value="note" className="button">{t("detail.sendNote")}</button>
+              <button type="submit" name="intent" value="reply" className="button button--primary">
+                {t("detail.sendReply")}
+              </button>
+              <button type="submit" name="intent" value="note" className="button">
+                {t("detail.sendNote")}
+              </button>
             </div>
           </Form>
           <Form method="post" className="redact-form">
@@ -199,9 +275,17 @@ export default function StaffComplaint() {
             <div className="field">
               <label htmlFor="publicText">{t("detail.redactLabel")}</label>
               <p className="hint">{t("detail.redactHint")}</p>
-              <textarea id="publicText" name="publicText" rows={4} maxLength={2000} defaultValue={complaint.publicText ?? complaint.text} />
+              <textarea
+                id="publicText"
+                name="publicText"
+                rows={4}
+                maxLength={2000}
+                defaultValue={complaint.publicText ?? complaint.text}
+              />
             </div>
-            <button type="submit" className="button">{t("detail.redactSubmit")}</button>
+            <button type="submit" className="button">
+              {t("detail.redactSubmit")}
+            </button>
           </Form>
         </section>
       ) : null}

@@ -36,11 +36,18 @@ const TREND_QUARTERS = 8;
 
 const ReviewSchema = lazy(() =>
   z
-  .object({
-    verdict: z.enum(REVIEW_VERDICTS, { error: "errors.verdictRequired" }),
-    reason: requiredText({ min: 10, max: 2000, required: "errors.reasonRequired", tooShort: "errors.reasonTooShort", tooLong: "errors.reasonTooLong" }),
-  })
-  .strict());
+    .object({
+      verdict: z.enum(REVIEW_VERDICTS, { error: "errors.verdictRequired" }),
+      reason: requiredText({
+        min: 10,
+        max: 2000,
+        required: "errors.reasonRequired",
+        tooShort: "errors.reasonTooShort",
+        tooLong: "errors.reasonTooLong",
+      }),
+    })
+    .strict(),
+);
 
 async function loadCommune(params: { slug?: string }) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -66,19 +73,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trend = scoreboard.rows.map(({ criterion }) => ({
     key: criterion.key,
     values: periods.map((period) => {
-      const sum = trendRows.filter((r) => r.period === period && r.criterionId === criterion.id).reduce((a, r) => ({ s: a.s + r.satisfied, n: a.n + r.answered }), { s: 0, n: 0 });
+      const sum = trendRows
+        .filter((r) => r.period === period && r.criterionId === criterion.id)
+        .reduce((a, r) => ({ s: a.s + r.satisfied, n: a.n + r.answered }), { s: 0, n: 0 });
       return { period, share: sum.n >= 5 ? sum.s / sum.n : null, n: sum.n };
     }),
   }));
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
-      commune: { slug: commune.slug, name: commune.name, kind: commune.kind, region: commune.region, formerUnit: commune.formerUnit },
+      commune: {
+        slug: commune.slug,
+        name: commune.name,
+        kind: commune.kind,
+        region: commune.region,
+        formerUnit: commune.formerUnit,
+      },
       scoreboard,
       history,
       periods,
       trend,
-      rounds: rounds.map((r) => ({ ...r, coverage: coverage(r.online + r.paper, r.households), resultsVisible: resultsVisible(r, now) })),
+      rounds: rounds.map((r) => ({
+        ...r,
+        coverage: coverage(r.online + r.paper, r.households),
+        resultsVisible: resultsVisible(r, now),
+      })),
       complaints,
       comments,
       page,
@@ -115,10 +134,15 @@ export default function Dossier() {
   const colors = ["#b91c1c", "#15803d", "#1d4ed8", "#a16207", "#111827"];
   return (
     <article className="dossier">
-      <p className="breadcrumb no-print"><Link to="/staff/council">{t("nav.dashboard")}</Link></p>
+      <p className="breadcrumb no-print">
+        <Link to="/staff/council">{t("nav.dashboard")}</Link>
+      </p>
       <header className="dossier__head">
         <h1>{t("dossier.heading", { kind: t(`common:kind.${d.commune.kind}`), name: d.commune.name })}</h1>
-        <p className="muted">{d.commune.formerUnit} · {t(`common:region.${d.commune.region}`)} · {t("dossier.printedOn", { date: formatDate(new Date(), lng) })}</p>
+        <p className="muted">
+          {d.commune.formerUnit} · {t(`common:region.${d.commune.region}`)} ·{" "}
+          {t("dossier.printedOn", { date: formatDate(new Date(), lng) })}
+        </p>
         <PrintButton label={t("dossier.print")} />
       </header>
 
@@ -126,12 +150,19 @@ export default function Dossier() {
         <RecognitionCard recognition={d.scoreboard.recognition} kind={d.commune.kind} />
         <section className="card">
           <h2>{t("dossier.history")}</h2>
-          {d.history.length === 0 ? <p className="muted">{t("dossier.noHistory")}</p> : (
+          {d.history.length === 0 ? (
+            <p className="muted">{t("dossier.noHistory")}</p>
+          ) : (
             <ul className="plain-list">
               {d.history.map((h) => (
                 <li key={h.id}>
                   {localized(h.level, "name", lng)} ({h.level.period}): {h.decisionNumber}, {formatDate(h.decidedOn, lng)}
-                  {h.revokedOn ? <strong> · {t("dossier.revoked", { date: formatDate(h.revokedOn, lng), reason: h.revokedReason ?? "" })}</strong> : null}
+                  {h.revokedOn ? (
+                    <strong>
+                      {" "}
+                      · {t("dossier.revoked", { date: formatDate(h.revokedOn, lng), reason: h.revokedReason ?? "" })}
+                    </strong>
+                  ) : null}
                   {h.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
                 </li>
               ))}
@@ -142,7 +173,12 @@ export default function Dossier() {
 
       <section className="card">
         <h2>{t("dossier.scores")}</h2>
-        <p className="muted">{t("dashboard.window", { from: t("common:period", splitPeriod(d.scoreboard.from)), to: t("common:period", splitPeriod(d.scoreboard.to)) })}</p>
+        <p className="muted">
+          {t("dashboard.window", {
+            from: t("common:period", splitPeriod(d.scoreboard.from)),
+            to: t("common:period", splitPeriod(d.scoreboard.to)),
+          })}
+        </p>
         <ScoreChart rows={d.scoreboard.rows} threshold={d.scoreboard.threshold.share} />
         <ScoreTable rows={d.scoreboard.rows} threshold={d.scoreboard.threshold} />
       </section>
@@ -152,18 +188,33 @@ export default function Dossier() {
         <ShareChart
           kind="line"
           labels={d.periods.map((p) => t("common:period", splitPeriod(p)))}
-          series={d.trend.map((c, i) => ({ label: critName(c.key), values: c.values.map((v) => (v.share === null ? null : v.share * 100)), color: colors[i % colors.length] }))}
+          series={d.trend.map((c, i) => ({
+            label: critName(c.key),
+            values: c.values.map((v) => (v.share === null ? null : v.share * 100)),
+            color: colors[i % colors.length],
+          }))}
           threshold={d.scoreboard.threshold.share}
           ariaLabel={t("dossier.trend")}
         />
         <div className="table-scroll">
           <table className="data-table">
-            <thead><tr><th>{t("table.criterion")}</th>{d.periods.map((p) => <th key={p}>{t("common:period", splitPeriod(p))}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th>{t("table.criterion")}</th>
+                {d.periods.map((p) => (
+                  <th key={p}>{t("common:period", splitPeriod(p))}</th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {d.trend.map((c) => (
                 <tr key={c.key}>
                   <th scope="row">{critName(c.key)}</th>
-                  {c.values.map((v) => <td key={v.period}>{pct(v.share)} <span className="detail">n={v.n}</span></td>)}
+                  {c.values.map((v) => (
+                    <td key={v.period}>
+                      {pct(v.share)} <span className="detail">n={v.n}</span>
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -174,14 +225,31 @@ export default function Dossier() {
 
       <section className="card">
         <h2>{t("dossier.rounds")}</h2>
-        {d.rounds.length === 0 ? <p className="muted">{t("dossier.noRounds")}</p> : (
+        {d.rounds.length === 0 ? (
+          <p className="muted">{t("dossier.noRounds")}</p>
+        ) : (
           <table className="data-table">
-            <thead><tr><th>{t("rounds.name")}</th><th>{t("rounds.dates")}</th><th>{t("rounds.answers")}</th><th>{t("rounds.coverage")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t("rounds.name")}</th>
+                <th>{t("rounds.dates")}</th>
+                <th>{t("rounds.answers")}</th>
+                <th>{t("rounds.coverage")}</th>
+              </tr>
+            </thead>
             <tbody>
               {d.rounds.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/staff/rounds/${r.id}`}>{r.name}</Link> <span className="detail">{t(`rounds.purpose.${r.purpose}`)}{r.level ? `: ${localized(r.level, "name", lng)}` : ""}</span></td>
-                  <td>{formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}</td>
+                  <td>
+                    <Link to={`/staff/rounds/${r.id}`}>{r.name}</Link>{" "}
+                    <span className="detail">
+                      {t(`rounds.purpose.${r.purpose}`)}
+                      {r.level ? `: ${localized(r.level, "name", lng)}` : ""}
+                    </span>
+                  </td>
+                  <td>
+                    {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}
+                  </td>
                   <td>{t("rounds.byChannel", { online: r.online, paper: r.paper })}</td>
                   <td>{r.coverage ? `${pct(r.coverage.share)} (${r.coverage.answered}/${r.coverage.households})` : "—"}</td>
                 </tr>
@@ -194,12 +262,21 @@ export default function Dossier() {
       <section className="card">
         <h2>{t("dossier.complaints")}</h2>
         <table className="data-table">
-          <thead><tr><th>{t("table.criterion")}</th>{STATUSES.map((s) => <th key={s}>{t(`complaint:status.${s}`)}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th>{t("table.criterion")}</th>
+              {STATUSES.map((s) => (
+                <th key={s}>{t(`complaint:status.${s}`)}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {CATEGORIES.map((c) => (
               <tr key={c}>
                 <th scope="row">{t(`complaint:category.${c}`)}</th>
-                {STATUSES.map((s) => <td key={s}>{d.complaints.find((x) => x.category === c && x.status === s)?.count ?? 0}</td>)}
+                {STATUSES.map((s) => (
+                  <td key={s}>{d.complaints.find((x) => x.category === c && x.status === s)?.count ?? 0}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -208,7 +285,9 @@ export default function Dossier() {
 
       <section className="card" id="reviews">
         <h2>{t("dossier.reviews")}</h2>
-        {d.reviews.length === 0 ? <p className="muted">{t("dossier.noReviews")}</p> : (
+        {d.reviews.length === 0 ? (
+          <p className="muted">{t("dossier.noReviews")}</p>
+        ) : (
           <ul className="plain-list" data-testid="reviews">
             {d.reviews.map((r) => (
               <li key={r.id}>
@@ -220,22 +299,38 @@ export default function Dossier() {
         )}
         {d.canReview ? (
           <Form method="post" className="no-print">
-            {actionData?.formError ? <p className="form-error" role="alert">{t(`dossier.formErrors.${actionData.formError}`)}</p> : null}
+            {actionData?.formError ? (
+              <p className="form-error" role="alert">
+                {t(`dossier.formErrors.${actionData.formError}`)}
+              </p>
+            ) : null}
             <fieldset className="choice-row">
               <legend>{t("dossier.addReview")}</legend>
               {REVIEW_VERDICTS.map((v) => (
                 <label key={v} className="choice">
-                  <input type="radio" name="verdict" value={v} required defaultChecked={actionData?.values.verdict === v} /> {t(`review.${v}`)}
+                  <input type="radio" name="verdict" value={v} required defaultChecked={actionData?.values.verdict === v} />{" "}
+                  {t(`review.${v}`)}
                 </label>
               ))}
             </fieldset>
             {errors.verdict ? <p className="field-error">{t(errors.verdict)}</p> : null}
             <div className="field">
               <label htmlFor="reason">{t("dossier.reason")}</label>
-              <textarea id="reason" name="reason" rows={3} minLength={10} maxLength={2000} required defaultValue={actionData?.values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} />
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                minLength={10}
+                maxLength={2000}
+                required
+                defaultValue={actionData?.values.reason ?? ""}
+                aria-invalid={errors.reason ? true : undefined}
+              />
               {errors.reason ? <p className="field-error">{t(errors.reason)}</p> : null}
             </div>
-            <button type="submit" className="button button--primary">{t("dossier.saveReview")}</button>
+            <button type="submit" className="button button--primary">
+              {t("dossier.saveReview")}
+            </button>
           </Form>
         ) : null}
       </section>
@@ -245,7 +340,11 @@ export default function Dossier() {
         <ul className="plain-list">
           {d.comments.items.map((c) => (
             <li key={c.id}>
-              <span className="detail">{formatDate(c.createdAt, lng)}{c.village ? ` · ${c.village}` : ""}{c.channel === "paper" ? ` · ${t("dossier.paper")}` : ""}</span>
+              <span className="detail">
+                {formatDate(c.createdAt, lng)}
+                {c.village ? ` · ${c.village}` : ""}
+                {c.channel === "paper" ? ` · ${t("dossier.paper")}` : ""}
+              </span>
               <p className="review-reason">{c.comment}</p>
             </li>
           ))}

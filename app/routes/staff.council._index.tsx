@@ -36,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       levels: levels.map((l) => ({ key: l.key, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),
       districts: [...new Set(dashboard.rows.map((r) => r.formerUnit))],
       atRisk,
-      regions: compareRegions(dashboard.rows, dashboard.criteria.map((c) => c.key)),
+      regions: compareRegions(
+        dashboard.rows,
+        dashboard.criteria.map((c) => c.key),
+      ),
       districtsCompared: compareDistricts(dashboard.rows),
       trend: await quarterlyTrend({ overallCriterionId: overall.id }),
       from: dashboard.from,
@@ -62,7 +65,10 @@ export default function CouncilDashboard() {
     <>
       <h1>{t("dashboard.heading")}</h1>
       <p className="muted">
-        {t("dashboard.window", { from: t("common:period", splitPeriod(data.from)), to: t("common:period", splitPeriod(data.to)) })}
+        {t("dashboard.window", {
+          from: t("common:period", splitPeriod(data.from)),
+          to: t("common:period", splitPeriod(data.to)),
+        })}
       </p>
 
       <section className="card at-risk" aria-labelledby="at-risk-heading">
@@ -74,8 +80,17 @@ export default function CouncilDashboard() {
           <ol className="at-risk__list" data-testid="at-risk">
             {data.atRisk.map((r) => (
               <li key={r.slug}>
-                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="muted">({localized(r.level, "name", lng)})</span>:{" "}
-                {r.failing.map((f) => t("atRisk.failing", { criterion: name(f.criterionKey), share: pct(f.share), n: formatNumber(f.answered, lng) })).join("; ")}
+                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link>{" "}
+                <span className="muted">({localized(r.level, "name", lng)})</span>:{" "}
+                {r.failing
+                  .map((f) =>
+                    t("atRisk.failing", {
+                      criterion: name(f.criterionKey),
+                      share: pct(f.share),
+                      n: formatNumber(f.answered, lng),
+                    }),
+                  )
+                  .join("; ")}
               </li>
             ))}
           </ol>
@@ -95,7 +110,11 @@ export default function CouncilDashboard() {
           {t("filters.district")}
           <select name="district" defaultValue={q.district ?? ""}>
             <option value="">{t("filters.any")}</option>
-            {data.districts.map((d) => <option key={d} value={d}>{d}</option>)}
+            {data.districts.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -103,23 +122,39 @@ export default function CouncilDashboard() {
           <select name="level" defaultValue={q.level ?? ""}>
             <option value="">{t("filters.any")}</option>
             <option value="none">{t("filters.notRecognised")}</option>
-            {data.levels.map((l) => <option key={l.key} value={l.key}>{localized(l, "name", lng)} ({l.period})</option>)}
+            {data.levels.map((l) => (
+              <option key={l.key} value={l.key}>
+                {localized(l, "name", lng)} ({l.period})
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t("filters.verdict")}
           <select name="verdict" defaultValue={q.verdict ?? ""}>
             <option value="">{t("filters.any")}</option>
-            {(["below", "insufficient", "meets"] as const).map((v) => <option key={v} value={v}>{t(`commune:verdict.${v}`)}</option>)}
+            {(["below", "insufficient", "meets"] as const).map((v) => (
+              <option key={v} value={v}>
+                {t(`commune:verdict.${v}`)}
+              </option>
+            ))}
           </select>
         </label>
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
-        <button type="submit" className="button">{t("filters.apply")}</button>
-        <Link to="/staff/council" className="button">{t("filters.reset")}</Link>
-        <a href={`/staff/council/export?${params}`} className="button" download>{t("filters.csv")}</a>
+        <button type="submit" className="button">
+          {t("filters.apply")}
+        </button>
+        <Link to="/staff/council" className="button">
+          {t("filters.reset")}
+        </Link>
+        <a href={`/staff/council/export?${params}`} className="button" download>
+          {t("filters.csv")}
+        </a>
       </Form>
-      <p className="muted" aria-live="polite">{t("dashboard.count", { count: data.rows.length, total: data.total })}</p>
+      <p className="muted" aria-live="polite">
+        {t("dashboard.count", { count: data.rows.length, total: data.total })}
+      </p>
       <DashboardTable rows={data.rows} criteria={data.criteria} query={q} />
 
       <section className="card" aria-labelledby="regions-heading">
@@ -128,20 +163,39 @@ export default function CouncilDashboard() {
           kind="bar"
           labels={data.regions.map((r) => name(r.key))}
           series={[
-            { label: t("common:region.east"), values: data.regions.map((r) => (r.east.share === null ? null : r.east.share * 100)), color: "#15803d" },
-            { label: t("common:region.west"), values: data.regions.map((r) => (r.west.share === null ? null : r.west.share * 100)), color: "#a16207" },
+            {
+              label: t("common:region.east"),
+              values: data.regions.map((r) => (r.east.share === null ? null : r.east.share * 100)),
+              color: "#15803d",
+            },
+            {
+              label: t("common:region.west"),
+              values: data.regions.map((r) => (r.west.share === null ? null : r.west.share * 100)),
+              color: "#a16207",
+            },
           ]}
           threshold={0.9}
           ariaLabel={t("regions.heading")}
         />
         <table className="data-table">
-          <thead><tr><th>{t("table.criterion")}</th><th>{t("common:region.east")}</th><th>{t("common:region.west")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("table.criterion")}</th>
+              <th>{t("common:region.east")}</th>
+              <th>{t("common:region.west")}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.regions.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{name(r.key)}</th>
                 {[r.east, r.west].map((a, i) => (
-                  <td key={i}>{pct(a.share)} <span className="detail">{t("table.nInterval", { n: formatNumber(a.answered, lng), low: pct(a.low), high: pct(a.high) })}</span></td>
+                  <td key={i}>
+                    {pct(a.share)}{" "}
+                    <span className="detail">
+                      {t("table.nInterval", { n: formatNumber(a.answered, lng), low: pct(a.low), high: pct(a.high) })}
+                    </span>
+                  </td>
                 ))}
               </tr>
             ))}
@@ -155,20 +209,38 @@ export default function CouncilDashboard() {
           kind="line"
           labels={data.trend.map((p) => t("common:period", splitPeriod(p.period)))}
           series={[
-            { label: t("common:region.east"), values: data.trend.map((p) => (p.east.share === null ? null : p.east.share * 100)), color: "#15803d" },
-            { label: t("common:region.west"), values: data.trend.map((p) => (p.west.share === null ? null : p.west.share * 100)), color: "#a16207" },
+            {
+              label: t("common:region.east"),
+              values: data.trend.map((p) => (p.east.share === null ? null : p.east.share * 100)),
+              color: "#15803d",
+            },
+            {
+              label: t("common:region.west"),
+              values: data.trend.map((p) => (p.west.share === null ? null : p.west.share * 100)),
+              color: "#a16207",
+            },
           ]}
           threshold={0.9}
           ariaLabel={t("trend.heading")}
         />
         <table className="data-table">
-          <thead><tr><th>{t("trend.quarter")}</th><th>{t("common:region.east")}</th><th>{t("common:region.west")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("trend.quarter")}</th>
+              <th>{t("common:region.east")}</th>
+              <th>{t("common:region.west")}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.trend.map((p) => (
               <tr key={p.period}>
                 <th scope="row">{t("common:period", splitPeriod(p.period))}</th>
-                <td>{pct(p.east.share)} <span className="detail">n={formatNumber(p.east.answered, lng)}</span></td>
-                <td>{pct(p.west.share)} <span className="detail">n={formatNumber(p.west.answered, lng)}</span></td>
+                <td>
+                  {pct(p.east.share)} <span className="detail">n={formatNumber(p.east.answered, lng)}</span>
+                </td>
+                <td>
+                  {pct(p.west.share)} <span className="detail">n={formatNumber(p.west.answered, lng)}</span>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -182,17 +254,33 @@ export default function CouncilDashboard() {
           horizontal
           height={Math.max(200, data.districtsCompared.length * 26)}
           labels={data.districtsCompared.map((d) => d.district.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, ""))}
-          series={[{ label: name("overall"), values: data.districtsCompared.map((d) => (d.share === null ? null : d.share * 100)), color: "#15803d" }]}
+          series={[
+            {
+              label: name("overall"),
+              values: data.districtsCompared.map((d) => (d.share === null ? null : d.share * 100)),
+              color: "#15803d",
+            },
+          ]}
           threshold={0.9}
           ariaLabel={t("districts.heading")}
         />
         <table className="data-table">
-          <thead><tr><th>{t("table.district")}</th><th>{name("overall")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("table.district")}</th>
+              <th>{name("overall")}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.districtsCompared.map((d) => (
               <tr key={d.district}>
                 <th scope="row">{d.district}</th>
-                <td>{pct(d.share)} <span className="detail">{t("table.nInterval", { n: formatNumber(d.answered, lng), low: pct(d.low), high: pct(d.high) })}</span></td>
+                <td>
+                  {pct(d.share)}{" "}
+                  <span className="detail">
+                    {t("table.nInterval", { n: formatNumber(d.answered, lng), low: pct(d.low), high: pct(d.high) })}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

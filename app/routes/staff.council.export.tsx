@@ -19,17 +19,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const header = [t("csv.commune"), t("csv.kind"), t("csv.region"), t("csv.district"), t("csv.level")];
   for (const c of dashboard.criteria) {
     const name = localized(c, "name", lng);
-    header.push(`${name}: ${t("csv.share")}`, `${name}: n`, `${name}: ${t("csv.low")}`, `${name}: ${t("csv.high")}`, `${name}: ${t("csv.verdict")}`);
+    header.push(
+      `${name}: ${t("csv.share")}`,
+      `${name}: n`,
+      `${name}: ${t("csv.low")}`,
+      `${name}: ${t("csv.high")}`,
+      `${name}: ${t("csv.verdict")}`,
+    );
   }
   header.push(t("csv.coverage"), t("csv.open"), t("csv.overdue"), t("csv.resolved"), t("csv.total"), t("csv.verdict"));
   const records = rows.map((r) => {
-    const out: (string | number)[] = [r.name, t(`common:kind.${r.kind}`), t(`region.${r.region}`), r.formerUnit, r.level ? localized(r.level, "name", lng) : ""];
+    const out: (string | number)[] = [
+      r.name,
+      t(`common:kind.${r.kind}`),
+      t(`region.${r.region}`),
+      r.formerUnit,
+      r.level ? localized(r.level, "name", lng) : "",
+    ];
     for (const c of dashboard.criteria) {
       const s = r.scores[c.key];
       if (s.hidden) out.push("", s.answered, "", "", t("csv.hidden"));
       else out.push(round(s.share), s.answered, round(s.interval.low), round(s.interval.high), t(`commune:verdict.${s.verdict}`));
     }
-    out.push(round(r.coverage?.share), r.complaints.open, r.complaints.overdue, r.complaints.resolved, r.complaints.total, t(`commune:verdict.${r.verdict}`));
+    out.push(
+      round(r.coverage?.share),
+      r.complaints.open,
+      r.complaints.overdue,
+      r.complaints.resolved,
+      r.complaints.total,
+      t(`commune:verdict.${r.verdict}`),
+    );
     return out;
   });
   const csv = "\uFEFF" + stringify([header, ...records]);

@@ -18,7 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "council");
   const [criteria, responses] = await Promise.all([listActiveCriteria(), roundResponsesForExport({ roundId: id })]);
-  const header = [t("csv.commune"), t("csv.date"), t("csv.channel"), ...criteria.map((c) => localized(c, "name", lng)), t("csv.village"), t("csv.comment")];
+  const header = [
+    t("csv.commune"),
+    t("csv.date"),
+    t("csv.channel"),
+    ...criteria.map((c) => localized(c, "name", lng)),
+    t("csv.village"),
+    t("csv.comment"),
+  ];
   const rows = responses.map((r) => [
     r.commune.name,
     r.createdAt.toISOString().slice(0, 10),

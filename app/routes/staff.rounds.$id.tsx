@@ -33,9 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const round = await loadRound(params);
   // Officials see the rounds of their own communes only.
-  const communes = user.role === "official" ? round.communes.filter((c) => user.communes.some((u) => u.id === c.commune.id)) : round.communes;
+  const communes =
+    user.role === "official" ? round.communes.filter((c) => user.communes.some((u) => u.id === c.commune.id)) : round.communes;
   if (communes.length === 0) throw json({ error: "forbidden" }, { status: 403 });
-  const [criteria, counts, defaults] = await Promise.all([listActiveCriteria(), roundAnswerCounts({ roundId: round.id }), getDefaultThreshold()]);
+  const [criteria, counts, defaults] = await Promise.all([
+    listActiveCriteria(),
+    roundAnswerCounts({ roundId: round.id }),
+    getDefaultThreshold(),
+  ]);
   const visible = resultsVisible(round);
   const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
   const threshold = round.level ? { share: round.level.thresholdShare, minSample: round.level.minSample } : defaults;
@@ -43,7 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
-      round: { id: round.id, name: round.name, purpose: round.purpose, startsAt: round.startsAt, endsAt: round.endsAt, level: round.level },
+      round: {
+        id: round.id,
+        name: round.name,
+        purpose: round.purpose,
+        startsAt: round.startsAt,
+        endsAt: round.endsAt,
+        level: round.level,
+      },
       visible,
       threshold,
       coverageTarget,
@@ -61,8 +73,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           results: visible
             ? criteria.map((k) => ({
                 key: k.key,
-                online: score(tallies.find((x) => x.communeId === commune.id && x.channel === "online" && x.criterionId === k.id)?.tally ?? { satisfied: 0, answered: 0, noOpinion: 0 }, threshold),
-                paper: score(tallies.find((x) => x.communeId === commune.id && x.channel === "paper" && x.criterionId === k.id)?.tally ?? { satisfied: 0, answered: 0, noOpinion: 0 }, threshold),
+                online: score(
+                  tallies.find((x) => x.communeId === commune.id && x.channel === "online" && x.criterionId === k.id)?.tally ?? {
+                    satisfied: 0,
+                    answered: 0,
+                    noOpinion: 0,
+                  },
+                  threshold,
+                ),
+                paper: score(
+                  tallies.find((x) => x.communeId === commune.id && x.channel === "paper" && x.criterionId === k.id)?.tally ?? {
+                    satisfied: 0,
+                    answered: 0,
+                    noOpinion: 0,
+                  },
+                  threshold,
+                ),
               }))
             : null,
         };
@@ -105,7 +131,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     ballots.push(ratings);
   }
-  if (Object.keys(fieldErrors).length > 0) return json<FormErrors>({ formError: "ballots", fieldErrors, values }, { status: 400 });
+  if (Object.keys(fieldErrors).length > 0)
+    return json<FormErrors>({ formError: "ballots", fieldErrors, values }, { status: 400 });
   if (ballots.length === 0) return formError("noBallots", values, 400);
   const now = new Date();
   await insertResponsesBulk(
@@ -128,31 +155,66 @@ export default function RoundPage() {
   const { t, i18n } = useTranslation("council");
   const lng = i18n.language as Language;
   const cell = (s: Score) =>
-    s.hidden ? <span className="muted">{t("table.hidden")}</span> : <>{formatPercent(s.share, lng)} <span className="detail">n={s.answered}</span></>;
+    s.hidden ? (
+      <span className="muted">{t("table.hidden")}</span>
+    ) : (
+      <>
+        {formatPercent(s.share, lng)} <span className="detail">n={s.answered}</span>
+      </>
+    );
   return (
     <>
-      <p className="breadcrumb"><Link to="/staff/rounds">{t("rounds.heading")}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/staff/rounds">{t("rounds.heading")}</Link>
+      </p>
       <h1>{d.round.name}</h1>
       <p className="muted">
         {formatDate(d.round.startsAt, lng)}–{formatDate(d.round.endsAt, lng)} · {t(`rounds.purpose.${d.round.purpose}`)}
         {d.round.level ? `: ${localized(d.round.level, "name", lng)}` : ""}
       </p>
-      {!d.visible ? <p className="note" data-testid="results-hidden">{t("rounds.resultsHidden", { date: formatDate(d.round.endsAt, lng) })}</p> : null}
-      <p><a href={`/staff/rounds/${d.round.id}/export`} className="button" download>{t("rounds.csv")}</a></p>
+      {!d.visible ? (
+        <p className="note" data-testid="results-hidden">
+          {t("rounds.resultsHidden", { date: formatDate(d.round.endsAt, lng) })}
+        </p>
+      ) : null}
+      <p>
+        <a href={`/staff/rounds/${d.round.id}/export`} className="button" download>
+          {t("rounds.csv")}
+        </a>
+      </p>
       {d.communes.map((c) => (
         <section key={c.id} className="card" id={`commune-${c.id}`}>
           <h2>{c.name}</h2>
           <p>
             {t("rounds.byChannel", { online: c.online, paper: c.paper })} ·{" "}
-            {c.coverage ? t("rounds.coverageOf", { share: formatPercent(c.coverage.share, lng), n: c.coverage.answered, households: c.households, target: formatPercent(d.coverageTarget, lng) }) : "—"}
+            {c.coverage
+              ? t("rounds.coverageOf", {
+                  share: formatPercent(c.coverage.share, lng),
+                  n: c.coverage.answered,
+                  households: c.households,
+                  target: formatPercent(d.coverageTarget, lng),
+                })
+              : "—"}
           </p>
           {c.results ? (
             <table className="data-table" data-testid={`results-${c.slug}`}>
-              <thead><tr><th>{t("table.criterion")}</th><th>{t("rounds.online")}</th><th>{t("rounds.paper")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t("table.criterion")}</th>
+                  <th>{t("rounds.online")}</th>
+                  <th>{t("rounds.paper")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {c.results.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row">{localized(d.criteria.find((k) => k.key === r.key)!, "name", lng)}</th>
+                    <th scope="row">
+                      {localized(
+                        d.criteria.find((k) => k.key === r.key)!,
+                        "name",
+                        lng,
+                      )}
+                    </th>
                     <td>{cell(r.online)}</td>
                     <td>{cell(r.paper)}</td>
                   </tr>
@@ -164,12 +226,23 @@ export default function RoundPage() {
             <details className="paper-entry" open={!!actionData}>
               <summary>{t("rounds.enterPaper")}</summary>
               <p className="hint">{t("rounds.paperHint")}</p>
-              {actionData?.formError ? <p className="form-error" role="alert">{t(`rounds.formErrors.${actionData.formError}`)}</p> : null}
+              {actionData?.formError ? (
+                <p className="form-error" role="alert">
+                  {t(`rounds.formErrors.${actionData.formError}`)}
+                </p>
+              ) : null}
               <Form method="post">
                 <input type="hidden" name="communeId" value={c.id} />
                 <div className="table-scroll">
                   <table className="ballots">
-                    <thead><tr><th>#</th>{d.criteria.map((k) => <th key={k.key}>{localized(k, "name", lng)}</th>)}</tr></thead>
+                    <thead>
+                      <tr>
+                        <th>#</th>
+                        {d.criteria.map((k) => (
+                          <th key={k.key}>{localized(k, "name", lng)}</th>
+                        ))}
+                      </tr>
+                    </thead>
                     <tbody>
                       {Array.from({ length: d.ballotRows }, (_, row) => (
                         <tr key={row}>
@@ -179,7 +252,15 @@ export default function RoundPage() {
                             const err = actionData?.fieldErrors?.[name];
                             return (
                               <td key={k.key}>
-                                <input name={name} maxLength={2} size={2} autoComplete="off" defaultValue={actionData?.values[name] ?? ""} aria-label={t("rounds.ballotCell", { row: row + 1, criterion: localized(k, "name", lng) })} aria-invalid={err ? true : undefined} />
+                                <input
+                                  name={name}
+                                  maxLength={2}
+                                  size={2}
+                                  autoComplete="off"
+                                  defaultValue={actionData?.values[name] ?? ""}
+                                  aria-label={t("rounds.ballotCell", { row: row + 1, criterion: localized(k, "name", lng) })}
+                                  aria-invalid={err ? true : undefined}
+                                />
                               </td>
                             );
                           })}
@@ -188,7 +269,9 @@ export default function RoundPage() {
                     </tbody>
                   </table>
                 </div>
-                <button type="submit" className="button button--primary">{t("rounds.savePaper")}</button>
+                <button type="submit" className="button button--primary">
+                  {t("rounds.savePaper")}
+                </button>
               </Form>
             </details>
           ) : null}

@@ -17,16 +17,20 @@ import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
 const RoundSchema = lazy(() =>
   z
-  .object({
-    name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-    purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
-    levelId: z.string().optional().transform((v) => (v ? Number(v) : null)),
-    startsOn: z.iso.date({ error: "errors.date" }),
-    endsOn: z.iso.date({ error: "errors.date" }),
-  })
-  .catchall(z.string())
-  .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
-  .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }));
+    .object({
+      name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
+      purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
+      levelId: z
+        .string()
+        .optional()
+        .transform((v) => (v ? Number(v) : null)),
+      startsOn: z.iso.date({ error: "errors.date" }),
+      endsOn: z.iso.date({ error: "errors.date" }),
+    })
+    .catchall(z.string())
+    .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
+    .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }),
+);
 
 /** "2026-11-22" as midnight in Vietnam. */
 const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
@@ -64,7 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     communes.push({ communeId: Number(m[1]), households });
   }
-  if (communes.length === 0) return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
+  if (communes.length === 0)
+    return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
   const d = result.data;
   const { id } = await createRound({
     name: d.name,
@@ -88,13 +93,20 @@ export default function Rounds() {
   return (
     <>
       <h1>{t("rounds.heading")}</h1>
-      {rounds.length === 0 ? <p className="muted">{t("rounds.none")}</p> : (
+      {rounds.length === 0 ? (
+        <p className="muted">{t("rounds.none")}</p>
+      ) : (
         <ul className="inbox">
           {rounds.map((r) => (
             <li key={r.id}>
               <Link to={`/staff/rounds/${r.id}`}>
-                <span className="inbox__meta">{formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)} · {t(`rounds.purpose.${r.purpose}`)}{r.level ? `: ${localized(r.level, "name", lng)}` : ""}</span>
-                <span className="inbox__text">{r.name} · {t("rounds.summary", { communes: r._count.communes, answers: r._count.responses })}</span>
+                <span className="inbox__meta">
+                  {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)} · {t(`rounds.purpose.${r.purpose}`)}
+                  {r.level ? `: ${localized(r.level, "name", lng)}` : ""}
+                </span>
+                <span className="inbox__text">
+                  {r.name} · {t("rounds.summary", { communes: r._count.communes, answers: r._count.responses })}
+                </span>
               </Link>
             </li>
           ))}
@@ -110,22 +122,38 @@ export default function Rounds() {
               {errors.name ? <p className="field-error">{t(errors.name)}</p> : null}
             </div>
             <div className="inline-form">
-              <label>{t("rounds.purposeLabel")}
+              <label>
+                {t("rounds.purposeLabel")}
                 <select name="purpose" defaultValue={v.purpose ?? "routine"}>
                   <option value="routine">{t("rounds.purpose.routine")}</option>
                   <option value="pre_recognition">{t("rounds.purpose.pre_recognition")}</option>
                 </select>
               </label>
-              <label>{t("rounds.level")}
+              <label>
+                {t("rounds.level")}
                 <select name="levelId" defaultValue={v.levelId ?? ""}>
                   <option value="">—</option>
-                  {levels.map((l) => <option key={l.id} value={l.id}>{localized(l, "name", lng)} ({l.period})</option>)}
+                  {levels.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {localized(l, "name", lng)} ({l.period})
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>{t("rounds.startsOn")} <input type="date" name="startsOn" required defaultValue={v.startsOn ?? ""} /></label>
-              <label>{t("rounds.endsOn")} <input type="date" name="endsOn" required defaultValue={v.endsOn ?? ""} /></label>
+              <label>
+                {t("rounds.startsOn")} <input type="date" name="startsOn" required defaultValue={v.startsOn ?? ""} />
+              </label>
+              <label>
+                {t("rounds.endsOn")} <input type="date" name="endsOn" required defaultValue={v.endsOn ?? ""} />
+              </label>
             </div>
-            {["levelId", "startsOn", "endsOn"].map((f) => (errors[f] ? <p key={f} className="field-error">{t(errors[f])}</p> : null))}
+            {["levelId", "startsOn", "endsOn"].map((f) =>
+              errors[f] ? (
+                <p key={f} className="field-error">
+                  {t(errors[f])}
+                </p>
+              ) : null,
+            )}
             <fieldset className="commune-picker">
               <legend>{t("rounds.households")}</legend>
               <p className="hint">{t("rounds.householdsHint")}</p>
@@ -133,12 +161,24 @@ export default function Rounds() {
               <div className="commune-picker__list">
                 {communes.map((c) => (
                   <label key={c.id} className="check">
-                    <input type="number" name={`households_${c.id}`} min={1} step={1} inputMode="numeric" className="households" defaultValue={v[`households_${c.id}`] ?? ""} aria-label={t("rounds.householdsOf", { name: c.name })} /> {c.name}
+                    <input
+                      type="number"
+                      name={`households_${c.id}`}
+                      min={1}
+                      step={1}
+                      inputMode="numeric"
+                      className="households"
+                      defaultValue={v[`households_${c.id}`] ?? ""}
+                      aria-label={t("rounds.householdsOf", { name: c.name })}
+                    />{" "}
+                    {c.name}
                   </label>
                 ))}
               </div>
             </fieldset>
-            <button type="submit" className="button button--primary">{t("rounds.createSubmit")}</button>
+            <button type="submit" className="button button--primary">
+              {t("rounds.createSubmit")}
+            </button>
           </Form>
         </section>
       ) : null}

@@ -8,7 +8,10 @@ import { requireUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user: { name: user.name, role: user.role, communes: user.communes } }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { user: { name: user.name, role: user.role, communes: user.communes } },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function StaffLayout() {
@@ -17,7 +20,9 @@ export default function StaffLayout() {
   return (
     <div className="page page--wide staff">
       <nav className="staff-nav" aria-label={t("nav.label")}>
-        <NavLink to="/staff" end>{t("nav.inbox")}</NavLink>
+        <NavLink to="/staff" end>
+          {t("nav.inbox")}
+        </NavLink>
         {user.role !== "official" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
         <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
@@ -26,7 +31,9 @@ export default function StaffLayout() {
           {user.name} · {t(`role.${user.role}`)}
         </span>
         <Form method="post" action="/staff/logout">
-          <button type="submit" className="link-button">{t("nav.logout")}</button>
+          <button type="submit" className="link-button">
+            {t("nav.logout")}
+          </button>
         </Form>
       </nav>
       <Outlet />

@@ -17,25 +17,38 @@ import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 
 const PASSWORD_MIN = 12;
 const communeList = lazy(() =>
-  z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)));
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
+);
 
 const UserActionSchema = lazy(() =>
   z.discriminatedUnion(
-  "intent",
-  [
-    z
-      .object({
-        intent: z.literal("update"),
-        name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-        role: z.enum(ROLES, { error: "errors.invalid" }),
-        active: z.literal("1").optional(),
-        communes: communeList(),
-      })
-      .strict(),
-    z.object({ intent: z.literal("password"), password: z.string().min(PASSWORD_MIN, { error: "errors.passwordTooShort" }).max(200, { error: "errors.passwordTooShort" }) }).strict(),
-  ],
-  { error: "errors.invalid" },
-));
+    "intent",
+    [
+      z
+        .object({
+          intent: z.literal("update"),
+          name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
+          role: z.enum(ROLES, { error: "errors.invalid" }),
+          active: z.literal("1").optional(),
+          communes: communeList(),
+        })
+        .strict(),
+      z
+        .object({
+          intent: z.literal("password"),
+          password: z
+            .string()
+            .min(PASSWORD_MIN, { error: "errors.passwordTooShort" })
+            .max(200, { error: "errors.passwordTooShort" }),
+        })
+        .strict(),
+    ],
+    { error: "errors.invalid" },
+  ),
+);
 
 async function loadUser(params: { id?: string }) {
   const id = Number(params.id);
@@ -48,7 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const [user, communes] = await Promise.all([loadUser(params), listCommunes()]);
   const t = getFixedT(await getLanguage(request), "staff");
-  return json({ user, communes: communes.map((c) => ({ id: c.id, name: c.name, kind: c.kind })), title: t("users.editTitle", { name: user.name }) });
+  return json({
+    user,
+    communes: communes.map((c) => ({ id: c.id, name: c.name, kind: c.kind })),
+    title: t("users.editTitle", { name: user.name }),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,8 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (user.id === admin.id && (data.role !== "admin" || !data.active)) return formError("selfLockout", result.values, 400);
   const communeIds = new Set((await listCommunes()).map((c) => c.id));
-  if (data.communes.some((id) => !communeIds.has(id))) return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
-  if (data.role === "official" && data.communes.length === 0) return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
+  if (data.communes.some((id) => !communeIds.has(id)))
+    return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
+  if (data.role === "official" && data.communes.length === 0)
+    return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
   await updateUser({ id: user.id, name: data.name, role: data.role, active: data.active === "1", communeIds: data.communes });
   return redirect(`/staff/users/${user.id}?done=saved`, { status: 303 });
 }
@@ -81,11 +100,21 @@ export default function EditUser() {
   const done = params.get("done");
   return (
     <>
-      <p className="breadcrumb"><Link to="/staff/users">{t("nav.users")}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/staff/users">{t("nav.users")}</Link>
+      </p>
       <h1>{user.name}</h1>
       <p className="muted">{user.email}</p>
-      {done && !actionData ? <p className="note" role="status">{t(`users.done.${done === "password" ? "password" : "saved"}`)}</p> : null}
-      {actionData?.formError ? <p className="form-error" role="alert">{t(`users.formErrors.${actionData.formError}`)}</p> : null}
+      {done && !actionData ? (
+        <p className="note" role="status">
+          {t(`users.done.${done === "password" ? "password" : "saved"}`)}
+        </p>
+      ) : null}
+      {actionData?.formError ? (
+        <p className="form-error" role="alert">
+          {t(`users.formErrors.${actionData.formError}`)}
+        </p>
+      ) : null}
       <section className="card">
         <Form method="post">
           <input type="hidden" name="intent" value="update" />
@@ -97,12 +126,24 @@ export default function EditUser() {
           <div className="field">
             <label htmlFor="role">{t("users.role")}</label>
             <select id="role" name="role" defaultValue={user.role}>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
             </select>
           </div>
-          <label className="check"><input type="checkbox" name="active" value="1" defaultChecked={user.active} /> {t("users.active")}</label>
-          <CommunePicker communes={communes} selected={user.communes.map((c) => c.commune.id)} error={errors.communes ? t(errors.communes) : undefined} />
-          <button type="submit" className="button button--primary">{t("users.save")}</button>
+          <label className="check">
+            <input type="checkbox" name="active" value="1" defaultChecked={user.active} /> {t("users.active")}
+          </label>
+          <CommunePicker
+            communes={communes}
+            selected={user.communes.map((c) => c.commune.id)}
+            error={errors.communes ? t(errors.communes) : undefined}
+          />
+          <button type="submit" className="button button--primary">
+            {t("users.save")}
+          </button>
         </Form>
       </section>
       <section className="card">
@@ -115,7 +156,9 @@ export default function EditUser() {
             <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />
             {errors.password ? <p className="field-error">{t(errors.password, { min: PASSWORD_MIN })}</p> : null}
           </div>
-          <button type="submit" className="button">{t("users.resetSubmit")}</button>
+          <button type="submit" className="button">
+            {t("users.resetSubmit")}
+          </button>
         </Form>
       </section>
     </>

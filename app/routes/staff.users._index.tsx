@@ -17,15 +17,22 @@ const PASSWORD_MIN = 12;
 
 const CreateUserSchema = lazy(() =>
   z
-  .object({
-    email: z.email({ error: "errors.emailInvalid" }).max(200, { error: "errors.emailInvalid" }),
-    name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-    role: z.enum(ROLES, { error: "errors.invalid" }),
-    password: z.string({ error: "errors.passwordTooShort" }).min(PASSWORD_MIN, { error: "errors.passwordTooShort" }).max(200, { error: "errors.passwordTooShort" }),
-    communes: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
-  })
-  .strict()
-  .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }));
+    .object({
+      email: z.email({ error: "errors.emailInvalid" }).max(200, { error: "errors.emailInvalid" }),
+      name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
+      role: z.enum(ROLES, { error: "errors.invalid" }),
+      password: z
+        .string({ error: "errors.passwordTooShort" })
+        .min(PASSWORD_MIN, { error: "errors.passwordTooShort" })
+        .max(200, { error: "errors.passwordTooShort" }),
+      communes: z
+        .union([z.string(), z.array(z.string())])
+        .optional()
+        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
+    })
+    .strict()
+    .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }),
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -42,9 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateObject(CreateUserSchema(), formToObject(body.form), new Set(["email", "name", "role"]));
   if (!result.ok) return result.response;
   const communeIds = new Set((await listCommunes()).map((c) => c.id));
-  if (result.data.communes.some((id) => !communeIds.has(id))) return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
+  if (result.data.communes.some((id) => !communeIds.has(id)))
+    return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
   const created = await createUser({ ...result.data, communeIds: result.data.role === "official" ? result.data.communes : [] });
-  if (!created.ok) return json<FormErrors>({ fieldErrors: { email: "errors.emailTaken" }, values: result.values }, { status: 400 });
+  if (!created.ok)
+    return json<FormErrors>({ fieldErrors: { email: "errors.emailTaken" }, values: result.values }, { status: 400 });
   return redirect(`/staff/users/${created.id}`, { status: 303 });
 }
 
@@ -58,11 +67,21 @@ export default function Users() {
     <>
       <h1>{t("users.heading")}</h1>
       <table className="data-table">
-        <thead><tr><th>{t("users.name")}</th><th>{t("users.email")}</th><th>{t("users.role")}</th><th>{t("users.communes")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t("users.name")}</th>
+            <th>{t("users.email")}</th>
+            <th>{t("users.role")}</th>
+            <th>{t("users.communes")}</th>
+          </tr>
+        </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td><Link to={`/staff/users/${u.id}`}>{u.name}</Link>{u.active ? null : <span className="tag">{t("users.inactive")}</span>}</td>
+              <td>
+                <Link to={`/staff/users/${u.id}`}>{u.name}</Link>
+                {u.active ? null : <span className="tag">{t("users.inactive")}</span>}
+              </td>
               <td>{u.email}</td>
               <td>{t(`role.${u.role}`)}</td>
               <td>{u.communes.map((c) => c.commune.name).join(", ")}</td>
@@ -72,32 +91,64 @@ export default function Users() {
       </table>
       <section className="card">
         <h2>{t("users.create")}</h2>
-        {actionData?.formError ? <p className="form-error" role="alert">{t(`users.formErrors.${actionData.formError}`)}</p> : null}
+        {actionData?.formError ? (
+          <p className="form-error" role="alert">
+            {t(`users.formErrors.${actionData.formError}`)}
+          </p>
+        ) : null}
         <Form method="post">
           <div className="field">
             <label htmlFor="name">{t("users.name")}</label>
-            <input id="name" name="name" required maxLength={100} defaultValue={v.name ?? ""} aria-invalid={errors.name ? true : undefined} />
+            <input
+              id="name"
+              name="name"
+              required
+              maxLength={100}
+              defaultValue={v.name ?? ""}
+              aria-invalid={errors.name ? true : undefined}
+            />
             {errors.name ? <p className="field-error">{t(errors.name)}</p> : null}
           </div>
           <div className="field">
             <label htmlFor="email">{t("users.email")}</label>
-            <input id="email" name="email" type="email" required defaultValue={v.email ?? ""} aria-invalid={errors.email ? true : undefined} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              required
+              defaultValue={v.email ?? ""}
+              aria-invalid={errors.email ? true : undefined}
+            />
             {errors.email ? <p className="field-error">{t(errors.email)}</p> : null}
           </div>
           <div className="field">
             <label htmlFor="role">{t("users.role")}</label>
             <select id="role" name="role" defaultValue={v.role ?? "official"}>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
             </select>
           </div>
           <CommunePicker communes={communes} selected={[]} error={errors.communes ? t(errors.communes) : undefined} />
           <div className="field">
             <label htmlFor="password">{t("users.password")}</label>
             <p className="hint">{t("users.passwordHint", { min: PASSWORD_MIN })}</p>
-            <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} aria-invalid={errors.password ? true : undefined} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN}
+              aria-invalid={errors.password ? true : undefined}
+            />
             {errors.password ? <p className="field-error">{t(errors.password, { min: PASSWORD_MIN })}</p> : null}
           </div>
-          <button type="submit" className="button button--primary">{t("users.createSubmit")}</button>
+          <button type="submit" className="button button--primary">
+            {t("users.createSubmit")}
+          </button>
         </Form>
       </section>
     </>

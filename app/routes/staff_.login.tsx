@@ -15,12 +15,20 @@ import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
 
 const LoginSchema = lazy(() =>
   z
-  .object({
-    email: z.string({ error: "errors.emailRequired" }).trim().min(1, { error: "errors.emailRequired" }).max(200, { error: "errors.emailRequired" }),
-    password: z.string({ error: "errors.passwordRequired" }).min(1, { error: "errors.passwordRequired" }).max(500, { error: "errors.passwordRequired" }),
-    redirectTo: z.string().optional(),
-  })
-  .strict());
+    .object({
+      email: z
+        .string({ error: "errors.emailRequired" })
+        .trim()
+        .min(1, { error: "errors.emailRequired" })
+        .max(200, { error: "errors.emailRequired" }),
+      password: z
+        .string({ error: "errors.passwordRequired" })
+        .min(1, { error: "errors.passwordRequired" })
+        .max(500, { error: "errors.passwordRequired" }),
+      redirectTo: z.string().optional(),
+    })
+    .strict(),
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) return redirect("/staff");
@@ -36,7 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     const limited = !(await takeToken("login", ipHash));
     if (limited) return formError("rateLimited", result.values, 429);
-    if (outcome.reason === "locked") return json<FormErrors & { minutes?: number }>({ formError: "locked", values: result.values, minutes: outcome.lockedMinutes }, { status: 429 });
+    if (outcome.reason === "locked")
+      return json<FormErrors & { minutes?: number }>(
+        { formError: "locked", values: result.values, minutes: outcome.lockedMinutes },
+        { status: 429 },
+      );
     return formError("invalid", result.values, 400);
   }
   // Replace any session the browser had: a new id at every sign-in.
@@ -67,13 +79,38 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staff"} />
         <div className="field">
           <label htmlFor="email">{t("login.email")}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={actionData?.values.email ?? ""} aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} />
-          {errors.email ? <p className="field-error" id="email-error">{t(errors.email)}</p> : null}
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.values.email ?? ""}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-error" : undefined}
+          />
+          {errors.email ? (
+            <p className="field-error" id="email-error">
+              {t(errors.email)}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="password">{t("login.password")}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} />
-          {errors.password ? <p className="field-error" id="password-error">{t(errors.password)}</p> : null}
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? (
+            <p className="field-error" id="password-error">
+              {t(errors.password)}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {t("login.submit")}

@@ -15,13 +15,23 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
 const RateSchema = lazy(() =>
-  z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict());
+  z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
+);
 const ReopenSchema = lazy(() =>
   z
-  .object({ intent: z.literal("reopen"), reason: requiredText({ min: 10, max: 1000, required: "errors.reasonRequired", tooShort: "errors.reasonTooShort", tooLong: "errors.reasonTooLong" }) })
-  .strict());
-const TrackActionSchema = lazy(() =>
-  z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
+    .object({
+      intent: z.literal("reopen"),
+      reason: requiredText({
+        min: 10,
+        max: 1000,
+        required: "errors.reasonRequired",
+        tooShort: "errors.reasonTooShort",
+        tooLong: "errors.reasonTooLong",
+      }),
+    })
+    .strict(),
+);
+const TrackActionSchema = lazy(() => z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
 
 async function loadComplaint(params: { code?: string }) {
   const code = normaliseTrackingCode(params.code ?? "");
@@ -65,7 +75,9 @@ export default function TrackComplaint() {
       {params.get("new") ? (
         <div className="card notice" role="status">
           <p>{t("track.created")}</p>
-          <p className="tracking-code" data-testid="tracking-code">{complaint.code}</p>
+          <p className="tracking-code" data-testid="tracking-code">
+            {complaint.code}
+          </p>
           <p className="hint">{t("track.keepCode")}</p>
         </div>
       ) : null}
@@ -78,7 +90,10 @@ export default function TrackComplaint() {
         {t("track.heading")} <span className="nowrap">{complaint.code}</span>
       </h1>
       <p>
-        <span className={`status status--${complaint.status}`} data-testid="status">{t(`status.${complaint.status}`)}</span> · {t(`category.${complaint.category}`)}
+        <span className={`status status--${complaint.status}`} data-testid="status">
+          {t(`status.${complaint.status}`)}
+        </span>{" "}
+        · {t(`category.${complaint.category}`)}
         {complaint.village ? ` · ${complaint.village}` : null}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>
@@ -91,7 +106,11 @@ export default function TrackComplaint() {
       ) : null}
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
-      {actionData?.formError ? <p className="form-error" role="alert">{t(`track.formErrors.${actionData.formError}`)}</p> : null}
+      {actionData?.formError ? (
+        <p className="form-error" role="alert">
+          {t(`track.formErrors.${actionData.formError}`)}
+        </p>
+      ) : null}
       {complaint.status === "resolved" ? (
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>
@@ -102,23 +121,51 @@ export default function TrackComplaint() {
               <legend>{t("track.rateLegend")}</legend>
               {["1", "2", "3", "4", "5"].map((r) => (
                 <label key={r} className="choice">
-                  <input type="radio" name="rating" value={r} required defaultChecked={String(complaint.handlingRating ?? "") === r} />
+                  <input
+                    type="radio"
+                    name="rating"
+                    value={r}
+                    required
+                    defaultChecked={String(complaint.handlingRating ?? "") === r}
+                  />
                   <span>{t(`track.rating.${r}`)}</span>
                 </label>
               ))}
             </fieldset>
-            {errors.rating ? <p className="field-error" id="rating-error">{t(errors.rating)}</p> : null}
-            <button type="submit" className="button button--primary">{t("track.rateSend")}</button>
+            {errors.rating ? (
+              <p className="field-error" id="rating-error">
+                {t(errors.rating)}
+              </p>
+            ) : null}
+            <button type="submit" className="button button--primary">
+              {t("track.rateSend")}
+            </button>
           </Form>
           {canReopen ? (
             <Form method="post" className="reopen-form">
               <input type="hidden" name="intent" value="reopen" />
               <div className="field">
                 <label htmlFor="reason">{t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}</label>
-                <textarea id="reason" name="reason" rows={3} minLength={10} maxLength={1000} required defaultValue={actionData?.values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? "reason-error" : undefined} />
-                {errors.reason ? <p className="field-error" id="reason-error">{t(errors.reason)}</p> : null}
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={3}
+                  minLength={10}
+                  maxLength={1000}
+                  required
+                  defaultValue={actionData?.values.reason ?? ""}
+                  aria-invalid={errors.reason ? true : undefined}
+                  aria-describedby={errors.reason ? "reason-error" : undefined}
+                />
+                {errors.reason ? (
+                  <p className="field-error" id="reason-error">
+                    {t(errors.reason)}
+                  </p>
+                ) : null}
               </div>
-              <button type="submit" className="button">{t("track.reopenSend")}</button>
+              <button type="submit" className="button">
+                {t("track.reopenSend")}
+              </button>
             </Form>
           ) : null}
         </section>

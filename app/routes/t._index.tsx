@@ -24,10 +24,24 @@ export default function TrackLookup() {
       <Form method="get" className="search">
         <label htmlFor="code">{t("track.label")}</label>
         <div className="search__row">
-          <input id="code" name="code" defaultValue={code} autoCapitalize="characters" autoComplete="off" maxLength={40} placeholder="ABCDE-23456" aria-invalid={error ? true : undefined} aria-describedby={error ? "code-error" : undefined} />
+          <input
+            id="code"
+            name="code"
+            defaultValue={code}
+            autoCapitalize="characters"
+            autoComplete="off"
+            maxLength={40}
+            placeholder="ABCDE-23456"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "code-error" : undefined}
+          />
           <button type="submit">{t("track.submit")}</button>
         </div>
-        {error ? <p className="field-error" id="code-error">{t(`track.errors.${error}`)}</p> : null}
+        {error ? (
+          <p className="field-error" id="code-error">
+            {t(`track.errors.${error}`)}
+          </p>
+        ) : null}
       </Form>
     </div>
   );

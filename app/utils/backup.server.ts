@@ -4,16 +4,32 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-export type DatabaseSummary = { integrity: string; responses: number; ratings: number; complaints: number; rollupMatches: boolean };
+export type DatabaseSummary = {
+  integrity: string;
+  responses: number;
+  ratings: number;
+  complaints: number;
+  rollupMatches: boolean;
+};
 
 export function summarise(file: string): DatabaseSummary {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = (db.pragma("integrity_check", { simple: true }) as string) ?? "unknown";
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    const raw = db.prepare("SELECT COALESCE(SUM(score >= 4), 0) AS s, COALESCE(SUM(score IS NOT NULL), 0) AS a FROM Rating").get() as { s: number; a: number };
-    const rolled = db.prepare("SELECT COALESCE(SUM(satisfied), 0) AS s, COALESCE(SUM(answered), 0) AS a FROM ScoreRollup").get() as { s: number; a: number };
-    return { integrity, responses: count("Response"), ratings: count("Rating"), complaints: count("Complaint"), rollupMatches: raw.s === rolled.s && raw.a === rolled.a };
+    const raw = db
+      .prepare("SELECT COALESCE(SUM(score >= 4), 0) AS s, COALESCE(SUM(score IS NOT NULL), 0) AS a FROM Rating")
+      .get() as { s: number; a: number };
+    const rolled = db
+      .prepare("SELECT COALESCE(SUM(satisfied), 0) AS s, COALESCE(SUM(answered), 0) AS a FROM ScoreRollup")
+      .get() as { s: number; a: number };
+    return {
+      integrity,
+      responses: count("Response"),
+      ratings: count("Rating"),
+      complaints: count("Complaint"),
+      rollupMatches: raw.s === rolled.s && raw.a === rolled.a,
+    };
   } finally {
     db.close();
   }

@@ -22,7 +22,11 @@ export const SQLITE_PRAGMAS = [
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL|NOTADB|CORRUPT)/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string } } | null;
+  const e = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
+    cause?: { originalCode?: string };
+  } | null;
   const code = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.cause?.originalCode ?? e?.code ?? "";
   return UNAVAILABLE.test(code);
 }

@@ -42,7 +42,8 @@ export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): Pick<Form
   return { formError, fieldErrors };
 }
 
-export type Validated<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; response: ReturnType<typeof json<FormErrors>> };
+export type Validated<T> =
+  { ok: true; data: T; values: Record<string, string> } | { ok: false; response: ReturnType<typeof json<FormErrors>> };
 
 export function validateObject<S extends z.ZodType>(
   schema: S,

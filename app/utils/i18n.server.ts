@@ -17,8 +17,24 @@ import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
 
 export const resources = {
-  vi: { common: viCommon, home: viHome, survey: viSurvey, commune: viCommune, complaint: viComplaint, staff: viStaff, council: viCouncil },
-  en: { common: enCommon, home: enHome, survey: enSurvey, commune: enCommune, complaint: enComplaint, staff: enStaff, council: enCouncil },
+  vi: {
+    common: viCommon,
+    home: viHome,
+    survey: viSurvey,
+    commune: viCommune,
+    complaint: viComplaint,
+    staff: viStaff,
+    council: viCouncil,
+  },
+  en: {
+    common: enCommon,
+    home: enHome,
+    survey: enSurvey,
+    commune: enCommune,
+    complaint: enComplaint,
+    staff: enStaff,
+    council: enCouncil,
+  },
 } satisfies Record<Language, Resource[string]>;
 
 /** Vietnamese unless the resident chose English with the switch (remembered in a cookie). */
@@ -27,9 +43,7 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 }
 
-const instances = new Map(
-  (Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]),
-);
+const instances = new Map((Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
 
 /** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
 export function getFixedT(lng: Language, ns: string = "common") {

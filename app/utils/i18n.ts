@@ -30,10 +30,6 @@ export function createI18n(lng: Language, resources: Resource): i18n {
 }
 
 /** Pick the Vietnamese or English column of a database row: nameVi / nameEn. */
-export function localized<K extends string>(
-  row: Record<`${K}Vi` | `${K}En`, string>,
-  field: K,
-  lng: Language,
-): string {
+export function localized<K extends string>(row: Record<`${K}Vi` | `${K}En`, string>, field: K, lng: Language): string {
   return lng === "en" ? row[`${field}En`] : row[`${field}Vi`];
 }

@@ -1,9 +1,7 @@
 // Reading untrusted request bodies and guarding against cross-site posts.
 import { json } from "@remix-run/node";
 
-export type FormReadResult =
-  | { ok: true; form: URLSearchParams }
-  | { ok: false; error: "notForm" | "tooLarge" };
+export type FormReadResult = { ok: true; form: URLSearchParams } | { ok: false; error: "notForm" | "tooLarge" };
 
 /**
  * Reads an application/x-www-form-urlencoded body, refusing anything else and stopping at
@@ -42,8 +40,7 @@ export function assertSameOrigin(request: Request): void {
   const own = new URL(request.url).origin;
   const origin = request.headers.get("Origin");
   const fetchSite = request.headers.get("Sec-Fetch-Site");
-  const forged =
-    (origin !== null && origin !== own) || (fetchSite !== null && fetchSite === "cross-site");
+  const forged = (origin !== null && origin !== own) || (fetchSite !== null && fetchSite === "cross-site");
   if (forged) throw json({ error: "crossSite" }, { status: 403 });
 }
 

@@ -5,11 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import {
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import sharp from "sharp";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { env } from "./env.server";
@@ -18,9 +14,7 @@ const MAX_TEXT_FIELDS_BYTES = 64 * 1024;
 const MAX_EDGE = 1600;
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);
 
-export type MultipartResult =
-  | { ok: true; form: FormData }
-  | { ok: false; error: "notForm" | "tooLarge" | "photoTooLarge" };
+export type MultipartResult = { ok: true; form: FormData } | { ok: false; error: "notForm" | "tooLarge" | "photoTooLarge" };
 
 export async function readMultipartForm(request: Request): Promise<MultipartResult> {
   const type = (request.headers.get("Content-Type") ?? "").toLowerCase();

@@ -2,7 +2,19 @@
 import { z } from "zod";
 
 /** Trimmed, NFC-normalised text, required, within min..max characters. */
-export function requiredText({ min = 1, max, required, tooShort, tooLong }: { min?: number; max: number; required: string; tooShort?: string; tooLong: string }) {
+export function requiredText({
+  min = 1,
+  max,
+  required,
+  tooShort,
+  tooLong,
+}: {
+  min?: number;
+  max: number;
+  required: string;
+  tooShort?: string;
+  tooLong: string;
+}) {
   return z
     .string({ error: required })
     .transform((s) => s.normalize("NFC").trim())

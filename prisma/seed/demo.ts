@@ -37,23 +37,58 @@ function decisionNumber(rand: () => number, year: number) {
 
 export async function seedDemoData({ now = new Date(), seed = 2025 } = {}) {
   const rand = rng(seed);
-  const communes = await prisma.commune.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, region: true } });
-  const criteria = await prisma.criterion.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, key: true } });
+  const communes = await prisma.commune.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, kind: true, region: true },
+  });
+  const criteria = await prisma.criterion.findMany({
+    where: { active: true },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, key: true },
+  });
   const levels = Object.fromEntries(
     (await prisma.recognitionLevel.findMany({ select: { id: true, key: true } })).map((l) => [l.key, l.id]),
   );
 
   // Recognition: xã and special zones (wards are urban and are not recognised as NTM).
   const rural = communes.filter((c) => c.kind !== "phuong");
-  const shuffle = <T,>(xs: T[]) => xs.map((x) => [rand(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  const shuffle = <T>(xs: T[]) =>
+    xs
+      .map((x) => [rand(), x] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, x]) => x);
   const east = shuffle(rural.filter((c) => c.region === "east"));
   const west = shuffle(rural.filter((c) => c.region === "west"));
-  const model = new Set([...east.slice(0, Math.round(east.length * 0.584)), ...west.slice(0, Math.round(west.length * 0.212))].map((c) => c.id));
+  const model = new Set(
+    [...east.slice(0, Math.round(east.length * 0.584)), ...west.slice(0, Math.round(west.length * 0.212))].map((c) => c.id),
+  );
   const advanced = new Set([...east, ...west.slice(0, Math.round(west.length * 0.497))].map((c) => c.id));
   const recognitions = rural.flatMap((c) => {
-    const rows = [{ communeId: c.id, levelId: levels["2021-2025/ntm"], decisionNumber: decisionNumber(rand, 2019), decidedOn: new Date(Date.UTC(2019, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))), isDemo: true }];
-    if (advanced.has(c.id)) rows.push({ communeId: c.id, levelId: levels["2021-2025/nang-cao"], decisionNumber: decisionNumber(rand, 2022), decidedOn: new Date(Date.UTC(2022, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))), isDemo: true });
-    if (model.has(c.id)) rows.push({ communeId: c.id, levelId: levels["2021-2025/kieu-mau"], decisionNumber: decisionNumber(rand, 2024), decidedOn: new Date(Date.UTC(2024, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))), isDemo: true });
+    const rows = [
+      {
+        communeId: c.id,
+        levelId: levels["2021-2025/ntm"],
+        decisionNumber: decisionNumber(rand, 2019),
+        decidedOn: new Date(Date.UTC(2019, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))),
+        isDemo: true,
+      },
+    ];
+    if (advanced.has(c.id))
+      rows.push({
+        communeId: c.id,
+        levelId: levels["2021-2025/nang-cao"],
+        decisionNumber: decisionNumber(rand, 2022),
+        decidedOn: new Date(Date.UTC(2022, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))),
+        isDemo: true,
+      });
+    if (model.has(c.id))
+      rows.push({
+        communeId: c.id,
+        levelId: levels["2021-2025/kieu-mau"],
+        decisionNumber: decisionNumber(rand, 2024),
+        decidedOn: new Date(Date.UTC(2024, Math.floor(rand() * 12), 1 + Math.floor(rand() * 27))),
+        isDemo: true,
+      });
     return rows;
   });
   await prisma.recognition.createMany({ data: recognitions });
@@ -69,8 +104,14 @@ export async function seedDemoData({ now = new Date(), seed = 2025 } = {}) {
     const r = rand();
     const n =
       c.kind === "phuong"
-        ? r < 0.6 ? 0 : 2 + Math.floor(rand() * 25)
-        : r < 0.1 ? 1 + Math.floor(rand() * 8) : r < 0.25 ? 10 + Math.floor(rand() * 30) : 50 + Math.floor(rand() * 170);
+        ? r < 0.6
+          ? 0
+          : 2 + Math.floor(rand() * 25)
+        : r < 0.1
+          ? 1 + Math.floor(rand() * 8)
+          : r < 0.25
+            ? 10 + Math.floor(rand() * 30)
+            : 50 + Math.floor(rand() * 170);
     const base = (c.region === "east" ? 0.95 : 0.88) + (model.has(c.id) ? 0.05 : 0) + (rand() - 0.5) * 0.1;
     const failing = rand() < 0.2 ? criteria[Math.floor(rand() * 4)].key : null;
     const p: Record<string, number> = {};
@@ -80,7 +121,7 @@ export async function seedDemoData({ now = new Date(), seed = 2025 } = {}) {
     }
     for (let i = 0; i < n; i++) {
       // 60% of answers in the last 12 months, the rest in the 11 months before.
-      const ageMs = rand() < 0.6 ? rand() * (spanMs * 12) / 23 : (spanMs * 12) / 23 + rand() * (spanMs * 11) / 23;
+      const ageMs = rand() < 0.6 ? (rand() * (spanMs * 12)) / 23 : (spanMs * 12) / 23 + (rand() * (spanMs * 11)) / 23;
       const createdAt = new Date(now.getTime() - ageMs);
       const ratings = criteria.map((k) => {
         if (rand() < 0.07) return { criterionId: k.id, score: null };
@@ -150,7 +191,14 @@ export async function seedDemoComplaints({ now = new Date(), seed = 2026 } = {})
     const own = i < 36 ? pool[i % pool.length] : { communeId: others[i % others.length].id, actorId: null };
     const [category, text] = COMPLAINT_TEXTS[Math.floor(rand() * COMPLAINT_TEXTS.length)];
     const createdAt = new Date(now.getTime() - rand() * 60 * 86_400_000);
-    const { id } = await createComplaint({ communeId: own.communeId, category: category as never, text, createdAt, isDemo: true, village: rand() < 0.5 ? `Thôn ${1 + Math.floor(rand() * 9)}` : null });
+    const { id } = await createComplaint({
+      communeId: own.communeId,
+      category: category as never,
+      text,
+      createdAt,
+      isDemo: true,
+      village: rand() < 0.5 ? `Thôn ${1 + Math.floor(rand() * 9)}` : null,
+    });
     made++;
     if (!own.actorId) continue;
     // Walk part of the workflow, each step a few days after the previous.
@@ -163,11 +211,28 @@ export async function seedDemoComplaints({ now = new Date(), seed = 2026 } = {})
       const when = new Date(at);
       await prisma.complaint.update({
         where: { id },
-        data: { status: to, ...(to === "acknowledged" ? { acknowledgedAt: when } : {}), ...(to === "resolved" ? { resolvedAt: when } : {}) },
+        data: {
+          status: to,
+          ...(to === "acknowledged" ? { acknowledgedAt: when } : {}),
+          ...(to === "resolved" ? { resolvedAt: when } : {}),
+        },
       });
-      await prisma.complaintEvent.create({ data: { complaintId: id, actorId: own.actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: when } });
+      await prisma.complaintEvent.create({
+        data: {
+          complaintId: id,
+          actorId: own.actorId,
+          kind: "status",
+          fromStatus: from,
+          toStatus: to,
+          public: true,
+          createdAt: when,
+        },
+      });
       const reply = to === "acknowledged" ? REPLIES[0] : to === "resolved" ? REPLIES[1] : null;
-      if (reply) await prisma.complaintEvent.create({ data: { complaintId: id, actorId: own.actorId, kind: "reply", body: reply, public: true, createdAt: when } });
+      if (reply)
+        await prisma.complaintEvent.create({
+          data: { complaintId: id, actorId: own.actorId, kind: "reply", body: reply, public: true, createdAt: when },
+        });
       from = to;
     }
   }

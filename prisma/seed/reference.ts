@@ -68,11 +68,41 @@ export const CRITERIA = [
 ] as const;
 
 export const LEVELS = [
-  { key: "2021-2025/ntm", period: "2021-2025", rank: 1, nameVi: "Xã đạt chuẩn nông thôn mới", nameEn: "New Rural Development commune" },
-  { key: "2021-2025/nang-cao", period: "2021-2025", rank: 2, nameVi: "Xã nông thôn mới nâng cao", nameEn: "Advanced New Rural Development commune" },
-  { key: "2021-2025/kieu-mau", period: "2021-2025", rank: 3, nameVi: "Xã nông thôn mới kiểu mẫu", nameEn: "Model New Rural Development commune" },
-  { key: "2026-2030/ntm", period: "2026-2030", rank: 1, nameVi: "Xã nông thôn mới (2026-2030)", nameEn: "New Rural Development commune (2026-2030)" },
-  { key: "2026-2030/hien-dai", period: "2026-2030", rank: 2, nameVi: "Xã nông thôn mới hiện đại", nameEn: "Modern New Rural Development commune" },
+  {
+    key: "2021-2025/ntm",
+    period: "2021-2025",
+    rank: 1,
+    nameVi: "Xã đạt chuẩn nông thôn mới",
+    nameEn: "New Rural Development commune",
+  },
+  {
+    key: "2021-2025/nang-cao",
+    period: "2021-2025",
+    rank: 2,
+    nameVi: "Xã nông thôn mới nâng cao",
+    nameEn: "Advanced New Rural Development commune",
+  },
+  {
+    key: "2021-2025/kieu-mau",
+    period: "2021-2025",
+    rank: 3,
+    nameVi: "Xã nông thôn mới kiểu mẫu",
+    nameEn: "Model New Rural Development commune",
+  },
+  {
+    key: "2026-2030/ntm",
+    period: "2026-2030",
+    rank: 1,
+    nameVi: "Xã nông thôn mới (2026-2030)",
+    nameEn: "New Rural Development commune (2026-2030)",
+  },
+  {
+    key: "2026-2030/hien-dai",
+    period: "2026-2030",
+    rank: 2,
+    nameVi: "Xã nông thôn mới hiện đại",
+    nameEn: "Modern New Rural Development commune",
+  },
 ] as const;
 
 export async function seedReferenceData() {
@@ -82,7 +112,15 @@ export async function seedReferenceData() {
     ...units.map((u, i) =>
       prisma.commune.upsert({
         where: { slug: slugs[i] },
-        create: { slug: slugs[i], name: u.name, kind: u.kind, region: u.region, formerUnit: u.formerUnit, searchKey: fold(u.name), sortOrder: i },
+        create: {
+          slug: slugs[i],
+          name: u.name,
+          kind: u.kind,
+          region: u.region,
+          formerUnit: u.formerUnit,
+          searchKey: fold(u.name),
+          sortOrder: i,
+        },
         update: { name: u.name, kind: u.kind, region: u.region, formerUnit: u.formerUnit, searchKey: fold(u.name), sortOrder: i },
       }),
     ),

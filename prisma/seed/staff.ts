@@ -8,7 +8,12 @@ export const DEMO_PASSWORD = "demo-password-2026";
 export const DEMO_STAFF = [
   { email: "admin@demo.ntm.local", name: "Quản trị (demo)", role: "admin", communes: [] },
   { email: "hdnd@demo.ntm.local", name: "Đại biểu HĐND (demo)", role: "council", communes: [] },
-  { email: "vinhbao@demo.ntm.local", name: "Cán bộ Vĩnh Bảo, Tiên Lãng (demo)", role: "official", communes: ["vinh-bao", "tien-lang"] },
+  {
+    email: "vinhbao@demo.ntm.local",
+    name: "Cán bộ Vĩnh Bảo, Tiên Lãng (demo)",
+    role: "official",
+    communes: ["vinh-bao", "tien-lang"],
+  },
   { email: "camgiang@demo.ntm.local", name: "Cán bộ Cẩm Giàng (demo)", role: "official", communes: ["cam-giang"] },
 ] as const;
 
@@ -16,7 +21,14 @@ export async function seedDemoStaff() {
   for (const s of DEMO_STAFF) {
     if (await prisma.user.findUnique({ where: { email: s.email }, select: { id: true } })) continue;
     const communes = await prisma.commune.findMany({ where: { slug: { in: [...s.communes] } }, select: { id: true } });
-    await createUser({ email: s.email, name: s.name, role: s.role, password: DEMO_PASSWORD, communeIds: communes.map((c) => c.id), isDemo: true });
+    await createUser({
+      email: s.email,
+      name: s.name,
+      role: s.role,
+      password: DEMO_PASSWORD,
+      communeIds: communes.map((c) => c.id),
+      isDemo: true,
+    });
   }
 }
 
@@ -25,7 +37,10 @@ export async function ensureAdmin(email: string, password: string) {
   const existing = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   if (existing) {
     await prisma.$transaction([
-      prisma.user.update({ where: { id: existing.id }, data: { role: "admin", active: true, passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } }),
+      prisma.user.update({
+        where: { id: existing.id },
+        data: { role: "admin", active: true, passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null },
+      }),
       prisma.session.deleteMany({ where: { userId: existing.id } }),
     ]);
     return "updated" as const;

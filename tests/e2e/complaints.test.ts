@@ -2,10 +2,10 @@
 // sees the answer and rates the handling.
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
-import { phonePage, useBrowser } from "../fixtures/browser";
+import { phonePage, sharedBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-const getBrowser = useBrowser();
+const getBrowser = sharedBrowser();
 
 describe("complaints on a phone", () => {
   it("files, is answered by the commune official, and is rated by the resident", async () => {
@@ -18,7 +18,9 @@ describe("complaints on a phone", () => {
     const text = "Bãi rác tạm cạnh trường mầm non thôn 5 bốc mùi <b>rất nặng</b>.";
     await page.getByLabel("Mô tả sự việc").fill(text);
     await page.getByLabel("Thôn, khu dân cư (không bắt buộc)").fill("Thôn 5");
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 90, b: 40 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 90, b: 40 } } })
+      .jpeg()
+      .toBuffer();
     await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "rac.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByLabel("Số điện thoại hoặc email (không bắt buộc)").fill("0912345678");
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
@@ -51,7 +53,9 @@ describe("complaints on a phone", () => {
     await o.getByRole("button", { name: "Duyệt công khai" }).click();
     await expect.poll(() => o.getByText("Đang công khai").count()).toBe(1);
     await o.getByRole("radio", { name: /Đã giải quyết/ }).check();
-    await o.getByLabel("Trả lời công khai (bắt buộc khi giải quyết hoặc từ chối)").fill("Xã đã cho xe chở rác đi và khử mùi khu vực.");
+    await o
+      .getByLabel("Trả lời công khai (bắt buộc khi giải quyết hoặc từ chối)")
+      .fill("Xã đã cho xe chở rác đi và khử mùi khu vực.");
     await o.getByRole("button", { name: "Cập nhật trạng thái" }).click();
     await expect.poll(() => o.getByTestId("status").innerText()).toBe("Đã giải quyết");
     expect(officialCtx.errors).toEqual([]);
@@ -79,12 +83,16 @@ describe("complaints on a phone", () => {
     expect(await page.getByRole("button", { name: "Dùng vị trí hiện tại của tôi" }).count()).toBe(0);
     await page.getByRole("radio", { name: "Nước sinh hoạt" }).check();
     await page.getByLabel("Mô tả sự việc").fill("Nước máy đục và có mùi từ tuần trước.");
-    await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "nuoc.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a jpeg") });
+    await page
+      .getByLabel("Ảnh (không bắt buộc)")
+      .setInputFiles({ name: "nuoc.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a jpeg") });
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForLoadState();
     expect(await page.locator(".field-error").innerText()).toBe("Có tệp không phải ảnh JPEG, PNG hoặc WebP. Hãy chọn lại ảnh.");
     expect(await page.getByLabel("Mô tả sự việc").inputValue()).toBe("Nước máy đục và có mùi từ tuần trước.");
-    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 10, g: 60, b: 200 } } }).png().toBuffer();
+    const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 10, g: 60, b: 200 } } })
+      .png()
+      .toBuffer();
     await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "nuoc.png", mimeType: "image/png", buffer: photo });
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);

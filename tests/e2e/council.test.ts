@@ -2,10 +2,10 @@
 // dossier and print it; and the dashboard on a phone.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { phonePage, useBrowser } from "../fixtures/browser";
+import { phonePage, sharedBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-const getBrowser = useBrowser();
+const getBrowser = sharedBrowser();
 
 async function signInAsCouncil(page: Page) {
   await page.goto(baseUrl + "/staff/council");

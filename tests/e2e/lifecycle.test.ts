@@ -13,7 +13,17 @@ const DIR = path.resolve("tests/.tmp/lifecycle");
 const DB = path.join(DIR, "app.db");
 const PORT = 3990;
 const BASE = `http://127.0.0.1:${PORT}`;
-const env = { ...process.env, NODE_ENV: "production" as const, PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: DIR, DATABASE_URL: `file:${DB}`, LOG_LEVEL: "warn", SQLITE_BUSY_TIMEOUT_MS: "1000", COOKIE_SECURE: "false" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  DATA_DIR: DIR,
+  DATABASE_URL: `file:${DB}`,
+  LOG_LEVEL: "warn",
+  SQLITE_BUSY_TIMEOUT_MS: "1000",
+  COOKIE_SECURE: "false",
+};
 
 let server: ChildProcess;
 async function start() {
@@ -31,7 +41,10 @@ async function start() {
 
 /** Another process holding the write lock until released. */
 async function lockDatabase() {
-  const holder = spawn(process.execPath, ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(DB)});d.exec("BEGIN EXCLUSIVE");console.log("locked");process.stdin.on("end",()=>{d.exec("ROLLBACK");d.close();process.exit(0)});process.stdin.resume()`]);
+  const holder = spawn(process.execPath, [
+    "-e",
+    `const D=require("better-sqlite3");const d=new D(${JSON.stringify(DB)});d.exec("BEGIN EXCLUSIVE");console.log("locked");process.stdin.on("end",()=>{d.exec("ROLLBACK");d.close();process.exit(0)});process.stdin.resume()`,
+  ]);
   await once(holder.stdout!, "data");
   return async () => {
     holder.stdin!.end();
@@ -42,11 +55,24 @@ async function lockDatabase() {
 async function surveyPost(lang?: "en") {
   let langCookie = "";
   if (lang) {
-    const switched = await fetch(`${BASE}/language`, { method: "POST", redirect: "manual", headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" }, body: "lng=en&redirectTo=%2F" });
+    const switched = await fetch(`${BASE}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+      body: "lng=en&redirectTo=%2F",
+    });
     langCookie = switched.headers.getSetCookie()[0].split(";")[0];
   }
   const page = await fetch(`${BASE}/c/vinh-bao/survey`, { headers: langCookie ? { cookie: langCookie } : {} });
-  const cookie = [page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), langCookie].filter(Boolean).join("; ");
+  const cookie = [
+    page.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+    langCookie,
+  ]
+    .filter(Boolean)
+    .join("; ");
   const submissionId = /name="submissionId" value="([^"]+)"/.exec(await page.text())![1];
   return {
     submissionId,
@@ -56,7 +82,14 @@ async function surveyPost(lang?: "en") {
         method: "POST",
         redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE, cookie, accept: "text/html" },
-        body: new URLSearchParams({ r_roads: "4", r_environment: "4", r_water: "4", r_security: "4", r_overall: "4", submissionId }),
+        body: new URLSearchParams({
+          r_roads: "4",
+          r_environment: "4",
+          r_water: "4",
+          r_security: "4",
+          r_overall: "4",
+          submissionId,
+        }),
       }),
   };
 }
@@ -95,12 +128,31 @@ describe("server lifecycle", () => {
   it("on SIGTERM finishes the request in flight, takes no new connection, closes the database and exits 0", async () => {
     const { submissionId, cookie } = await surveyPost();
     // A resident on a slow line: half of the form is sent, the rest arrives after the SIGTERM.
-    const body = new URLSearchParams({ r_roads: "4", r_environment: "4", r_water: "4", r_security: "4", r_overall: "4", submissionId }).toString();
+    const body = new URLSearchParams({
+      r_roads: "4",
+      r_environment: "4",
+      r_water: "4",
+      r_security: "4",
+      r_overall: "4",
+      submissionId,
+    }).toString();
     const response = new Promise<number>((resolve, reject) => {
-      const req = http.request(`${BASE}/c/vinh-bao/survey`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), origin: BASE, cookie } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        `${BASE}/c/vinh-bao/survey`,
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": Buffer.byteLength(body),
+            origin: BASE,
+            cookie,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.write(body.slice(0, 20));
       setTimeout(() => req.end(body.slice(20)), 800);
@@ -114,7 +166,9 @@ describe("server lifecycle", () => {
     const [code] = await exited;
     expect(code).toBe(0);
     const db = new Database(DB, { readonly: true });
-    expect((db.prepare("SELECT COUNT(*) AS n FROM Response WHERE submissionId = ?").get(submissionId) as { n: number }).n).toBe(1);
+    expect((db.prepare("SELECT COUNT(*) AS n FROM Response WHERE submissionId = ?").get(submissionId) as { n: number }).n).toBe(
+      1,
+    );
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
     expect(fs.existsSync(`${DB}-wal`) ? fs.statSync(`${DB}-wal`).size : 0).toBe(0); // checkpointed on close
@@ -144,7 +198,9 @@ describe("server lifecycle", () => {
     expect(restartMs).toBeLessThan(5000);
     const db = new Database(DB, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    const stored = new Set((db.prepare("SELECT submissionId FROM Response").all() as { submissionId: string }[]).map((r) => r.submissionId));
+    const stored = new Set(
+      (db.prepare("SELECT submissionId FROM Response").all() as { submissionId: string }[]).map((r) => r.submissionId),
+    );
     db.close();
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   });

@@ -2,10 +2,10 @@
 // corpus written into every text a resident or official can write, then shown in a browser.
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser } from "../fixtures/browser";
+import { sharedBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-const getBrowser = useBrowser();
+const getBrowser = sharedBrowser();
 
 /** A tiny cookie jar for fetch. */
 class Jar {
@@ -26,7 +26,12 @@ class Jar {
 }
 
 async function post(jar: Jar, path: string, body: URLSearchParams | FormData) {
-  const res = await fetch(baseUrl + path, { method: "POST", body, redirect: "manual", headers: { Origin: baseUrl, Cookie: jar.header() } });
+  const res = await fetch(baseUrl + path, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Origin: baseUrl, Cookie: jar.header() },
+  });
   jar.take(res);
   return res;
 }
@@ -51,21 +56,26 @@ const CORPUS = [
 const LONG = "Người dân phản ánh đường liên thôn hư hỏng nặng sau mùa mưa bão năm nay. ".repeat(20).trim();
 
 describe("security headers", () => {
-  it.each(["/", "/c/vinh-bao", "/c/vinh-bao/survey", "/staff/login", "/t", "/healthz", "/does-not-exist", "/favicon.svg"])("are on %s", async (path) => {
-    const res = await fetch(baseUrl + path, { redirect: "manual" });
-    const csp = res.headers.get("Content-Security-Policy") ?? "";
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
-    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
-    expect(res.headers.get("X-Powered-By")).toBeNull();
-  });
+  it.each(["/", "/c/vinh-bao", "/c/vinh-bao/survey", "/staff/login", "/t", "/healthz", "/does-not-exist", "/favicon.svg"])(
+    "are on %s",
+    async (path) => {
+      const res = await fetch(baseUrl + path, { redirect: "manual" });
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+      expect(res.headers.get("X-Powered-By")).toBeNull();
+    },
+  );
 
   it("give every page its own nonce, used by its inline scripts", async () => {
-    const nonces = await Promise.all([0, 1].map(async () => (await fetch(baseUrl + "/")).headers.get("Content-Security-Policy")!.match(/nonce-([^']+)/)![1]));
+    const nonces = await Promise.all(
+      [0, 1].map(async () => (await fetch(baseUrl + "/")).headers.get("Content-Security-Policy")!.match(/nonce-([^']+)/)![1]),
+    );
     expect(nonces[0]).not.toBe(nonces[1]);
     const res = await fetch(baseUrl + "/");
     const nonce = res.headers.get("Content-Security-Policy")!.match(/nonce-([^']+)/)![1];
@@ -83,7 +93,20 @@ describe("an XSS corpus in every text field", () => {
     const form = await fetch(baseUrl + "/c/an-lao/survey");
     resident.take(form);
     const submissionId = (await form.text()).match(/name="submissionId" value="([^"]+)"/)![1];
-    const survey = await post(resident, "/c/an-lao/survey", new URLSearchParams({ r_roads: "1", r_environment: "2", r_water: "3", r_security: "4", r_overall: "5", comment: CORPUS, village: `<img src=x onerror=window.__xss=1>`, submissionId }));
+    const survey = await post(
+      resident,
+      "/c/an-lao/survey",
+      new URLSearchParams({
+        r_roads: "1",
+        r_environment: "2",
+        r_water: "3",
+        r_security: "4",
+        r_overall: "5",
+        comment: CORPUS,
+        village: `<img src=x onerror=window.__xss=1>`,
+        submissionId,
+      }),
+    );
     expect(survey.status).toBe(303);
 
     // Resident: a complaint in a commune the demo official answers.
@@ -98,20 +121,40 @@ describe("an XSS corpus in every text field", () => {
 
     // Official: reply, internal note, redacted public text.
     const official = await signIn("vinhbao@demo.ntm.local");
-    const inbox = await (await fetch(baseUrl + `/staff?q=${encodeURIComponent("phan anh duong lien thon")}`, { headers: { Cookie: official.header() } })).text();
+    const inbox = await (
+      await fetch(baseUrl + `/staff?q=${encodeURIComponent("phan anh duong lien thon")}`, {
+        headers: { Cookie: official.header() },
+      })
+    ).text();
     const id = inbox.match(/href="\/staff\/complaints\/(\d+)"/)![1];
     const staffPosts: Record<string, string>[] = [
       { intent: "move", to: "acknowledged", reply: CORPUS },
       { intent: "note", body: CORPUS },
       { intent: "redact", publicText: `${CORPUS}\n(đã che)` },
     ];
-    for (const body of staffPosts) expect((await post(official, `/staff/complaints/${id}`, new URLSearchParams(body))).status).toBe(303);
+    for (const body of staffPosts)
+      expect((await post(official, `/staff/complaints/${id}`, new URLSearchParams(body))).status).toBe(303);
 
     // Council member: a review. Administrator: an account whose name is markup.
     const council = await signIn("hdnd@demo.ntm.local");
-    expect((await post(council, "/staff/council/an-lao", new URLSearchParams({ verdict: "defer", reason: CORPUS }))).status).toBe(303);
+    expect((await post(council, "/staff/council/an-lao", new URLSearchParams({ verdict: "defer", reason: CORPUS }))).status).toBe(
+      303,
+    );
     const admin = await signIn("admin@demo.ntm.local");
-    expect((await post(admin, "/staff/users", new URLSearchParams({ name: `<script>window.__xss=1</script>`, email: `xss-${Date.now()}@test.local`, role: "council", password: "long enough password" }))).status).toBe(303);
+    expect(
+      (
+        await post(
+          admin,
+          "/staff/users",
+          new URLSearchParams({
+            name: `<script>window.__xss=1</script>`,
+            email: `xss-${Date.now()}@test.local`,
+            role: "council",
+            password: "long enough password",
+          }),
+        )
+      ).status,
+    ).toBe(303);
 
     const visits: [Jar, string][] = [
       [resident, "/c/an-lao/thanks"],
@@ -142,7 +185,9 @@ describe("an XSS corpus in every text field", () => {
       expect(dialogs, path).toEqual([]);
       expect(await page.locator("script:not([src]):not([nonce])").count(), path).toBe(0);
       const text = await page.locator("main").innerText();
-      expect(text, path).toMatch(/<script>window\.__xss=1<\/script>|<img src=x onerror=window\.__xss=1>|"><svg onload=window\.__xss=1>/);
+      expect(text, path).toMatch(
+        /<script>window\.__xss=1<\/script>|<img src=x onerror=window\.__xss=1>|"><svg onload=window\.__xss=1>/,
+      );
       expect(violations, path).toEqual([]);
       await context.close();
     }

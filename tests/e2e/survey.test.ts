@@ -1,10 +1,10 @@
 // A resident on a phone: find the commune without diacritics, answer, see the thank-you.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { phonePage, useBrowser } from "../fixtures/browser";
+import { phonePage, sharedBrowser } from "../fixtures/browser";
 
 const baseUrl = inject("baseUrl");
-const getBrowser = useBrowser();
+const getBrowser = sharedBrowser();
 
 async function answerSurvey(page: Page, comment: string) {
   // Roads: dissatisfied; environment: satisfied; water: very satisfied; security: no opinion; overall: neutral.
@@ -81,11 +81,16 @@ describe("survey on a phone", () => {
     await page.getByLabel("Góp ý thêm (không bắt buộc)").fill("Giữ lại nội dung này");
     // Leave the other criteria unanswered, past the browser's own "required" check.
     await page.locator("form.survey").evaluate((f: HTMLFormElement) => (f.noValidate = true));
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Gửi đánh giá" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Gửi đánh giá" }).click(),
+    ]);
     expect(response.status()).toBe(400);
     await page.waitForLoadState();
     expect(await page.locator("#form-error").innerText()).toContain("mục cần sửa");
-    expect(await page.getByRole("group", { name: "Môi trường" }).locator(".field-error").innerText()).toBe("Hãy chọn một mức, hoặc “Không ý kiến”.");
+    expect(await page.getByRole("group", { name: "Môi trường" }).locator(".field-error").innerText()).toBe(
+      "Hãy chọn một mức, hoặc “Không ý kiến”.",
+    );
     expect(await page.getByLabel("Góp ý thêm (không bắt buộc)").inputValue()).toBe("Giữ lại nội dung này");
     expect(await page.getByRole("group", { name: "Giao thông" }).locator("input[value='4']").isChecked()).toBe(true);
     await context.close();

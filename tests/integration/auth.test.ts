@@ -18,7 +18,9 @@ const OWN = "vinh-bao";
 const OTHER = "cam-giang";
 
 async function loginRequest(email: string, password: string, ip = "192.0.2.50") {
-  return settle(() => loginAction({ request: formRequest("/staff/login", { email, password }), params: {}, context: context(ip) }));
+  return settle(() =>
+    loginAction({ request: formRequest("/staff/login", { email, password }), params: {}, context: context(ip) }),
+  );
 }
 
 describe("sessions", () => {
@@ -30,16 +32,32 @@ describe("sessions", () => {
     expect(first.headers.get("Set-Cookie")).toMatch(/HttpOnly/i);
     expect(first.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/i);
     // Signing in again (session fixation): another id, and the old one is dropped.
-    const second = await settle(() => loginAction({ request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { cookie: cookieA }), params: {}, context: context() }));
+    const second = await settle(() =>
+      loginAction({
+        request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { cookie: cookieA }),
+        params: {},
+        context: context(),
+      }),
+    );
     const cookieB = cookiesFrom(second);
     expect(cookieB).not.toBe(cookieA);
-    expect((await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieA }), params: {}, context: context() }))).status).toBe(302);
-    expect((await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() }))).status).toBe(200);
+    expect(
+      (await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieA }), params: {}, context: context() })))
+        .status,
+    ).toBe(302);
+    expect(
+      (await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() })))
+        .status,
+    ).toBe(200);
 
-    const out = await settle(() => logoutAction({ request: formRequest("/staff/logout", {}, { cookie: cookieB }), params: {}, context: context() }));
+    const out = await settle(() =>
+      logoutAction({ request: formRequest("/staff/logout", {}, { cookie: cookieB }), params: {}, context: context() }),
+    );
     expect(out.status).toBe(303);
     // The same cookie, replayed after logout, no longer works.
-    const replay = await settle(() => layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() }));
+    const replay = await settle(() =>
+      layoutLoader({ request: getRequest("/staff", { cookie: cookieB }), params: {}, context: context() }),
+    );
     expect(replay.status).toBe(302);
     expect(replay.headers.get("Location")).toMatch(/^\/staff\/login/);
   });
@@ -56,7 +74,15 @@ describe("sessions", () => {
     const admin = await createStaff("admin");
     const adminCookie = await signIn(admin.email);
     const reset = await settle(() =>
-      userAction({ request: formRequest(`/staff/users/${u.id}`, { intent: "password", password: "a brand new password" }, { cookie: adminCookie }), params: { id: String(u.id) }, context: context() }),
+      userAction({
+        request: formRequest(
+          `/staff/users/${u.id}`,
+          { intent: "password", password: "a brand new password" },
+          { cookie: adminCookie },
+        ),
+        params: { id: String(u.id) },
+        context: context(),
+      }),
     );
     expect(reset.status).toBe(303);
     expect((await loginRequest(u.email, "a brand new password")).status).toBe(303);
@@ -77,7 +103,11 @@ describe("cross-site requests", () => {
     const cookie = await signIn(official.email);
     const res = await settle(() =>
       complaintAction({
-        request: formRequest(`/staff/complaints/${id}`, { intent: "move", to: "acknowledged" }, { cookie, origin: "https://evil.example" }),
+        request: formRequest(
+          `/staff/complaints/${id}`,
+          { intent: "move", to: "acknowledged" },
+          { cookie, origin: "https://evil.example" },
+        ),
         params: { id: String(id) },
         context: context(),
       }),
@@ -88,7 +118,13 @@ describe("cross-site requests", () => {
 
   it("refuses a forged sign-in post", async () => {
     const u = await createStaff("admin");
-    const res = await settle(() => loginAction({ request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { origin: "https://evil.example" }), params: {}, context: context() }));
+    const res = await settle(() =>
+      loginAction({
+        request: formRequest("/staff/login", { email: u.email, password: TEST_PASSWORD }, { origin: "https://evil.example" }),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -132,24 +168,80 @@ describe("authorisation matrix", () => {
 
   let userN = 0;
   const run: Record<string, (cookie?: string) => Promise<Response>> = {
-    "GET /staff": (cookie) => settle(() => inboxLoader({ request: getRequest("/staff", { cookie }), params: {}, context: context() })),
-    "GET /staff/complaints/own": (cookie) => settle(() => complaintLoader({ request: getRequest(`/staff/complaints/${ownComplaint}`, { cookie }), params: { id: String(ownComplaint) }, context: context() })),
-    "GET /staff/complaints/other": (cookie) => settle(() => complaintLoader({ request: getRequest(`/staff/complaints/${otherComplaint}`, { cookie }), params: { id: String(otherComplaint) }, context: context() })),
+    "GET /staff": (cookie) =>
+      settle(() => inboxLoader({ request: getRequest("/staff", { cookie }), params: {}, context: context() })),
+    "GET /staff/complaints/own": (cookie) =>
+      settle(() =>
+        complaintLoader({
+          request: getRequest(`/staff/complaints/${ownComplaint}`, { cookie }),
+          params: { id: String(ownComplaint) },
+          context: context(),
+        }),
+      ),
+    "GET /staff/complaints/other": (cookie) =>
+      settle(() =>
+        complaintLoader({
+          request: getRequest(`/staff/complaints/${otherComplaint}`, { cookie }),
+          params: { id: String(otherComplaint) },
+          context: context(),
+        }),
+      ),
     "POST /staff/complaints/own": (cookie) =>
-      settle(() => complaintAction({ request: formRequest(`/staff/complaints/${ownComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }), params: { id: String(ownComplaint) }, context: context() })),
+      settle(() =>
+        complaintAction({
+          request: formRequest(`/staff/complaints/${ownComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }),
+          params: { id: String(ownComplaint) },
+          context: context(),
+        }),
+      ),
     "POST /staff/complaints/other": (cookie) =>
-      settle(() => complaintAction({ request: formRequest(`/staff/complaints/${otherComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }), params: { id: String(otherComplaint) }, context: context() })),
-    "GET /staff/users": (cookie) => settle(() => usersLoader({ request: getRequest("/staff/users", { cookie }), params: {}, context: context() })),
+      settle(() =>
+        complaintAction({
+          request: formRequest(`/staff/complaints/${otherComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }),
+          params: { id: String(otherComplaint) },
+          context: context(),
+        }),
+      ),
+    "GET /staff/users": (cookie) =>
+      settle(() => usersLoader({ request: getRequest("/staff/users", { cookie }), params: {}, context: context() })),
     "POST /staff/users": (cookie) =>
       settle(() =>
-        usersAction({ request: formRequest("/staff/users", { email: `new${++userN}@test.local`, name: "Mới", role: "council", password: "long enough password" }, { cookie }), params: {}, context: context() }),
+        usersAction({
+          request: formRequest(
+            "/staff/users",
+            { email: `new${++userN}@test.local`, name: "Mới", role: "council", password: "long enough password" },
+            { cookie },
+          ),
+          params: {},
+          context: context(),
+        }),
       ),
-    "GET /staff/users/:id": (cookie) => settle(() => userLoader({ request: getRequest(`/staff/users/${someUserId}`, { cookie }), params: { id: String(someUserId) }, context: context() })),
+    "GET /staff/users/:id": (cookie) =>
+      settle(() =>
+        userLoader({
+          request: getRequest(`/staff/users/${someUserId}`, { cookie }),
+          params: { id: String(someUserId) },
+          context: context(),
+        }),
+      ),
     "POST /staff/users/:id": (cookie) =>
-      settle(() => userAction({ request: formRequest(`/staff/users/${someUserId}`, { intent: "password", password: TEST_PASSWORD }, { cookie }), params: { id: String(someUserId) }, context: context() })),
-    "GET /staff/settings": (cookie) => settle(() => settingsLoader({ request: getRequest("/staff/settings", { cookie }), params: {}, context: context() })),
+      settle(() =>
+        userAction({
+          request: formRequest(`/staff/users/${someUserId}`, { intent: "password", password: TEST_PASSWORD }, { cookie }),
+          params: { id: String(someUserId) },
+          context: context(),
+        }),
+      ),
+    "GET /staff/settings": (cookie) =>
+      settle(() => settingsLoader({ request: getRequest("/staff/settings", { cookie }), params: {}, context: context() })),
     "POST /staff/settings": (cookie) =>
-      settle(() => settingsAction({ request: formRequest("/staff/settings", { intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }, { cookie }), params: {}, context: context() })),
+      settle(() =>
+        settingsAction({
+          request: formRequest("/staff/settings", { intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }, { cookie }),
+          params: {},
+          context: context(),
+        }),
+      ),
   };
 
   for (const [route, byRole] of Object.entries(expected)) {
@@ -168,16 +260,30 @@ describe("authorisation matrix", () => {
   }
 
   it("an official's inbox lists only their own communes' complaints", async () => {
-    const data = await (await settle(() => inboxLoader({ request: getRequest("/staff", { cookie: cookies.official }), params: {}, context: context() }))).json();
+    const data = await (
+      await settle(() =>
+        inboxLoader({ request: getRequest("/staff", { cookie: cookies.official }), params: {}, context: context() }),
+      )
+    ).json();
     const ids = data.inbox.items.map((i: { id: number }) => i.id);
     expect(ids).toContain(ownComplaint);
     expect(ids).not.toContain(otherComplaint);
-    const council = await (await settle(() => inboxLoader({ request: getRequest("/staff", { cookie: cookies.council }), params: {}, context: context() }))).json();
+    const council = await (
+      await settle(() =>
+        inboxLoader({ request: getRequest("/staff", { cookie: cookies.council }), params: {}, context: context() }),
+      )
+    ).json();
     expect(council.inbox.items.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining([ownComplaint, otherComplaint]));
   });
 
   it("guessing a complaint id that does not exist is a 404, not a leak", async () => {
-    const res = await settle(() => complaintLoader({ request: getRequest("/staff/complaints/999999", { cookie: cookies.official }), params: { id: "999999" }, context: context() }));
+    const res = await settle(() =>
+      complaintLoader({
+        request: getRequest("/staff/complaints/999999", { cookie: cookies.official }),
+        params: { id: "999999" },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(404);
   });
 });

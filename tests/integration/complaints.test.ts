@@ -26,10 +26,23 @@ function reportRequest(fields: Record<string, string>, files: { name: string; ty
   return new Request(`${ORIGIN}/c/${SLUG}/report`, { method: "POST", body: form, headers: { Origin: ORIGIN } });
 }
 
-const validFields = { category: "roads", text: "Đường trục thôn bị lún, nhiều ổ gà nguy hiểm.", village: "Thôn 3", contact: "0912 345 678", latitude: "20.71", longitude: "106.48" };
+const validFields = {
+  category: "roads",
+  text: "Đường trục thôn bị lún, nhiều ổ gà nguy hiểm.",
+  village: "Thôn 3",
+  contact: "0912 345 678",
+  latitude: "20.71",
+  longitude: "106.48",
+};
 
-async function file(fields: Record<string, string> = validFields, files: Parameters<typeof reportRequest>[1] = [], clientIp = nextIp()) {
-  return settle(() => reportAction({ request: reportRequest(fields, files), params: { slug: SLUG }, context: context(clientIp) }));
+async function file(
+  fields: Record<string, string> = validFields,
+  files: Parameters<typeof reportRequest>[1] = [],
+  clientIp = nextIp(),
+) {
+  return settle(() =>
+    reportAction({ request: reportRequest(fields, files), params: { slug: SLUG }, context: context(clientIp) }),
+  );
 }
 
 async function fileOk(fields = validFields, files: Parameters<typeof reportRequest>[1] = []) {
@@ -43,7 +56,13 @@ const uploads = () => (fs.existsSync(uploadDir()) ? fs.readdirSync(uploadDir()) 
 const count = () => prisma.complaint.count();
 
 async function staffPost(id: number, cookie: string, body: Record<string, string>) {
-  return settle(() => staffAction({ request: formRequest(`/staff/complaints/${id}`, body, { cookie }), params: { id: String(id) }, context: context() }));
+  return settle(() =>
+    staffAction({
+      request: formRequest(`/staff/complaints/${id}`, body, { cookie }),
+      params: { id: String(id) },
+      context: context(),
+    }),
+  );
 }
 
 async function publicView(code: string) {
@@ -64,7 +83,14 @@ describe("filing a complaint", () => {
       { name: "map.png", type: "image/png", data: await png() },
     ]);
     expect(c.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
-    expect(c).toMatchObject({ category: "roads", status: "new", village: "Thôn 3", contact: "0912 345 678", latitude: 20.71, longitude: 106.48 });
+    expect(c).toMatchObject({
+      category: "roads",
+      status: "new",
+      village: "Thôn 3",
+      contact: "0912 345 678",
+      latitude: 20.71,
+      longitude: 106.48,
+    });
     expect(c.photos).toHaveLength(2);
     const big = c.photos[0];
     expect(Math.max(big.width, big.height)).toBe(1600); // resized from 2400x1800
@@ -80,7 +106,12 @@ describe("filing a complaint", () => {
     ["a description over 2,000 characters", { ...validFields, text: "đ".repeat(2001) }, "text", "errors.textTooLong"],
     ["no category", { ...validFields, category: "" }, "category", "errors.categoryRequired"],
     ["a forged category", { ...validFields, category: "schools" }, "category", "errors.categoryRequired"],
-    ["a contact that is neither phone nor e-mail", { ...validFields, contact: "<b>call me</b>" }, "contact", "errors.contactInvalid"],
+    [
+      "a contact that is neither phone nor e-mail",
+      { ...validFields, contact: "<b>call me</b>" },
+      "contact",
+      "errors.contactInvalid",
+    ],
     ["a latitude out of range", { ...validFields, latitude: "123" }, "latitude", "errors.invalid"],
   ])("refuses %s with 400, a field message and the input kept", async (_, fields, field, message) => {
     const res = await file(fields);
@@ -111,7 +142,10 @@ describe("filing a complaint", () => {
 
   it("refuses more than 3 photos", async () => {
     const small = await png();
-    const res = await file(validFields, Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, type: "image/png", data: small })));
+    const res = await file(
+      validFields,
+      Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, type: "image/png", data: small })),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).fieldErrors.photos).toBe("errors.tooManyPhotos");
     expect(await count()).toBe(0);
@@ -119,7 +153,9 @@ describe("filing a complaint", () => {
   });
 
   it("refuses a body that is not a multipart form", async () => {
-    const res = await settle(() => reportAction({ request: formRequest(`/c/${SLUG}/report`, validFields), params: { slug: SLUG }, context: context() }));
+    const res = await settle(() =>
+      reportAction({ request: formRequest(`/c/${SLUG}/report`, validFields), params: { slug: SLUG }, context: context() }),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).formError).toBe("notForm");
   });
@@ -136,7 +172,11 @@ describe("filing a complaint", () => {
   it("refuses a post from another site", async () => {
     const form = new FormData();
     for (const [k, v] of Object.entries(validFields)) form.append(k, v);
-    const request = new Request(`${ORIGIN}/c/${SLUG}/report`, { method: "POST", body: form, headers: { Origin: "https://evil.example" } });
+    const request = new Request(`${ORIGIN}/c/${SLUG}/report`, {
+      method: "POST",
+      body: form,
+      headers: { Origin: "https://evil.example" },
+    });
     expect((await settle(() => reportAction({ request, params: { slug: SLUG }, context: context() }))).status).toBe(403);
     expect(await count()).toBe(0);
   });
@@ -147,7 +187,9 @@ describe("the public tracking page", () => {
     const c = await fileOk(validFields, [{ name: "a.png", type: "image/png", data: await png() }]);
     const official = await createStaff("official", [SLUG]);
     const cookie = await signIn(official.email);
-    expect((await staffPost(c.id, cookie, { intent: "note", body: "Nội bộ: gọi lại cho anh Hùng 0912 345 678" })).status).toBe(303);
+    expect((await staffPost(c.id, cookie, { intent: "note", body: "Nội bộ: gọi lại cho anh Hùng 0912 345 678" })).status).toBe(
+      303,
+    );
     expect((await staffPost(c.id, cookie, { intent: "move", to: "acknowledged", reply: "Xã đã tiếp nhận." })).status).toBe(303);
 
     let view = await publicView(c.code);
@@ -160,9 +202,14 @@ describe("the public tracking page", () => {
 
     // The photo is hidden from the public until approved, then shown.
     const photoId = c.photos[0].id;
-    const asPublic = () => settle(() => photoLoader({ request: getRequest(`/photos/${photoId}`), params: { id: String(photoId) }, context: context() }));
+    const asPublic = () =>
+      settle(() =>
+        photoLoader({ request: getRequest(`/photos/${photoId}`), params: { id: String(photoId) }, context: context() }),
+      );
     expect((await asPublic()).status).toBe(404);
-    const asOfficial = await settle(() => photoLoader({ request: getRequest(`/photos/${photoId}`, { cookie }), params: { id: String(photoId) }, context: context() }));
+    const asOfficial = await settle(() =>
+      photoLoader({ request: getRequest(`/photos/${photoId}`, { cookie }), params: { id: String(photoId) }, context: context() }),
+    );
     expect(asOfficial.status).toBe(200);
     expect(asOfficial.headers.get("Content-Type")).toBe("image/jpeg");
     expect((await staffPost(c.id, cookie, { intent: "photo", photoId: String(photoId), approved: "1" })).status).toBe(303);
@@ -175,17 +222,34 @@ describe("the public tracking page", () => {
     const c = await fileOk({ ...validFields, text: "Nhà ông Nguyễn Văn A số 12 xả rác ra đường liên thôn." });
     const official = await createStaff("official", [SLUG]);
     const cookie = await signIn(official.email);
-    expect((await staffPost(c.id, cookie, { intent: "redact", publicText: "Một hộ gia đình xả rác ra đường liên thôn." })).status).toBe(303);
+    expect(
+      (await staffPost(c.id, cookie, { intent: "redact", publicText: "Một hộ gia đình xả rác ra đường liên thôn." })).status,
+    ).toBe(303);
     expect((await publicView(c.code)).complaint.text).toBe("Một hộ gia đình xả rác ra đường liên thôn.");
-    const staffView = await (await settle(() => staffLoader({ request: getRequest(`/staff/complaints/${c.id}`, { cookie }), params: { id: String(c.id) }, context: context() }))).json();
+    const staffView = await (
+      await settle(() =>
+        staffLoader({
+          request: getRequest(`/staff/complaints/${c.id}`, { cookie }),
+          params: { id: String(c.id) },
+          context: context(),
+        }),
+      )
+    ).json();
     expect(staffView.complaint.text).toContain("Nguyễn Văn A");
   });
 
   it("answers an unknown or malformed tracking code with 404 / 400", async () => {
-    const lookup = (code: string) => settle(() => lookupLoader({ request: getRequest(`/t?code=${encodeURIComponent(code)}`), params: {}, context: context() }));
+    const lookup = (code: string) =>
+      settle(() => lookupLoader({ request: getRequest(`/t?code=${encodeURIComponent(code)}`), params: {}, context: context() }));
     expect((await lookup("ABCDE-23456")).status).toBe(404);
     expect((await lookup("<script>")).status).toBe(400);
-    expect((await settle(() => trackLoader({ request: getRequest("/t/ABCDE-23456"), params: { code: "ABCDE-23456" }, context: context() }))).status).toBe(404);
+    expect(
+      (
+        await settle(() =>
+          trackLoader({ request: getRequest("/t/ABCDE-23456"), params: { code: "ABCDE-23456" }, context: context() }),
+        )
+      ).status,
+    ).toBe(404);
     const c = await fileOk();
     const found = await lookup(c.code.toLowerCase().replace("-", " "));
     expect(found.status).toBe(302);
@@ -206,7 +270,8 @@ describe("the workflow", () => {
     expect((await prisma.complaint.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("in_progress");
     expect((await staffPost(c.id, cookie, { intent: "move", to: "resolved", reply: "Đã vá xong mặt đường." })).status).toBe(303);
 
-    const track = (body: Record<string, string>) => settle(() => trackAction({ request: formRequest(`/t/${c.code}`, body), params: { code: c.code }, context: context() }));
+    const track = (body: Record<string, string>) =>
+      settle(() => trackAction({ request: formRequest(`/t/${c.code}`, body), params: { code: c.code }, context: context() }));
     expect((await track({ intent: "rate", rating: "4" })).status).toBe(303);
     expect((await prisma.complaint.findUniqueOrThrow({ where: { id: c.id } })).handlingRating).toBe(4);
     expect((await track({ intent: "rate", rating: "9" })).status).toBe(400);
@@ -215,7 +280,10 @@ describe("the workflow", () => {
     expect((await short.json()).fieldErrors.reason).toBe("errors.reasonTooShort");
     expect((await track({ intent: "reopen", reason: "Mưa xong lại lún như cũ." })).status).toBe(303);
 
-    const after = await prisma.complaint.findUniqueOrThrow({ where: { id: c.id }, include: { events: { orderBy: { id: "asc" } } } });
+    const after = await prisma.complaint.findUniqueOrThrow({
+      where: { id: c.id },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
     expect(after.status).toBe("reopened");
     expect(after.resolvedAt).toBeNull();
     expect(after.clockStartedAt.getTime()).toBeGreaterThan(c.createdAt.getTime());
@@ -256,10 +324,14 @@ describe("the workflow", () => {
 
   it("lets a resident reopen only within 14 days of resolution, and not an open complaint", async () => {
     const c = await fileOk();
-    const track = (body: Record<string, string>) => settle(() => trackAction({ request: formRequest(`/t/${c.code}`, body), params: { code: c.code }, context: context() }));
+    const track = (body: Record<string, string>) =>
+      settle(() => trackAction({ request: formRequest(`/t/${c.code}`, body), params: { code: c.code }, context: context() }));
     expect((await track({ intent: "reopen", reason: "Vẫn chưa được xử lý gì cả." })).status).toBe(409);
     expect((await track({ intent: "rate", rating: "5" })).status).toBe(409);
-    await prisma.complaint.update({ where: { id: c.id }, data: { status: "resolved", resolvedAt: new Date(Date.now() - 15 * 86_400_000) } });
+    await prisma.complaint.update({
+      where: { id: c.id },
+      data: { status: "resolved", resolvedAt: new Date(Date.now() - 15 * 86_400_000) },
+    });
     expect((await track({ intent: "reopen", reason: "Vẫn chưa được xử lý gì cả." })).status).toBe(409);
     expect((await prisma.complaint.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("resolved");
   });
@@ -272,9 +344,17 @@ describe("the commune page", () => {
     await fileOk({ ...validFields, text: "Nước sinh hoạt có mùi lạ mấy ngày nay." });
     const day = 86_400_000;
     // a: filed 10 days ago, resolved 4 days later; b: filed 3 days ago, never acknowledged -> overdue.
-    await prisma.complaint.update({ where: { id: a.id }, data: { status: "resolved", createdAt: new Date(Date.now() - 10 * day), resolvedAt: new Date(Date.now() - 6 * day) } });
-    await prisma.complaint.update({ where: { id: b.id }, data: { clockStartedAt: new Date(Date.now() - 3 * day), createdAt: new Date(Date.now() - 3 * day) } });
-    const res = await settle(() => communeLoader({ request: getRequest(`/c/${SLUG}`), params: { slug: SLUG }, context: context() }));
+    await prisma.complaint.update({
+      where: { id: a.id },
+      data: { status: "resolved", createdAt: new Date(Date.now() - 10 * day), resolvedAt: new Date(Date.now() - 6 * day) },
+    });
+    await prisma.complaint.update({
+      where: { id: b.id },
+      data: { clockStartedAt: new Date(Date.now() - 3 * day), createdAt: new Date(Date.now() - 3 * day) },
+    });
+    const res = await settle(() =>
+      communeLoader({ request: getRequest(`/c/${SLUG}`), params: { slug: SLUG }, context: context() }),
+    );
     const data = await res.json();
     expect(data.complaintCounts).toEqual({ open: 2, resolved: 1, rejected: 0, overdue: 1, medianDaysToResolve: 4 });
     expect(data.complaints).toHaveLength(3);

@@ -37,7 +37,9 @@ async function answers(slug: string, n: number, satisfied: number, roads = satis
 async function recognise(slug: string, levelKey: string) {
   const commune = await prisma.commune.findUniqueOrThrow({ where: { slug } });
   const level = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: levelKey } });
-  await prisma.recognition.create({ data: { communeId: commune.id, levelId: level.id, decisionNumber: `${slug}/QĐ`, decidedOn: new Date("2024-06-01") } });
+  await prisma.recognition.create({
+    data: { communeId: commune.id, levelId: level.id, decisionNumber: `${slug}/QĐ`, decidedOn: new Date("2024-06-01") },
+  });
 }
 
 let council = "";
@@ -72,11 +74,20 @@ const dashboard = async (query = "", cookie = council) =>
 describe("rollups", () => {
   it("stay equal to the raw answers after inserts and deletes", async () => {
     const raw = async () =>
-      prisma.$queryRaw<{ s: bigint; a: bigint; o: bigint }[]>`SELECT SUM(score >= 4) AS s, SUM(score IS NOT NULL) AS a, SUM(score IS NULL) AS o FROM Rating`;
-    const rolled = async () => prisma.$queryRaw<{ s: bigint; a: bigint; o: bigint }[]>`SELECT SUM(satisfied) AS s, SUM(answered) AS a, SUM(noOpinion) AS o FROM ScoreRollup`;
+      prisma.$queryRaw<
+        { s: bigint; a: bigint; o: bigint }[]
+      >`SELECT SUM(score >= 4) AS s, SUM(score IS NOT NULL) AS a, SUM(score IS NULL) AS o FROM Rating`;
+    const rolled = async () =>
+      prisma.$queryRaw<
+        { s: bigint; a: bigint; o: bigint }[]
+      >`SELECT SUM(satisfied) AS s, SUM(answered) AS a, SUM(noOpinion) AS o FROM ScoreRollup`;
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: "nam-sach" } });
     const criteria = await prisma.criterion.findMany();
-    const r = await createResponse({ communeId: commune.id, period: periodOf(new Date()), ratings: criteria.map((c, i) => ({ criterionId: c.id, score: i === 0 ? null : 4 })) });
+    const r = await createResponse({
+      communeId: commune.id,
+      period: periodOf(new Date()),
+      ratings: criteria.map((c, i) => ({ criterionId: c.id, score: i === 0 ? null : 4 })),
+    });
     expect(r.status).toBe("created");
     expect(await rolled()).toEqual(await raw());
     await prisma.response.delete({ where: { id: (r as { id: number }).id } });
@@ -87,7 +98,10 @@ describe("rollups", () => {
 describe("the dashboard", () => {
   it("lists recognised communes below the threshold, worst first, with what is failing", async () => {
     const data = await (await dashboard()).json();
-    const atRisk = data.atRisk.map((r: { slug: string; failing: { criterionKey: string }[] }) => [r.slug, r.failing.map((f) => f.criterionKey)]);
+    const atRisk = data.atRisk.map((r: { slug: string; failing: { criterionKey: string }[] }) => [
+      r.slug,
+      r.failing.map((f) => f.criterionKey),
+    ]);
     expect(atRisk).toEqual([
       ["cam-giang", ["roads", "environment", "water", "security", "overall"]],
       ["vinh-bao", ["roads"]],
@@ -97,7 +111,13 @@ describe("the dashboard", () => {
   it("gives each commune its verdict and filters by region, level and verdict from the URL", async () => {
     const all = await (await dashboard()).json();
     const verdicts = Object.fromEntries(all.rows.map((r: { slug: string; verdict: string }) => [r.slug, r.verdict]));
-    expect(verdicts).toMatchObject({ "vinh-bao": "below", "tien-lang": "meets", "an-lao": "below", "kien-thuy": "insufficient", "cam-giang": "below" });
+    expect(verdicts).toMatchObject({
+      "vinh-bao": "below",
+      "tien-lang": "meets",
+      "an-lao": "below",
+      "kien-thuy": "insufficient",
+      "cam-giang": "below",
+    });
     const west = await (await dashboard("?region=west&verdict=below")).json();
     expect(west.rows.map((r: { slug: string }) => r.slug)).toEqual(["cam-giang"]);
     const model = await (await dashboard("?level=2021-2025%2Fkieu-mau")).json();
@@ -107,7 +127,13 @@ describe("the dashboard", () => {
   });
 
   it("exports the filtered table as CSV in UTF-8 with a byte order mark", async () => {
-    const res = await settle(() => exportLoader({ request: getRequest("/staff/council/export?region=west&verdict=below", { cookie: council }), params: {}, context: context() }));
+    const res = await settle(() =>
+      exportLoader({
+        request: getRequest("/staff/council/export?region=west&verdict=below", { cookie: council }),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -132,14 +158,18 @@ describe("survey rounds", () => {
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: "vinh-bao" } });
     const res = await settle(() =>
       roundsAction({
-        request: formRequest("/staff/rounds", {
-          name: "Trước công nhận kiểu mẫu",
-          purpose: "pre_recognition",
-          levelId: String(level.id),
-          startsOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10),
-          endsOn: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
-          [`households_${commune.id}`]: "50",
-        }, { cookie: admin }),
+        request: formRequest(
+          "/staff/rounds",
+          {
+            name: "Trước công nhận kiểu mẫu",
+            purpose: "pre_recognition",
+            levelId: String(level.id),
+            startsOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10),
+            endsOn: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
+            [`households_${commune.id}`]: "50",
+          },
+          { cookie: admin },
+        ),
         params: {},
         context: context(),
       }),
@@ -148,18 +178,43 @@ describe("survey rounds", () => {
     roundId = Number(res.headers.get("Location")!.split("/").pop());
   });
 
-  const round = (cookie: string) => settle(() => roundLoader({ request: getRequest(`/staff/rounds/${roundId}`, { cookie }), params: { id: String(roundId) }, context: context() }));
+  const round = (cookie: string) =>
+    settle(() =>
+      roundLoader({
+        request: getRequest(`/staff/rounds/${roundId}`, { cookie }),
+        params: { id: String(roundId) },
+        context: context(),
+      }),
+    );
   const paper = (cookie: string, communeSlug: string, cells: Record<string, string>) =>
     prisma.commune.findUniqueOrThrow({ where: { slug: communeSlug } }).then((c) =>
-      settle(() => roundAction({ request: formRequest(`/staff/rounds/${roundId}`, { communeId: String(c.id), ...cells }, { cookie }), params: { id: String(roundId) }, context: context() })),
+      settle(() =>
+        roundAction({
+          request: formRequest(`/staff/rounds/${roundId}`, { communeId: String(c.id), ...cells }, { cookie }),
+          params: { id: String(roundId) },
+          context: context(),
+        }),
+      ),
     );
 
   it("puts a resident's answer into the round open for the commune", async () => {
-    const form = await settle(() => surveyLoader({ request: getRequest("/c/vinh-bao/survey"), params: { slug: "vinh-bao" }, context: context() }));
+    const form = await settle(() =>
+      surveyLoader({ request: getRequest("/c/vinh-bao/survey"), params: { slug: "vinh-bao" }, context: context() }),
+    );
     const cookie = cookiesFrom(form);
     const { submissionId } = await form.json();
     const body = { r_roads: "4", r_environment: "4", r_water: "4", r_security: "4", r_overall: "4", submissionId };
-    expect((await settle(() => surveyAction({ request: formRequest("/c/vinh-bao/survey", body, { cookie }), params: { slug: "vinh-bao" }, context: context("10.9.9.9") }))).status).toBe(303);
+    expect(
+      (
+        await settle(() =>
+          surveyAction({
+            request: formRequest("/c/vinh-bao/survey", body, { cookie }),
+            params: { slug: "vinh-bao" },
+            context: context("10.9.9.9"),
+          }),
+        )
+      ).status,
+    ).toBe(303);
     expect((await prisma.response.findFirstOrThrow({ where: { submissionId } })).roundId).toBe(roundId);
   });
 
@@ -168,11 +223,29 @@ describe("survey rounds", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).fieldErrors).toEqual({ b1_roads: "errors.ballotCell" });
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(0);
-    const ok = await paper(official, "vinh-bao", { b0_roads: "4", b0_environment: "k", b0_water: "", b0_security: "5", b0_overall: "d", b1_roads: "1", b1_overall: "2" });
+    const ok = await paper(official, "vinh-bao", {
+      b0_roads: "4",
+      b0_environment: "k",
+      b0_water: "",
+      b0_security: "5",
+      b0_overall: "d",
+      b1_roads: "1",
+      b1_overall: "2",
+    });
     expect(ok.status).toBe(303);
-    const stored = await prisma.response.findMany({ where: { roundId, channel: "paper" }, include: { ratings: { include: { criterion: true } } }, orderBy: { id: "asc" } });
+    const stored = await prisma.response.findMany({
+      where: { roundId, channel: "paper" },
+      include: { ratings: { include: { criterion: true } } },
+      orderBy: { id: "asc" },
+    });
     expect(stored).toHaveLength(2);
-    expect(Object.fromEntries(stored[0].ratings.map((r) => [r.criterion.key, r.score]))).toEqual({ roads: 4, environment: 1, water: null, security: 5, overall: 5 });
+    expect(Object.fromEntries(stored[0].ratings.map((r) => [r.criterion.key, r.score]))).toEqual({
+      roads: 4,
+      environment: 1,
+      water: null,
+      security: 5,
+      overall: 5,
+    });
   });
 
   it("refuses paper ballots from an official of another commune and from a council member", async () => {
@@ -185,7 +258,17 @@ describe("survey rounds", () => {
     expect(open.visible).toBe(false);
     expect(open.communes[0]).toMatchObject({ online: 1, paper: 2, households: 50, results: null });
     expect(open.communes[0].coverage.share).toBeCloseTo(3 / 50);
-    expect((await settle(() => roundExportLoader({ request: getRequest(`/staff/rounds/${roundId}/export`, { cookie: council }), params: { id: String(roundId) }, context: context() }))).status).toBe(403);
+    expect(
+      (
+        await settle(() =>
+          roundExportLoader({
+            request: getRequest(`/staff/rounds/${roundId}/export`, { cookie: council }),
+            params: { id: String(roundId) },
+            context: context(),
+          }),
+        )
+      ).status,
+    ).toBe(403);
 
     await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 1000) } });
     const closed = await (await round(council)).json();
@@ -193,7 +276,13 @@ describe("survey rounds", () => {
     const roads = closed.communes[0].results.find((r: { key: string }) => r.key === "roads");
     expect(roads.online).toMatchObject({ hidden: true, answered: 1 });
     expect(roads.paper).toMatchObject({ hidden: true, answered: 2 });
-    const csv = await settle(() => roundExportLoader({ request: getRequest(`/staff/rounds/${roundId}/export`, { cookie: council }), params: { id: String(roundId) }, context: context() }));
+    const csv = await settle(() =>
+      roundExportLoader({
+        request: getRequest(`/staff/rounds/${roundId}/export`, { cookie: council }),
+        params: { id: String(roundId) },
+        context: context(),
+      }),
+    );
     expect(csv.status).toBe(200);
     const text = (await csv.text()).replace(/^\uFEFF/, "");
     expect(text.trim().split("\n")).toHaveLength(4);
@@ -203,13 +292,29 @@ describe("survey rounds", () => {
 
 describe("reviews", () => {
   const review = (cookie: string, body: Record<string, string>) =>
-    settle(() => dossierAction({ request: formRequest("/staff/council/vinh-bao", body, { cookie }), params: { slug: "vinh-bao" }, context: context() }));
+    settle(() =>
+      dossierAction({
+        request: formRequest("/staff/council/vinh-bao", body, { cookie }),
+        params: { slug: "vinh-bao" },
+        context: context(),
+      }),
+    );
 
   it("a council member records a review with a reason; it is listed on the dossier with who and when", async () => {
-    expect((await review(council, { verdict: "defer", reason: "Giao thông còn dưới ngưỡng, cần khảo sát lại." })).status).toBe(303);
+    expect((await review(council, { verdict: "defer", reason: "Giao thông còn dưới ngưỡng, cần khảo sát lại." })).status).toBe(
+      303,
+    );
     const short = await review(council, { verdict: "recommend", reason: "ok" });
     expect(short.status).toBe(400);
-    const data = await (await settle(() => dossierLoader({ request: getRequest("/staff/council/vinh-bao", { cookie: admin }), params: { slug: "vinh-bao" }, context: context() }))).json();
+    const data = await (
+      await settle(() =>
+        dossierLoader({
+          request: getRequest("/staff/council/vinh-bao", { cookie: admin }),
+          params: { slug: "vinh-bao" },
+          context: context(),
+        }),
+      )
+    ).json();
     expect(data.reviews).toHaveLength(1);
     expect(data.reviews[0]).toMatchObject({ verdict: "defer", reason: "Giao thông còn dưới ngưỡng, cần khảo sát lại." });
     expect(data.reviews[0].user.name).toMatch(/^council/);
@@ -218,7 +323,17 @@ describe("reviews", () => {
   it("is the only change a council member can make; administrators and officials cannot review", async () => {
     expect((await review(admin, { verdict: "recommend", reason: "Đủ điều kiện công nhận." })).status).toBe(403);
     expect((await review(official, { verdict: "recommend", reason: "Đủ điều kiện công nhận." })).status).toBe(403);
-    const create = await settle(() => roundsAction({ request: formRequest("/staff/rounds", { name: "x", purpose: "routine", startsOn: "2026-01-01", endsOn: "2026-02-01" }, { cookie: council }), params: {}, context: context() }));
+    const create = await settle(() =>
+      roundsAction({
+        request: formRequest(
+          "/staff/rounds",
+          { name: "x", purpose: "routine", startsOn: "2026-01-01", endsOn: "2026-02-01" },
+          { cookie: council },
+        ),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(create.status).toBe(403);
   });
 });
@@ -233,9 +348,17 @@ describe("thresholds per level", () => {
       body[`sample_${l.id}`] = "30";
       body[`coverage_${l.id}`] = ntm ? "60" : "70";
     }
-    const bad = await settle(() => settingsAction({ request: formRequest("/staff/settings", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }), params: {}, context: context() }));
+    const bad = await settle(() =>
+      settingsAction({
+        request: formRequest("/staff/settings", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(bad.status).toBe(400);
-    const ok = await settle(() => settingsAction({ request: formRequest("/staff/settings", body, { cookie: admin }), params: {}, context: context() }));
+    const ok = await settle(() =>
+      settingsAction({ request: formRequest("/staff/settings", body, { cookie: admin }), params: {}, context: context() }),
+    );
     expect(ok.status).toBe(303);
     const ntm = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/ntm" } });
     expect(ntm).toMatchObject({ thresholdShare: 0.3, minSample: 30, coverageShare: 0.6 });

@@ -15,11 +15,20 @@ const { context, cookiesFrom, formRequest, getRequest, settle } = await import("
 
 describe("database unavailable", () => {
   it("answers 503 while another process holds the write lock, then recovers", async () => {
-    const form = await settle(() => surveyLoader({ request: getRequest("/c/vinh-bao/survey"), params: { slug: "vinh-bao" }, context: context() }));
+    const form = await settle(() =>
+      surveyLoader({ request: getRequest("/c/vinh-bao/survey"), params: { slug: "vinh-bao" }, context: context() }),
+    );
     const cookie = cookiesFrom(form);
     const { submissionId } = await form.json();
     const body = { r_roads: "4", r_environment: "4", r_water: "4", r_security: "4", r_overall: "4", submissionId };
-    const post = () => settle(() => surveyAction({ request: formRequest("/c/vinh-bao/survey", body, { cookie }), params: { slug: "vinh-bao" }, context: context("10.20.30.40") }));
+    const post = () =>
+      settle(() =>
+        surveyAction({
+          request: formRequest("/c/vinh-bao/survey", body, { cookie }),
+          params: { slug: "vinh-bao" },
+          context: context("10.20.30.40"),
+        }),
+      );
 
     // Another process takes the write lock and keeps it until we close its standard input.
     const file = process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -44,7 +53,15 @@ describe("database unavailable", () => {
 
   it("recognises SQLite's 'cannot use the database' answers and nothing else", () => {
     const err = (code: string) => ({ meta: { driverAdapterError: { cause: { originalCode: code } } } });
-    for (const c of ["SQLITE_BUSY", "SQLITE_READONLY", "SQLITE_READONLY_DBMOVED", "SQLITE_IOERR_WRITE", "SQLITE_FULL", "SQLITE_CANTOPEN"]) expect(isDatabaseUnavailable(err(c))).toBe(true);
+    for (const c of [
+      "SQLITE_BUSY",
+      "SQLITE_READONLY",
+      "SQLITE_READONLY_DBMOVED",
+      "SQLITE_IOERR_WRITE",
+      "SQLITE_FULL",
+      "SQLITE_CANTOPEN",
+    ])
+      expect(isDatabaseUnavailable(err(c))).toBe(true);
     for (const c of ["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_ERROR", ""]) expect(isDatabaseUnavailable(err(c))).toBe(false);
     expect(isDatabaseUnavailable(new Error("x"))).toBe(false);
   });

@@ -13,7 +13,9 @@ let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
 
 async function openForm(cookie?: string) {
-  const res = await settle(() => surveyLoader({ request: getRequest(PATH, { cookie }), params: { slug: SLUG }, context: context() }));
+  const res = await settle(() =>
+    surveyLoader({ request: getRequest(PATH, { cookie }), params: { slug: SLUG }, context: context() }),
+  );
   const data = await res.json();
   return { cookie: cookie ?? cookiesFrom(res), submissionId: data.submissionId as string, data };
 }
@@ -64,7 +66,9 @@ describe("a valid survey", () => {
     expect(stored.voterHash).toBeTruthy();
     expect(cookie).not.toContain(stored.voterHash!);
 
-    const thanks = await settle(() => thanksLoader({ request: getRequest(`/c/${SLUG}/thanks`, { cookie }), params: { slug: SLUG }, context: context() }));
+    const thanks = await settle(() =>
+      thanksLoader({ request: getRequest(`/c/${SLUG}/thanks`, { cookie }), params: { slug: SLUG }, context: context() }),
+    );
     const data = await thanks.json();
     expect(data.mine.comment).toBe("Đường liên thôn xuống cấp");
     expect(data.scoreboard.rows).toHaveLength(5);
@@ -209,11 +213,19 @@ describe("integrity", () => {
 describe("unknown commune", () => {
   it("is a 404 for the page, the survey and a post", async () => {
     const params = { slug: "khong-co" };
-    expect((await settle(() => communeLoader({ request: getRequest("/c/khong-co"), params, context: context() }))).status).toBe(404);
-    expect((await settle(() => surveyLoader({ request: getRequest("/c/khong-co/survey"), params, context: context() }))).status).toBe(404);
+    expect((await settle(() => communeLoader({ request: getRequest("/c/khong-co"), params, context: context() }))).status).toBe(
+      404,
+    );
+    expect(
+      (await settle(() => surveyLoader({ request: getRequest("/c/khong-co/survey"), params, context: context() }))).status,
+    ).toBe(404);
     const { cookie, submissionId } = await openForm();
     const res = await settle(() =>
-      surveyAction({ request: formRequest("/c/khong-co/survey", fullAnswer(submissionId), { cookie }), params, context: context() }),
+      surveyAction({
+        request: formRequest("/c/khong-co/survey", fullAnswer(submissionId), { cookie }),
+        params,
+        context: context(),
+      }),
     );
     expect(res.status).toBe(404);
     expect(await count()).toBe(0);
@@ -224,20 +236,35 @@ describe("the commune page", () => {
   it("shows the recognition status and per-criterion scores with n, interval and verdict", async () => {
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: SLUG } });
     const level = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/kieu-mau" } });
-    await prisma.recognition.create({ data: { communeId: commune.id, levelId: level.id, decisionNumber: "12/QĐ-UBND", decidedOn: new Date("2024-05-01") } });
+    await prisma.recognition.create({
+      data: { communeId: commune.id, levelId: level.id, decisionNumber: "12/QĐ-UBND", decidedOn: new Date("2024-05-01") },
+    });
     // 20 answers on roads, 14 satisfied: the known Wilson interval 48%-86%.
     const criteria = await prisma.criterion.findMany();
     for (let i = 0; i < 20; i++) {
       const { cookie, submissionId } = await openForm();
-      const ratings = Object.fromEntries(KEYS.map((k) => [`r_${k}`, k === "roads" ? (i < 14 ? "5" : "2") : k === "water" && i >= 3 ? "na" : "4"]));
+      const ratings = Object.fromEntries(
+        KEYS.map((k) => [`r_${k}`, k === "roads" ? (i < 14 ? "5" : "2") : k === "water" && i >= 3 ? "na" : "4"]),
+      );
       expect((await post({ ...ratings, submissionId }, { cookie })).status).toBe(303);
     }
-    const res = await settle(() => communeLoader({ request: getRequest(`/c/${SLUG}`), params: { slug: SLUG }, context: context() }));
+    const res = await settle(() =>
+      communeLoader({ request: getRequest(`/c/${SLUG}`), params: { slug: SLUG }, context: context() }),
+    );
     const data = await res.json();
     expect(data.scoreboard.recognition.level.key).toBe("2021-2025/kieu-mau");
     expect(data.scoreboard.recognition.decisionNumber).toBe("12/QĐ-UBND");
-    const byKey = Object.fromEntries(data.scoreboard.rows.map((r: { criterion: { key: string }; score: unknown }) => [r.criterion.key, r.score]));
-    expect(byKey.roads).toMatchObject({ hidden: false, answered: 20, satisfied: 14, share: 0.7, indicative: true, verdict: "insufficient" });
+    const byKey = Object.fromEntries(
+      data.scoreboard.rows.map((r: { criterion: { key: string }; score: unknown }) => [r.criterion.key, r.score]),
+    );
+    expect(byKey.roads).toMatchObject({
+      hidden: false,
+      answered: 20,
+      satisfied: 14,
+      share: 0.7,
+      indicative: true,
+      verdict: "insufficient",
+    });
     expect(byKey.roads.interval.low).toBeCloseTo(0.481, 3);
     expect(byKey.roads.interval.high).toBeCloseTo(0.8545, 3);
     // water: 3 opinions, 17 "no opinion": hidden
@@ -249,9 +276,17 @@ describe("the commune page", () => {
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: "tien-lang" } });
     const level = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/ntm" } });
     await prisma.recognition.create({
-      data: { communeId: commune.id, levelId: level.id, decisionNumber: "9/QĐ", decidedOn: new Date("2020-01-01"), revokedOn: new Date("2025-01-01") },
+      data: {
+        communeId: commune.id,
+        levelId: level.id,
+        decisionNumber: "9/QĐ",
+        decidedOn: new Date("2020-01-01"),
+        revokedOn: new Date("2025-01-01"),
+      },
     });
-    const res = await settle(() => communeLoader({ request: getRequest("/c/tien-lang"), params: { slug: "tien-lang" }, context: context() }));
+    const res = await settle(() =>
+      communeLoader({ request: getRequest("/c/tien-lang"), params: { slug: "tien-lang" }, context: context() }),
+    );
     expect((await res.json()).scoreboard.recognition).toBeNull();
   });
 });

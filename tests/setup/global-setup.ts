@@ -14,5 +14,8 @@ export default function setup() {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "pipe" });
   // Fold the WAL into the main file so a plain copy is complete.
-  execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma("wal_checkpoint(TRUNCATE)");d.pragma("journal_mode=DELETE");d.close()`]);
+  execFileSync("node", [
+    "-e",
+    `const D=require("better-sqlite3");const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma("wal_checkpoint(TRUNCATE)");d.pragma("journal_mode=DELETE");d.close()`,
+  ]);
 }

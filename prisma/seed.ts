@@ -1,6 +1,6 @@
 // npm run seed [-- --reset | --no-demo]
 // Loads reference data (idempotent), then demo data when the database has no answers and no
-// recognitions yet. --reset replaces the demo data; --no-demo never loads it.
+// recognitions yet. --reset replaces the demo data (real rows stay); --no-demo never loads it.
 // ADMIN_EMAIL and ADMIN_PASSWORD (both set) create the administrator or reset its password.
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -17,12 +17,14 @@ async function main() {
     console.log(`Administrator ${env.ADMIN_EMAIL}: ${await ensureAdmin(env.ADMIN_EMAIL, env.ADMIN_PASSWORD)}.`);
   }
   if (args.has("--no-demo")) return;
-  if (args.has("--reset")) {
+  const reset = args.has("--reset");
+  if (reset) {
     await removeDemoData();
     console.log("Demo data removed.");
   }
   const [responses, recognitions] = await Promise.all([prisma.response.count(), prisma.recognition.count()]);
-  if (responses === 0 && recognitions === 0) {
+  // An explicit --reset always reloads the demo; otherwise only an empty database gets it.
+  if (reset || (responses === 0 && recognitions === 0)) {
     const started = Date.now();
     const result = await seedDemoData();
     await seedDemoStaff();

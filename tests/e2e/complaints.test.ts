@@ -44,6 +44,8 @@ describe("complaints on a phone", () => {
     await o.getByLabel("Tìm trong nội dung").fill("bai rac mam non");
     await o.getByRole("button", { name: "Lọc" }).click();
     await o.waitForURL(/q=bai\+rac/);
+    // Wait for the filtered list (the URL changes a moment before it renders), then open the report.
+    await expect.poll(() => o.locator(".inbox a").allInnerTexts()).toEqual([expect.stringContaining("mầm non")]);
     await o.locator(".inbox a").first().click();
     await o.waitForURL(/\/staff\/complaints\/\d+$/);
     expect(await o.getByTestId("contact").innerText()).toBe("0912345678");

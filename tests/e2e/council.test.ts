@@ -29,9 +29,11 @@ describe("council dashboard", () => {
     await page.waitForURL(/region=west/);
     expect(page.url()).toContain("verdict=below");
     const rows = page.locator("[data-testid=dashboard-table] tbody tr");
+    // The URL changes a moment before the table re-renders: wait for the filtered rows.
+    await expect
+      .poll(async () => new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-verdict")))))
+      .toEqual(new Set(["below"]));
     expect(await rows.count()).toBeGreaterThan(0);
-    const verdicts = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-verdict")));
-    expect(new Set(verdicts)).toEqual(new Set(["below"]));
     const regions = await rows.locator("td:nth-child(2)").allInnerTexts();
     expect(new Set(regions)).toEqual(new Set(["Tây"]));
 

@@ -1,24 +1,18 @@
 // npm run bench: performance of the council dashboard and a commune dossier at 1,000,000 answers,
 // and survey submission throughput, each next to the raw SQLite figure for the same work.
 // BENCH_RESPONSES (default 1,000,000) and BENCH_DIR (default data/bench) change the set-up.
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { prepareDatabase, serverEnv } from "./lib/harness";
 
 const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const DIR = path.resolve(process.env.BENCH_DIR ?? "data/bench");
-const DB_FILE = path.join(DIR, "bench.db");
-const env = {
-  ...process.env,
-  DATA_DIR: DIR,
-  DATABASE_URL: `file:${DB_FILE}`,
-  NODE_ENV: "production" as const,
-  SURVEY_RATE_LIMIT_PER_HOUR: "1000000",
-  COOKIE_SECURE: "false",
-};
+const DB_FILE = path.join(DIR, "app.db");
+// The app is imported in this process (after loading), so it reads this environment.
+const env = serverEnv(DIR, undefined, { SURVEY_RATE_LIMIT_PER_HOUR: "1000000" });
 Object.assign(process.env, env);
 
 function stats(ms: number[]) {
@@ -44,11 +38,8 @@ async function time(runs: number, fn: () => Promise<unknown> | unknown) {
   return out;
 }
 
-function prepareDatabase() {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
+function loadAnswers() {
+  prepareDatabase(env);
   // The generated answers are written straight through better-sqlite3 in large transactions
   // (Prisma would take most of an hour for 6 million rows); the rollup triggers run as in production.
   const db = new Database(DB_FILE);
@@ -100,7 +91,7 @@ async function main() {
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
   console.log(`Loading ${N.toLocaleString("en")} answers (${(N * 5).toLocaleString("en")} ratings) across the 67 xã…`);
-  const loadSeconds = prepareDatabase();
+  const loadSeconds = loadAnswers();
   console.log(
     `Loaded in ${loadSeconds.toFixed(0)} s (${Math.round((N * 6) / loadSeconds).toLocaleString("en")} rows/s with triggers). Database: ${(fs.statSync(DB_FILE).size / 2 ** 20).toFixed(0)} MiB\n`,
   );

@@ -6,13 +6,13 @@
 // clients, then checks the database: every acknowledged submission is stored, exactly.
 // Each request comes from a different resident (own signed cookie, own X-Forwarded-For), so the
 // per-address rate limits do not apply: this measures the server, not the limits.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createCookie } from "@remix-run/node";
+import { prepareDatabase, serverEnv, startServer } from "./lib/harness";
 
 const args = new Set(process.argv.slice(2));
 const CI = args.has("--ci");
@@ -23,37 +23,22 @@ const KILL = args.has("--kill");
 const [SURVEYS, COMPLAINTS, MIXED_SURVEYS, MIXED_READS] = CI ? [700, 300, 400, 60] : [8400, 3000, 4200, 600];
 const CONNECTIONS = 100;
 const DIR = path.resolve(CI ? "tests/.tmp/load" : "data/load");
-const PORT = 3900 + Math.floor(Math.random() * 50);
-const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = crypto.randomBytes(32).toString("hex");
-const env = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  PORT: String(PORT),
-  HOST: "127.0.0.1",
-  DATA_DIR: DIR,
-  DATABASE_URL: `file:${path.join(DIR, "app.db")}`,
+const ADMIN = { email: "load@test.local", password: "load-test-password" };
+const env = serverEnv(DIR, 3900 + Math.floor(Math.random() * 50), {
   SESSION_SECRET: SECRET,
   TRUST_PROXY: "true",
-  COOKIE_SECURE: "false",
-  LOG_LEVEL: "warn",
-  ADMIN_EMAIL: "load@test.local",
-  ADMIN_PASSWORD: "load-test-password",
-};
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+});
+const BASE = `http://127.0.0.1:${env.PORT}`;
 
 let server: ChildProcess | undefined;
-async function startServer() {
-  server = spawn("node", ["server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const t0 = performance.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return performance.now() - t0;
-    } catch {
-      // not up yet
-    }
-    if (performance.now() - t0 > 30_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** (Re)starts the server; resolves with how long it took until it answered. */
+async function start() {
+  const running = await startServer(env, { showErrors: true });
+  server = running.process;
+  return running.startedInMs;
 }
 
 const voter = createCookie("voter", { secrets: [SECRET], path: "/" });
@@ -144,17 +129,14 @@ function print(title: string, r: autocannon.Result) {
 }
 
 async function main() {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
+  prepareDatabase(env);
   const db = new Database(path.join(DIR, "app.db"), { readonly: true });
   communes.push(...(db.prepare("SELECT slug FROM Commune").all() as { slug: string }[]).map((c) => c.slug));
   db.close();
   cookiesPool = await Promise.all(
     Array.from({ length: 50_000 }, async () => (await voter.serialize(crypto.randomUUID())).split(";")[0]),
   );
-  await startServer();
+  await start();
   console.log(
     `Load: ${CONNECTIONS} concurrent clients against the production build on ${BASE}${KILL ? ", with a SIGKILL" : ""}\n`,
   );
@@ -165,7 +147,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, (SURVEYS / 140) * 500));
     server!.kill("SIGKILL");
     await new Promise((r) => server!.once("exit", r));
-    const restartMs = await startServer();
+    const restartMs = await start();
     console.log(`Server killed with SIGKILL mid-run; serving again ${Math.round(restartMs)} ms after restart.`);
     print("Surveys (through the kill)", await pending);
   } else {
@@ -175,7 +157,7 @@ async function main() {
       method: "POST",
       redirect: "manual",
       headers: { origin: BASE, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+      body: new URLSearchParams(ADMIN),
     });
     const session = login.headers.getSetCookie()[0].split(";")[0];
     const [surveys, reads] = await Promise.all([

@@ -2,23 +2,13 @@
 // to about 400 kbit/s with a 400 ms round trip, cache off: compressed transfer sizes of the HTML,
 // CSS and JavaScript, the time until the form can be used and until an answer is sent.
 // Run against a server that is already up: BASE_URL (default http://127.0.0.1:3000).
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/harness";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const PATH = process.env.PAGE ?? "/c/vinh-bao/survey";
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -2,40 +2,23 @@
 // (1) the same cookie, (2) a fresh cookie each time, (3) a fresh cookie and a different
 // X-Forwarded-For each time — against the server as configured by default (TRUST_PROXY=false)
 // and behind a proxy that is trusted (TRUST_PROXY=true). Prints what got through.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { prepareDatabase, serverEnv, startServer } from "./lib/harness";
 
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 200);
 const DIR = path.resolve("data/stuffing");
 const SLUG = "vinh-bao";
 
+/** A fresh database and a server with this TRUST_PROXY, for one round of attempts. */
 async function withServer<T>(trustProxy: string, port: number, fn: (base: string) => Promise<T>): Promise<T> {
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: DIR,
-    DATABASE_URL: `file:${path.join(DIR, "app.db")}`,
-    TRUST_PROXY: trustProxy,
-    COOKIE_SECURE: "false",
-    LOG_LEVEL: "warn",
-  };
-  const server: ChildProcess = spawn("node", ["server.js"], { env, stdio: "ignore" });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const env = serverEnv(DIR, port, { TRUST_PROXY: trustProxy });
+  prepareDatabase(env);
+  const server = await startServer(env);
   try {
-    return await fn(base);
+    return await fn(server.url);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    server.process.kill("SIGTERM");
+    await new Promise((r) => server.process.once("exit", r));
   }
 }
 
@@ -88,19 +71,10 @@ async function strategies(base: string) {
 }
 
 async function main() {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  const env = { ...process.env, DATA_DIR: DIR, DATABASE_URL: `file:${path.join(DIR, "app.db")}` };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
   console.log(
     `${ATTEMPTS} attempts per strategy at one commune (${SLUG}); survey limit ${process.env.SURVEY_RATE_LIMIT_PER_HOUR ?? 60} per address per hour.\n`,
   );
   const direct = await withServer("false", 3960, strategies);
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
   const proxied = await withServer("true", 3961, strategies);
   console.log("Strategy".padEnd(42), "TRUST_PROXY=false".padStart(18), "TRUST_PROXY=true".padStart(18));
   for (const k of Object.keys(direct))

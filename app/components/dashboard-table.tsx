@@ -2,6 +2,7 @@ import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
+import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized, type Language } from "~/utils/i18n";
@@ -81,7 +82,7 @@ export function DashboardTable({
                 <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="detail">{t(`common:kind.${r.kind}`)}</span>
               </th>
               <td>{t(`region.${r.region}`)}</td>
-              <td>{r.formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "")}</td>
+              <td>{shortFormerUnit(r.formerUnit)}</td>
               <td>{r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}</td>
               <td>{cell(r.scores.overall)}</td>
               {criteria

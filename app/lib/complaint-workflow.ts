@@ -22,10 +22,6 @@ const STAFF_TRANSITIONS: Record<Status, readonly Status[]> = {
   rejected: [],
 };
 
-export function isStatus(value: unknown): value is Status {
-  return typeof value === "string" && (STATUSES as readonly string[]).includes(value);
-}
-
 export function staffTransitions(from: Status): readonly Status[] {
   return STAFF_TRANSITIONS[from];
 }

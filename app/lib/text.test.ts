@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, matchesQuery, slugify, uniqueSlugs } from "./text";
+import { fold, matchesQuery, shortFormerUnit, slugify, uniqueSlugs } from "./text";
 
 describe("fold", () => {
   it("removes tone marks, vowel marks and đ, and lower-cases", () => {
@@ -40,5 +40,13 @@ describe("matchesQuery", () => {
   });
   it("an empty query matches everything", () => {
     expect(matchesQuery(key, "  ")).toBe(true);
+  });
+});
+
+describe("shortFormerUnit", () => {
+  it("drops the former province, which the region already says", () => {
+    expect(shortFormerUnit("Huyện Vĩnh Bảo, Hải Phòng (cũ)")).toBe("Huyện Vĩnh Bảo");
+    expect(shortFormerUnit("Thị xã Kinh Môn, Hải Dương (cũ)")).toBe("Thị xã Kinh Môn");
+    expect(shortFormerUnit("Đặc khu Cát Hải")).toBe("Đặc khu Cát Hải");
   });
 });

@@ -41,3 +41,8 @@ export function matchesQuery(haystackFolded: string, query: string): boolean {
   const words = fold(query).split(" ").filter(Boolean);
   return words.every((w) => haystackFolded.includes(w));
 }
+
+/** "Huyện Vĩnh Bảo, Hải Phòng (cũ)" -> "Huyện Vĩnh Bảo": the former province is said by the region. */
+export function shortFormerUnit(formerUnit: string): string {
+  return formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "");
+}

@@ -90,8 +90,6 @@ function toPublic(row: PublicRow) {
   return { ...rest, status: rest.status as Status, text: publicText ?? text };
 }
 
-export type PublicComplaint = ReturnType<typeof toPublic>;
-
 export async function getPublicComplaint({ code }: { code: string }) {
   const row = await prisma.complaint.findUnique({ where: { code }, select: publicSelect });
   return row ? toPublic(row) : null;

@@ -6,7 +6,7 @@ import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
-import { currentRecognitionsByCommune } from "./recognition.server";
+import { currentRecognitionsByCommune, levelThreshold } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
@@ -47,7 +47,7 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };
   const rows: DashboardRow[] = communes.map((c) => {
     const rec = recognitions.get(c.id) ?? null;
-    const threshold = rec ? { share: rec.level.thresholdShare, minSample: rec.level.minSample } : defaults;
+    const threshold = rec ? levelThreshold(rec.level) : defaults;
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
     const perCriterion = criteria.map((k) => ({
       criterionKey: k.key,
@@ -68,5 +68,5 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
       failing: failing(perCriterion),
     };
   });
-  return { rows, criteria, from: periods[periods.length - 1], to: periods[0] };
+  return { rows, criteria, defaultThreshold: defaults, from: periods[periods.length - 1], to: periods[0] };
 }

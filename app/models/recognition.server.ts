@@ -2,6 +2,22 @@ import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
 import { getDefaultThreshold } from "./setting.server";
 
+/** What every query returns about a level: its names and the thresholds it is judged by. */
+const levelSelect = {
+  key: true,
+  period: true,
+  nameVi: true,
+  nameEn: true,
+  thresholdShare: true,
+  minSample: true,
+  coverageShare: true,
+} as const;
+
+/** The threshold a level sets: share satisfied and minimum sample. */
+export function levelThreshold(level: { thresholdShare: number; minSample: number }): Threshold {
+  return { share: level.thresholdShare, minSample: level.minSample };
+}
+
 /** The commune's standing recognition: the latest decision that has not been revoked. */
 export function getCurrentRecognition({ communeId }: { communeId: number }) {
   return prisma.recognition.findFirst({
@@ -12,9 +28,7 @@ export function getCurrentRecognition({ communeId }: { communeId: number }) {
       decisionNumber: true,
       decidedOn: true,
       isDemo: true,
-      level: {
-        select: { key: true, period: true, nameVi: true, nameEn: true, thresholdShare: true, minSample: true },
-      },
+      level: { select: levelSelect },
     },
   });
 }
@@ -23,25 +37,13 @@ export type CurrentRecognition = NonNullable<Awaited<ReturnType<typeof getCurren
 
 /** The threshold a commune is judged against: its level's, or the default when not recognised. */
 export async function getThresholdFor(recognition: CurrentRecognition | null): Promise<Threshold> {
-  if (recognition) {
-    return { share: recognition.level.thresholdShare, minSample: recognition.level.minSample };
-  }
-  return getDefaultThreshold();
+  return recognition ? levelThreshold(recognition.level) : getDefaultThreshold();
 }
 
 export function listLevels() {
   return prisma.recognitionLevel.findMany({
     orderBy: [{ period: "asc" }, { rank: "asc" }],
-    select: {
-      id: true,
-      key: true,
-      period: true,
-      nameVi: true,
-      nameEn: true,
-      thresholdShare: true,
-      minSample: true,
-      coverageShare: true,
-    },
+    select: { id: true, ...levelSelect },
   });
 }
 
@@ -97,17 +99,7 @@ export async function currentRecognitionsByCommune() {
       decisionNumber: true,
       decidedOn: true,
       isDemo: true,
-      level: {
-        select: {
-          key: true,
-          period: true,
-          nameVi: true,
-          nameEn: true,
-          thresholdShare: true,
-          minSample: true,
-          coverageShare: true,
-        },
-      },
+      level: { select: levelSelect },
     },
   });
   return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones

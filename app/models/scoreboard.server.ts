@@ -29,5 +29,3 @@ export async function getCommuneScoreboard({ communeId, now = new Date() }: { co
     rows,
   };
 }
-
-export type CommuneScoreboard = Awaited<ReturnType<typeof getCommuneScoreboard>>;

@@ -174,10 +174,6 @@ export async function tallyByPeriod({ communeId, periods }: { communeId?: number
   return rows.map((r) => ({ period: r.period, region: r.region, criterionId: Number(r.criterionId), ...toTally(r) }));
 }
 
-export function countResponses({ communeId }: { communeId: number }) {
-  return prisma.response.count({ where: { communeId } });
-}
-
 /** Residents' comments for a commune, newest first, a page at a time (staff only: no hashes). */
 export async function listComments({ communeId, page, pageSize }: { communeId: number; page: number; pageSize: number }) {
   const where = { communeId, comment: { not: null } };

@@ -13,7 +13,7 @@ import { nextPeriodStart, periodOf } from "~/lib/period";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { listActiveCriteria, type CriterionRow } from "~/models/criterion.server";
 import { createResponse, findVoterResponse } from "~/models/survey.server";
-import { voterCookie } from "~/utils/cookies.server";
+import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import type { Language } from "~/utils/i18n";
@@ -40,11 +40,6 @@ function surveySchema(criteria: CriterionRow[]) {
       submissionId: z.uuid({ error: "errors.invalid" }),
     })
     .strict();
-}
-
-async function readVoterId(request: Request): Promise<string | null> {
-  const value = await voterCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

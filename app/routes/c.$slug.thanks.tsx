@@ -11,7 +11,7 @@ import { periodOf } from "~/lib/period";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { findVoterResponse } from "~/models/survey.server";
-import { voterCookie } from "~/utils/cookies.server";
+import { readVoterId } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
@@ -19,10 +19,10 @@ import { localized, type Language } from "~/utils/i18n";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const voterId = await voterCookie.parse(request.headers.get("Cookie"));
+  const voterId = await readVoterId(request);
   const [scoreboard, mine, lng] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
-    typeof voterId === "string"
+    voterId
       ? findVoterResponse({ communeId: commune.id, period: periodOf(new Date()), voterHash: keyedHash("voter", voterId) })
       : null,
     getLanguage(request),

@@ -5,9 +5,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardTable } from "~/components/dashboard-table";
-import { ShareChart } from "~/components/share-chart";
+import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent, splitPeriod } from "~/lib/format";
+import { shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ),
       districtsCompared: compareDistricts(dashboard.rows),
       trend: await quarterlyTrend({ overallCriterionId: overall.id }),
+      // Comparisons across communes of different levels are drawn against the default threshold.
+      defaultThreshold: dashboard.defaultThreshold.share,
       from: dashboard.from,
       to: dashboard.to,
       title: t("dashboard.title"),
@@ -61,6 +64,10 @@ export default function CouncilDashboard() {
     return c ? localized(c, "name", lng) : key;
   };
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
+  const regions = [
+    { label: t("common:region.east"), color: "#15803d" },
+    { label: t("common:region.west"), color: "#a16207" },
+  ];
   return (
     <>
       <h1>{t("dashboard.heading")}</h1>
@@ -157,135 +164,36 @@ export default function CouncilDashboard() {
       </p>
       <DashboardTable rows={data.rows} criteria={data.criteria} query={q} />
 
-      <section className="card" aria-labelledby="regions-heading">
-        <h2 id="regions-heading">{t("regions.heading")}</h2>
-        <ShareChart
-          kind="bar"
-          labels={data.regions.map((r) => name(r.key))}
-          series={[
-            {
-              label: t("common:region.east"),
-              values: data.regions.map((r) => (r.east.share === null ? null : r.east.share * 100)),
-              color: "#15803d",
-            },
-            {
-              label: t("common:region.west"),
-              values: data.regions.map((r) => (r.west.share === null ? null : r.west.share * 100)),
-              color: "#a16207",
-            },
-          ]}
-          threshold={0.9}
-          ariaLabel={t("regions.heading")}
-        />
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("table.criterion")}</th>
-              <th>{t("common:region.east")}</th>
-              <th>{t("common:region.west")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.regions.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{name(r.key)}</th>
-                {[r.east, r.west].map((a, i) => (
-                  <td key={i}>
-                    {pct(a.share)}{" "}
-                    <span className="detail">
-                      {t("table.nInterval", { n: formatNumber(a.answered, lng), low: pct(a.low), high: pct(a.high) })}
-                    </span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section className="card" aria-labelledby="trend-heading">
-        <h2 id="trend-heading">{t("trend.heading")}</h2>
-        <ShareChart
-          kind="line"
-          labels={data.trend.map((p) => t("common:period", splitPeriod(p.period)))}
-          series={[
-            {
-              label: t("common:region.east"),
-              values: data.trend.map((p) => (p.east.share === null ? null : p.east.share * 100)),
-              color: "#15803d",
-            },
-            {
-              label: t("common:region.west"),
-              values: data.trend.map((p) => (p.west.share === null ? null : p.west.share * 100)),
-              color: "#a16207",
-            },
-          ]}
-          threshold={0.9}
-          ariaLabel={t("trend.heading")}
-        />
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("trend.quarter")}</th>
-              <th>{t("common:region.east")}</th>
-              <th>{t("common:region.west")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.trend.map((p) => (
-              <tr key={p.period}>
-                <th scope="row">{t("common:period", splitPeriod(p.period))}</th>
-                <td>
-                  {pct(p.east.share)} <span className="detail">n={formatNumber(p.east.answered, lng)}</span>
-                </td>
-                <td>
-                  {pct(p.west.share)} <span className="detail">n={formatNumber(p.west.answered, lng)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section className="card" aria-labelledby="districts-heading">
-        <h2 id="districts-heading">{t("districts.heading")}</h2>
-        <ShareChart
-          kind="bar"
-          horizontal
-          height={Math.max(200, data.districtsCompared.length * 26)}
-          labels={data.districtsCompared.map((d) => d.district.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, ""))}
-          series={[
-            {
-              label: name("overall"),
-              values: data.districtsCompared.map((d) => (d.share === null ? null : d.share * 100)),
-              color: "#15803d",
-            },
-          ]}
-          threshold={0.9}
-          ariaLabel={t("districts.heading")}
-        />
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("table.district")}</th>
-              <th>{name("overall")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.districtsCompared.map((d) => (
-              <tr key={d.district}>
-                <th scope="row">{d.district}</th>
-                <td>
-                  {pct(d.share)}{" "}
-                  <span className="detail">
-                    {t("table.nInterval", { n: formatNumber(d.answered, lng), low: pct(d.low), high: pct(d.high) })}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <Comparison
+        id="regions-heading"
+        heading={t("regions.heading")}
+        rowHeader={t("table.criterion")}
+        series={regions}
+        rows={data.regions.map((r) => ({ key: r.key, label: name(r.key), values: [r.east, r.west] }))}
+        threshold={data.defaultThreshold}
+      />
+      <Comparison
+        id="trend-heading"
+        kind="line"
+        heading={t("trend.heading")}
+        rowHeader={t("trend.quarter")}
+        series={regions}
+        rows={data.trend.map((p) => ({
+          key: p.period,
+          label: t("common:period", splitPeriod(p.period)),
+          values: [p.east, p.west],
+        }))}
+        threshold={data.defaultThreshold}
+      />
+      <Comparison
+        id="districts-heading"
+        horizontal
+        heading={t("districts.heading")}
+        rowHeader={t("table.district")}
+        series={[{ label: name("overall"), color: "#15803d" }]}
+        rows={data.districtsCompared.map((d) => ({ key: d.district, label: shortFormerUnit(d.district), values: [d] }))}
+        threshold={data.defaultThreshold}
+      />
     </>
   );
 }

@@ -23,3 +23,9 @@ export const voterCookie = createCookie("voter", {
   maxAge: 400 * 24 * 60 * 60,
   secrets: [env.SESSION_SECRET],
 });
+
+/** The resident's random id from their signed cookie, or null when absent or not ours. */
+export async function readVoterId(request: Request): Promise<string | null> {
+  const value = await voterCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+}

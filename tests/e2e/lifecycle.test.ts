@@ -1,42 +1,26 @@
 // The server process itself: SIGTERM finishes the request in flight, refuses new connections,
 // closes the database and exits 0; SIGKILL loses no acknowledged answer and the server is back
 // within seconds; the health endpoint and the 503 page while the database is locked.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase, serverEnv, startServer } from "../../scripts/lib/harness";
 
 const DIR = path.resolve("tests/.tmp/lifecycle");
 const DB = path.join(DIR, "app.db");
-const PORT = 3990;
-const BASE = `http://127.0.0.1:${PORT}`;
-const env = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  PORT: String(PORT),
-  HOST: "127.0.0.1",
-  DATA_DIR: DIR,
-  DATABASE_URL: `file:${DB}`,
-  LOG_LEVEL: "warn",
-  SQLITE_BUSY_TIMEOUT_MS: "1000",
-  COOKIE_SECURE: "false",
-};
+const env = serverEnv(DIR, 3990, { SQLITE_BUSY_TIMEOUT_MS: "1000" });
+const BASE = `http://127.0.0.1:${env.PORT}`;
 
 let server: ChildProcess;
+/** Starts the server; resolves with how long it took until it answered. */
 async function start() {
-  server = spawn("node", ["server.js"], { env, stdio: "ignore" });
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return Date.now() - t0;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (Date.now() - t0 > 20_000) throw new Error("server did not start");
-  }
+  const running = await startServer(env);
+  server = running.process;
+  return running.startedInMs;
 }
 
 /** Another process holding the write lock until released. */
@@ -95,10 +79,7 @@ async function surveyPost(lang?: "en") {
 }
 
 beforeAll(async () => {
-  fs.rmSync(DIR, { recursive: true, force: true });
-  fs.mkdirSync(DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts", "--no-demo"], { env, stdio: "ignore" });
+  prepareDatabase(env);
   await start();
 });
 afterAll(() => {

@@ -1,7 +1,7 @@
 // The council dashboard: every commune's recognition, satisfaction, coverage and complaints in
 // one table. A handful of grouped queries over the rollup tables, whatever the number of answers.
 import { communeVerdict, coverage, failing, type Coverage } from "~/lib/dashboard";
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { complaintCountsByCommune } from "./complaint.server";

@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { RatingFieldset } from "~/components/rating-fieldset";
 import { formatDate } from "~/lib/format";
-import { nextPeriodStart, periodOf } from "~/lib/period";
+import { nextPeriodStart, periodOf } from "~/lib/vn-time";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { listActiveCriteria, type CriterionRow } from "~/models/criterion.server";
 import { createResponse, findVoterResponse } from "~/models/survey.server";

@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { formatDate } from "~/lib/format";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { findVoterResponse } from "~/models/survey.server";

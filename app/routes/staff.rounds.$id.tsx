@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { coverage } from "~/lib/dashboard";
 import { formatDate, formatPercent } from "~/lib/format";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { parseBallotCell, resultsVisible } from "~/lib/round";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "~/models/criterion.server";

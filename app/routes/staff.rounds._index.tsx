@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
@@ -31,9 +32,6 @@ const RoundSchema = lazy(() =>
     .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
     .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }),
 );
-
-/** "2026-11-22" as midnight in Vietnam. */
-const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -75,8 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
     name: d.name,
     purpose: d.purpose,
     levelId: d.purpose === "pre_recognition" ? d.levelId : null,
-    startsAt: vnDate(d.startsOn),
-    endsAt: vnDate(d.endsOn),
+    startsAt: vnStartOfDay(d.startsOn),
+    endsAt: vnStartOfDay(d.endsOn),
     createdById: user.id,
     communes,
   });

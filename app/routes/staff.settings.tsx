@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import {
   createRecognition,
@@ -130,7 +131,7 @@ export async function action({ request }: ActionFunctionArgs) {
       communeId: data.communeId,
       levelId: data.levelId,
       decisionNumber: data.decisionNumber,
-      decidedOn: new Date(`${data.decidedOn}T00:00:00+07:00`),
+      decidedOn: vnStartOfDay(data.decidedOn),
     });
   } else {
     if (!(await revokeRecognition({ id: data.recognitionId, reason: data.reason })))

@@ -2,7 +2,7 @@
 // seed document's proportions (former Hải Phòng: every xã advanced, ~58% model; former Hải
 // Dương: ~50% advanced, ~21% model); the status of each merged xã is not published, so the
 // assignment to individual communes is random. Answers spread over the last 23 months.
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { createComplaint } from "~/models/complaint.server";
 import { insertResponsesBulk, type NewResponse } from "~/models/survey.server";
 import { SETTING_KEYS } from "~/models/setting.server";

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { useLanguage } from "~/utils/use-language";
 
 type Event = {
   id: number;
@@ -14,13 +15,14 @@ type Event = {
 
 /** A complaint's history: status changes, replies and (for staff) internal notes, oldest first. */
 export function ComplaintTimeline({ events, staff = false }: { events: Event[]; staff?: boolean }) {
-  const { t, i18n } = useTranslation("complaint");
+  const { t } = useTranslation("complaint");
+  const lng = useLanguage();
   return (
     <ol className="timeline">
       {events.map((e) => (
         <li key={e.id} className={`timeline__item timeline__item--${e.kind}${e.public === false ? " is-internal" : ""}`}>
           <p className="timeline__meta">
-            {formatDate(e.createdAt, i18n.language)} ·{" "}
+            {formatDate(e.createdAt, lng)} ·{" "}
             {staff
               ? (e.actor?.name ?? t("timeline.resident"))
               : e.kind === "filed" || e.kind === "rated" || e.kind === "reopened"

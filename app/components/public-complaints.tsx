@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/lib/format";
+import { useLanguage } from "~/utils/use-language";
 
 type Props = {
   slug: string;
@@ -18,8 +19,8 @@ type Props = {
 
 /** The commune page's public list of complaints: counts, then recent ones with their replies. */
 export function PublicComplaints({ slug, counts, complaints }: Props) {
-  const { t, i18n } = useTranslation("complaint");
-  const lng = i18n.language;
+  const { t } = useTranslation("complaint");
+  const lng = useLanguage();
   return (
     <section className="card" aria-labelledby="complaints-heading">
       <h2 id="complaints-heading">{t("public.heading")}</h2>

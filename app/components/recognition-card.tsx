@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 type Recognition = {
   decisionNumber: string;
@@ -11,8 +12,8 @@ type Recognition = {
 
 /** The commune's official recognition status, or "not recognised". */
 export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: string }) {
-  const { t, i18n } = useTranslation("commune");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("commune");
+  const lng = useLanguage();
   if (!recognition) {
     return (
       <div className="card recognition recognition--none">

@@ -16,10 +16,10 @@ import { createResponse, findVoterResponse } from "~/models/survey.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import type { Language } from "~/utils/i18n";
 import { takeToken } from "~/utils/rate-limit.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const COMMENT_MAX = 1000;
 const VILLAGE_MAX = 100;
@@ -117,8 +117,8 @@ export default function Survey() {
   const { commune, criteria, submissionId, already } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation("survey");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("survey");
+  const lng = useLanguage();
   const sending = navigation.state === "submitting";
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};

@@ -13,8 +13,9 @@ import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const RoundSchema = lazy(() =>
   z
@@ -84,8 +85,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Rounds() {
   const { rounds, levels, communes, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? {};
   return (

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { useLanguage } from "~/utils/use-language";
+import type { ComplaintEventKind } from "~/generated/prisma/enums";
 
 type Event = {
   id: number;
-  kind: string;
+  kind: ComplaintEventKind;
   fromStatus: string | null;
   toStatus: string | null;
   body: string | null;

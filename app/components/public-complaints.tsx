@@ -2,15 +2,16 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/lib/format";
 import { useLanguage } from "~/utils/use-language";
+import type { Category, Status } from "~/lib/complaint-workflow";
 
 type Props = {
   slug: string;
   counts: { open: number; resolved: number; overdue: number; medianDaysToResolve: number | null };
   complaints: {
     id: number;
-    category: string;
+    category: Category;
     text: string;
-    status: string;
+    status: Status;
     createdAt: string;
     photos: { id: number; width: number; height: number }[];
     replies: { id: number; body: string | null; createdAt: string }[];

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
+import type { CommuneKind } from "~/generated/prisma/enums";
 
 type Recognition = {
   decisionNumber: string;
@@ -11,7 +12,7 @@ type Recognition = {
 } | null;
 
 /** The commune's official recognition status, or "not recognised". */
-export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: string }) {
+export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: CommuneKind }) {
   const { t } = useTranslation("commune");
   const lng = useLanguage();
   if (!recognition) {

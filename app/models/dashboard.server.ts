@@ -11,13 +11,14 @@ import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export type DashboardRow = {
   id: number;
   slug: string;
   name: string;
-  kind: string;
-  region: string;
+  kind: CommuneKind;
+  region: Region;
   formerUnit: string;
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };

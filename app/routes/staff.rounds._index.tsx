@@ -16,12 +16,13 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
+import { RoundPurpose } from "~/generated/prisma/enums";
 
 const RoundSchema = lazy(() =>
   z
     .object({
       name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-      purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
+      purpose: z.enum(RoundPurpose, { error: "errors.invalid" }),
       levelId: z
         .string()
         .optional()

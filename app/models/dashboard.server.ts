@@ -6,7 +6,7 @@ import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
-import { currentRecognitionsByCommune, levelThreshold } from "./recognition.server";
+import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
@@ -48,7 +48,7 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };
   const rows: DashboardRow[] = communes.map((c) => {
     const rec = recognitions.get(c.id) ?? null;
-    const threshold = rec ? levelThreshold(rec.level) : defaults;
+    const threshold = thresholdFor(rec?.level, defaults);
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
     const perCriterion = criteria.map((k) => ({
       criterionKey: k.key,

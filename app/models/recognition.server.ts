@@ -13,9 +13,15 @@ const levelSelect = {
   coverageShare: true,
 } as const;
 
-/** The threshold a level sets: share satisfied and minimum sample. */
-export function levelThreshold(level: { thresholdShare: number; minSample: number }): Threshold {
-  return { share: level.thresholdShare, minSample: level.minSample };
+/**
+ * The threshold a commune (or a round) is judged against: its recognition level's share and
+ * minimum sample, or the default one (settings) when there is no level. The one place of this rule.
+ */
+export function thresholdFor(
+  level: { thresholdShare: number; minSample: number } | null | undefined,
+  defaults: Threshold,
+): Threshold {
+  return level ? { share: level.thresholdShare, minSample: level.minSample } : defaults;
 }
 
 /** The commune's standing recognition: the latest decision that has not been revoked. */
@@ -37,7 +43,7 @@ export type CurrentRecognition = NonNullable<Awaited<ReturnType<typeof getCurren
 
 /** The threshold a commune is judged against: its level's, or the default when not recognised. */
 export async function getThresholdFor(recognition: CurrentRecognition | null): Promise<Threshold> {
-  return recognition ? levelThreshold(recognition.level) : getDefaultThreshold();
+  return thresholdFor(recognition?.level, await getDefaultThreshold());
 }
 
 export function listLevels() {

@@ -225,7 +225,7 @@ export async function getSessionUser({ sessionId }: { sessionId: string }) {
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
   const { communes, totpSecret, ...user } = session.user;
   // The secret itself never leaves this module.
-  return { ...user, totpEnabled: totpSecret !== null, role: user.role as Role, communes: communes.map((c) => c.commune) };
+  return { ...user, totpEnabled: totpSecret !== null, communes: communes.map((c) => c.commune) };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;

@@ -26,6 +26,14 @@ export type Verdict = "meets" | "below" | "insufficient";
 export type Threshold = { share: number; minSample: number };
 
 /**
+ * What a threshold may be, when an administrator saves it and when it is read back: a share
+ * from 1% to 100%, and a minimum sample of at least HIDE_BELOW answers (a smaller one would give
+ * verdicts on figures the pages hide).
+ */
+export const THRESHOLD_BOUNDS = { share: { min: 0.01, max: 1 }, minSample: { min: HIDE_BELOW, max: 100_000 } } as const;
+export const DEFAULT_THRESHOLD: Threshold = { share: 0.9, minSample: 30 };
+
+/**
  * "meets" when the interval lies at or above the threshold, "below" when it lies under it,
  * "insufficient" (not enough data) when n is under the minimum sample or the interval
  * straddles the threshold.

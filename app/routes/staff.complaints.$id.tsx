@@ -108,8 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
-    if (e.reason === "replyRequired")
-      return fieldErrors({ reply: "errors.replyRequired" }, result.values);
+    if (e.reason === "replyRequired") return fieldErrors({ reply: "errors.replyRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
   return redirect(`/staff/complaints/${id}`, { status: 303 });

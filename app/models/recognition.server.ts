@@ -1,3 +1,4 @@
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
 import type { CommuneKind } from "~/generated/prisma/enums";
@@ -25,19 +26,31 @@ export function thresholdFor(
   return level ? { share: level.thresholdShare, minSample: level.minSample } : defaults;
 }
 
-/** The commune's standing recognition: the latest decision that has not been revoked. */
-export function getCurrentRecognition({ communeId }: { communeId: number }) {
-  return prisma.recognition.findFirst({
-    where: { communeId, revokedOn: null },
-    orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      decisionNumber: true,
-      decidedOn: true,
-      isDemo: true,
-      level: { select: levelSelect },
-    },
+/** Every commune's standing recognition (the latest decision not revoked), read once per change. */
+function standingRecognitions() {
+  return cached("recognitions", ["reference"], async () => {
+    const rows = await prisma.recognition.findMany({
+      where: { revokedOn: null },
+      orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        communeId: true,
+        decisionNumber: true,
+        decidedOn: true,
+        isDemo: true,
+        level: { select: levelSelect },
+      },
+    });
+    return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
   });
+}
+
+/** The commune's standing recognition: the latest decision that has not been revoked. */
+export async function getCurrentRecognition({ communeId }: { communeId: number }) {
+  const r = (await standingRecognitions()).get(communeId);
+  if (!r) return null;
+  const { communeId: _c, ...rest } = r;
+  return { ...rest, level: { ...rest.level } };
 }
 
 export type CurrentRecognition = NonNullable<Awaited<ReturnType<typeof getCurrentRecognition>>>;
@@ -47,11 +60,14 @@ export async function getThresholdFor(recognition: CurrentRecognition | null): P
   return thresholdFor(recognition?.level, await getDefaultThreshold());
 }
 
-export function listLevels() {
-  return prisma.recognitionLevel.findMany({
-    orderBy: [{ period: "asc" }, { rank: "asc" }],
-    select: { id: true, ...levelSelect },
-  });
+export async function listLevels() {
+  const levels = await cached("levels", ["reference"], () =>
+    prisma.recognitionLevel.findMany({
+      orderBy: [{ period: "asc" }, { rank: "asc" }],
+      select: { id: true, ...levelSelect },
+    }),
+  );
+  return levels.map((l) => ({ ...l }));
 }
 
 export type LevelThresholds = { id: number; thresholdShare: number; minSample: number; coverageShare: number };
@@ -145,18 +161,10 @@ export async function revokeRecognition({
 
 /** The standing recognition of every commune: communeId -> latest decision not revoked. */
 export async function currentRecognitionsByCommune() {
-  const rows = await prisma.recognition.findMany({
-    where: { revokedOn: null },
-    orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
-    select: {
-      communeId: true,
-      decisionNumber: true,
-      decidedOn: true,
-      isDemo: true,
-      level: { select: levelSelect },
-    },
-  });
-  return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
+  const all = await standingRecognitions();
+  return new Map(
+    [...all].map(([communeId, { id: _id, ...r }]) => [communeId, { ...r, communeId, level: { ...r.level } }] as const),
+  );
 }
 
 export function listRecognitionHistory({ communeId }: { communeId: number }) {

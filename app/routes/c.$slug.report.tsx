@@ -18,7 +18,7 @@ import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
 import { lazy } from "~/utils/lazy";
 import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
@@ -67,24 +67,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
 
-  const body = await readMultipartForm(request);
-  if (!body.ok) return formError(body.error, {});
+  // The rate limit comes first: a client over it costs no photo buffering and no decoding.
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  const allowed = await takeToken("complaint", ipHash);
+  const body = await readMultipartForm(request, { fields: ALLOWED, fileField: "photos", keepFiles: allowed });
+  if (!body.ok) return formError(body.error, keptValues(formToObject(body.form), ALLOWED), body.status);
+  if (!allowed) return formError("rateLimited", keptValues(formToObject(body.form), ALLOWED), 429);
+  if (body.unknownField) return formError("unknownField", keptValues(formToObject(body.form), ALLOWED), 400);
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
 
-  const files = filesOf(body.form, "photos");
-  if (files.length > MAX_PHOTOS)
-    return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
+  if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
-  for (const file of files) {
+  for (const file of filesOf(body.form, "photos")) {
     const photo = await processPhoto(file);
     if (!photo) return json<FormErrors>({ fieldErrors: { photos: "errors.notAnImage" }, values }, { status: 400 });
     photos.push(photo);
   }
-
-  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  if (!(await takeToken("complaint", ipHash))) return formError("rateLimited", values, 429);
 
   const saved = [];
   try {

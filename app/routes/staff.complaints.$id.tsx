@@ -21,7 +21,7 @@ import {
   WorkflowError,
 } from "~/models/complaint.server";
 import { getDeadlines } from "~/models/setting.server";
-import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
@@ -57,7 +57,7 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
   const id = Number(params.id);
   const communeId = Number.isSafeInteger(id) && id > 0 ? await getComplaintCommuneId({ id }) : null;
   if (communeId === null) throw new Response(null, { status: 404 });
-  requireCommuneAccess(user, communeId, mode);
+  requireRecordAccess(user, communeId, mode);
   return { user, id };
 }
 

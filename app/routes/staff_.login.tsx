@@ -1,5 +1,5 @@
-// Staff sign-in. Failed attempts are slowed, then the account is locked for a while; each network
-// address also has a budget of failed attempts. A successful sign-in starts a new session id.
+// Staff sign-in. The limits come before the password (see login() and decision 014); accounts
+// with two-step sign-in also give a code. A successful sign-in starts a new session id.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,6 @@ import { getOptionalUser, getSessionId, sessionCookie } from "~/utils/auth.serve
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
 import { Field } from "~/components/forms";
 
@@ -26,6 +25,12 @@ const LoginSchema = lazy(() =>
         .string({ error: "errors.passwordRequired" })
         .min(1, { error: "errors.passwordRequired" })
         .max(500, { error: "errors.passwordRequired" }),
+      code: z
+        .string()
+        .trim()
+        .max(20, { error: "errors.invalid" })
+        .optional()
+        .transform((c) => c || null),
       redirectTo: z.string().optional(),
     })
     .strict(),
@@ -41,21 +46,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await validateForm(request, LoginSchema(), { maxBytes: 8 * 1024, allowed: new Set(["email", "redirectTo"]) });
   if (!result.ok) return result.response;
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  const outcome = await login(result.data);
+  const { email, password, code } = result.data;
+  const outcome = await login({ email, password, code, ipHash });
   if (!outcome.ok) {
-    const limited = !(await takeToken("login", ipHash));
-    if (limited) return formError("rateLimited", result.values, 429);
+    if (outcome.reason === "rateLimited") return formError("rateLimited", result.values, 429);
     if (outcome.reason === "locked")
       return json<FormErrors & { minutes?: number }>(
         { formError: "locked", values: result.values, minutes: outcome.lockedMinutes },
         { status: 429 },
       );
-    return formError("invalid", result.values, 400);
+    return formError(outcome.reason, result.values, 400);
   }
   // Replace any session the browser had: a new id at every sign-in.
   const previous = await getSessionId(request);
   if (previous) await deleteSession({ sessionId: previous });
-  const to = safeRedirectPath(result.data.redirectTo);
+  const to = outcome.mustChangePassword ? "/staff/password" : safeRedirectPath(result.data.redirectTo, "/staff");
   return redirect(to.startsWith("/staff") ? to : "/staff", {
     status: 303,
     headers: { "Set-Cookie": await sessionCookie.serialize(outcome.sessionId) },
@@ -73,7 +78,9 @@ export default function Login() {
       <h1>{t("login.heading")}</h1>
       {actionData?.formError ? (
         <p className="form-error" role="alert" id="form-error">
-          {t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
+          {actionData.formError === "codeRequired"
+            ? t("security:login.codeRequired")
+            : t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
         </p>
       ) : null}
       <Form method="post">
@@ -93,6 +100,11 @@ export default function Login() {
           label={t("login.password")}
           inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
           errors={errors.password && t(errors.password)}
+        />
+        <Field
+          label={t("security:login.code")}
+          hint={t("security:login.codeHint")}
+          inputProps={{ name: "code", type: "text", inputMode: "text", autoComplete: "one-time-code", maxLength: 20 }}
         />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {t("login.submit")}

@@ -1,5 +1,5 @@
 // Satisfaction scoring: share satisfied (CSAT), Wilson score interval and the verdict against
-// a threshold. Rules from docs/domain.md: satisfied = 4 or 5 among those who gave an opinion;
+// a threshold. Rules (decision 005): satisfied = 4 or 5 among those who gave an opinion;
 // hide a group with fewer than 5 answers; fewer than 30 is "indicative"; a verdict is given
 // only when the whole 95% interval is on one side of the threshold.
 

@@ -12,8 +12,8 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
 import { Field } from "~/components/forms";
+import { PASSWORD_MIN } from "~/lib/roles";
 
-const PASSWORD_MIN = 12;
 
 const ChangePasswordSchema = lazy(() =>
   z

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { Prisma } from "~/generated/prisma/client";
-import type { Role } from "~/lib/roles";
+import { isCommuneScoped, type Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 
 export { ROLES, type Role } from "~/lib/roles";
@@ -95,7 +95,7 @@ export async function updateUser({
     prisma.user.update({ where: { id }, data: { name, role, active } }),
     prisma.userCommune.deleteMany({ where: { userId: id } }),
     prisma.userCommune.createMany({
-      data: (role === "official" ? communeIds : []).map((communeId) => ({ userId: id, communeId })),
+      data: (isCommuneScoped(role) ? communeIds : []).map((communeId) => ({ userId: id, communeId })),
     }),
     ...(active ? [] : [prisma.session.deleteMany({ where: { userId: id } })]),
   ]);

@@ -7,7 +7,7 @@ import { CommunePicker } from "~/components/commune-picker";
 import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
 import { getUserById, resetPassword, updateUser } from "~/models/user.server";
-import { ROLES } from "~/lib/roles";
+import { isCommuneScoped, ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const communeIds = new Set((await listCommunes()).map((c) => c.id));
   if (data.communes.some((id) => !communeIds.has(id)))
     return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
-  if (data.role === "official" && data.communes.length === 0)
+  if (isCommuneScoped(data.role) && data.communes.length === 0)
     return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
   await updateUser({ id: user.id, name: data.name, role: data.role, active: data.active === "1", communeIds: data.communes });
   return redirect(`/staff/users/${user.id}?done=saved`, { status: 303 });

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
 import { listCommunes } from "~/models/commune.server";
 import { createUser, listUsers } from "~/models/user.server";
-import { ROLES } from "~/lib/roles";
+import { isCommuneScoped, ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
@@ -31,7 +31,7 @@ const CreateUserSchema = lazy(() =>
         .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
     })
     .strict()
-    .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }),
+    .refine((d) => !isCommuneScoped(d.role) || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }),
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const communeIds = new Set((await listCommunes()).map((c) => c.id));
   if (result.data.communes.some((id) => !communeIds.has(id)))
     return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
-  const created = await createUser({ ...result.data, communeIds: result.data.role === "official" ? result.data.communes : [] });
+  const created = await createUser({ ...result.data, communeIds: isCommuneScoped(result.data.role) ? result.data.communes : [] });
   if (!created.ok)
     return json<FormErrors>({ fieldErrors: { email: "errors.emailTaken" }, values: result.values }, { status: 400 });
   return redirect(`/staff/users/${created.id}`, { status: 303 });

@@ -39,3 +39,8 @@ export function nextPeriodStart(period: string): Date {
   const nextMonth = quarter === 4 ? 0 : quarter * 3;
   return new Date(Date.UTC(nextYear, nextMonth, 1) - VIETNAM_OFFSET_MS);
 }
+
+/** The calendar day in Vietnam, "2026-11-27": the coarse time kept on a used ballot code. */
+export function vietnamDay(date: Date): string {
+  return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

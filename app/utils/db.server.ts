@@ -77,3 +77,6 @@ export async function checkDatabase(): Promise<boolean> {
     return false;
   }
 }
+
+/** The client inside `prisma.$transaction(async (tx) => …)`: models that run in a caller's transaction take it. */
+export type Tx = Parameters<Extract<Parameters<typeof prisma.$transaction>[0], (...args: never[]) => unknown>>[0];

@@ -4,8 +4,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
-import type { Language } from "~/utils/i18n";
 import type { FormErrors } from "~/utils/form.server";
+import { useLanguage } from "~/utils/use-language";
 
 type Batch = {
   id: number;
@@ -26,8 +26,8 @@ export function BallotBatches({
   canRun: boolean;
   actionData?: FormErrors;
 }) {
-  const { t, i18n } = useTranslation("ballot");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("ballot");
+  const lng = useLanguage();
   const mine = actionData?.values.intent === "batch" && actionData.values.communeId === String(commune.id);
   const v = mine ? actionData!.values : {};
   const errors = mine ? (actionData!.fieldErrors ?? {}) : {};

@@ -3,8 +3,9 @@
 // every ballot is accepted.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import type { FormErrors } from "~/utils/form.server";
+import { useLanguage } from "~/utils/use-language";
 
 export function PaperBallotGrid({
   communeId,
@@ -17,8 +18,8 @@ export function PaperBallotGrid({
   rows: number;
   actionData?: FormErrors;
 }) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const mine = actionData?.values.communeId === String(communeId) && !actionData.values.intent;
   const errors = mine ? (actionData?.fieldErrors ?? {}) : {};
   const values = mine ? (actionData?.values ?? {}) : {};

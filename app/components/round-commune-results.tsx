@@ -3,7 +3,8 @@
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
 import type { Score } from "~/lib/score";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 type Commune = {
   slug: string;
@@ -29,8 +30,8 @@ export function RoundCommuneResults({
   coverageTarget: number;
   codesRequired: boolean;
 }) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const cell = (s: Score) =>
     s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>

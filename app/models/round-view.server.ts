@@ -6,7 +6,7 @@ import { resultsVisible } from "~/lib/round";
 import { score, type Tally, type Threshold } from "~/lib/score";
 import { codeUseByVillage, usedCodeCounts } from "./ballot.server";
 import { listActiveCriteria } from "./criterion.server";
-import { levelThreshold } from "./recognition.server";
+import { thresholdFor } from "./recognition.server";
 import { getRound, roundAnswerCounts, roundTallies } from "./round.server";
 import { getDefaultThreshold } from "./setting.server";
 
@@ -57,7 +57,7 @@ export async function getRoundView({
   ]);
   const visible = resultsVisible(round, now);
   const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
-  const threshold = round.level ? levelThreshold(round.level) : defaults;
+  const threshold = thresholdFor(round.level, defaults);
   const coverageTarget = round.level?.coverageShare ?? 0.7;
   const count = (communeId: number, f: (c: (typeof counts)[number]) => boolean) =>
     counts.filter((c) => c.communeId === communeId && f(c)).reduce((s, c) => s + c.count, 0);

@@ -1,23 +1,29 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
-import { prisma, type Tx } from "~/utils/db.server";
+import type { ResponseChannel } from "~/generated/prisma/enums";
+import { cached } from "~/utils/cache.server";
+import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
-/** The round open for this commune at this moment, if any. */
-export async function findOpenRoundId({
-  communeId,
-  at,
-  db = prisma,
-}: {
-  communeId: number;
-  at: Date;
-  db?: Tx;
-}): Promise<number | null> {
-  const candidates = await db.surveyRound.findMany({
-    where: { startsAt: { lte: at }, endsAt: { gt: at }, communes: { some: { communeId } } },
-    select: { id: true, startsAt: true, endsAt: true },
+/** Every round's window and communes (a few rows a year), read once per change of reference data. */
+function roundWindows() {
+  return cached("roundWindows", ["reference"], async () => {
+    const rounds = await prisma.surveyRound.findMany({
+      select: { id: true, startsAt: true, endsAt: true, communes: { select: { communeId: true } } },
+    });
+    return rounds.map((r) => ({
+      id: r.id,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      communeIds: new Set(r.communes.map((c) => c.communeId)),
+    }));
   });
+}
+
+/** The round open for this commune at this moment, if any. */
+export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
+  const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
   return pickRound(candidates, at)?.id ?? null;
 }
 
@@ -94,7 +100,7 @@ export async function roundAnswerCounts({ roundId }: { roundId: number }) {
   });
   return rows.map((r) => ({
     communeId: r.communeId,
-    channel: r.channel as "online" | "paper",
+    channel: r.channel,
     verified: r.verified,
     count: r._count._all,
   }));
@@ -102,7 +108,7 @@ export async function roundAnswerCounts({ roundId }: { roundId: number }) {
 
 type Row = {
   communeId: number | bigint;
-  channel: string;
+  channel: ResponseChannel;
   verified: number | bigint | boolean;
   criterionId: number | bigint;
   satisfied: number | bigint;
@@ -122,7 +128,7 @@ export async function roundTallies({ roundId }: { roundId: number }) {
     GROUP BY r.communeId, r.channel, r.verified, rt.criterionId`;
   return rows.map((r) => ({
     communeId: Number(r.communeId),
-    channel: r.channel as "online" | "paper",
+    channel: r.channel,
     verified: Boolean(Number(r.verified)),
     criterionId: Number(r.criterionId),
     tally: { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) } satisfies Tally,

@@ -1,10 +1,11 @@
 // Survey responses: the one write path for an answer (submitAnswer, paper ballots through it),
 // and counting them per criterion.
 import { Prisma } from "~/generated/prisma/client";
-import { periodOf, vietnamDay } from "~/lib/period";
+import { periodOf, vnIsoDay } from "~/lib/vn-time";
 import type { Tally } from "~/lib/score";
-import { prisma, type Tx } from "~/utils/db.server";
+import { noteLocalWrite, prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { writeAnswer as commitOpenAnswer } from "./answer-writer.server";
 import { recordAudit } from "./audit.server";
 import { findUsableCode, spendCode, type CodeRefusal } from "./ballot.server";
 import { findOpenRoundId } from "./round.server";
@@ -78,7 +79,7 @@ const GRACE_MS = env.PAPER_GRACE_HOURS * 3600 * 1000;
  * codes (used up here, conditionally, so one code counts once however many requests race),
  * the households limit, duplicates. Throws Refused to roll the transaction back.
  */
-async function writeAnswer(tx: Tx, input: AnswerInput): Promise<Extract<SubmitResult, { ok: true }>> {
+async function checkAndWrite(tx: Tx, input: AnswerInput): Promise<Extract<SubmitResult, { ok: true }>> {
   const at = input.at ?? new Date();
   if (input.submissionId) {
     const replay = await tx.response.findUnique({
@@ -109,7 +110,7 @@ async function writeAnswer(tx: Tx, input: AnswerInput): Promise<Extract<SubmitRe
     roundId = input.roundId;
     period = input.period ?? periodOf(link.round.startsAt);
   } else {
-    roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at, db: tx });
+    roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at });
   }
   if (input.code) {
     const found = await findUsableCode(tx, {
@@ -119,7 +120,7 @@ async function writeAnswer(tx: Tx, input: AnswerInput): Promise<Extract<SubmitRe
       ...(input.channel === "paper" ? { roundId: roundId!, graceMs: GRACE_MS } : {}),
     });
     if (!found.ok) throw new Refused(found.reason);
-    if (!(await spendCode(tx, { id: found.code.id, day: vietnamDay(at) }))) throw new Refused("usedCode");
+    if (!(await spendCode(tx, { id: found.code.id, day: vnIsoDay(at) }))) throw new Refused("usedCode");
     roundId = found.code.roundId;
   }
   const verified = Boolean(input.code);
@@ -151,8 +152,33 @@ async function writeAnswer(tx: Tx, input: AnswerInput): Promise<Extract<SubmitRe
  * first sends of the same cookie): the loser is told whether it was a replay or a second answer.
  */
 export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
+  if (input.channel === "online" && !input.code && input.submissionId) {
+    // The hot path (every open answer from a phone): no code to spend, no limit to count, so it is
+    // committed together with the answers arriving meanwhile (answer-writer.server.ts); replays and
+    // second answers are told apart there by the same unique indexes.
+    const at = input.at ?? new Date();
+    const roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at });
+    const r = await commitOpenAnswer({
+      communeId: input.communeId,
+      period: input.period ?? periodOf(at),
+      ratings: input.ratings,
+      village: input.village ?? null,
+      comment: input.comment ?? null,
+      channel: "online",
+      voterHash: input.voterHash ?? null,
+      ipHash: input.ipHash ?? null,
+      submissionId: input.submissionId,
+      roundId,
+      isDemo: input.isDemo ?? false,
+      createdAt: at,
+    });
+    return r.status === "duplicate"
+      ? { ok: false, reason: "duplicate" }
+      : { ok: true, status: r.status, id: r.id, verified: false, late: false };
+  }
+  noteLocalWrite();
   try {
-    return await prisma.$transaction((tx) => writeAnswer(tx, input));
+    return await prisma.$transaction((tx) => checkAndWrite(tx, input));
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.reason };
     if (!isUniqueViolation(e)) throw e;
@@ -183,6 +209,7 @@ export async function enterPaperBallots(input: {
 }): Promise<{ ok: true; count: number; verified: number; late: boolean } | { ok: false; reason: AnswerRefusal; index: number }> {
   const at = input.at ?? new Date();
   // The same code twice in one grid: the second is refused like a code already used.
+  noteLocalWrite();
   const twice = input.ballots.findIndex((b, i) => b.code && input.ballots.findIndex((o) => o.code === b.code) !== i);
   if (twice >= 0) return { ok: false, reason: "usedCode", index: twice };
   try {
@@ -191,7 +218,7 @@ export async function enterPaperBallots(input: {
       let verified = 0;
       for (const [index, ballot] of input.ballots.entries()) {
         try {
-          const r = await writeAnswer(tx, {
+          const r = await checkAndWrite(tx, {
             communeId: input.communeId,
             roundId: input.roundId,
             channel: "paper",

@@ -16,11 +16,11 @@ import { listActiveCriteria } from "~/models/criterion.server";
 import { submitAnswer } from "~/models/survey.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import type { Language } from "~/utils/i18n";
 import { returnCodeCheck, takeCodeCheck } from "~/utils/rate-limit.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/utils/survey-form.server";
+import { useLanguage } from "~/utils/use-language";
 
 type CodeState = { problem: string; commune?: string; code: string };
 
@@ -104,8 +104,8 @@ export default function Ballot() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
     (FormErrors & { state?: undefined }) | { state: "refused"; refused: CodeState } | undefined;
-  const { t, i18n } = useTranslation("ballot");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("ballot");
+  const lng = useLanguage();
   const refusal = actionData?.state === "refused" ? actionData.refused : data.state === "refused" ? data.refused : null;
   if (refusal || data.state !== "ok") {
     return (

@@ -2,24 +2,25 @@
 // village optional (components/survey-form). A plain form post (works without JavaScript). A
 // household with a ballot slip types its code first (c.$slug.code) and answers at /b/<code>.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
+import { HouseholdCodeLink } from "~/components/household-code-link";
 import { SurveyForm } from "~/components/survey-form";
 import { formatDate } from "~/lib/format";
-import { nextPeriodStart, periodOf } from "~/lib/period";
+import { nextPeriodStart, periodOf } from "~/lib/vn-time";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { findVoterResponse, submitAnswer } from "~/models/survey.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import type { Language } from "~/utils/i18n";
 import { takeToken } from "~/utils/rate-limit.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/utils/survey-form.server";
+import { useLanguage } from "~/utils/use-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -92,8 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Survey() {
   const { commune, criteria, submissionId, already } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("survey");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("survey");
+  const lng = useLanguage();
 
   if (already && !actionData) {
     return (
@@ -128,21 +129,6 @@ export default function Survey() {
         errors={actionData?.fieldErrors ?? {}}
       />
     </div>
-  );
-}
-
-/** A household with a slip types its code here (no JavaScript needed). */
-function HouseholdCodeLink({ slug }: { slug: string }) {
-  const { t } = useTranslation("ballot");
-  return (
-    <Form method="post" action={`/c/${slug}/code`} className="card code-entry">
-      <p>{t("haveCode")}</p>
-      <label htmlFor="code-quick">{t("codeLabel")}</label>{" "}
-      <input id="code-quick" name="code" type="text" className="code-input" autoComplete="off" maxLength={24} required />{" "}
-      <button type="submit" className="button">
-        {t("check")}
-      </button>
-    </Form>
   );
 }
 

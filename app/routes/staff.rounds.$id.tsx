@@ -19,11 +19,12 @@ import { enterPaperBallots } from "~/models/survey.server";
 import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { lazy } from "~/utils/lazy";
 import { BALLOT_ROWS, paperGridSchema } from "~/utils/paper-grid.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
+import { useLanguage } from "~/utils/use-language";
 
 const count = (max: number) =>
   z.coerce
@@ -150,8 +151,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   return (
     <>
       <p className="breadcrumb">

@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
@@ -13,8 +14,10 @@ import { canAccessCommune, requireRole, requireUser } from "~/utils/auth.server"
 import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
+import { RoundPurpose } from "~/generated/prisma/enums";
 
 /**
  * Built from the communes the user may run rounds for: one optional households_<id> box each
@@ -41,7 +44,7 @@ function roundSchema(communeIds: number[]) {
   return z
     .object({
       name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-      purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
+      purpose: z.enum(RoundPurpose, { error: "errors.invalid" }),
       levelId: z
         .string()
         .optional()
@@ -67,9 +70,6 @@ function roundSchema(communeIds: number[]) {
       return { ...d, communes, codesRequired: (d.access ?? (d.purpose === "pre_recognition" ? "codes" : "open")) === "codes" };
     });
 }
-
-/** "2026-11-22" as midnight in Vietnam. */
-const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
 /** Rural communes (wards are not recognised) this user may open rounds for: the Front its own, administrators all. */
 async function runnableCommunes(user: SessionUser) {
@@ -102,8 +102,8 @@ export async function action({ request }: ActionFunctionArgs) {
     name: d.name,
     purpose: d.purpose,
     levelId: d.purpose === "pre_recognition" ? d.levelId : null,
-    startsAt: vnDate(d.startsOn),
-    endsAt: vnDate(d.endsOn),
+    startsAt: vnStartOfDay(d.startsOn),
+    endsAt: vnStartOfDay(d.endsOn),
     codesRequired: d.codesRequired,
     createdById: user.id,
     communes: d.communes,
@@ -114,8 +114,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Rounds() {
   const { rounds, levels, communes, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? {};
   const communesError = errors.communes ?? Object.entries(errors).find(([k]) => k.startsWith("households_"))?.[1];

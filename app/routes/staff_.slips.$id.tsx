@@ -14,7 +14,8 @@ import { getBatch, printBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 const PER_SHEET = 8;
 
@@ -48,8 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Slips() {
   const d = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("ballot");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("ballot");
+  const lng = useLanguage();
   const sheets = Array.from({ length: Math.ceil(d.slips.length / PER_SHEET) }, (_, i) =>
     d.slips.slice(i * PER_SHEET, (i + 1) * PER_SHEET),
   );

@@ -7,6 +7,7 @@ import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viBallot from "../../locales/vi/ballot.json";
+import viSecurity from "../../locales/vi/security.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -15,8 +16,9 @@ import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enBallot from "../../locales/en/ballot.json";
+import enSecurity from "../../locales/en/security.json";
 import { languageCookie } from "./cookies.server";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
 export const resources = {
   vi: {
@@ -28,6 +30,7 @@ export const resources = {
     staff: viStaff,
     council: viCouncil,
     ballot: viBallot,
+    security: viSecurity,
   },
   en: {
     common: enCommon,
@@ -38,6 +41,7 @@ export const resources = {
     staff: enStaff,
     council: enCouncil,
     ballot: enBallot,
+    security: enSecurity,
   },
 } satisfies Record<Language, Resource[string]>;
 
@@ -47,7 +51,7 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 }
 
-const instances = new Map((Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
+const instances = new Map(LANGUAGES.map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
 
 /** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
 export function getFixedT(lng: Language, ns: string = "common") {

@@ -8,7 +8,7 @@ import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
-import { requireRole, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireRole, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
@@ -37,7 +37,7 @@ const RoundSchema = lazy(() =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rounds, levels, communes] = await Promise.all([listRounds(), listLevels(), listCommunes()]);
+  const [rounds, levels, communes] = await Promise.all([listRounds({ communeIds: readableCommuneIds(user) }), listLevels(), listCommunes()]);
   const t = getFixedT(await getLanguage(request), "council");
   return json({
     rounds,

@@ -33,6 +33,8 @@ function database(): Database.Database {
     const db = new Database(sqlitePath(env.DATABASE_URL));
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    // Counters, not records: a power cut may lose the last few, so no fsync per attempt.
+    db.pragma("synchronous = NORMAL");
     globalThis.__rateLimitDb = db;
   }
   return globalThis.__rateLimitDb;

@@ -13,11 +13,13 @@ export function ErrorPage() {
         ? "forbidden"
         : status === 503
           ? "unavailable"
-          : status === 429
-            ? "security:errors.tooMany"
-          : status < 500
-            ? "badRequest"
-            : "server";
+          : status === 413
+            ? "tooLarge"
+            : status === 429
+              ? "security:errors.tooMany"
+              : status < 500
+                ? "badRequest"
+                : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="page error-page">

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { Prisma } from "~/generated/prisma/client";
-import type { Role } from "~/lib/roles";
+import { communesForRole, type Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
 import { checkSecondFactor } from "./two-factor.server";
@@ -124,27 +124,42 @@ export async function changePassword({
   return { ok: true, sessionId };
 }
 
-export async function updateUser({
-  id,
-  name,
-  role,
-  active,
-  communeIds,
-}: {
-  id: number;
-  name: string;
-  role: Role;
-  active: boolean;
-  communeIds: number[];
-}) {
+export type StaffUserInput = { name: string; role: Role; communeIds: number[] } & (
+  { id: number; active: boolean; actorId: number } | { id?: undefined; email: string; password: string }
+);
+
+export type SaveStaffUserResult =
+  | { ok: true; id: number }
+  | {
+      ok: false;
+      field: "email" | "communes" | null;
+      reason: "emailTaken" | "unknownCommune" | "communesRequired" | "selfLockout";
+    };
+
+/**
+ * Creates (no id) or updates a staff account. The rules live here: an administrator cannot take
+ * away their own access; communes must exist, officials need one and other roles have none
+ * (communesForRole). One transaction; deactivating an account ends its sessions.
+ */
+export async function saveStaffUser(input: StaffUserInput): Promise<SaveStaffUserResult> {
+  if (input.id !== undefined && input.id === input.actorId && (input.role !== "admin" || !input.active))
+    return { ok: false, field: null, reason: "selfLockout" };
+  const known = await prisma.commune.count({ where: { id: { in: input.communeIds } } });
+  if (known !== new Set(input.communeIds).size) return { ok: false, field: "communes", reason: "unknownCommune" };
+  const communes = communesForRole(input.role, input.communeIds);
+  if (!communes.ok) return { ok: false, field: "communes", reason: communes.reason };
+  if (input.id === undefined) {
+    const created = await createUser({ ...input, communeIds: communes.communeIds });
+    return created.ok ? created : { ok: false, field: "email", reason: created.reason };
+  }
+  const { id, name, role, active } = input;
   await prisma.$transaction([
     prisma.user.update({ where: { id }, data: { name, role, active } }),
     prisma.userCommune.deleteMany({ where: { userId: id } }),
-    prisma.userCommune.createMany({
-      data: (role === "official" ? communeIds : []).map((communeId) => ({ userId: id, communeId })),
-    }),
+    prisma.userCommune.createMany({ data: communes.communeIds.map((communeId) => ({ userId: id, communeId })) }),
     ...(active ? [] : [prisma.session.deleteMany({ where: { userId: id } })]),
   ]);
+  return { ok: true, id };
 }
 
 // A real hash to verify against when the e-mail is unknown, so both cases take the same time.

@@ -11,6 +11,7 @@ import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
+import { Field } from "~/components/forms";
 
 const LoginSchema = lazy(() =>
   z
@@ -84,56 +85,27 @@ export default function Login() {
       ) : null}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staff"} />
-        <div className="field">
-          <label htmlFor="email">{t("login.email")}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={actionData?.values.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-          />
-          {errors.email ? (
-            <p className="field-error" id="email-error">
-              {t(errors.email)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("login.password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-          />
-          {errors.password ? (
-            <p className="field-error" id="password-error">
-              {t(errors.password)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="code">{t("security:login.code")}</label>
-          <p className="hint" id="code-hint">
-            {t("security:login.codeHint")}
-          </p>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputMode="text"
-            autoComplete="one-time-code"
-            maxLength={20}
-            aria-describedby="code-hint"
-          />
-        </div>
+        <Field
+          label={t("login.email")}
+          inputProps={{
+            name: "email",
+            type: "email",
+            autoComplete: "username",
+            required: true,
+            defaultValue: actionData?.values.email ?? "",
+          }}
+          errors={errors.email && t(errors.email)}
+        />
+        <Field
+          label={t("login.password")}
+          inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+          errors={errors.password && t(errors.password)}
+        />
+        <Field
+          label={t("security:login.code")}
+          hint={t("security:login.codeHint")}
+          inputProps={{ name: "code", type: "text", inputMode: "text", autoComplete: "one-time-code", maxLength: 20 }}
+        />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>

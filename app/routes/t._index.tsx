@@ -7,6 +7,7 @@ import { getPublicComplaint } from "~/models/complaint.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { limitedLookup } from "~/utils/rate-limit.server";
+import { describedBy, ErrorList } from "~/components/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
@@ -39,16 +40,14 @@ export default function TrackLookup() {
             autoComplete="off"
             maxLength={40}
             placeholder="ABCDE-23456"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-error" : undefined}
+            {...describedBy("code", null, error && t(`track.errors.${error}`))}
           />
           <button type="submit">{t("track.submit")}</button>
         </div>
-        {error ? (
-          <p className="field-error" id="code-error">
-            {error === "rateLimited" ? t("security:tracking.rateLimited") : t(`track.errors.${error}`)}
-          </p>
-        ) : null}
+        <ErrorList
+          id="code-error"
+          errors={error && (error === "rateLimited" ? t("security:tracking.rateLimited") : t(`track.errors.${error}`))}
+        />
       </Form>
     </div>
   );

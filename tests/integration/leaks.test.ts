@@ -10,6 +10,7 @@ import { loader as roundsLoader } from "~/routes/staff.rounds._index";
 import { loader as lookupLoader } from "~/routes/t._index";
 import { loader as trackLoader } from "~/routes/t.$code";
 import { loader as photoLoader } from "~/routes/photos.$id";
+import { action as reportAction } from "~/routes/c.$slug.report";
 import { createComplaint } from "~/models/complaint.server";
 import { toCsv } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
@@ -211,5 +212,31 @@ describe("photos", () => {
     await prisma.complaintPhoto.update({ where: { id: photo.id }, data: { approved: false } });
     // The cache's revalidation now gets 404: the hidden photo is gone.
     expect((await get({ "If-None-Match": etag })).status).toBe(404);
+  });
+});
+
+describe("photos of a client over its limit", () => {
+  it("are not decoded: the limit answers first (a fake image is not even looked at)", async () => {
+    const ip = "198.18.9.9";
+    const report = (photo?: Buffer) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ category: "roads", text: "Đường trục thôn bị lún, nhiều ổ gà nguy hiểm." }))
+        form.append(k, v);
+      if (photo) form.append("photos", new File([new Uint8Array(photo)], "a.jpg", { type: "image/jpeg" }));
+      const request = new Request("http://localhost/c/vinh-bao/report", {
+        method: "POST",
+        body: form,
+        headers: { Origin: "http://localhost" },
+      });
+      return settle(() => reportAction({ request, params: { slug: "vinh-bao" }, context: context(ip) }));
+    };
+    const fake = Buffer.from("not an image at all, but named .jpg");
+    // Under the limit, the photo is checked (and refused as not an image).
+    expect((await report(fake)).status).toBe(400);
+    for (let i = 0; i < 9; i++) expect((await report()).status).toBe(303);
+    // Over it: 429 with the text kept, before any photo is kept or decoded.
+    const limited = await report(fake);
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).values.text).toMatch(/^Đường trục/);
   });
 });

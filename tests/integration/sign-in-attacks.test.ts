@@ -156,7 +156,10 @@ describe("two-step sign-in", () => {
 
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip))).toBe("400 codeRequired");
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: "000000" }))).toBe("400 invalid");
-    expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: await generate({ secret }) }))).toBe("signedIn");
+    const current = await generate({ secret });
+    expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: current }))).toBe("signedIn");
+    // The same code a second time (seen over a shoulder, or replayed): refused.
+    expect(await outcome(await attempt(u.email, TEST_PASSWORD, freshIp(), { code: current }))).toBe("400 invalid");
     const recovery = enabled.recoveryCodes[0];
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: recovery }))).toBe("signedIn");
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: recovery }))).toBe("400 invalid");

@@ -236,6 +236,21 @@ describe("authorisation matrix", () => {
       body: () => ({}),
       expected: { anonymous: 302, official: 400, council: 400, admin: 400 },
     },
+    // Two-step sign-in is offered to administrators and council members (decision 015); an empty
+    // form gets as far as a 400.
+    "GET /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "GET",
+      path: () => "/staff/two-factor",
+      expected: councilRead,
+    },
+    "POST /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "POST",
+      path: () => "/staff/two-factor",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, council: 400, admin: 400 },
+    },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
       method: "GET",

@@ -2,9 +2,8 @@
 // council member's spreadsheet, redirects out of the site, an official listing other communes'
 // rounds, scanning tracking codes, and photos kept in caches after an official hid them.
 import { describe, expect, it } from "vitest";
-import { periodOf } from "~/lib/vn-time";
 import { createRound } from "~/models/round.server";
-import { createResponse } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey.server";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { loader as roundsLoader } from "~/routes/staff.rounds._index";
 import { loader as lookupLoader } from "~/routes/t._index";
@@ -69,18 +68,19 @@ describe("CSV formula injection", () => {
       levelId: null,
       startsAt: new Date(Date.now() - 86_400_000),
       endsAt: new Date(Date.now() + 86_400_000),
+      codesRequired: false,
       createdById: admin.id,
       communes: [{ communeId: commune.id, households: 100 }],
     });
     for (const [i, payload] of PAYLOADS.entries()) {
-      const created = await createResponse({
+      const created = await submitAnswer({
         communeId: commune.id,
-        period: periodOf(new Date()),
+        channel: "online",
         ratings: criteria.map((c) => ({ criterionId: c.id, score: 4 })),
         village: payload,
         comment: payload,
         voterHash: `csv-${i}`,
-        roundId,
+        submissionId: `csv-${i}-${roundId}`,
       });
       expect(created.status).toBe("created");
     }
@@ -141,6 +141,7 @@ describe("rounds", () => {
       levelId: null,
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
+      codesRequired: false,
       createdById: admin.id,
     };
     const ownRound = await createRound({ ...base, name: "Của xã mình", communes: [{ communeId: own.id, households: 10 }] });

@@ -6,6 +6,7 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
@@ -14,6 +15,7 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
@@ -27,6 +29,7 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    ballot: viBallot,
     security: viSecurity,
   },
   en: {
@@ -37,6 +40,7 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    ballot: enBallot,
     security: enSecurity,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -16,7 +16,7 @@ installGlobals();
 const BUILD_PATH = path.resolve("build/index.js");
 const build = await import(url.pathToFileURL(BUILD_PATH).href);
 // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-const { env, shutdown: closeApp } = build.entry.module;
+const { env, shutdown: closeApp, startBackground } = build.entry.module;
 const log = pino({ level: env.LOG_LEVEL, base: undefined });
 
 function trustProxy(value) {
@@ -105,6 +105,8 @@ app.all(
 
 const server = app.listen(env.PORT, env.HOST, () => {
   log.info({ port: env.PORT }, `Listening on http://localhost:${env.PORT}`);
+  // The outbox worker (e-mail, SMS to residents); safe in every process of a cluster.
+  startBackground?.();
   if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 

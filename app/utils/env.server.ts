@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { NotifyEnvSchema, notifyEnvProblems } from "./notify-env.server";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,6 +37,7 @@ const EnvSchema = z.object({
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  ...NotifyEnvSchema.shape,
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE"> & {
@@ -65,6 +67,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
+  const problems = notifyEnvProblems(parsed);
+  if (problems.length) throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     ...parsed,
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,

@@ -27,6 +27,8 @@ export type NewComplaint = {
   contact?: string | null;
   /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
   notify?: Contact;
+  /** posted through Open311 with this key; the token lets the client look it up */
+  open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
   photos?: { fileName: string; width: number; height: number; bytes: number }[];
   createdAt?: Date;
@@ -62,6 +64,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
+          open311: input.open311 ? { create: input.open311 } : undefined,
         },
         select: { id: true, code: true },
       });

@@ -21,7 +21,14 @@ const loginLimiter = new RateLimiterMemory({
   duration: 15 * 60,
 });
 
-const limiters = { survey: surveyLimiter, complaint: complaintLimiter, login: loginLimiter };
+// Open311 requests per API key (the key, not the address: an aggregator posts for many people).
+const open311Limiter = new RateLimiterMemory({
+  keyPrefix: "open311",
+  points: env.OPEN311_RATE_LIMIT_PER_HOUR,
+  duration: 60 * 60,
+});
+
+const limiters = { survey: surveyLimiter, complaint: complaintLimiter, login: loginLimiter, open311: open311Limiter };
 
 /** Takes one point for this address; false when the address is over its limit. */
 export async function takeToken(kind: keyof typeof limiters, ipHash: string): Promise<boolean> {

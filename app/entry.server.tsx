@@ -10,6 +10,7 @@ import { NonceProvider } from "./components/nonce";
 // closes the database through `shutdown` when it stops; `startBackground` starts the outbox worker.
 export { env } from "./utils/env.server";
 export { shutdown, startBackground } from "./utils/background.server";
+export { bodyLimit, DRAIN_MAX_BYTES, tooLargeAnswer } from "./utils/body-limit.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,34 +1,41 @@
 // The resident's optional e-mail and phone for news about a report (report form, "me too").
 import { useTranslation } from "react-i18next";
+import { Field } from "./forms";
 
 export function NotifyFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const { t } = useTranslation("notify");
-  const field = (name: "email" | "phone", type: "email" | "tel", autoComplete: string, maxLength: number) => (
-    <div className="field">
-      <label htmlFor={`notify-${name}`}>{t(`form.${name}`)}</label>
-      <input
-        id={`notify-${name}`}
-        name={name}
-        type={type}
-        inputMode={type}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        defaultValue={values[name] ?? ""}
-        {...(errors[name] ? { "aria-invalid": true, "aria-describedby": `notify-${name}-error` } : {})}
-      />
-      {errors[name] ? (
-        <p className="field-error" id={`notify-${name}-error`}>
-          {t(errors[name].replace(/^notify:/, ""))}
-        </p>
-      ) : null}
-    </div>
-  );
+  // Error keys come from the route's schema as "notify:form.…".
+  const err = (name: string) => errors[name] && t(errors[name].replace(/^notify:/, ""));
   return (
     <fieldset className="notify-fields">
       <legend>{t("form.legend")}</legend>
       <p className="hint">{t("form.hint")}</p>
-      {field("email", "email", "email", 100)}
-      {field("phone", "tel", "tel", 30)}
+      <Field
+        label={t("form.email")}
+        inputProps={{
+          name: "email",
+          id: "notify-email",
+          type: "email",
+          inputMode: "email",
+          autoComplete: "email",
+          maxLength: 100,
+          defaultValue: values.email ?? "",
+        }}
+        errors={err("email")}
+      />
+      <Field
+        label={t("form.phone")}
+        inputProps={{
+          name: "phone",
+          id: "notify-phone",
+          type: "tel",
+          inputMode: "tel",
+          autoComplete: "tel",
+          maxLength: 30,
+          defaultValue: values.phone ?? "",
+        }}
+        errors={err("phone")}
+      />
     </fieldset>
   );
 }

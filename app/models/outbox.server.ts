@@ -74,7 +74,7 @@ export async function newSubscription({
     create: {
       ...clean,
       token,
-      role: "filer",
+      role: "filer" as const,
       messages: { create: messages.map((m) => ({ ...m, nextAttemptAt: now, createdAt: now })) },
     },
   };

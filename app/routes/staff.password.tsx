@@ -11,8 +11,9 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
+import { Field } from "~/components/forms";
+import { PASSWORD_MIN } from "~/lib/roles";
 
-const PASSWORD_MIN = 12;
 
 const ChangePasswordSchema = lazy(() =>
   z
@@ -64,29 +65,18 @@ export default function ChangePassword() {
   const { t } = useTranslation("security");
   const errors = actionData?.fieldErrors ?? {};
   const field = (name: string, label: string, autoComplete: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        minLength={name === "current" ? undefined : PASSWORD_MIN}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : hint ? `${name}-hint` : undefined}
-      />
-      {errors[name] ? (
-        <p className="field-error" id={`${name}-error`}>
-          {t(errors[name], { min: PASSWORD_MIN })}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      inputProps={{
+        name,
+        type: "password",
+        autoComplete,
+        required: true,
+        minLength: name === "current" ? undefined : PASSWORD_MIN,
+      }}
+      errors={errors[name] && t(errors[name], { min: PASSWORD_MIN })}
+    />
   );
   return (
     <section className="page--narrow">

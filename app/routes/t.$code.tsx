@@ -13,7 +13,7 @@ import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { ChoiceFieldset, TextareaField } from "~/components/forms";
+import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -107,11 +107,7 @@ export default function TrackComplaint() {
       ) : null}
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(`track.formErrors.${actionData.formError}`)}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError && t(`track.formErrors.${actionData.formError}`)} />
       {complaint.status === "resolved" ? (
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>

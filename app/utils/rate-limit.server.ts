@@ -183,3 +183,29 @@ export function closeRateLimitStore(): void {
   globalThis.__rateLimitDb = undefined;
   limiterCache.clear();
 }
+
+// Household ballot codes (docs/decisions/012): every code checked takes a point from its address
+// and from its commune ("any" when it came without one, as a hand-typed /b/ address); a code that
+// turns out right gives them back, so only wrong codes count. Taking before looking makes the
+// limit hold under parallel requests and across processes.
+const codeLimiters = () => [
+  limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
+  limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
+];
+
+/** Reserves one code check for this address and commune; false when either has had too many wrong codes. */
+export async function takeCodeCheck(ipHash: string, communeKey: string): Promise<boolean> {
+  const keys = [ipHash, communeKey];
+  const ls = codeLimiters();
+  const taken = await Promise.all(ls.map((l, i) => consume(l, keys[i])));
+  if (taken.every((t) => t.ok)) return true;
+  // Give back what was taken from the limiter that still had room: a refused check costs nothing.
+  await Promise.all(ls.map((l, i) => (taken[i].ok ? l.reward(keys[i]) : null)));
+  return false;
+}
+
+/** The code was right (or never looked up): the reserved check is given back. */
+export async function returnCodeCheck(ipHash: string, communeKey: string): Promise<void> {
+  const keys = [ipHash, communeKey];
+  await Promise.all(codeLimiters().map((l, i) => l.reward(keys[i])));
+}

@@ -54,8 +54,10 @@ export async function createRound(input: NewRound & { createdById: number | null
   });
 }
 
-export function listRounds() {
+/** Rounds, newest first; with communeIds (an official's), only rounds that include one of them. */
+export function listRounds({ communeIds = null }: { communeIds?: number[] | null } = {}) {
   return prisma.surveyRound.findMany({
+    where: communeIds ? { communes: { some: { communeId: { in: communeIds } } } } : {},
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
       id: true,

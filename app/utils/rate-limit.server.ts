@@ -105,6 +105,18 @@ export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
   await limiters[kind]().reward(ipHash, 1);
 }
 
+/**
+ * A look-up that costs a point only when it finds nothing (guessing), refused once the address
+ * has used its budget. The point is taken first and given back on a hit, so a burst of parallel
+ * guesses cannot overrun the limit.
+ */
+export async function limitedLookup<T>(kind: Kind, ipHash: string, find: () => Promise<T | null>): Promise<T | null | "limited"> {
+  if (!(await takeToken(kind, ipHash))) return "limited";
+  const found = await find();
+  if (found !== null) await returnToken(kind, ipHash);
+  return found;
+}
+
 export type LoginReservation =
   { ok: true; pairFailures: number; delayMs: number } | { ok: false; reason: "rateLimited" | "locked"; retryMinutes: number };
 

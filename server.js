@@ -166,7 +166,8 @@ async function runWorker() {
       res.setHeader("Allow", "GET, HEAD, POST");
       return void res.status(405).type("text/plain").send("Method Not Allowed");
     }
-    if (req.method === "POST") {
+    // Open311 posts are authorised by their api_key, never by a cookie: other sites' apps may post.
+    if (req.method === "POST" && !req.path.startsWith("/open311/")) {
       const origin = req.get("Origin");
       const own = ownOrigin(req);
       if ((origin !== undefined && origin !== own) || req.get("Sec-Fetch-Site") === "cross-site") {

@@ -109,6 +109,19 @@ describe("notifications through the real server and a real SMTP server", () => {
     complaintId = Number(out.service_request_id);
     code = /([A-Z2-9]{5}-[A-Z2-9]{5})/.exec(out.service_notice)![1];
     expect(query<{ code: string }>("SELECT code FROM Complaint WHERE id = ?", complaintId)[0].code).toBe(code);
+
+    // A web app on another site may post too (the key is the credential): the route answers, in
+    // the specification's format, and a wrong key writes nothing.
+    const before = query<{ n: number }>("SELECT count(*) AS n FROM Complaint")[0].n;
+    const foreign = await fetch(`${BASE}/open311/v2/requests.json`, {
+      method: "POST",
+      headers: { origin: "https://civic-app.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "api_key=ntm_wrong&service_code=roads&lat=20.7&long=106.4&description=Kh%C3%B4ng%20c%C3%B3%20kh%C3%B3a%20%C4%91%C3%BAng",
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await foreign.json()).toEqual([{ code: 403, description: "api_key is missing or not valid" }]);
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM Complaint")[0].n).toBe(before);
   }, 60_000);
 
   it("an official's change commits while SMTP is down; the e-mail arrives when SMTP is back", async () => {

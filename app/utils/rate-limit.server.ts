@@ -70,12 +70,14 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
+  open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
   loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {

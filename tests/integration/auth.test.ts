@@ -358,6 +358,15 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "password", password: TEST_PASSWORD }),
       expected: adminWrite,
     },
+    "GET /staff/api-keys": { module: "staff.api-keys.tsx", method: "GET", path: () => "/staff/api-keys", expected: adminRead },
+    // Issuing a key answers 200 with the key (shown once), not a redirect.
+    "POST /staff/api-keys": {
+      module: "staff.api-keys.tsx",
+      method: "POST",
+      path: () => "/staff/api-keys",
+      body: () => ({ intent: "issue", name: "Ứng dụng thử quyền" }),
+      expected: adminRead,
+    },
     "GET /staff/settings": { module: "staff.settings.tsx", method: "GET", path: () => "/staff/settings", expected: adminRead },
     "GET /staff/settings (index)": {
       module: "staff.settings._index.tsx",

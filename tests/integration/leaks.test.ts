@@ -2,6 +2,7 @@
 // council member's spreadsheet, redirects out of the site, an official listing other communes'
 // rounds, scanning tracking codes, and photos kept in caches after an official hid them.
 import { describe, expect, it } from "vitest";
+import { periodOf } from "~/lib/vn-time";
 import { createRound } from "~/models/round.server";
 import { submitAnswer } from "~/models/survey.server";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
@@ -66,9 +67,9 @@ describe("CSV formula injection", () => {
       name: "Đợt thử",
       purpose: "routine",
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(Date.now() - 86_400_000),
       endsAt: new Date(Date.now() + 86_400_000),
-      codesRequired: false,
       createdById: admin.id,
       communes: [{ communeId: commune.id, households: 100 }],
     });
@@ -76,11 +77,12 @@ describe("CSV formula injection", () => {
       const created = await submitAnswer({
         communeId: commune.id,
         channel: "online",
+        period: periodOf(new Date()),
         ratings: criteria.map((c) => ({ criterionId: c.id, score: 4 })),
         village: payload,
         comment: payload,
         voterHash: `csv-${i}`,
-        submissionId: `csv-${i}-${roundId}`,
+        roundId,
       });
       expect(created.status).toBe("created");
     }
@@ -139,9 +141,9 @@ describe("rounds", () => {
     const base = {
       purpose: "routine" as const,
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
-      codesRequired: false,
       createdById: admin.id,
     };
     const ownRound = await createRound({ ...base, name: "Của xã mình", communes: [{ communeId: own.id, households: 10 }] });

@@ -29,6 +29,14 @@ const RATING_VALUES = ["1", "2", "3", "4", "5", "na"] as const;
 
 /** Field names are r_<criterion key>; the schema is built from the criteria in the database. */
 function surveySchema(criteria: CriterionRow[]) {
+  // zod compiles each schema on first use: build it once per set of criteria, not per answer.
+  const key = criteria.map((c) => c.key).join(",");
+  if (schemaCache?.key !== key) schemaCache = { key, schema: buildSurveySchema(criteria) };
+  return schemaCache.schema;
+}
+let schemaCache: { key: string; schema: ReturnType<typeof buildSurveySchema> } | undefined;
+
+function buildSurveySchema(criteria: CriterionRow[]) {
   const ratings = Object.fromEntries(
     criteria.map((c) => [`r_${c.key}`, z.enum(RATING_VALUES, { error: "errors.ratingRequired" })]),
   );

@@ -41,12 +41,16 @@ function stats(ms: number[]) {
   return { median: Number(at(0.5).toFixed(2)), p95: Number(at(0.95).toFixed(2)) };
 }
 const fmt = (x: number) => x.toFixed(1).padStart(8);
-function report(label: string, ms: number[]) {
+function report(label: string, ms: number[] & { cpu?: number[] }) {
   const r = stats(ms);
-  say(`${label.padEnd(58)} median ${fmt(r.median)} ms   p95 ${fmt(r.p95)} ms   (${ms.length} runs)`);
-  return r;
+  const cpu = ms.cpu?.length ? stats(ms.cpu).median : null;
+  say(
+    `${label.padEnd(58)} median ${fmt(r.median)} ms   p95 ${fmt(r.p95)} ms   CPU median ${cpu === null ? "     -" : fmt(cpu)} ms   (${ms.length} runs)`,
+  );
+  return { ...r, cpuMedian: cpu === null ? null : Number(cpu.toFixed(2)) };
 }
-async function time(runs: number, fn: () => Promise<unknown> | unknown, before?: () => void) {
+/** Wall-clock milliseconds of each run; `cpu` collects this process's CPU milliseconds per run. */
+async function time(runs: number, fn: () => Promise<unknown> | unknown, before?: () => void, cpu: number[] = []) {
   for (let i = 0; i < 3; i++) {
     before?.();
     await fn(); // warm-up
@@ -54,10 +58,14 @@ async function time(runs: number, fn: () => Promise<unknown> | unknown, before?:
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     before?.();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
     out.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
+  (out as number[] & { cpu?: number[] }).cpu = cpu;
   return out;
 }
 
@@ -193,7 +201,8 @@ async function main() {
     for (const c of criteria) otherRating.run(lastInsertRowid, c, 4);
   });
 
-  const dashboard = () => dashboardLoader({ request: get("/staff/council"), params: {}, context: ctx }).then((r) => r.text());
+  // A loader's work ends with its Response (the JSON already serialised); the server streams it out.
+  const dashboard = () => dashboardLoader({ request: get("/staff/council"), params: {}, context: ctx });
   const dashWarm = report("Council dashboard loader, warm", await time(30, dashboard));
   const dashCold = report("Council dashboard loader, after an answer", await time(30, dashboard, answerArrives));
   const raw = new Database(DB_FILE, { readonly: true });
@@ -208,15 +217,14 @@ async function main() {
     report("  raw SQLite: the same numbers without rollups", await time(1, () => scanSql.all(...periods)));
   }
 
-  const commune = () => communeLoader({ request: get(`/c/${slug}`), params: { slug }, context: ctx }).then((r) => r.text());
+  const commune = () => communeLoader({ request: get(`/c/${slug}`), params: { slug }, context: ctx });
   const communeWarm = report(`Commune page loader (${slug}), warm`, await time(50, commune));
   const communeCold = report(`Commune page loader (${slug}), after an answer`, await time(50, commune, answerArrives));
   const communeSql = raw.prepare(
     "SELECT criterionId, SUM(satisfied), SUM(answered) FROM ScoreRollup WHERE communeId = ? AND period IN (?, ?, ?, ?) GROUP BY criterionId",
   );
   report("  raw SQLite: the commune's rollup aggregate", await time(50, () => communeSql.all(communeId, ...periods)));
-  const dossier = () =>
-    dossierLoader({ request: get(`/staff/council/${slug}`), params: { slug }, context: ctx }).then((r) => (r as Response).text());
+  const dossier = () => dossierLoader({ request: get(`/staff/council/${slug}`), params: { slug }, context: ctx });
   const dossierCold = report(`Dossier loader (${slug}), after an answer`, await time(30, dossier, answerArrives));
   raw.close();
 
@@ -281,13 +289,17 @@ async function main() {
     generateSeconds: Math.round(loadSeconds),
     databaseMiB: dbMiB,
     dashboardWarmP95Ms: dashWarm.p95,
+    dashboardWarmCpuMs: dashWarm.cpuMedian,
+    dashboardCpuMs: dashCold.cpuMedian,
     dashboardP95Ms: dashCold.p95,
     dashboardMedianMs: dashCold.median,
     rawAggregateP95Ms: rawAgg.p95,
     dashboardRatio: Number((dashCold.p95 / Math.max(rawAgg.p95, 0.01)).toFixed(1)),
     communeWarmP95Ms: communeWarm.p95,
     communeP95Ms: communeCold.p95,
+    communeCpuMs: communeCold.cpuMedian,
     dossierP95Ms: dossierCold.p95,
+    dossierCpuMs: dossierCold.cpuMedian,
     surveyActionPerSecond: actionPerSecond,
     surveyActionConcurrentPerSecond: actionConcurrentPerSecond,
     rawInsertPerSecond,

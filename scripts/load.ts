@@ -14,6 +14,7 @@
 // measures the server, not the limits. Every acknowledged answer must be stored, exactly.
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -63,6 +64,23 @@ const BASE = `http://127.0.0.1:${env.PORT}`;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 let server: ChildProcess | undefined;
+
+/** CPU seconds used so far by the server: its primary and every worker (children), from /proc. */
+function serverCpuSeconds(): number {
+  const pid = server?.pid;
+  if (!pid || process.platform !== "linux") return 0;
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
 async function start() {
   const running = await startServer(env, { showErrors: true });
   server = running.process;
@@ -245,6 +263,7 @@ async function main() {
     `${"".padEnd(34)} ${"n".padStart(6)} ${"rate".padStart(8)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"p99".padStart(6)}   errors`,
   );
   const t0 = performance.now();
+  const cpu0 = serverCpuSeconds();
   let killed: Promise<number> | undefined;
   const [surveys, dashboards, pages] = await Promise.all([
     openLoop(RATE, SECONDS, survey, (i) => {
@@ -260,9 +279,11 @@ async function main() {
     openLoop(COMMUNE_RATE, SECONDS, communePage),
   ]);
   const evening = (performance.now() - t0) / 1000;
+  const serverCores = KILL ? 0 : Number(((serverCpuSeconds() - cpu0) / evening).toFixed(2));
   row(`Survey answers, ${RATE}/s offered`, surveys, 303, evening);
   row(`Council dashboard, ${DASHBOARD_RATE}/s meanwhile`, dashboards, 200, evening);
   row(`Commune pages, ${COMMUNE_RATE}/s meanwhile`, pages, 200, evening);
+  if (!KILL) say(`Server CPU during the evening: ${serverCores} cores on average (of ${os.cpus().length})`);
   if (killed) say(`Server killed with SIGKILL mid-run; serving again ${Math.round(await killed)} ms after restart.`);
 
   const complaints: Answer[] = [];
@@ -307,6 +328,7 @@ async function main() {
     mode: CI ? "ci" : KILL ? "kill" : "full",
     offeredPerSecond: RATE,
     seconds: SECONDS,
+    serverCoresUsed: serverCores,
     dashboardP50Ms: pct(dashboards, 0.5),
     dashboardP95Ms: pct(dashboards, 0.95),
     dashboardP99Ms: pct(dashboards, 0.99),

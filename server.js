@@ -87,6 +87,12 @@ async function runWorker() {
     return value;
   }
 
+  /** Our origin as the Remix adapter builds request.url: req.hostname honours "trust proxy". */
+  function ownOrigin(req) {
+    const port = (req.get("X-Forwarded-Host") ?? req.get("Host") ?? "").split(":")[1];
+    return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+  }
+
   /** The path as logged: tracking codes (a resident's key) and ids are masked. */
   function loggedPath(originalUrl) {
     const p = originalUrl.split("?")[0];
@@ -150,6 +156,33 @@ async function runWorker() {
   // Staff pages and residents' tracking pages are nobody's business for search engines.
   app.use(["/staff", "/t/"], (_req, res, next) => {
     res.setHeader("X-Robots-Tag", "noindex, nofollow");
+    next();
+  });
+  // Methods and origins, before any route runs (docs/decisions/004-csrf.md): only GET, HEAD and
+  // POST exist here (TRACE and the rest get 405), and a POST whose Origin is another site or
+  // "null" gets 403 on every route, with or without an action behind it.
+  app.use((req, res, next) => {
+    if (!["GET", "HEAD", "POST"].includes(req.method)) {
+      res.setHeader("Allow", "GET, HEAD, POST");
+      return void res.status(405).type("text/plain").send("Method Not Allowed");
+    }
+    if (req.method === "POST") {
+      const origin = req.get("Origin");
+      const own = ownOrigin(req);
+      if ((origin !== undefined && origin !== own) || req.get("Sec-Fetch-Site") === "cross-site") {
+        return void res.status(403).type("text/plain").send("Forbidden");
+      }
+    }
+    next();
+  });
+  // Staff pages (residents' contacts) and tracking pages (a resident's report), their data
+  // requests included: never stored by a browser or a proxy, whatever a route says.
+  app.use(["/staff", "/t"], (_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      res.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    };
     next();
   });
   // A body larger than any of our forms is refused before anyone reads it. Node then reads and

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { nextPeriodStart, recentPeriods } from "../app/lib/vn-time";
 import { prepareDatabase, serverEnv } from "./lib/harness";
 
 const argv = process.argv.slice(2);
@@ -88,6 +89,11 @@ function generate(): number {
   const nXa = (db.prepare("SELECT COUNT(*) AS n FROM xa").get() as { n: number }).n;
   const now = Math.floor(Date.now() / 1000);
   const SPAN = 700 * 86_400; // answers over the last 700 days
+  // Quarters in Vietnam time come from the one time module: their starts, as Unix seconds.
+  db.exec(`CREATE TEMP TABLE quarter (start INTEGER PRIMARY KEY, period TEXT NOT NULL)`);
+  const quarters = recentPeriods(new Date(), 12).reverse();
+  const addQuarter = db.prepare("INSERT INTO quarter (start, period) VALUES (?, ?)");
+  quarters.forEach((q, i) => addQuarter.run(i === 0 ? 0 : Math.floor(nextPeriodStart(quarters[i - 1]).getTime() / 1000), q));
   // Pseudo-random but reproducible: Knuth's multiplicative hash of the row number.
   const insertResponses = db.prepare(`
     WITH RECURSIVE seq(i) AS (SELECT @from UNION ALL SELECT i + 1 FROM seq WHERE i < @to),
@@ -95,7 +101,7 @@ function generate(): number {
     INSERT INTO Response (id, communeId, createdAt, period, channel, voterHash, ipHash, submissionId, isDemo, comment)
     SELECT i, (SELECT id FROM xa WHERE rn = i % ${nXa}),
            strftime('%Y-%m-%dT%H:%M:%fZ', t, 'unixepoch'),
-           strftime('%Y', t + 25200, 'unixepoch') || '-Q' || ((CAST(strftime('%m', t + 25200, 'unixepoch') AS INTEGER) + 2) / 3),
+           (SELECT period FROM quarter WHERE start <= t ORDER BY start DESC LIMIT 1),
            'online', 'v' || i, 'ip' || (i % 5000), 'b' || i, 0,
            CASE WHEN i % 50 = 0 THEN 'Đường liên thôn xuống cấp' END
     FROM rows`);
@@ -174,11 +180,10 @@ async function main() {
   const { sessionCookie } = await import("../app/utils/auth.server");
   const { voterCookie } = await import("../app/utils/cookies.server");
   const { prisma } = await import("../app/utils/db.server");
-  const { recentPeriods } = await import("../app/lib/period");
 
   const email = `bench-${crypto.randomUUID()}@local`;
   await createUser({ email, name: "Bench", role: "council", password: "bench-password-123" });
-  const session = await login({ email, password: "bench-password-123" });
+  const session = await login({ email, password: "bench-password-123", ipHash: "bench" });
   if (!session.ok) throw new Error("login failed");
   const cookie = (await sessionCookie.serialize(session.sessionId)).split(";")[0];
   const ctx = { clientIp: "127.0.0.1" };

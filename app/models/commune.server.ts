@@ -1,3 +1,4 @@
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
@@ -10,7 +11,15 @@ const communeSelect = {
   formerUnit: true,
 } as const;
 
-type CommuneRow = { id: number; slug: string; name: string; kind: string; region: string; formerUnit: string; searchKey: string };
+type CommuneRow = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: CommuneKind;
+  region: Region;
+  formerUnit: string;
+  searchKey: string;
+};
 
 /** The 114 units, read once per change of reference data (every page and answer needs them). */
 function communeIndex() {

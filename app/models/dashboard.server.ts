@@ -1,24 +1,25 @@
 // The council dashboard: every commune's recognition, satisfaction, coverage and complaints in
 // one table. A handful of grouped queries over the rollup tables, whatever the number of answers.
 import { communeVerdict, coverage, failing, type Coverage } from "~/lib/dashboard";
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
 import { listCommunes } from "./commune.server";
 import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
-import { currentRecognitionsByCommune, levelThreshold } from "./recognition.server";
+import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export type DashboardRow = {
   id: number;
   slug: string;
   name: string;
-  kind: string;
-  region: string;
+  kind: CommuneKind;
+  region: Region;
   formerUnit: string;
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };
@@ -58,7 +59,7 @@ async function assembleDashboard(now: Date) {
   const rows: DashboardRow[] = communes.map((c) => {
     const { searchKey: _searchKey, ...commune } = c;
     const rec = recognitions.get(c.id) ?? null;
-    const threshold = rec ? levelThreshold(rec.level) : defaults;
+    const threshold = thresholdFor(rec?.level, defaults);
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
     const perCriterion = criteria.map((k) => ({
       criterionKey: k.key,

@@ -11,8 +11,11 @@ import { getPublicComplaint, rateHandling, reopenComplaint, WorkflowError } from
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
+import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -33,15 +36,19 @@ const ReopenSchema = lazy(() =>
 );
 const TrackActionSchema = lazy(() => z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
 
-async function loadComplaint(params: { code?: string }) {
+async function loadComplaint(params: { code?: string }, context: { clientIp?: string }) {
   const code = normaliseTrackingCode(params.code ?? "");
-  const complaint = code ? await getPublicComplaint({ code }) : null;
+  if (!code) throw new Response(null, { status: 404 });
+  // Codes not found cost the address a point (see t._index.tsx).
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  const complaint = await limitedLookup("tracking", ipHash, () => getPublicComplaint({ code }));
+  if (complaint === "limited") throw new Response(null, { status: 429 });
   if (!complaint) throw new Response(null, { status: 404 });
   return complaint;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const complaint = await loadComplaint(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
   return json(
     { complaint, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
@@ -49,9 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const complaint = await loadComplaint(params);
+  const complaint = await loadComplaint(params, context);
   const result = await validateForm(request, TrackActionSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   try {
@@ -106,19 +113,19 @@ export default function TrackComplaint() {
       ) : null}
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(`track.formErrors.${actionData.formError}`)}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError && t(`track.formErrors.${actionData.formError}`)} />
       {complaint.status === "resolved" ? (
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>
           {complaint.handlingRating ? <p>{t("track.rated", { rating: complaint.handlingRating })}</p> : null}
           <Form method="post" className="rate-form">
             <input type="hidden" name="intent" value="rate" />
-            <fieldset className="choice-row" aria-describedby={errors.rating ? "rating-error" : undefined}>
-              <legend>{t("track.rateLegend")}</legend>
+            <ChoiceFieldset
+              name="rating"
+              className="choice-row"
+              legend={t("track.rateLegend")}
+              errors={errors.rating && t(errors.rating)}
+            >
               {["1", "2", "3", "4", "5"].map((r) => (
                 <label key={r} className="choice">
                   <input
@@ -131,12 +138,7 @@ export default function TrackComplaint() {
                   <span>{t(`track.rating.${r}`)}</span>
                 </label>
               ))}
-            </fieldset>
-            {errors.rating ? (
-              <p className="field-error" id="rating-error">
-                {t(errors.rating)}
-              </p>
-            ) : null}
+            </ChoiceFieldset>
             <button type="submit" className="button button--primary">
               {t("track.rateSend")}
             </button>
@@ -144,25 +146,18 @@ export default function TrackComplaint() {
           {canReopen ? (
             <Form method="post" className="reopen-form">
               <input type="hidden" name="intent" value="reopen" />
-              <div className="field">
-                <label htmlFor="reason">{t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}</label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={3}
-                  minLength={10}
-                  maxLength={1000}
-                  required
-                  defaultValue={actionData?.values.reason ?? ""}
-                  aria-invalid={errors.reason ? true : undefined}
-                  aria-describedby={errors.reason ? "reason-error" : undefined}
-                />
-                {errors.reason ? (
-                  <p className="field-error" id="reason-error">
-                    {t(errors.reason)}
-                  </p>
-                ) : null}
-              </div>
+              <TextareaField
+                label={t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}
+                textareaProps={{
+                  name: "reason",
+                  rows: 3,
+                  minLength: 10,
+                  maxLength: 1000,
+                  required: true,
+                  defaultValue: actionData?.values.reason ?? "",
+                }}
+                errors={errors.reason && t(errors.reason)}
+              />
               <button type="submit" className="button">
                 {t("track.reopenSend")}
               </button>

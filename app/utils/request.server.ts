@@ -65,10 +65,24 @@ export function assertSameOrigin(request: Request): void {
   if (forged) throw json({ error: "crossSite" }, { status: 403 });
 }
 
-/** A same-site path to go back to after a redirecting action; anything else becomes "/". */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return "/";
+/**
+ * A same-site path to go back to after a redirecting action; anything else becomes `fallback`.
+ * The one redirect check of the app: a path must start with one "/" and contain no backslash, no
+ * control character (browsers drop tabs and newlines, so "/\t/evil" would become "//evil") and no
+ * "//" that makes it another host.
+ */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || to.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(to) || to.startsWith("//")) return fallback;
+  // What a browser would resolve it to must still be on our origin.
+  const base = "http://same.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(to, base);
+  } catch {
+    return fallback;
   }
-  return to;
+  if (resolved.origin !== base) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -4,13 +4,13 @@
 // exactly as if written one by one.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { getCommuneBySlug, listCommunes } from "~/models/commune.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { getCurrentRecognition } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
-import { createResponse } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey.server";
 import { prisma } from "~/utils/db.server";
 
 let other: Database.Database;
@@ -110,7 +110,14 @@ describe("answers written together", () => {
     const criteria = await listActiveCriteria();
     const ratings = (score: number | null) => criteria.map((c) => ({ criterionId: c.id, score }));
     const answer = (submissionId: string, voterHash: string, score: number | null = 4) =>
-      createResponse({ communeId: commune.id, period: "2026-Q4", ratings: ratings(score), voterHash, submissionId });
+      submitAnswer({
+        channel: "online",
+        communeId: commune.id,
+        period: "2026-Q4",
+        ratings: ratings(score),
+        voterHash,
+        submissionId,
+      });
     // All sent in the same tick, so they share one transaction.
     const results = await Promise.all([
       ...Array.from({ length: 20 }, (_, i) => answer(`batch-${i}`, `voter-${i}`, i % 3 === 0 ? null : 1 + (i % 5))),
@@ -118,8 +125,8 @@ describe("answers written together", () => {
       answer("batch-new", "voter-5"), // the same resident, a second answer in the period
     ]);
     expect(results.slice(0, 20).every((r) => r.status === "created")).toBe(true);
-    expect(results[20]).toEqual({ status: "replayed", id: (results[3] as { id: number }).id });
-    expect(results[21]).toEqual({ status: "duplicate" });
+    expect(results[20]).toMatchObject({ ok: true, status: "replayed", id: (results[3] as { id: number }).id });
+    expect(results[21]).toEqual({ ok: false, reason: "duplicate" });
 
     const stored = await prisma.response.findMany({
       where: { communeId: commune.id, submissionId: { startsWith: "batch-" } },
@@ -144,9 +151,30 @@ describe("answers written together", () => {
     const criteria = await listActiveCriteria();
     const ratings = criteria.map((c) => ({ criterionId: c.id, score: 5 }));
     const results = await Promise.allSettled([
-      createResponse({ communeId: commune.id, period: "2026-Q4", ratings, voterHash: "ok-1", submissionId: "mixed-1" }),
-      createResponse({ communeId: 999_999, period: "2026-Q4", ratings, voterHash: "bad", submissionId: "mixed-bad" }), // no such commune
-      createResponse({ communeId: commune.id, period: "2026-Q4", ratings, voterHash: "ok-2", submissionId: "mixed-2" }),
+      submitAnswer({
+        channel: "online",
+        communeId: commune.id,
+        period: "2026-Q4",
+        ratings,
+        voterHash: "ok-1",
+        submissionId: "mixed-1",
+      }),
+      submitAnswer({
+        channel: "online",
+        communeId: 999_999,
+        period: "2026-Q4",
+        ratings,
+        voterHash: "bad",
+        submissionId: "mixed-bad",
+      }), // no such commune
+      submitAnswer({
+        channel: "online",
+        communeId: commune.id,
+        period: "2026-Q4",
+        ratings,
+        voterHash: "ok-2",
+        submissionId: "mixed-2",
+      }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await prisma.response.count({ where: { submissionId: { startsWith: "mixed-" } } })).toBe(2);

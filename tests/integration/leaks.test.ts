@@ -71,7 +71,6 @@ describe("CSV formula injection", () => {
       startsAt: new Date(Date.now() - 86_400_000),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,
-      codesRequired: false,
       communes: [{ communeId: commune.id, households: 100 }],
     });
     for (const [i, payload] of PAYLOADS.entries()) {
@@ -146,7 +145,6 @@ describe("rounds", () => {
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,
-      codesRequired: false,
     };
     const ownRound = await createRound({ ...base, name: "Của xã mình", communes: [{ communeId: own.id, households: 10 }] });
     const otherRound = await createRound({ ...base, name: "Của xã khác", communes: [{ communeId: other.id, households: 10 }] });

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "security",
   "ballot",
   "notify",
+  "integrity",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

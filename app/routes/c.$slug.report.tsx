@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
+import { PhotoInput } from "~/components/photo-input";
 import {
   CATEGORIES,
   COMPLAINT_TEXT_MAX as TEXT_MAX,
@@ -15,7 +16,7 @@ import {
   MAX_PHOTOS,
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint.server";
 import { lazy } from "~/utils/lazy";
 import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
@@ -44,12 +45,13 @@ const ReportSchema = lazy(() =>
       }),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
+      submissionId: z.uuid({ error: "errors.invalid" }).optional(),
     })
     .strict()
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
+const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude", "submissionId"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "complaint");
   return json({
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
+    submissionId: crypto.randomUUID(),
     title: t("report.title", { name: commune.name }),
   });
 }
@@ -71,6 +74,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
+  // Sent again (a retry, the offline queue): already stored, same tracking code.
+  const done = data.submissionId ? await findComplaintCodeBySubmission({ submissionId: data.submissionId }) : null;
+  if (done) return redirect(`/t/${done}?new=1`, { status: 303 });
 
   const files = filesOf(body.form, "photos");
   if (files.length > MAX_PHOTOS)
@@ -88,7 +94,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = [];
   try {
     for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
-    const { code } = await createComplaint({ communeId: commune.id, ...data, ipHash, photos: saved });
+    const { code, replayed } = await createComplaint({ communeId: commune.id, ...data, ipHash, photos: saved });
+    if (replayed) await deletePhotos(saved.map((s) => s.fileName));
     return redirect(`/t/${code}?new=1`, { status: 303 });
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
@@ -98,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune } = useLoaderData<typeof loader>();
+  const { commune, submissionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -126,7 +133,8 @@ export default function Report() {
         prefix="report.formErrors"
         values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }}
       />
-      <Form method="post" encType="multipart/form-data" className="report">
+      <Form method="post" encType="multipart/form-data" className="report" data-offline="report">
+        <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
         <fieldset className="choice-list" {...invalid("category")}>
           <legend>{t("report.category")}</legend>
           {err("category")}
@@ -174,7 +182,7 @@ export default function Report() {
         <div className="field">
           <label htmlFor="photos">{t("report.photos")}</label>
           <p className="hint">{t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p>
-          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple {...invalid("photos")} />
+          <PhotoInput id="photos" name="photos" max={MAX_PHOTOS} {...invalid("photos")} />
           {err("photos")}
           {actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
         </div>

@@ -147,7 +147,7 @@ export default function Survey() {
       <h1>{t("heading", { name: commune.name })}</h1>
       <p className="lead">{t("intro")}</p>
       <FormErrorSummary actionData={actionData} ns="survey" prefix="formErrors" />
-      <Form method="post" className="survey" noValidate={false}>
+      <Form method="post" className="survey" noValidate={false} data-offline="survey">
         <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
         {criteria.map((c) => (
           <RatingFieldset

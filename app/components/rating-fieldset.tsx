@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { RatingFace } from "~/components/rating-face";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 const FACES = [1, 2, 3, 4, 5] as const;
 
@@ -13,8 +14,8 @@ type Props = {
 
 /** One criterion: five large face buttons (native radios, so no JavaScript is needed) and "no opinion". */
 export function RatingFieldset({ name, criterion, value, error }: Props) {
-  const { t, i18n } = useTranslation("survey");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("survey");
+  const lng = useLanguage();
   const describedBy = `${name}-desc${error ? ` ${name}-error` : ""}`;
   return (
     <fieldset

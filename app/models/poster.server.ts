@@ -1,4 +1,5 @@
 // Notice-board posters: what each commune's poster shows (name, phone, the survey round open now).
+import type { CommuneKind } from "~/generated/prisma/enums";
 import { pickRound } from "~/lib/round";
 import { prisma } from "~/utils/db.server";
 
@@ -24,7 +25,7 @@ export async function listPosterCommunes({
 }: {
   slug?: string | null;
   formerUnit?: string | null;
-  kind?: string | null;
+  kind?: CommuneKind | null;
   communeIds: number[] | null;
   at?: Date;
 }): Promise<PosterCommune[]> {

@@ -12,8 +12,8 @@ import { ScoreTable } from "~/components/score-table";
 import { ShareChart } from "~/components/share-chart";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { coverage } from "~/lib/dashboard";
-import { formatDate, formatPercent, splitPeriod } from "~/lib/format";
-import { recentPeriods } from "~/lib/period";
+import { formatDate, formatPercent } from "~/lib/format";
+import { recentPeriods, splitPeriod } from "~/lib/vn-time";
 import { resultsVisible } from "~/lib/round";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { complaintSummaryByCategory } from "~/models/complaint.server";
@@ -28,8 +28,9 @@ import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const COMMENTS_PER_PAGE = 20;
 const TREND_QUARTERS = 8;
@@ -123,8 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Dossier() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
   const critName = (key: string) => {

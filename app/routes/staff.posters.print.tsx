@@ -4,14 +4,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { CommuneKind } from "~/generated/prisma/enums";
 import { Poster } from "~/components/poster";
 import { PrintButton } from "~/components/print-button";
 import { listPosterCommunes } from "~/models/poster.server";
 import { posterViews } from "~/models/poster-view.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-
-const KINDS = new Set(["xa", "phuong", "dac_khu"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const communes = await listPosterCommunes({
     slug: url.searchParams.get("slug"),
     formerUnit: url.searchParams.get("unit"),
-    kind: kind && KINDS.has(kind) ? kind : null,
+    kind: kind && Object.hasOwn(CommuneKind, kind) ? (kind as CommuneKind) : null,
     communeIds: readableCommuneIds(user),
   });
   if (communes.length === 0) throw new Response(null, { status: 404 });

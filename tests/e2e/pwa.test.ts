@@ -122,6 +122,58 @@ function cameraPhoto(): Promise<Buffer> {
     .toBuffer();
 }
 
+describe("answers refused when they arrive", () => {
+  it("a queued answer whose resident answered meanwhile (elsewhere) gets a clear message, not a silent loss", async () => {
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(baseUrl + "/c/tien-lang/survey");
+    await installed(page);
+    await offline(context, page, true);
+    await answerSurvey(page);
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await expect.poll(() => page.getByTestId("offline-panel").innerText()).toContain("Đã lưu trên điện thoại này.");
+    const [item] = await queued(page);
+
+    // Meanwhile the same resident (same cookie) answers from another device that had signal.
+    const names = await page
+      .locator("form.survey input[type=radio]")
+      .evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+    const cookie = (await context.cookies(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
+    const body = new URLSearchParams([...names.map((n) => [n, "4"]), ["submissionId", crypto.randomUUID()]]);
+    const direct = await fetch(baseUrl + "/c/tien-lang/survey", {
+      method: "POST",
+      body,
+      headers: { Cookie: cookie, Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+    expect(direct.status).toBe(303);
+
+    await offline(context, page, false);
+    await expect.poll(() => page.getByTestId("offline-panel").innerText(), { timeout: 20_000 }).toContain("Không được nhận");
+    expect(await page.getByTestId("offline-panel").innerText()).toContain("Bạn đã đánh giá xã này trong quý này rồi");
+    expect(query("SELECT id FROM Response WHERE submissionId = ?", item.id)).toEqual([]);
+    expect((await queued(page)).map((i) => i.state)).toEqual(["rejected"]);
+    await page.getByRole("button", { name: "Bỏ khỏi danh sách" }).click();
+    await expect.poll(() => queued(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("with signal, a form the server refuses comes back with the message next to the field and the input kept", async () => {
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(baseUrl + "/c/an-lao/report");
+    const text = "Đèn đường thôn 3 hỏng đã hai tuần, buổi tối rất tối.";
+    await page.getByLabel("Mô tả sự việc").fill(text);
+    // No category chosen, and the browser's own check removed: only the server can refuse it.
+    await page.locator("input[name=category]").evaluateAll((els) => els.forEach((e) => e.removeAttribute("required")));
+    await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+    await expect.poll(() => page.locator("#category-error").count()).toBe(1);
+    expect(await page.getByLabel("Mô tả sự việc").inputValue()).toBe(text);
+    expect(await queued(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("offline report with a photo", () => {
   it("shrinks the photo on the phone, keeps the report without signal, then sends it with its photo and shows the code", async () => {
     const { page, context, errors } = await phonePage(getBrowser());

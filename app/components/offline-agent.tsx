@@ -259,10 +259,11 @@ export function OfflineAgent() {
     const onInput = (e: Event) => {
       if ((e.target as HTMLElement | null)?.closest?.("form[data-offline]")) dirty.current = true;
     };
-    // Without signal, a link opens the page itself (the phone's copy, or the offline page)
-    // instead of fetching its data, which would fail into an error page.
+    // Without signal, a link opens the page itself from the service worker (the phone's copy, or
+    // the offline page) instead of fetching its data, which would fail into an error page.
     const onClick = (e: MouseEvent) => {
-      if (navigator.onLine || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      if (navigator.onLine || !navigator.serviceWorker?.controller) return;
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
       const a = (e.target as HTMLElement | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       if (!a || a.target || a.hasAttribute("download") || a.origin !== window.location.origin) return;
       e.preventDefault();

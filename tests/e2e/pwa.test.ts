@@ -174,6 +174,24 @@ describe("answers refused when they arrive", () => {
   });
 });
 
+describe("without a service worker", () => {
+  it("a form sent as the signal drops shows a Vietnamese error page from the strings the phone has, not raw keys", async () => {
+    const { page, context } = await phonePage(getBrowser(), { serviceWorkers: "block" });
+    await page.goto(baseUrl + "/");
+    await page.waitForLoadState("networkidle");
+    await offline(context, page, true);
+    // The commune search is an ordinary form (not queued): its request fails for want of signal,
+    // and so does the reload of the page's strings that goes with it.
+    await page.getByLabel("Tìm xã, phường, đặc khu").fill("vinh");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await expect.poll(() => page.locator("h1").innerText()).toBe("Mất kết nối mạng");
+    const text = await page.locator("body").innerText();
+    expect(text).toContain("Nông thôn mới");
+    expect(text).not.toMatch(/siteName|errors\.|offline\.title/);
+    await context.close();
+  });
+});
+
 describe("offline report with a photo", () => {
   it("shrinks the photo on the phone, keeps the report without signal, then sends it with its photo and shows the code", async () => {
     const { page, context, errors } = await phonePage(getBrowser());

@@ -13,9 +13,11 @@ export function ErrorPage() {
         ? "forbidden"
         : status === 503
           ? "unavailable"
-          : status < 500
-            ? "badRequest"
-            : "server";
+          : status === 413
+            ? "tooLarge"
+            : status < 500
+              ? "badRequest"
+              : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
   // A fetch that never reached the server (no signal): say so, and offer to go back to the form.
   const offline =

@@ -7,6 +7,7 @@ import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viPwa from "../../locales/vi/pwa.json";
+import viSecurity from "../../locales/vi/security.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -15,6 +16,7 @@ import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enPwa from "../../locales/en/pwa.json";
+import enSecurity from "../../locales/en/security.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -28,6 +30,7 @@ export const resources = {
     staff: viStaff,
     council: viCouncil,
     pwa: viPwa,
+    security: viSecurity,
   },
   en: {
     common: enCommon,
@@ -38,6 +41,7 @@ export const resources = {
     staff: enStaff,
     council: enCouncil,
     pwa: enPwa,
+    security: enSecurity,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -324,7 +324,8 @@ describe("notice-board posters", () => {
     const expected = Number(/\((\d+)\)/.exec(await unitLink.innerText())![1]);
     await unitLink.click();
     await page.waitForURL("**/staff/posters/print?unit=*");
-    expect(await page.locator(".poster").count()).toBe(expected);
+    // (the URL changes a moment before the new page renders)
+    await expect.poll(() => page.locator(".poster").count()).toBe(expected);
     await page.emulateMedia({ media: "print" });
     expect(
       await page

@@ -4,6 +4,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { isDatabaseUnavailable } from "./db.server";
 import { env } from "./env.server";
 
 /** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
@@ -33,6 +34,9 @@ function database(): Database.Database {
     const db = new Database(sqlitePath(env.DATABASE_URL));
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    // Counters need not survive a power cut (at worst an attacker gets a few more tries after
+    // one): no fsync per point, so a rate-limit check does not double the cost of an answer.
+    db.pragma("synchronous = NORMAL");
     globalThis.__rateLimitDb = db;
   }
   return globalThis.__rateLimitDb;
@@ -79,8 +83,14 @@ async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean
     return { ok: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, msBeforeNext: e.msBeforeNext };
-    throw e;
+    throw unavailable(e);
   }
+}
+
+/** The same rule as the Prisma client's: a locked, read-only or full database is a 503, not a 500. */
+function unavailable(e: unknown): unknown {
+  if (!isDatabaseUnavailable(e)) return e;
+  return new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
 }
 
 /** Takes one point for this address; false when the address is over its limit. */

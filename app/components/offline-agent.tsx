@@ -44,11 +44,17 @@ function newId(): string | null {
   return typeof crypto !== "undefined" && typeof crypto.randomUUID === "function" ? crypto.randomUUID() : null;
 }
 
-/** Asks the service worker to keep this resident page (commune list, commune page, its forms). */
+/**
+ * Asks the service worker to keep this resident page (commune list, commune page, its forms) and,
+ * for a commune's page, its survey and report forms too: the resident can answer there later
+ * without signal.
+ */
 function keepCopy(wb: import("workbox-window").Workbox, href: string) {
-  const url = new URL(href);
-  if (url.pathname !== "/" && !/^\/c\/[a-z0-9-]+(\/(survey|report|thanks))?\/?$/.test(url.pathname)) return;
-  void wb.messageSW({ type: "CACHE_PAGE", url: url.pathname }).catch(() => undefined);
+  const { pathname } = new URL(href);
+  const m = /^\/c\/([a-z0-9-]+)(\/(survey|report|thanks))?\/?$/.exec(pathname);
+  if (pathname !== "/" && !m) return;
+  const urls = m ? [pathname, `/c/${m[1]}/survey`, `/c/${m[1]}/report`] : [pathname];
+  for (const url of new Set(urls)) void wb.messageSW({ type: "CACHE_PAGE", url }).catch(() => undefined);
 }
 
 type Notice = { kind: "saved"; id: string } | { kind: "sending"; percent: number } | null;

@@ -122,6 +122,29 @@ function cameraPhoto(): Promise<Buffer> {
     .toBuffer();
 }
 
+describe("pages kept on the phone", () => {
+  it("opening a commune's page keeps its survey form: it opens from the link without signal", async () => {
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(baseUrl + "/c/vinh-bao");
+    await installed(page);
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.match("/c/vinh-bao/survey")) !== undefined), { timeout: 20_000 })
+      .toBe(true);
+    await offline(context, page, true);
+    await page.getByRole("link", { name: "Đánh giá xã, phường này" }).click();
+    await page.waitForURL("**/c/vinh-bao/survey");
+    await expect.poll(() => page.locator("form.survey fieldset.rating").count()).toBe(5);
+    // The commune list was kept when the worker installed.
+    await page.goto(baseUrl + "/");
+    expect(await page.locator(".commune-group a").count()).toBeGreaterThan(100);
+    // A page never opened: the offline page, in Vietnamese.
+    await page.goto(baseUrl + "/c/an-hai");
+    expect(await page.locator("h1").innerText()).toBe("Chưa có kết nối mạng");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("answers refused when they arrive", () => {
   it("a queued answer whose resident answered meanwhile (elsewhere) gets a clear message, not a silent loss", async () => {
     const { page, context, errors } = await phonePage(getBrowser());

@@ -274,14 +274,18 @@ describe("service worker update", () => {
       page.evaluate(
         () =>
           new Promise<string>((resolve) => {
+            // A worker being replaced may never answer: ask again (expect.poll) after a moment.
+            setTimeout(() => resolve("no answer"), 2000);
             const channel = new MessageChannel();
             channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
-            navigator.serviceWorker.controller!.postMessage({ type: "VERSION" }, [channel.port2]);
+            const sw = navigator.serviceWorker.controller;
+            if (sw) sw.postMessage({ type: "VERSION" }, [channel.port2]);
           }),
       );
     await page.goto(baseUrl + "/c/kien-thuy/survey");
     await installed(page);
     const first = await version();
+    expect(first).toMatch(/^[A-Z0-9]{8}$/);
 
     // The resident starts answering; meanwhile a new build is deployed (same files, a new version).
     await page.getByRole("group", { name: "Giao thông" }).getByRole("radio", { name: "Hài lòng", exact: true }).check();
@@ -294,7 +298,7 @@ describe("service worker update", () => {
       .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null))
       .toBe(true);
     // Not while the form is being filled in.
-    expect(await version()).toBe(first);
+    await expect.poll(() => version()).toBe(first);
 
     await offline(context, page, true);
     await answerSurvey(page);
@@ -306,7 +310,7 @@ describe("service worker update", () => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId("offline-panel").innerText()).toContain("Đánh giá: Đánh giá Kiến Thụy");
-    expect(await version()).toBe(`${first}-NEXT`);
+    await expect.poll(() => version()).toBe(`${first}-NEXT`);
     await offline(context, page, false);
     await page.waitForURL("**/c/kien-thuy/thanks", { timeout: 20_000 });
     expect(query("SELECT id FROM Response WHERE submissionId = ?", item.id)).toHaveLength(1);

@@ -306,6 +306,8 @@ export function OfflineAgent() {
     const ns = item.kind === "survey" ? "survey" : "complaint";
     const prefix = item.kind === "survey" ? "formErrors" : "report.formErrors";
     const field = Object.values(item.error?.fieldErrors ?? {})[0];
+    // A household ballot code refused on arrival (used meanwhile, round closed): the ballot page's message.
+    if (item.error?.refused?.problem) return t(`ballot:${item.error.refused.problem}`, { code: item.error.refused.code });
     if (item.error?.formError) return t(`${ns}:${prefix}.${item.error.formError}`);
     if (field) return t(`${ns}:${field}`);
     return t("queue.refusedStatus", { status: item.status ?? 0 });

@@ -24,6 +24,13 @@ describe("classify", () => {
       error: { formError: "duplicate", fieldErrors: undefined },
     });
     expect(await classify(404, headers({}), body("<html>"))).toEqual({ kind: "rejected", status: 404, error: {} });
+    // A household code used meanwhile (/b/<code>): the reason travels with the item.
+    const used = JSON.stringify({ state: "refused", refused: { problem: "codeErrors.used", code: "ABCD-EFGH" } });
+    expect(await classify(400, headers({}), body(used))).toEqual({
+      kind: "rejected",
+      status: 400,
+      error: { formError: undefined, fieldErrors: undefined, refused: { problem: "codeErrors.used", code: "ABCD-EFGH" } },
+    });
   });
 });
 

@@ -6,7 +6,12 @@ import { createStore, del, entries, get, set, type UseStore } from "idb-keyval";
 
 export type QueueKind = "survey" | "report";
 export type QueuedPhoto = { name: string; type: string; blob: Blob };
-export type QueueError = { formError?: string; fieldErrors?: Record<string, string> };
+export type QueueError = {
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  /** a household ballot code that cannot be used (/b/<code>): unknown, used meanwhile, round closed */
+  refused?: { problem?: string; code?: string };
+};
 
 export type QueueItem = {
   /** the form's submission id: the server stores it once, whatever the number of tries */
@@ -92,7 +97,15 @@ export async function classify(
   } catch {
     // not JSON (a 404 page): the reason is the status
   }
-  return { kind: "rejected", status, error: { formError: error.formError, fieldErrors: error.fieldErrors } };
+  return {
+    kind: "rejected",
+    status,
+    error: {
+      formError: error.formError,
+      fieldErrors: error.fieldErrors,
+      ...(error.refused ? { refused: { problem: error.refused.problem, code: error.refused.code } } : {}),
+    },
+  };
 }
 
 /** One attempt with fetch (service worker and background sending). */

@@ -371,6 +371,32 @@ describe("notice-board posters", () => {
   });
 });
 
+describe("installable", () => {
+  it("has a Vietnamese web app manifest with 192, 512 and maskable PNG icons of those sizes", async () => {
+    const html = await (await fetch(baseUrl + "/")).text();
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"/>');
+    const res = await fetch(baseUrl + "/manifest.webmanifest");
+    expect(res.headers.get("content-type")).toContain("manifest+json");
+    const manifest = (await res.json()) as {
+      name: string;
+      short_name: string;
+      lang: string;
+      start_url: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose?: string; type: string }[];
+    };
+    expect(manifest).toMatchObject({ lang: "vi", start_url: "/", short_name: "NTM Hải Phòng", theme_color: "#14532d" });
+    expect(manifest.name).toContain("Nông thôn mới Hải Phòng");
+    const png = manifest.icons.filter((i) => i.type === "image/png");
+    expect(png.map((i) => `${i.sizes} ${i.purpose ?? "any"}`).sort()).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+    for (const icon of png) {
+      const meta = await sharp(Buffer.from(await (await fetch(baseUrl + icon.src)).arrayBuffer())).metadata();
+      expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
+      expect(meta.format).toBe("png");
+    }
+  });
+});
+
 describe("faces without emoji", () => {
   it("draws the faces as SVG with text labels and has no emoji on the survey page", async () => {
     const { page, context } = await phonePage(getBrowser());

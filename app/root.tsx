@@ -18,7 +18,7 @@ import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { createI18n, DEFAULT_LANGUAGE, type Language } from "~/utils/i18n";
+import { DEFAULT_LANGUAGE, i18nFor, type Language } from "~/utils/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -50,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const strings = data ?? (inBrowser ? known : undefined);
   const locale = strings?.locale ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale, strings?.resources ?? {}), [locale, strings?.resources]);
+  const i18n = useMemo(() => i18nFor(locale, strings?.resources ?? {}), [locale, strings?.resources]);
   return (
     <html lang={locale}>
       <head>

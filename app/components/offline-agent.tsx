@@ -52,7 +52,7 @@ function newId(): string | null {
 function keepCopy(wb: import("workbox-window").Workbox, href: string) {
   const { pathname } = new URL(href);
   const m = /^\/c\/([a-z0-9-]+)(\/(survey|report|thanks))?\/?$/.exec(pathname);
-  if (pathname !== "/" && !m) return;
+  if (pathname !== "/" && !m && !/^\/b\/[A-Za-z0-9-]+\/?$/.test(pathname)) return;
   const urls = m ? [pathname, `/c/${m[1]}/survey`, `/c/${m[1]}/report`] : [pathname];
   for (const url of new Set(urls)) void wb.messageSW({ type: "CACHE_PAGE", url }).catch(() => undefined);
 }

@@ -32,9 +32,16 @@ cleanupOutdatedCaches();
 // kept); an update waits for SKIP_WAITING (below), then takes the open pages over too.
 clientsClaim();
 
-/** Resident pages worth keeping: the commune list and a commune's page, survey, report form, thanks. */
+/**
+ * Resident pages worth keeping: the commune list, a commune's page, survey, report form, thanks,
+ * and the survey page of a household ballot code (/b/<code>) the resident opened.
+ */
 function residentPage(url: URL): boolean {
-  return url.pathname === "/" || /^\/c\/[a-z0-9-]+(\/(survey|report|thanks))?\/?$/.test(url.pathname);
+  return (
+    url.pathname === "/" ||
+    /^\/c\/[a-z0-9-]+(\/(survey|report|thanks))?\/?$/.test(url.pathname) ||
+    /^\/b\/[A-Za-z0-9-]+\/?$/.test(url.pathname)
+  );
 }
 const ok = new CacheableResponsePlugin({ statuses: [200] });
 

@@ -70,12 +70,14 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
+  open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
   loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {
@@ -101,6 +103,18 @@ export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
 /** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
 export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
   await limiters[kind]().reward(ipHash, 1);
+}
+
+/**
+ * A look-up that costs a point only when it finds nothing (guessing), refused once the address
+ * has used its budget. The point is taken first and given back on a hit, so a burst of parallel
+ * guesses cannot overrun the limit.
+ */
+export async function limitedLookup<T>(kind: Kind, ipHash: string, find: () => Promise<T | null>): Promise<T | null | "limited"> {
+  if (!(await takeToken(kind, ipHash))) return "limited";
+  const found = await find();
+  if (found !== null) await returnToken(kind, ipHash);
+  return found;
 }
 
 export type LoginReservation =
@@ -180,4 +194,27 @@ export function closeRateLimitStore(): void {
   globalThis.__rateLimitDb?.close();
   globalThis.__rateLimitDb = undefined;
   limiterCache.clear();
+}
+
+// Household ballot codes (docs/decisions/012): a wrong code costs its address and its commune
+// ("any" when it came without one, as a hand-typed /b/ address) one point each; once either is out
+// of points, codes are not looked up at all. Right codes cost nothing, so residents answering at
+// the same time never block one another; parallel guesses can overshoot by the requests in flight.
+const codeLimiters = () => [
+  limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
+  limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
+];
+
+/** false when this address or this commune has had too many wrong codes in the last hour. */
+export async function mayCheckCode(ipHash: string, communeKey: string): Promise<boolean> {
+  const keys = [ipHash, communeKey];
+  const ls = codeLimiters();
+  const states = await Promise.all(ls.map((l, i) => l.get(keys[i])));
+  return states.every((s, i) => !s || s.consumedPoints < ls[i].points);
+}
+
+/** A code that was looked up and not found. */
+export async function recordWrongCode(ipHash: string, communeKey: string): Promise<void> {
+  const keys = [ipHash, communeKey];
+  await Promise.all(codeLimiters().map((l, i) => consume(l, keys[i])));
 }

@@ -333,7 +333,7 @@ describe("notice-board posters", () => {
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL("**/staff/posters/print?slug=vinh-bao");
     const poster = page.locator(".poster");
-    expect(await poster.count()).toBe(1);
+    await expect.poll(() => poster.count()).toBe(1);
     const textOnPoster = await poster.innerText();
     expect(textOnPoster).toContain("Vĩnh Bảo");
     expect(textOnPoster).toContain(`${new URL(baseUrl).host}/c/vinh-bao`);

@@ -38,7 +38,7 @@ function refused(problem: string, code: string, commune?: string, status = 400) 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "ballot");
-  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   const parsed = parseCode(params.code ?? "");
   if (!parsed.ok) return refused(`codeErrors.${parsed.reason}`, params.code ?? "");
   const checked = await checkResidentCode({ code: parsed.code, ipHash: keyedHash("ip", context.clientIp ?? "unknown") });
@@ -142,7 +142,7 @@ export default function Ballot() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && data.state === "ok" ? data.title : "" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export function ErrorBoundary() {

@@ -55,8 +55,10 @@ export async function createRound(input: NewRound & { createdById: number | null
   });
 }
 
-export function listRounds() {
+/** Rounds, newest first; with communeIds (an official's), only rounds that include one of them. */
+export function listRounds({ communeIds = null }: { communeIds?: number[] | null } = {}) {
   return prisma.surveyRound.findMany({
+    where: communeIds ? { communes: { some: { communeId: { in: communeIds } } } } : {},
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -250,9 +252,17 @@ export async function listCommuneRounds({ communeId }: { communeId: number }) {
   }));
 }
 
-/** The commune's latest round that has started, with its verified and open answer counts (public). */
+/**
+ * The commune's latest round that has started, with its verified and open answer counts (public
+ * page: kept in memory until a round or an answer changes, or the minute turns).
+ */
 export async function currentCommuneRound({ communeId, now = new Date() }: { communeId: number; now?: Date }) {
-  const rounds = await listCommuneRounds({ communeId });
+  const rounds = await cached(
+    `communeRounds:${communeId}`,
+    ["reference", "answers"],
+    () => listCommuneRounds({ communeId }),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
   const r = rounds.find((x) => x.startsAt <= now);
   if (!r) return null;
   return {

@@ -10,7 +10,7 @@ import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
 import type { SessionUser } from "~/models/user.server";
-import { canAccessCommune, requireRole, requireUser } from "~/utils/auth.server";
+import { canAccessCommune, readableCommuneIds, requireRole, requireUser } from "~/utils/auth.server";
 import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -79,7 +79,11 @@ async function runnableCommunes(user: SessionUser) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rounds, levels, communes] = await Promise.all([listRounds(), listLevels(), runnableCommunes(user)]);
+  const [rounds, levels, communes] = await Promise.all([
+    listRounds({ communeIds: readableCommuneIds(user) }),
+    listLevels(),
+    runnableCommunes(user),
+  ]);
   const t = getFixedT(await getLanguage(request), "council");
   const canCreate = user.role === "admin" || user.role === "front";
   return json({

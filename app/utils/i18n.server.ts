@@ -8,6 +8,7 @@ import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
+import viNotify from "../../locales/vi/notify.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -17,6 +18,7 @@ import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
+import enNotify from "../../locales/en/notify.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -31,6 +33,7 @@ export const resources = {
     council: viCouncil,
     ballot: viBallot,
     security: viSecurity,
+    notify: viNotify,
   },
   en: {
     common: enCommon,
@@ -42,6 +45,7 @@ export const resources = {
     council: enCouncil,
     ballot: enBallot,
     security: enSecurity,
+    notify: enNotify,
   },
 } satisfies Record<Language, Resource[string]>;
 

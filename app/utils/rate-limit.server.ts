@@ -4,6 +4,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { isDatabaseUnavailable } from "./db.server";
 import { env } from "./env.server";
 
 /** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
@@ -33,6 +34,9 @@ function database(): Database.Database {
     const db = new Database(sqlitePath(env.DATABASE_URL));
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    // Counters need not survive a power cut (at worst an attacker gets a few more tries after
+    // one): no fsync per point, so a rate-limit check does not double the cost of an answer.
+    db.pragma("synchronous = NORMAL");
     globalThis.__rateLimitDb = db;
   }
   return globalThis.__rateLimitDb;
@@ -66,12 +70,14 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
+  open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
   loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {
@@ -79,8 +85,14 @@ async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean
     return { ok: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, msBeforeNext: e.msBeforeNext };
-    throw e;
+    throw unavailable(e);
   }
+}
+
+/** The same rule as the Prisma client's: a locked, read-only or full database is a 503, not a 500. */
+function unavailable(e: unknown): unknown {
+  if (!isDatabaseUnavailable(e)) return e;
+  return new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
 }
 
 /** Takes one point for this address; false when the address is over its limit. */
@@ -91,6 +103,18 @@ export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
 /** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
 export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
   await limiters[kind]().reward(ipHash, 1);
+}
+
+/**
+ * A look-up that costs a point only when it finds nothing (guessing), refused once the address
+ * has used its budget. The point is taken first and given back on a hit, so a burst of parallel
+ * guesses cannot overrun the limit.
+ */
+export async function limitedLookup<T>(kind: Kind, ipHash: string, find: () => Promise<T | null>): Promise<T | null | "limited"> {
+  if (!(await takeToken(kind, ipHash))) return "limited";
+  const found = await find();
+  if (found !== null) await returnToken(kind, ipHash);
+  return found;
 }
 
 export type LoginReservation =

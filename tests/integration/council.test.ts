@@ -9,7 +9,7 @@ import { action as roundAction, loader as roundLoader } from "~/routes/staff.rou
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { action as roundsAction } from "~/routes/staff.rounds._index";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/c.$slug.survey";
-import { action as settingsAction } from "~/routes/staff.settings";
+import { action as settingsAction } from "~/routes/staff.settings.thresholds";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
@@ -357,14 +357,18 @@ describe("thresholds per level", () => {
     }
     const bad = await settle(() =>
       settingsAction({
-        request: formRequest("/staff/settings", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }),
+        request: formRequest("/staff/settings/thresholds", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }),
         params: {},
         context: context(),
       }),
     );
     expect(bad.status).toBe(400);
     const ok = await settle(() =>
-      settingsAction({ request: formRequest("/staff/settings", body, { cookie: admin }), params: {}, context: context() }),
+      settingsAction({
+        request: formRequest("/staff/settings/thresholds", body, { cookie: admin }),
+        params: {},
+        context: context(),
+      }),
     );
     expect(ok.status).toBe(303);
     const ntm = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/ntm" } });

@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t("csv.commune"),
     t("csv.date"),
     t("csv.channel"),
-    t("ballot:csv.verifiedFlag"),
     ...criteria.map((c) => localized(c, "name", lng)),
+    t("ballot:csv.verifiedFlag"),
     t("csv.village"),
     t("csv.comment"),
   ];
@@ -31,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     r.commune.name,
     r.createdAt.toISOString().slice(0, 10),
     t(`rounds.${r.channel}`),
-    r.verified ? 1 : 0,
     ...criteria.map((c) => {
       const score = r.ratings.find((x) => x.criterion.key === c.key)?.score;
       return score === null || score === undefined ? "" : score;
     }),
+    r.verified ? 1 : 0,
     r.village ?? "",
     r.comment ?? "",
   ]);

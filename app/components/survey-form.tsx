@@ -35,7 +35,7 @@ export function SurveyForm({
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
   return (
-    <Form method="post" className="survey" action={action}>
+    <Form method="post" className="survey" action={action} data-offline="survey">
       <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
       {started ? <input type="hidden" name="started" value={values.started ?? started} /> : null}
       {criteria.map((c) => (

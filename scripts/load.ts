@@ -62,7 +62,12 @@ const env = serverEnv(DIR, 3900 + Math.floor(Math.random() * 50), {
   ...(WORKERS ? { WEB_CONCURRENCY: String(WORKERS) } : {}),
 });
 const BASE = `http://127.0.0.1:${env.PORT}`;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+let agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+/** A fresh pool of connections for each phase: sockets left idle longer than the server's keep-alive are not reused. */
+function freshAgent() {
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+}
 
 let server: ChildProcess | undefined;
 
@@ -116,9 +121,21 @@ const randomIp = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${c
 const acknowledged = new Set<string>();
 const r = () => String(1 + crypto.randomInt(5));
 
+/** Signed cookies made before the clock starts: signing one is asynchronous and must not delay a send. */
+const cookies: string[] = [];
+let nextCookie = 0;
+async function makeCookies(n: number) {
+  for (let i = 0; i < n; i += 1000)
+    cookies.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(1000, n - i) }, async () => (await voter.serialize(crypto.randomUUID())).split(";")[0]),
+      )),
+    );
+}
+
 async function survey(since = performance.now()): Promise<Answer> {
   const submissionId = crypto.randomUUID();
-  const cookie = (await voter.serialize(crypto.randomUUID())).split(";")[0];
+  const cookie = nextCookie < cookies.length ? cookies[nextCookie++] : (await voter.serialize(crypto.randomUUID())).split(";")[0];
   const body = new URLSearchParams({
     r_roads: r(),
     r_environment: r(),
@@ -253,6 +270,7 @@ async function main() {
   });
   session = login.headers.getSetCookie()[0].split(";")[0];
   const workers = WORKERS || os.availableParallelism();
+  await makeCookies(Math.round(RATE * SECONDS) + CLOSED_LOOP.seconds * 1500 + 2000);
   say(
     `Load: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, server with ${workers} process(es) on ${BASE}; load average ${load0.toFixed(1)} before${KILL ? "; SIGKILL halfway" : ""}\n`,
   );
@@ -290,6 +308,7 @@ async function main() {
   const complaints: Answer[] = [];
   let closed = { answers: [] as Answer[], seconds: 1 };
   if (!KILL) {
+    freshAgent();
     const c0 = performance.now();
     let sent = 0;
     await Promise.all(
@@ -298,6 +317,7 @@ async function main() {
       }),
     );
     row("Complaints (multipart), 16 clients", complaints, 303, (performance.now() - c0) / 1000);
+    freshAgent();
     closed = await closedLoop(CLOSED_LOOP.connections, CLOSED_LOOP.seconds, () => survey());
     row(`Survey answers, ${CLOSED_LOOP.connections} clients flat out`, closed.answers, 303, closed.seconds);
   }

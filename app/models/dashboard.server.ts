@@ -12,15 +12,9 @@ import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
-import type { CommuneKind, Region } from "~/generated/prisma/enums";
+import type { CommuneFacts } from "./commune.server";
 
-export type DashboardRow = {
-  id: number;
-  slug: string;
-  name: string;
-  kind: CommuneKind;
-  region: Region;
-  formerUnit: string;
+export type DashboardRow = CommuneFacts & {
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };
   scores: Record<string, Score>;

@@ -7,7 +7,7 @@ import { RecognitionCard } from "~/components/recognition-card";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { splitPeriod } from "~/lib/vn-time";
-import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
+import { communeHeading, getCommuneBySlug, listNamesakes } from "~/models/commune.server";
 import { getPublicComplaints } from "~/models/commune-page.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { getDeadlines } from "~/models/setting.server";
@@ -26,13 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const t = getFixedT(lng, "common");
   return json({
-    commune: {
-      slug: commune.slug,
-      name: commune.name,
-      kind: commune.kind,
-      region: commune.region,
-      formerUnit: commune.formerUnit,
-    },
+    commune: communeHeading(commune),
     namesakes,
     scoreboard,
     complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),

@@ -67,16 +67,16 @@ describe("CSV formula injection", () => {
       name: "Đợt thử",
       purpose: "routine",
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(Date.now() - 86_400_000),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,
-      codesRequired: false,
       communes: [{ communeId: commune.id, households: 100 }],
     });
     for (const [i, payload] of PAYLOADS.entries()) {
       const created = await submitAnswer({
-        channel: "online",
         communeId: commune.id,
+        channel: "online",
         period: periodOf(new Date()),
         ratings: criteria.map((c) => ({ criterionId: c.id, score: 4 })),
         village: payload,
@@ -141,10 +141,10 @@ describe("rounds", () => {
     const base = {
       purpose: "routine" as const,
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,
-      codesRequired: false,
     };
     const ownRound = await createRound({ ...base, name: "Của xã mình", communes: [{ communeId: own.id, households: 10 }] });
     const otherRound = await createRound({ ...base, name: "Của xã khác", communes: [{ communeId: other.id, households: 10 }] });

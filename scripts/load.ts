@@ -44,8 +44,8 @@ const RAW_SECONDS = CI ? 2 : 5;
 /** What the issue asks for on a quiet 2-core machine (full run), and what CI insists on. */
 const TARGETS = CI
   ? // CI runs beside compilers and other test suites: about 10 to 20 times the quiet figures.
-    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.2 }
-  : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3 };
+    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.2, serverCpuMsPerRequest: 20 }
+  : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3, serverCpuMsPerRequest: 20 };
 
 const out = JSON_OUT ? process.stderr : process.stdout;
 const say = (line = "") => out.write(line + "\n");
@@ -298,11 +298,19 @@ async function main() {
     openLoop(COMMUNE_RATE, SECONDS, communePage),
   ]);
   const evening = (performance.now() - t0) / 1000;
-  const serverCores = KILL ? 0 : Number(((serverCpuSeconds() - cpu0) / evening).toFixed(2));
+  const cpuUsed = serverCpuSeconds() - cpu0;
+  const serverCores = KILL ? 0 : Number((cpuUsed / evening).toFixed(2));
+  // CPU per request of the evening's mix: robust to a busy machine (time slices are not counted).
+  const serverCpuMsPerRequest = KILL
+    ? 0
+    : Number(((cpuUsed * 1000) / (surveys.length + dashboards.length + pages.length)).toFixed(1));
   row(`Survey answers, ${RATE}/s offered`, surveys, 303, evening);
   row(`Council dashboard, ${DASHBOARD_RATE}/s meanwhile`, dashboards, 200, evening);
   row(`Commune pages, ${COMMUNE_RATE}/s meanwhile`, pages, 200, evening);
-  if (!KILL) say(`Server CPU during the evening: ${serverCores} cores on average (of ${os.cpus().length})`);
+  if (!KILL)
+    say(
+      `Server CPU during the evening: ${serverCores} cores on average (of ${os.cpus().length}), ${serverCpuMsPerRequest} ms per request of the mix`,
+    );
   if (killed) say(`Server killed with SIGKILL mid-run; serving again ${Math.round(await killed)} ms after restart.`);
 
   const complaints: Answer[] = [];
@@ -350,6 +358,7 @@ async function main() {
     offeredPerSecond: RATE,
     seconds: SECONDS,
     serverCoresUsed: serverCores,
+    serverCpuMsPerRequest,
     dashboardP50Ms: pct(dashboards, 0.5),
     dashboardP95Ms: pct(dashboards, 0.95),
     dashboardP99Ms: pct(dashboards, 0.99),
@@ -384,13 +393,18 @@ async function main() {
   if (lostAnswers !== 0 || acknowledged.size === 0) failures.push("acknowledged answers missing");
   // A request the client gave up on (timeout) may still be stored: exact equality holds only without errors.
   if (!KILL && errors === 0 && stored.size !== acknowledged.size) failures.push("stored answers that were not acknowledged");
-  if (!KILL && storedComplaints !== complaintsAcknowledged) failures.push("complaints stored ≠ acknowledged");
+  if (!KILL && (errors === 0 ? storedComplaints !== complaintsAcknowledged : storedComplaints < complaintsAcknowledged))
+    failures.push("complaints stored ≠ acknowledged");
   if (integrity !== "ok" || code !== 0) failures.push("integrity or exit code");
   if (errors) failures.push(`${errors} errors`);
   if (!KILL) {
     for (const key of ["dashboardP95Ms", "dashboardP99Ms", "communeP95Ms", "surveyP95Ms"] as const)
       if (result[key] >= TARGETS[key]) failures.push(`${key} ${result[key]} ≥ ${TARGETS[key]}`);
     if (result.ratio < TARGETS.ratio) failures.push(`ratio ${result.ratio} < ${TARGETS.ratio}`);
+    // The mix costs about 7 ms of CPU per request (survey 5, commune page 14, dashboard 50): a
+    // regression that adds queries or rendering shows here even when the machine is busy.
+    if (serverCpuMsPerRequest > TARGETS.serverCpuMsPerRequest)
+      failures.push(`server CPU ${serverCpuMsPerRequest} ms per request > ${TARGETS.serverCpuMsPerRequest}`);
   }
   result.pass = failures.length === 0;
   say(result.pass ? "\nLOAD CHECK PASSED" : `\nLOAD CHECK FAILED: ${failures.join("; ")}`);

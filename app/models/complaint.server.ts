@@ -16,6 +16,7 @@ import {
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
+import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
 
 function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
   const counts: Partial<Record<Status, number>> = {};
@@ -31,17 +32,36 @@ export type NewComplaint = {
   latitude?: number | null;
   longitude?: number | null;
   contact?: string | null;
+  /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
+  notify?: Contact;
+  /** posted through Open311 with this key; the token lets the client look it up */
+  open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
   photos?: { fileName: string; width: number; height: number; bytes: number }[];
+  /** the form's id: the same report sent again (retry, offline queue) is stored once */
+  submissionId?: string | null;
   createdAt?: Date;
   isDemo?: boolean;
 };
 
-export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string }> {
+/** The tracking code of a report already stored under this submission id, if any. */
+export async function findComplaintCodeBySubmission({ submissionId }: { submissionId: string }): Promise<string | null> {
+  const row = await prisma.complaint.findUnique({ where: { submissionId }, select: { code: true } });
+  return row?.code ?? null;
+}
+
+/** Files a report; `replayed` when the same submission was already stored (its code is returned). */
+export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
       const createdAt = input.createdAt ?? new Date();
+      const subscriptions = await newSubscription({
+        code,
+        communeId: input.communeId,
+        category: input.category,
+        ...input.notify,
+      });
       return await prisma.complaint.create({
         data: {
           code,
@@ -54,17 +74,28 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           longitude: input.longitude ?? null,
           contact: input.contact ?? null,
           ipHash: input.ipHash ?? null,
+          submissionId: input.submissionId ?? null,
           isDemo: input.isDemo ?? false,
           createdAt,
           clockStartedAt: createdAt,
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
+          subscriptions,
+          open311: input.open311 ? { create: input.open311 } : undefined,
         },
         select: { id: true, code: true },
       });
     } catch (e) {
-      const codeTaken = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-      if (!codeTaken || attempt >= 3) throw e;
+      const unique = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      if (unique && input.submissionId) {
+        // Two sends of one report raced: the first one stored it.
+        const first = await prisma.complaint.findUnique({
+          where: { submissionId: input.submissionId },
+          select: { id: true, code: true },
+        });
+        if (first) return { ...first, replayed: true };
+      }
+      if (!unique || attempt >= 3) throw e;
     }
   }
 }
@@ -307,6 +338,7 @@ export async function moveComplaint({
       await tx.complaintEvent.create({
         data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
       });
+    await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
   });
 }
 
@@ -321,8 +353,11 @@ export async function addStaffMessage({
   body: string;
   visibility: "public" | "internal";
 }) {
-  await prisma.complaintEvent.create({
-    data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+  await prisma.$transaction(async (tx) => {
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+    });
+    if (visibility === "public") await notifyResidents(tx, { complaintId: id, change: { kind: "reply", body } });
   });
 }
 
@@ -382,6 +417,7 @@ export async function reopenComplaint({ code, reason, now = new Date() }: { code
         createdAt: now,
       },
     });
+    await notifyResidents(tx, { complaintId: c.id, change: { kind: "reopened", reason } });
   });
 }
 

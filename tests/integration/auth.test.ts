@@ -10,10 +10,10 @@ import { action as complaintAction, loader as complaintLoader } from "~/routes/s
 import { action as userAction } from "~/routes/staff.users.$id";
 import { action as loginAction } from "~/routes/staff_.login";
 import { action as logoutAction } from "~/routes/staff_.logout";
-import { generateBatch } from "~/models/ballot.server";
 import { createComplaint } from "~/models/complaint.server";
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/utils/auth.server";
+import { generateBatch } from "~/models/ballot.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
@@ -145,20 +145,19 @@ describe("authorisation matrix", () => {
   let someUserId = 0;
   let ownCommuneId = 0;
   let ownRound = 0;
+  let ownBatch = 0;
   let firstCriterion = "";
   let levelId = 0;
   let recognitionN = 0;
-  let batchId = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
     const council = await createStaff("council");
     const admin = await createStaff("admin");
-    const front = await createStaff("front", [OWN]);
     someUserId = official.id;
     cookies.anonymous = undefined;
     cookies.official = await signIn(official.email);
-    cookies.front = await signIn(front.email);
+    cookies.front = await signIn((await createStaff("front", [OWN])).email);
     cookies.council = await signIn(council.email);
     cookies.admin = await signIn(admin.email);
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
@@ -183,11 +182,11 @@ describe("authorisation matrix", () => {
       roundId: ownRound,
       communeId: own.id,
       village: "Thôn 1",
-      households: 20,
+      households: 10,
       count: 2,
     });
-    if (!batch.ok) throw new Error(`no ballot batch: ${batch.reason}`);
-    batchId = batch.batchId;
+    if (!batch.ok) throw new Error(batch.reason);
+    ownBatch = batch.batchId;
     firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
     levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
   });
@@ -250,6 +249,46 @@ describe("authorisation matrix", () => {
       body: () => ({}),
       expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400 },
     },
+    "GET /staff/posters": {
+      module: "staff.posters._index.tsx",
+      method: "GET",
+      path: () => "/staff/posters",
+      expected: staffOnly,
+    },
+    "GET /staff/posters/print own": {
+      module: "staff.posters.print.tsx",
+      method: "GET",
+      path: () => `/staff/posters/print?slug=${OWN}`,
+      expected: staffOnly,
+    },
+    // Posters of another commune are not there for a commune-scoped account.
+    "GET /staff/posters/print other": {
+      module: "staff.posters.print.tsx",
+      method: "GET",
+      path: () => `/staff/posters/print?slug=${OTHER}`,
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200 },
+    },
+    "GET /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "GET",
+      path: () => "/staff/two-factor",
+      expected: { anonymous: 302, official: 403, front: 403, council: 200, admin: 200 },
+    },
+    // Two-step sign-in is for administrators and council members: an empty form gets as far as a 400.
+    "POST /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "POST",
+      path: () => "/staff/two-factor",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400 },
+    },
+    "GET /staff/slips/:id": {
+      module: "staff_.slips.$id.tsx",
+      method: "GET",
+      path: () => `/staff/slips/${ownBatch}`,
+      params: () => ({ id: String(ownBatch) }),
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200 },
+    },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
       method: "GET",
@@ -289,8 +328,8 @@ describe("authorisation matrix", () => {
         endsOn: "2026-02-01",
         [`households_${ownCommuneId}`]: "50",
       }),
-      // The Front opens rounds for its own communes (decision 012).
-      expected: { ...adminWrite, front: 303 },
+      // Separation of duties (decision 012): the Front runs rounds for its communes, officials do not.
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303 },
     },
     "GET /staff/rounds/:id": {
       module: "staff.rounds.$id.tsx",
@@ -305,8 +344,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/rounds/${ownRound}`,
       params: () => ({ id: String(ownRound) }),
       body: () => ({ communeId: String(ownCommuneId), [`b0_${firstCriterion}`]: "5" }),
-      // Paper ballots are entered by the Front or an administrator, never by the commune's own
-      // officials (separation of duties, decision 012).
+      // Paper ballots are typed in by the Front or an administrator, never the commune's officials.
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303 },
     },
     "GET /staff/rounds/:id/export": {
@@ -315,27 +353,6 @@ describe("authorisation matrix", () => {
       path: () => `/staff/rounds/${ownRound}/export`,
       params: () => ({ id: String(ownRound) }),
       expected: councilRead,
-    },
-    "GET /staff/slips/:id": {
-      module: "staff_.slips.$id.tsx",
-      method: "GET",
-      path: () => `/staff/slips/${batchId}`,
-      params: () => ({ id: String(batchId) }),
-      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200 },
-    },
-    "GET /staff/two-factor": {
-      module: "staff.two-factor.tsx",
-      method: "GET",
-      path: () => "/staff/two-factor",
-      expected: { anonymous: 302, official: 403, front: 403, council: 200, admin: 200 },
-    },
-    // An empty form gets as far as a 400: past the guard.
-    "POST /staff/two-factor": {
-      module: "staff.two-factor.tsx",
-      method: "POST",
-      path: () => "/staff/two-factor",
-      body: () => ({}),
-      expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400 },
     },
     "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
     "POST /staff/users": {
@@ -359,6 +376,15 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(someUserId) }),
       body: () => ({ intent: "password", password: TEST_PASSWORD }),
       expected: adminWrite,
+    },
+    "GET /staff/api-keys": { module: "staff.api-keys.tsx", method: "GET", path: () => "/staff/api-keys", expected: adminRead },
+    // Issuing a key answers 200 with the key (shown once), not a redirect.
+    "POST /staff/api-keys": {
+      module: "staff.api-keys.tsx",
+      method: "POST",
+      path: () => "/staff/api-keys",
+      body: () => ({ intent: "issue", name: "Ứng dụng thử quyền" }),
+      expected: adminRead,
     },
     "GET /staff/settings": { module: "staff.settings.tsx", method: "GET", path: () => "/staff/settings", expected: adminRead },
     "GET /staff/settings (index)": {

@@ -35,7 +35,7 @@ export async function buildServiceWorker({ quiet = false } = {}) {
     // The app shell: the resident pages' scripts and the stylesheet (staff pages are fetched when
     // used), the icons, the manifest and the page shown when there is no signal and no copy.
     globPatterns: ["build/**/*.{js,css}", "icons/*.png", "favicon.svg", "manifest.webmanifest", "offline.html"],
-    globIgnores: ["build/routes/staff*", "build/routes/healthz*", "build/routes/language*"],
+    globIgnores: ["build/routes/{staff,healthz,language,open311,photos,unsubscribe}*"],
     // Remix puts a content hash in every file name under /build/: no revision needed there.
     dontCacheBustURLsMatching: /^build\//,
     modifyURLPrefix: { "": "/" },

@@ -42,21 +42,24 @@ describe("integrity report and re-check", () => {
     await page.getByLabel("Lý do loại").fill("Mười sáu phiếu cùng một địa chỉ mạng, năm giây mỗi phiếu");
     await page.getByRole("button", { name: "Loại các câu trả lời đã chọn" }).click();
     await page.waitForURL(/excluded=16/);
-    const verdict = await page.locator("[data-testid=integrity-verdict]").innerText();
-    expect(verdict).toContain("Tính mọi câu trả lời (44)");
-    expect(verdict).toContain("Không tính các câu trả lời bị loại (28)");
+    // The URL changes a moment before the page re-renders with the new data: poll.
+    const verdict = page.locator("[data-testid=integrity-verdict]");
+    await expect.poll(() => verdict.innerText()).toContain("Không tính các câu trả lời bị loại (28)");
+    expect(await verdict.innerText()).toContain("Tính mọi câu trả lời (44)");
 
     await page.getByRole("button", { name: "Rút mẫu phúc tra" }).click();
     await page.waitForURL(/drawn=1/);
     const rows = page.locator("[data-testid=recheck-list] tbody tr");
     // n = 44 / (1 + 44 · 0.01) = 30.6 → 31 households to visit.
-    expect(await rows.count()).toBe(31);
+    await expect.poll(() => rows.count()).toBe(31);
     expect(await rows.first().locator("td").first().innerText()).toBe("Thôn Bắc");
     const selects = page.locator("[data-testid=recheck-list] select");
     for (let i = 0; i < 20; i++) await selects.nth(i).selectOption(i < 5 ? "denied" : "confirmed");
     await page.getByRole("button", { name: "Lưu kết quả phúc tra" }).click();
     await page.waitForURL(/recorded=1/);
-    expect(await page.getByTestId("recheck-result").innerText()).toContain("Đã gặp 20 hộ: 15 xác nhận, 5 nói không trả lời (25%");
+    await expect
+      .poll(() => page.getByTestId("recheck-result").innerText())
+      .toContain("Đã gặp 20 hộ: 15 xác nhận, 5 nói không trả lời (25%");
     await context.close();
 
     const councilContext = await getBrowser().newContext({ viewport: { width: 1280, height: 900 } });

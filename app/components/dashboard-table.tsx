@@ -4,6 +4,7 @@ import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
+import { VerdictBadge } from "~/components/verdict-badge";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized, type Language } from "~/utils/i18n";
 
@@ -117,7 +118,7 @@ export function DashboardTable({
                 )}
               </td>
               <td>
-                <span className={`verdict verdict--${r.verdict}`}>{t(`commune:verdict.${r.verdict}`)}</span>
+                <VerdictBadge verdict={r.verdict} scope="commune" />
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { DashboardRowLike } from "./dashboard-types";
 import { sortRows, type SortDir } from "./dashboard";
+import { VERDICTS } from "./score";
 
 export const SORT_KEYS = [
   "name",
@@ -25,7 +26,7 @@ export const DashboardQuerySchema = z.object({
   region: z.enum(["east", "west"]).optional().catch(undefined),
   district: z.string().max(200).optional().catch(undefined),
   level: z.string().max(100).optional().catch(undefined),
-  verdict: z.enum(["meets", "below", "insufficient"]).optional().catch(undefined),
+  verdict: z.enum(VERDICTS).optional().catch(undefined),
   kind: z.enum(["xa", "phuong", "dac_khu"]).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
@@ -37,7 +38,7 @@ export function parseDashboardQuery(params: URLSearchParams): DashboardQuery {
   return DashboardQuerySchema.parse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
 }
 
-const VERDICT_ORDER = { below: 0, insufficient: 1, meets: 2 } as const;
+const VERDICT_ORDER = { below: 0, straddles: 1, insufficient: 2, meets: 3 } as const;
 
 function sortValue(row: DashboardRowLike, key: DashboardQuery["sort"]): number | string | null {
   const share = (k: string) => {

@@ -8,6 +8,7 @@ import { DashboardTable } from "~/components/dashboard-table";
 import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent, splitPeriod } from "~/lib/format";
+import { VERDICTS } from "~/lib/score";
 import { shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
@@ -140,7 +141,7 @@ export default function CouncilDashboard() {
           {t("filters.verdict")}
           <select name="verdict" defaultValue={q.verdict ?? ""}>
             <option value="">{t("filters.any")}</option>
-            {(["below", "insufficient", "meets"] as const).map((v) => (
+            {VERDICTS.map((v) => (
               <option key={v} value={v}>
                 {t(`commune:verdict.${v}`)}
               </option>

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatDays, formatNumber } from "~/lib/format";
 
 type Props = {
   slug: string;
@@ -41,7 +41,10 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
           <dd>
             {counts.medianDaysToResolve === null
               ? t("public.noMedian")
-              : t("public.days", { count: Math.round(counts.medianDaysToResolve * 10) / 10 })}
+              : t("public.days", {
+                  count: Math.round(counts.medianDaysToResolve * 10) / 10,
+                  days: formatDays(counts.medianDaysToResolve, lng),
+                })}
           </dd>
         </div>
       </dl>

@@ -5,15 +5,17 @@ import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScoreRow } from "./score-table";
 import { localized, type Language } from "~/utils/i18n";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { t, i18n } = useTranslation("commune");
   const lng = i18n.language as Language;
   const shown = useMemo(() => rows.filter((r) => !r.score.hidden), [rows]);
+  const hydrated = useHydrated();
 
   useEffect(() => {
-    if (!canvas.current || shown.length === 0) return;
+    if (!hydrated || !canvas.current || shown.length === 0) return;
     let chart: { destroy(): void } | undefined;
     let cancelled = false;
     void import("chart.js").then(({ Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip }) => {
@@ -91,9 +93,9 @@ export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: n
       cancelled = true;
       chart?.destroy();
     };
-  }, [shown, threshold, lng, t]);
+  }, [shown, threshold, lng, t, hydrated]);
 
-  if (shown.length === 0) return null;
+  if (!hydrated || shown.length === 0) return null;
   return (
     <figure className="score-chart">
       <div style={{ position: "relative", height: `${shown.length * 44 + 40}px` }}>

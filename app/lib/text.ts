@@ -46,3 +46,8 @@ export function matchesQuery(haystackFolded: string, query: string): boolean {
 export function shortFormerUnit(formerUnit: string): string {
   return formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "");
 }
+
+/** A recognition level's name with its period, without repeating a period the name already carries. */
+export function levelLabel(name: string, period: string): string {
+  return name.includes(period) ? name : `${name} (${period})`;
+}

@@ -14,6 +14,7 @@ import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { coverage } from "~/lib/dashboard";
 import { formatDate, formatPercent, splitPeriod } from "~/lib/format";
 import { recentPeriods } from "~/lib/period";
+import { levelLabel } from "~/lib/text";
 import { resultsVisible } from "~/lib/round";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { complaintSummaryByCategory } from "~/models/complaint.server";
@@ -156,7 +157,8 @@ export default function Dossier() {
             <ul className="plain-list">
               {d.history.map((h) => (
                 <li key={h.id}>
-                  {localized(h.level, "name", lng)} ({h.level.period}): {h.decisionNumber}, {formatDate(h.decidedOn, lng)}
+                  {levelLabel(localized(h.level, "name", lng), h.level.period)}: {h.decisionNumber},{" "}
+                  {formatDate(h.decidedOn, lng)}
                   {h.revokedOn ? (
                     <strong>
                       {" "}

@@ -9,7 +9,7 @@ import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent, splitPeriod } from "~/lib/format";
 import { VERDICTS } from "~/lib/score";
-import { shortFormerUnit } from "~/lib/text";
+import { levelLabel, shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
@@ -132,7 +132,7 @@ export default function CouncilDashboard() {
             <option value="none">{t("filters.notRecognised")}</option>
             {data.levels.map((l) => (
               <option key={l.key} value={l.key}>
-                {localized(l, "name", lng)} ({l.period})
+                {levelLabel(localized(l, "name", lng), l.period)}
               </option>
             ))}
           </select>
@@ -158,6 +158,9 @@ export default function CouncilDashboard() {
         </Link>
         <a href={`/staff/council/export?${params}`} className="button" download>
           {t("filters.csv")}
+        </a>
+        <a href={`/staff/council/export.xlsx?${params}`} className="button" download>
+          {t("filters.xlsx")}
         </a>
       </Form>
       <p className="muted" aria-live="polite">

@@ -12,10 +12,11 @@ import { ScoreTable } from "~/components/score-table";
 import { ShareChart } from "~/components/share-chart";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { coverage } from "~/lib/dashboard";
-import { formatDate, formatPercent, splitPeriod } from "~/lib/format";
+import { formatDate, formatNumber, formatPercent, splitPeriod } from "~/lib/format";
 import { recentPeriods } from "~/lib/period";
 import { levelLabel } from "~/lib/text";
 import { resultsVisible } from "~/lib/round";
+import { HIDE_BELOW, wilson } from "~/lib/score";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { complaintSummaryByCategory } from "~/models/complaint.server";
 import { listRecognitionHistory } from "~/models/recognition.server";
@@ -33,6 +34,8 @@ import { localized, type Language } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
 
 const COMMENTS_PER_PAGE = 20;
+// The print stylesheet keeps the first 10 comments of the page; the printout says so (ux.css).
+const PRINTED_COMMENTS = 10;
 const TREND_QUARTERS = 8;
 
 const ReviewSchema = lazy(() =>
@@ -77,7 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const sum = trendRows
         .filter((r) => r.period === period && r.criterionId === criterion.id)
         .reduce((a, r) => ({ s: a.s + r.satisfied, n: a.n + r.answered }), { s: 0, n: 0 });
-      return { period, share: sum.n >= 5 ? sum.s / sum.n : null, n: sum.n };
+      const shown = sum.n >= HIDE_BELOW;
+      return { period, share: shown ? sum.s / sum.n : null, n: sum.n, interval: shown ? wilson(sum.s, sum.n) : null };
     }),
   }));
   const t = getFixedT(await getLanguage(request), "council");
@@ -214,7 +218,11 @@ export default function Dossier() {
                   <th scope="row">{critName(c.key)}</th>
                   {c.values.map((v) => (
                     <td key={v.period}>
-                      {pct(v.share)} <span className="detail">n={v.n}</span>
+                      {pct(v.share)}{" "}
+                      <span className="detail">
+                        n={formatNumber(v.n, lng)}
+                        {v.interval ? ` · ${pct(v.interval.low)}–${pct(v.interval.high)}` : ""}
+                      </span>
                     </td>
                   ))}
                 </tr>
@@ -351,6 +359,12 @@ export default function Dossier() {
             </li>
           ))}
         </ul>
+        <p className="print-only" data-testid="comments-printed">
+          {t("dossier.commentsPrinted", {
+            shown: Math.min(PRINTED_COMMENTS, d.comments.items.length),
+            total: d.comments.total,
+          })}
+        </p>
         {d.pages > 1 ? (
           <nav className="pager no-print" aria-label={t("dossier.commentPages")}>
             {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>{t("dossier.previous")}</Link> : <span />}

@@ -17,6 +17,9 @@ import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
 
+// The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
+const AT_RISK_SHOWN = 5;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
   const url = new URL(request.url);
@@ -64,7 +67,6 @@ export default function CouncilDashboard() {
     const c = data.criteria.find((x) => x.key === key);
     return c ? localized(c, "name", lng) : key;
   };
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
   const regions = [
     { label: t("common:region.east"), color: "#15803d" },
     { label: t("common:region.west"), color: "#a16207" },
@@ -85,23 +87,15 @@ export default function CouncilDashboard() {
         {data.atRisk.length === 0 ? (
           <p>{t("atRisk.none")}</p>
         ) : (
-          <ol className="at-risk__list" data-testid="at-risk">
-            {data.atRisk.map((r) => (
-              <li key={r.slug}>
-                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link>{" "}
-                <span className="muted">({localized(r.level, "name", lng)})</span>:{" "}
-                {r.failing
-                  .map((f) =>
-                    t("atRisk.failing", {
-                      criterion: name(f.criterionKey),
-                      share: pct(f.share),
-                      n: formatNumber(f.answered, lng),
-                    }),
-                  )
-                  .join("; ")}
-              </li>
-            ))}
-          </ol>
+          <>
+            <AtRiskList items={data.atRisk.slice(0, AT_RISK_SHOWN)} start={1} name={name} />
+            {data.atRisk.length > AT_RISK_SHOWN ? (
+              <details className="at-risk__more">
+                <summary>{t("atRisk.showAll", { count: data.atRisk.length })}</summary>
+                <AtRiskList items={data.atRisk.slice(AT_RISK_SHOWN)} start={AT_RISK_SHOWN + 1} name={name} />
+              </details>
+            ) : null}
+          </>
         )}
       </section>
 
@@ -199,6 +193,33 @@ export default function CouncilDashboard() {
         threshold={data.defaultThreshold}
       />
     </>
+  );
+}
+
+type AtRisk = ReturnType<typeof useLoaderData<typeof loader>>["atRisk"];
+
+/** Recognised communes below the threshold, numbered from `start` (worst first). */
+function AtRiskList({ items, start, name }: { items: AtRisk; start: number; name: (key: string) => string }) {
+  const { t, i18n } = useTranslation("council");
+  const lng = i18n.language as Language;
+  return (
+    <ol className="at-risk__list" data-testid="at-risk" start={start}>
+      {items.map((r) => (
+        <li key={r.slug}>
+          <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="muted">({localized(r.level, "name", lng)})</span>
+          :{" "}
+          {r.failing
+            .map((f) =>
+              t("atRisk.failing", {
+                criterion: name(f.criterionKey),
+                share: formatPercent(f.share, lng),
+                n: formatNumber(f.answered, lng),
+              }),
+            )
+            .join("; ")}
+        </li>
+      ))}
+    </ol>
   );
 }
 

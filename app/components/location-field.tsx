@@ -33,7 +33,7 @@ export function LocationField({ latitude, longitude, error }: { latitude?: strin
           <span className="label">{t("report.location")}</span>
           {coords ? (
             <p>
-              {t("report.locationSet", { lat: coords.lat, lng: coords.lng })}{" "}
+              {t("report.locationSet", { lat: coords.lat, lon: coords.lng })}{" "}
               <button type="button" className="link-button" onClick={() => setCoords(null)}>
                 {t("report.locationClear")}
               </button>

@@ -42,6 +42,10 @@ const ReportSchema = lazy(() =>
       contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
         error: "errors.contactInvalid",
       }),
+      // A phone keypad cannot type "@": the e-mail, for those who prefer it, has its own field.
+      contactEmail: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
+        error: "errors.contactInvalid",
+      }),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
     })
@@ -49,7 +53,7 @@ const ReportSchema = lazy(() =>
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
+const ALLOWED = new Set(["category", "text", "village", "contact", "contactEmail", "latitude", "longitude"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -70,7 +74,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!body.ok) return formError(body.error, {});
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
-  const { data, values } = result;
+  const { data: parsed, values } = result;
+  const { contactEmail, ...rest } = parsed;
+  const data = { ...rest, contact: [rest.contact, contactEmail].filter(Boolean).join(" · ") || null };
 
   const files = filesOf(body.form, "photos");
   if (files.length > MAX_PHOTOS)
@@ -184,14 +190,28 @@ export default function Report() {
           <input
             id="contact"
             name="contact"
-            type="text"
-            inputMode="email"
+            type="tel"
+            inputMode="tel"
             autoComplete="tel"
             maxLength={100}
             defaultValue={values.contact ?? ""}
             {...invalid("contact")}
           />
           {err("contact")}
+        </div>
+        <div className="field">
+          <label htmlFor="contactEmail">{t("report.contactEmail")}</label>
+          <input
+            id="contactEmail"
+            name="contactEmail"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            maxLength={100}
+            defaultValue={values.contactEmail ?? ""}
+            {...invalid("contactEmail")}
+          />
+          {err("contactEmail")}
         </div>
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("report.sending") : t("report.send")}

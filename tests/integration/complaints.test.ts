@@ -45,7 +45,7 @@ async function file(
   );
 }
 
-async function fileOk(fields = validFields, files: Parameters<typeof reportRequest>[1] = []) {
+async function fileOk(fields: Record<string, string> = validFields, files: Parameters<typeof reportRequest>[1] = []) {
   const res = await file(fields, files);
   expect(res.status).toBe(303);
   const code = res.headers.get("Location")!.match(/^\/t\/([A-Z2-9-]+)\?new=1$/)![1];
@@ -98,6 +98,13 @@ describe("filing a complaint", () => {
     expect(meta.format).toBe("jpeg");
     expect(meta.exif).toBeUndefined();
     expect(c.photos.every((p) => !p.approved)).toBe(true);
+  });
+
+  it("keeps a phone (its own tel field) and an e-mail (its own field) together as the private contact", async () => {
+    const both = await fileOk({ ...validFields, contactEmail: "dan@example.vn" });
+    expect(both.contact).toBe("0912 345 678 · dan@example.vn");
+    const emailOnly = await fileOk({ ...validFields, contact: "", contactEmail: "dan@example.vn" });
+    expect(emailOnly.contact).toBe("dan@example.vn");
   });
 
   it.each([

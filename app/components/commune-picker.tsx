@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { CommuneKind } from "~/generated/prisma/enums";
 
 /** The communes an official answers for: checkboxes, so it works without JavaScript. */
 export function CommunePicker({
@@ -6,7 +7,7 @@ export function CommunePicker({
   selected,
   error,
 }: {
-  communes: { id: number; name: string; kind: string }[];
+  communes: { id: number; name: string; kind: CommuneKind }[];
   selected: number[];
   error?: string;
 }) {

@@ -6,7 +6,8 @@ import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
 import { VerdictBadge } from "~/components/verdict-badge";
 import type { DashboardRow } from "~/models/dashboard.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 // The model's row as it arrives through JSON (dates and the like are already strings).
 type Row = Omit<DashboardRow, "tallies" | "failing">;
@@ -21,8 +22,8 @@ export function DashboardTable({
   criteria: { key: string; nameVi: string; nameEn: string }[];
   query: DashboardQuery;
 }) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const [params] = useSearchParams();
   const sortLink = (key: string) => {
     const next = new URLSearchParams(params);

@@ -1,8 +1,8 @@
 // Number and date formatting in the reader's language. Numbers go through Intl.NumberFormat
 // ("14,9" and "1.234" in Vietnamese, "14.9" and "1,234" in English) with fixed fraction digits,
 // which Node's full ICU and the browsers render identically, so server and client text match.
-// Dates are shown in Vietnam time (UTC+7).
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+// Dates are shown in Vietnam time (app/lib/vn-time.ts).
+import { vnDateParts } from "./vn-time";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -36,14 +36,6 @@ export function formatDays(days: number, lng: string): string {
 
 /** dd/mm/yyyy in Vietnam time, for both languages (the format used on official documents). */
 export function formatDate(date: Date | string, _lng: string): string {
-  const d = new Date(new Date(date).getTime() + VIETNAM_OFFSET_MS);
-  const dd = String(d.getUTCDate()).padStart(2, "0");
-  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
-  return `${dd}/${mm}/${d.getUTCFullYear()}`;
-}
-
-/** "2026-Q4" -> { year: "2026", quarter: "4" } for the translated "Quý 4/2026" / "Q4 2026". */
-export function splitPeriod(period: string): { year: string; quarter: string } {
-  const [year, q] = period.split("-Q");
-  return { year, quarter: q };
+  const { year, month, day } = vnDateParts(date);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }

@@ -16,6 +16,12 @@ import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 
+function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
+  const counts: Partial<Record<Status, number>> = {};
+  for (const r of rows) counts[r.status] = r._count._all;
+  return counts;
+}
+
 export type NewComplaint = {
   communeId: number;
   category: Category;
@@ -87,7 +93,7 @@ type PublicRow = Prisma.ComplaintGetPayload<{ select: typeof publicSelect }>;
 /** What anyone may see: the public text (redacted when an official did), never contact or notes. */
 function toPublic(row: PublicRow) {
   const { text, publicText, ...rest } = row;
-  return { ...rest, status: rest.status as Status, text: publicText ?? text };
+  return { ...rest, status: rest.status, text: publicText ?? text };
 }
 
 export async function getPublicComplaint({ code }: { code: string }) {
@@ -124,7 +130,7 @@ export async function complaintStats({
       select: { createdAt: true, resolvedAt: true },
     }),
   ]);
-  const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>;
+  const counts = countsByStatus(byStatus);
   const open = OPEN_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   const days = resolved.map((r) => (r.resolvedAt!.getTime() - r.createdAt.getTime()) / 86_400_000);
   return { open, resolved: counts.resolved ?? 0, rejected: counts.rejected ?? 0, overdue, medianDaysToResolve: median(days) };
@@ -192,10 +198,9 @@ export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now =
     total,
     items: rows.map((r) => ({
       ...r,
-      status: r.status as Status,
-      overdue: isOverdue({ status: r.status as Status, clockStartedAt: r.clockStartedAt }, deadlines, now),
+      overdue: isOverdue({ status: r.status, clockStartedAt: r.clockStartedAt }, deadlines, now),
     })),
-    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>,
+    counts: countsByStatus(byStatus),
   };
 }
 
@@ -236,7 +241,7 @@ export async function getStaffComplaint({ id }: { id: number }) {
       },
     },
   });
-  return row ? { ...row, status: row.status as Status } : null;
+  return row ? { ...row, status: row.status } : null;
 }
 
 /** The commune a complaint belongs to, for the guard before anything else is loaded. */
@@ -268,7 +273,7 @@ export async function moveComplaint({
 }) {
   const current = await prisma.complaint.findUnique({ where: { id }, select: { status: true } });
   if (!current) throw new WorkflowError("stale");
-  const from = current.status as Status;
+  const from = current.status;
   if (!canStaffMove(from, to)) throw new WorkflowError("forbiddenTransition");
   if ((to === "resolved" || to === "rejected") && !reply) throw new WorkflowError("replyRequired");
   const now = new Date();
@@ -346,8 +351,7 @@ export async function rateHandling({ code, rating }: { code: string; rating: num
 /** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
 export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
   const c = await prisma.complaint.findUnique({ where: { code }, select: { id: true, status: true, resolvedAt: true } });
-  if (!c || !canReopen({ status: c.status as Status, resolvedAt: c.resolvedAt }, now))
-    throw new WorkflowError("forbiddenTransition");
+  if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({
       where: { id: c.id, status: "resolved" },
@@ -406,7 +410,7 @@ export async function complaintCountsByCommune({ deadlines, now = new Date() }: 
   for (const row of byStatus) {
     const c = get(row.communeId);
     c.total += row._count._all;
-    if (OPEN_STATUSES.includes(row.status as Status)) c.open += row._count._all;
+    if (OPEN_STATUSES.includes(row.status)) c.open += row._count._all;
     if (row.status === "resolved") c.resolved += row._count._all;
   }
   for (const row of overdue) get(row.communeId).overdue = row._count._all;
@@ -416,5 +420,5 @@ export async function complaintCountsByCommune({ deadlines, now = new Date() }: 
 /** Per category and status, for a commune's dossier. */
 export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
   const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
-  return rows.map((r) => ({ category: r.category as Category, status: r.status as Status, count: r._count._all }));
+  return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
 }

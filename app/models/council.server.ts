@@ -1,5 +1,5 @@
 // Aggregates for the council's comparisons: East vs West, districts, quarterly trends.
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { wilson, type Tally } from "~/lib/score";
 import type { DashboardRow } from "./dashboard.server";
 import { tallyByPeriod } from "./survey.server";

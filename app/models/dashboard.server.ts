@@ -1,7 +1,7 @@
 // The council dashboard: every commune's recognition, satisfaction, coverage and complaints in
 // one table. A handful of grouped queries over the rollup tables, whatever the number of answers.
 import { communeVerdict, coverage, failing, type Coverage } from "~/lib/dashboard";
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { complaintCountsByCommune } from "./complaint.server";
@@ -11,13 +11,14 @@ import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDeadlines, getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export type DashboardRow = {
   id: number;
   slug: string;
   name: string;
-  kind: string;
-  region: string;
+  kind: CommuneKind;
+  region: Region;
   formerUnit: string;
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };

@@ -63,7 +63,7 @@ export function getRound({ id }: { id: number }) {
 /** Per commune and channel: number of answers in the round. */
 export async function roundAnswerCounts({ roundId }: { roundId: number }) {
   const rows = await prisma.response.groupBy({ by: ["communeId", "channel"], where: { roundId }, _count: { _all: true } });
-  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel as "online" | "paper", count: r._count._all }));
+  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel, count: r._count._all }));
 }
 
 type Row = {
@@ -87,7 +87,7 @@ export async function roundTallies({ roundId }: { roundId: number }) {
     GROUP BY r.communeId, r.channel, rt.criterionId`;
   return rows.map((r) => ({
     communeId: Number(r.communeId),
-    channel: r.channel as "online" | "paper",
+    channel: r.channel,
     criterionId: Number(r.criterionId),
     tally: { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) } satisfies Tally,
   }));

@@ -155,7 +155,7 @@ export async function getSessionUser({ sessionId }: { sessionId: string }) {
   });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
   const { communes, ...user } = session.user;
-  return { ...user, role: user.role as Role, communes: communes.map((c) => c.commune) };
+  return { ...user, role: user.role, communes: communes.map((c) => c.commune) };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;

@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { RecognitionCard } from "~/components/recognition-card";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
-import { splitPeriod } from "~/lib/format";
+import { splitPeriod } from "~/lib/vn-time";
 import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
 import { complaintStats, listRecentPublicComplaints } from "~/models/complaint.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";

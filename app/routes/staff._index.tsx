@@ -11,6 +11,7 @@ import { listInbox } from "~/models/complaint.server";
 import { getDeadlines } from "~/models/setting.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { useLanguage } from "~/utils/use-language";
 
 const PAGE_SIZE = 20;
 
@@ -60,8 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Inbox() {
   const { inbox, query, pages, readOnly } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation("staff");
-  const lng = i18n.language;
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));

@@ -23,6 +23,7 @@ import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
 const StaffActionSchema = lazy(() =>
@@ -113,7 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StaffComplaint() {
   const { complaint, overdue, canWrite, transitions } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("staff");
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
@@ -126,8 +128,7 @@ export default function StaffComplaint() {
           {t(`complaint:status.${complaint.status}`)}
         </span>
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
-        {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} ·{" "}
-        {formatDate(complaint.createdAt, i18n.language)}
+        {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>
       {actionData?.formError ? (
         <p className="form-error" role="alert" id="form-error">

@@ -12,8 +12,8 @@ import { ScoreTable } from "~/components/score-table";
 import { ShareChart } from "~/components/share-chart";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { coverage } from "~/lib/dashboard";
-import { formatDate, formatNumber, formatPercent, splitPeriod } from "~/lib/format";
-import { recentPeriods } from "~/lib/period";
+import { formatDate, formatNumber, formatPercent } from "~/lib/format";
+import { recentPeriods, splitPeriod } from "~/lib/vn-time";
 import { levelLabel } from "~/lib/text";
 import { resultsVisible } from "~/lib/round";
 import { HIDE_BELOW, wilson } from "~/lib/score";
@@ -30,8 +30,9 @@ import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const COMMENTS_PER_PAGE = 20;
 // The print stylesheet keeps the first 10 comments of the page; the printout says so (ux.css).
@@ -128,8 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Dossier() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
   const critName = (key: string) => {

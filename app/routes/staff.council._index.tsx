@@ -7,15 +7,17 @@ import { useTranslation } from "react-i18next";
 import { DashboardTable } from "~/components/dashboard-table";
 import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
-import { formatNumber, formatPercent, splitPeriod } from "~/lib/format";
+import { formatNumber, formatPercent } from "~/lib/format";
 import { VERDICTS } from "~/lib/score";
+import { splitPeriod } from "~/lib/vn-time";
 import { levelLabel, shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 // The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
 const AT_RISK_SHOWN = 5;
@@ -60,8 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CouncilDashboard() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const q = data.query;
   const name = (key: string) => {
     const c = data.criteria.find((x) => x.key === key);
@@ -200,8 +202,8 @@ type AtRisk = ReturnType<typeof useLoaderData<typeof loader>>["atRisk"];
 
 /** Recognised communes below the threshold, numbered from `start` (worst first). */
 function AtRiskList({ items, start, name }: { items: AtRisk; start: number; name: (key: string) => string }) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   return (
     <ol className="at-risk__list" data-testid="at-risk" start={start}>
       {items.map((r) => (

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { coverage } from "~/lib/dashboard";
 import { formatDate, formatPercent } from "~/lib/format";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { parseBallotCell, resultsVisible } from "~/lib/round";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "~/models/criterion.server";
@@ -18,8 +18,9 @@ import { insertResponsesBulk } from "~/models/survey.server";
 import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { formError, formToObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const BALLOT_ROWS = 20;
 
@@ -153,8 +154,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const cell = (s: Score) =>
     s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>

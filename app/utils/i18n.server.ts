@@ -16,7 +16,7 @@ import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
 import { languageCookie } from "./cookies.server";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
 export const resources = {
   vi: {
@@ -47,7 +47,7 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 }
 
-const instances = new Map((Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
+const instances = new Map(LANGUAGES.map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
 
 /** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
 export function getFixedT(lng: Language, ns: string = "common") {

@@ -282,7 +282,8 @@ export async function moveComplaint({
       where: { id, status: from },
       data: {
         status: to,
-        ...(to === "acknowledged" ? { acknowledgedAt: now } : {}),
+        // Resolving a new report directly also acknowledges it.
+        ...(to === "acknowledged" || (from === "new" && to === "resolved") ? { acknowledgedAt: now } : {}),
         ...(to === "resolved" || to === "rejected" ? { resolvedAt: now } : {}),
       },
     });
@@ -421,4 +422,29 @@ export async function complaintCountsByCommune({ deadlines, now = new Date() }: 
 export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
   const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
   return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
+}
+
+/**
+ * The report to handle after this one: the next open report in the inbox's default order (newest
+ * first) within the official's communes, wrapping round to the newest; null when none is left.
+ */
+export async function nextOpenComplaint({ id, communeIds }: { id: number; communeIds: number[] | null }) {
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { createdAt: true } });
+  if (!current) return null;
+  const where: Prisma.ComplaintWhereInput = {
+    ...(communeIds ? { communeId: { in: communeIds } } : {}),
+    status: { in: [...OPEN_STATUSES] },
+    id: { not: id },
+  };
+  const select = { id: true, code: true } as const;
+  const orderBy: Prisma.ComplaintOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+  const older = await prisma.complaint.findFirst({
+    where: {
+      ...where,
+      OR: [{ createdAt: { lt: current.createdAt } }, { createdAt: current.createdAt, id: { lt: id } }],
+    },
+    select,
+    orderBy,
+  });
+  return older ?? (await prisma.complaint.findFirst({ where, select, orderBy }));
 }

@@ -1,8 +1,9 @@
 // One complaint, for staff: the whole text and contact, photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionDone, DONE_KINDS, type DoneKind } from "~/components/action-done";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, requiresPublicReply, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
@@ -12,12 +13,13 @@ import {
   getComplaintCommuneId,
   getStaffComplaint,
   moveComplaint,
+  nextOpenComplaint,
   redactComplaint,
   setPhotoApproval,
   WorkflowError,
 } from "~/models/complaint.server";
 import { getDeadlines } from "~/models/setting.server";
-import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
@@ -59,15 +61,23 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
-  const [complaint, deadlines] = await Promise.all([getStaffComplaint({ id }), getDeadlines()]);
-  if (!complaint) throw new Response(null, { status: 404 });
   const canWrite = user.role === "official";
+  const [complaint, deadlines, next] = await Promise.all([
+    getStaffComplaint({ id }),
+    getDeadlines(),
+    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
+  ]);
+  if (!complaint) throw new Response(null, { status: 404 });
+  const doneParam = new URL(request.url).searchParams.get("done");
+  const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
       complaint,
       overdue: isOverdue(complaint, deadlines),
       canWrite,
+      done,
+      next,
       transitions: canWrite ? staffTransitions(complaint.status) : [],
       title: t("detail.title", { code: complaint.code }),
     },
@@ -81,6 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;
+  const done: DoneKind = data.intent === "move" ? (data.to === "new" || data.to === "reopened" ? "note" : data.to) : data.intent;
   try {
     switch (data.intent) {
       case "move":
@@ -108,12 +119,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json<FormErrors>({ fieldErrors: { reply: "errors.replyRequired" }, values: result.values }, { status: 400 });
     return formError(e.reason, result.values, 409);
   }
-  return redirect(`/staff/complaints/${id}`, { status: 303 });
+  // Back to the report, not the top of the page, with a confirmation; the forms start empty.
+  return redirect(`/staff/complaints/${id}?done=${done}#done`, { status: 303 });
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
+  // A new location after each successful action remounts the forms, so a sent reply never
+  // stays in a box to be typed into again (with JavaScript the page is not reloaded).
+  const formKey = useLocation().key;
   const { t } = useTranslation("staff");
   const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
@@ -130,6 +145,7 @@ export default function StaffComplaint() {
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
         {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>
+      <ActionDone done={actionData ? null : done} next={canWrite ? next : null} />
       {actionData?.formError ? (
         <p className="form-error" role="alert" id="form-error">
           {t(`detail.formErrors.${actionData.formError}`)}
@@ -202,7 +218,7 @@ export default function StaffComplaint() {
       {canWrite && transitions.length > 0 ? (
         <section className="card">
           <h2>{t("detail.move")}</h2>
-          <Form method="post" className="move-form">
+          <Form method="post" className="move-form" key={formKey}>
             <input type="hidden" name="intent" value="move" />
             <fieldset className="choice-list">
               <legend>{t("detail.moveTo")}</legend>
@@ -243,7 +259,7 @@ export default function StaffComplaint() {
       {canWrite ? (
         <section className="card">
           <h2>{t("detail.write")}</h2>
-          <Form method="post">
+          <Form method="post" key={formKey}>
             <div className="field">
               <label htmlFor="body">{t("detail.message")}</label>
               <textarea
@@ -271,7 +287,7 @@ export default function StaffComplaint() {
               </button>
             </div>
           </Form>
-          <Form method="post" className="redact-form">
+          <Form method="post" className="redact-form" key={formKey}>
             <input type="hidden" name="intent" value="redact" />
             <div className="field">
               <label htmlFor="publicText">{t("detail.redactLabel")}</label>

@@ -7,6 +7,7 @@ import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viShortcuts from "../../locales/vi/shortcuts.json";
+import viHandling from "../../locales/vi/handling.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -15,6 +16,7 @@ import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
+import enHandling from "../../locales/en/handling.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -28,6 +30,7 @@ export const resources = {
     staff: viStaff,
     council: viCouncil,
     shortcuts: viShortcuts,
+    handling: viHandling,
   },
   en: {
     common: enCommon,
@@ -38,6 +41,7 @@ export const resources = {
     staff: enStaff,
     council: enCouncil,
     shortcuts: enShortcuts,
+    handling: enHandling,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -307,8 +307,21 @@ describe("the workflow", () => {
     ]);
   });
 
+  it("resolves a new report directly with its public reply, acknowledging it on the way, and says so", async () => {
+    const c = await fileOk();
+    const official = await createStaff("official", [SLUG]);
+    const cookie = await signIn(official.email);
+    expect((await staffPost(c.id, cookie, { intent: "move", to: "resolved", reply: "" })).status).toBe(400);
+    const res = await staffPost(c.id, cookie, { intent: "move", to: "resolved", reply: "Đã vá xong ổ gà." });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe(`/staff/complaints/${c.id}?done=resolved#done`);
+    const after = await prisma.complaint.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.status).toBe("resolved");
+    expect(after.acknowledgedAt).not.toBeNull();
+    expect(after.resolvedAt).not.toBeNull();
+  });
+
   it.each<[Status, Status]>([
-    ["new", "resolved"],
     ["new", "in_progress"],
     ["new", "reopened"],
     ["resolved", "acknowledged"],

@@ -65,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query,
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: user.role !== "official",
-      activeFilters: [query.status, query.category, query.overdue, query.photo, query.q].filter(Boolean).length,
+      activeFilters: [query.status, query.category, query.overdue, query.photo].filter(Boolean).length,
       title: t("inbox.title"),
     },
     {
@@ -100,58 +100,60 @@ export default function Inbox() {
           </li>
         ))}
       </ul>
-      <details className="filters-fold" data-testid="inbox-filters">
-        <summary className="button">
-          {activeFilters ? t("handling:filtersActive", { count: activeFilters }) : t("handling:filters")}
-        </summary>
-        <Form method="get" className="filters">
-          <label>
-            {t("inbox.status")}
-            <select name="status" defaultValue={query.status ?? ""}>
-              <option value="">{t("inbox.any")}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`complaint:status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("inbox.category")}
-            <select name="category" defaultValue={query.category ?? ""}>
-              <option value="">{t("inbox.any")}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`complaint:category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}
-          </label>
-          <label className="check">
-            <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
-          </label>
-          <label>
-            {t("inbox.search")}
-            <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
-          </label>
-          <label>
-            {t("inbox.sort")}
-            <select name="sort" defaultValue={query.sort}>
-              <option value="newest">{t("inbox.newest")}</option>
-              <option value="oldest">{t("inbox.oldest")}</option>
-            </select>
-          </label>
-          <button type="submit" className="button">
-            {t("inbox.apply")}
-          </button>
-          <Link to="/staff?clear=1" className="button">
-            {t("handling:clearFilters")}
-          </Link>
-        </Form>
-      </details>
+      <Form method="get" className="filters inbox-filters">
+        <label>
+          {t("inbox.search")}
+          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
+        </label>
+        <button type="submit" className="button">
+          {t("inbox.apply")}
+        </button>
+        <details className="filters-fold" data-testid="inbox-filters">
+          <summary className="button">
+            {activeFilters ? t("handling:filtersActive", { count: activeFilters }) : t("handling:filters")}
+          </summary>
+          <div className="filters">
+            <label>
+              {t("inbox.status")}
+              <select name="status" defaultValue={query.status ?? ""}>
+                <option value="">{t("inbox.any")}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`complaint:status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("inbox.category")}
+              <select name="category" defaultValue={query.category ?? ""}>
+                <option value="">{t("inbox.any")}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`complaint:category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}
+            </label>
+            <label className="check">
+              <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
+            </label>
+            <label>
+              {t("inbox.sort")}
+              <select name="sort" defaultValue={query.sort}>
+                <option value="newest">{t("inbox.newest")}</option>
+                <option value="oldest">{t("inbox.oldest")}</option>
+              </select>
+            </label>
+            <Link to="/staff?clear=1" className="button">
+              {t("handling:clearFilters")}
+            </Link>
+          </div>
+        </details>
+      </Form>
       <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
       <ul className="inbox">
         {inbox.items.map((c) => (

@@ -448,3 +448,27 @@ export async function nextOpenComplaint({ id, communeIds }: { id: number; commun
   });
   return older ?? (await prisma.complaint.findFirst({ where, select, orderBy }));
 }
+
+/**
+ * Open reports for the officials' map, within the readable communes (null = all), optionally one
+ * commune: those with a GPS location as pins, and how many have none (they stay in the inbox).
+ */
+export async function listOpenComplaintLocations({ communeIds, communeId }: { communeIds: number[] | null; communeId?: number }) {
+  const where: Prisma.ComplaintWhereInput = {
+    AND: [
+      communeIds ? { communeId: { in: communeIds } } : {},
+      communeId ? { communeId } : {},
+      { status: { in: [...OPEN_STATUSES] } },
+    ],
+  };
+  const [located, withoutLocation] = await Promise.all([
+    prisma.complaint.findMany({
+      where: { AND: [where, { latitude: { not: null } }, { longitude: { not: null } }] },
+      select: { id: true, code: true, category: true, status: true, createdAt: true, latitude: true, longitude: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+    }),
+    prisma.complaint.count({ where: { AND: [where, { OR: [{ latitude: null }, { longitude: null }] }] } }),
+  ]);
+  return { located: located.map((c) => ({ ...c, latitude: c.latitude!, longitude: c.longitude! })), withoutLocation };
+}

@@ -22,6 +22,7 @@ import { formError, formToObject, validateObject, type FormErrors } from "~/util
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
+import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
 
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
     title: t("report.title", { name: commune.name }),
+    map: mapConfig(),
   });
 }
 
@@ -104,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune } = useLoaderData<typeof loader>();
+  const { commune, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -176,6 +178,7 @@ export default function Report() {
           latitude={values.latitude}
           longitude={values.longitude}
           error={errors.latitude ? t(errors.latitude) : undefined}
+          map={map}
         />
         <div className="field">
           <label htmlFor="photos">{t("report.photos")}</label>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { ActionDone, DONE_KINDS, type DoneKind } from "~/components/action-done";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
+import { PinsMap } from "~/components/pins-map";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, requiresPublicReply, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
@@ -24,6 +25,7 @@ import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -78,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canWrite,
       done,
       next,
+      map: mapConfig(),
       transitions: canWrite ? staffTransitions(complaint.status) : [],
       title: t("detail.title", { code: complaint.code }),
     },
@@ -124,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, done, next } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
   // stays in a box to be typed into again (with JavaScript the page is not reloaded).
@@ -178,6 +181,17 @@ export default function StaffComplaint() {
               </dd>
             </>
           ) : null}
+        </dl>
+        {complaint.latitude !== null && complaint.longitude !== null ? (
+          <PinsMap
+            config={map}
+            pins={[{ lat: complaint.latitude, lng: complaint.longitude }]}
+            label={t("map:reportLocation")}
+            height={220}
+            testId="complaint-map"
+          />
+        ) : null}
+        <dl className="facts">
           <dt>{t("detail.contact")}</dt>
           <dd data-testid="contact">{complaint.contact ?? t("detail.noContact")}</dd>
           {complaint.handlingRating ? (

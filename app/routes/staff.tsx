@@ -23,6 +23,7 @@ export default function StaffLayout() {
         <NavLink to="/staff" end>
           {t("nav.inbox")}
         </NavLink>
+        <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
         {user.role !== "official" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
         <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}

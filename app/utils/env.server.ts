@@ -36,9 +36,27 @@ const EnvSchema = z.object({
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  /**
+   * Map tiles: a URL template with {z}, {x} and {y}, absolute (http/https, one host) or a path
+   * on this server. The default is OpenStreetMap's public server (fine for light use; run your
+   * own or a provider's for production). Its host is added to the pages' image policy.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "must contain {z}, {x} and {y}")
+    .refine(
+      (v) => v.startsWith("/") || URL.canParse(v.replace(/\{[zxy]\}/g, "0")),
+      "must be an http(s) URL or a path starting with /",
+    )
+    .refine((v) => v.startsWith("/") || /^https?:\/\/[^{}]+?\//.test(v), "the host must be http(s) and fixed (no {s})"),
+  /** The tiles' attribution, shown on every map (required by most tile licences). */
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default("© OpenStreetMap contributors"),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE"> & {
+  /** The tile server's origin for the image policy; null when tiles are served from this server. */
+  MAP_TILE_ORIGIN: string | null;
   DATABASE_URL: string;
   SESSION_SECRET: string;
   COOKIE_SECURE: boolean;
@@ -67,6 +85,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = result.data;
   return {
     ...parsed,
+    MAP_TILE_ORIGIN: parsed.MAP_TILE_URL.startsWith("/") ? null : new URL(parsed.MAP_TILE_URL.replace(/\{[zxy]\}/g, "0")).origin,
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,
     SESSION_SECRET: parsed.SESSION_SECRET ?? readOrCreateSecret(parsed.DATA_DIR),
     COOKIE_SECURE: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",

@@ -8,6 +8,7 @@ import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viShortcuts from "../../locales/vi/shortcuts.json";
 import viHandling from "../../locales/vi/handling.json";
+import viMap from "../../locales/vi/map.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -17,6 +18,7 @@ import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
 import enHandling from "../../locales/en/handling.json";
+import enMap from "../../locales/en/map.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -31,6 +33,7 @@ export const resources = {
     council: viCouncil,
     shortcuts: viShortcuts,
     handling: viHandling,
+    map: viMap,
   },
   en: {
     common: enCommon,
@@ -42,6 +45,7 @@ export const resources = {
     council: enCouncil,
     shortcuts: enShortcuts,
     handling: enHandling,
+    map: enMap,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -15,6 +15,7 @@ export const NAMESPACES = [
   "council",
   "shortcuts",
   "handling",
+  "map",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -106,7 +106,7 @@ async function main() {
   const { prisma } = await import("../app/utils/db.server");
 
   await createUser({ email: "bench@local", name: "Bench", role: "council", password: "bench-password-123" });
-  const session = await login({ email: "bench@local", password: "bench-password-123" });
+  const session = await login({ email: "bench@local", password: "bench-password-123", ipHash: "bench" });
   if (!session.ok) throw new Error("login failed");
   const cookie = (await sessionCookie.serialize(session.sessionId)).split(";")[0];
   const ctx = { clientIp: "127.0.0.1" };

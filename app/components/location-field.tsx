@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapConfig } from "./leaflet-map";
+import { ErrorList } from "./forms";
 
 const LeafletMap = lazy(() => import("./leaflet-map").then((m) => ({ default: m.LeafletMap })));
 
@@ -115,7 +116,7 @@ export function LocationField({
           </label>
         </div>
       </details>
-      {error ? <p className="field-error">{error}</p> : null}
+      <ErrorList id="latitude-error" errors={error} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   median,
   OPEN_STATUSES,
   overdueCutoffs,
+  requiresPublicReply,
   type Category,
   type Deadlines,
   type Status,
@@ -68,9 +69,12 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
   }
 }
 
+/**
+ * The columns anyone may read. Never the tracking code (its holder may rate and reopen), the
+ * contact, the address hash or internal notes; the text is the redacted one when there is one.
+ */
 const publicSelect = {
   id: true,
-  code: true,
   category: true,
   text: true,
   publicText: true,
@@ -90,18 +94,27 @@ const publicSelect = {
 
 type PublicRow = Prisma.ComplaintGetPayload<{ select: typeof publicSelect }>;
 
-/** What anyone may see: the public text (redacted when an official did), never contact or notes. */
-function toPublic(row: PublicRow) {
+/** What anyone may see of a complaint. Every public read returns this type and nothing more. */
+export type PublicComplaint = Omit<PublicRow, "publicText">;
+
+function toPublic(row: PublicRow): PublicComplaint {
   const { text, publicText, ...rest } = row;
-  return { ...rest, status: rest.status, text: publicText ?? text };
+  return { ...rest, text: publicText ?? text };
 }
 
-export async function getPublicComplaint({ code }: { code: string }) {
+/** The tracking page: the public view, plus the code its holder typed in. */
+export async function getPublicComplaint({ code }: { code: string }): Promise<(PublicComplaint & { code: string }) | null> {
   const row = await prisma.complaint.findUnique({ where: { code }, select: publicSelect });
-  return row ? toPublic(row) : null;
+  return row ? { ...toPublic(row), code } : null;
 }
 
-export async function listRecentPublicComplaints({ communeId, take = 10 }: { communeId: number; take?: number }) {
+export async function listRecentPublicComplaints({
+  communeId,
+  take = 10,
+}: {
+  communeId: number;
+  take?: number;
+}): Promise<PublicComplaint[]> {
   const rows = await prisma.complaint.findMany({
     where: { communeId },
     select: publicSelect,
@@ -275,7 +288,7 @@ export async function moveComplaint({
   if (!current) throw new WorkflowError("stale");
   const from = current.status;
   if (!canStaffMove(from, to)) throw new WorkflowError("forbiddenTransition");
-  if ((to === "resolved" || to === "rejected") && !reply) throw new WorkflowError("replyRequired");
+  if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({

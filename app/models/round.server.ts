@@ -1,14 +1,27 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+
+/** Every round's window and communes (a few rows a year), read once per change of reference data. */
+function roundWindows() {
+  return cached("roundWindows", ["reference"], async () => {
+    const rounds = await prisma.surveyRound.findMany({
+      select: { id: true, startsAt: true, endsAt: true, communes: { select: { communeId: true } } },
+    });
+    return rounds.map((r) => ({
+      id: r.id,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      communeIds: new Set(r.communes.map((c) => c.communeId)),
+    }));
+  });
+}
 
 /** The round open for this commune at this moment, if any. */
 export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
-  const candidates = await prisma.surveyRound.findMany({
-    where: { startsAt: { lte: at }, endsAt: { gt: at }, communes: { some: { communeId } } },
-    select: { id: true, startsAt: true, endsAt: true },
-  });
+  const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
   return pickRound(candidates, at)?.id ?? null;
 }
 

@@ -36,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     namesakes,
     scoreboard,
-    // The tracking code lets its holder rate and reopen: it is never listed publicly.
-    complaints: complaints.map(({ events, code: _code, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
+    complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
     complaintCounts,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });

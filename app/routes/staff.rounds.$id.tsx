@@ -12,7 +12,7 @@ import { parseBallotCell, resultsVisible } from "~/lib/round";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound, roundAnswerCounts, roundTallies } from "~/models/round.server";
-import { levelThreshold } from "~/models/recognition.server";
+import { thresholdFor } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { insertResponsesBulk } from "~/models/survey.server";
 import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const visible = resultsVisible(round);
   const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
-  const threshold = round.level ? levelThreshold(round.level) : defaults;
+  const threshold = thresholdFor(round.level, defaults);
   const coverageTarget = round.level?.coverageShare ?? 0.7;
   const t = getFixedT(await getLanguage(request), "council");
   return json(

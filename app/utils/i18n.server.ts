@@ -9,6 +9,7 @@ import viCouncil from "../../locales/vi/council.json";
 import viShortcuts from "../../locales/vi/shortcuts.json";
 import viHandling from "../../locales/vi/handling.json";
 import viMap from "../../locales/vi/map.json";
+import viSecurity from "../../locales/vi/security.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -19,6 +20,7 @@ import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
 import enHandling from "../../locales/en/handling.json";
 import enMap from "../../locales/en/map.json";
+import enSecurity from "../../locales/en/security.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -34,6 +36,7 @@ export const resources = {
     shortcuts: viShortcuts,
     handling: viHandling,
     map: viMap,
+    security: viSecurity,
   },
   en: {
     common: enCommon,
@@ -46,6 +49,7 @@ export const resources = {
     shortcuts: enShortcuts,
     handling: enHandling,
     map: enMap,
+    security: enSecurity,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "shortcuts",
   "handling",
   "map",
+  "security",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

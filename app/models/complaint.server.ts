@@ -347,6 +347,18 @@ export async function setPhotoApproval({
   });
 }
 
+/** One tap for every photo still waiting: each is approved with its own history entry. */
+export async function approveAllPhotos({ id, actorId }: { id: number; actorId: number }) {
+  await prisma.$transaction(async (tx) => {
+    const pending = await tx.complaintPhoto.findMany({ where: { complaintId: id, approved: false }, select: { id: true } });
+    if (pending.length === 0) throw new WorkflowError("stale");
+    await tx.complaintPhoto.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { approved: true } });
+    await tx.complaintEvent.createMany({
+      data: pending.map((p) => ({ complaintId: id, actorId, kind: "photo_approved" as const, body: String(p.id) })),
+    });
+  });
+}
+
 /** Replaces the public text (personal data removed); the original stays for staff. null restores it. */
 export async function redactComplaint({ id, actorId, publicText }: { id: number; actorId: number; publicText: string | null }) {
   await prisma.$transaction([

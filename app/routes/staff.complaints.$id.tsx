@@ -14,6 +14,7 @@ import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow"
 import { formatDate } from "~/lib/format";
 import {
   addStaffMessage,
+  approveAllPhotos,
   getComplaintCommuneId,
   getStaffComplaint,
   moveComplaint,
@@ -49,6 +50,7 @@ const StaffActionSchema = lazy(() =>
       z
         .object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) })
         .strict(),
+      z.object({ intent: z.literal("photosAll") }).strict(),
       z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
     ],
     { error: "errors.invalid" },
@@ -97,7 +99,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;
-  const done: DoneKind = data.intent !== "move" ? data.intent : data.to === "new" || data.to === "reopened" ? "note" : data.to;
+  const done: DoneKind =
+    data.intent === "photosAll"
+      ? "photo"
+      : data.intent !== "move"
+        ? data.intent
+        : data.to === "new" || data.to === "reopened"
+          ? "note"
+          : data.to;
   try {
     switch (data.intent) {
       case "move":
@@ -114,6 +123,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "photo":
         await setPhotoApproval({ id, photoId: data.photoId, actorId: user.id, approved: data.approved === "1" });
+        break;
+      case "photosAll":
+        await approveAllPhotos({ id, actorId: user.id });
         break;
       case "redact":
         await redactComplaint({ id, actorId: user.id, publicText: data.publicText });

@@ -307,6 +307,22 @@ describe("the workflow", () => {
     ]);
   });
 
+  it("approves every pending photo in one tap, each with its own history entry", async () => {
+    const c = await fileOk(validFields, [
+      { name: "a.png", type: "image/png", data: await png() },
+      { name: "b.png", type: "image/png", data: await png() },
+    ]);
+    const official = await createStaff("official", [SLUG]);
+    const cookie = await signIn(official.email);
+    const res = await staffPost(c.id, cookie, { intent: "photosAll" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe(`/staff/complaints/${c.id}?done=photo#done`);
+    expect((await prisma.complaintPhoto.findMany({ where: { complaintId: c.id } })).every((p) => p.approved)).toBe(true);
+    expect(await prisma.complaintEvent.count({ where: { complaintId: c.id, kind: "photo_approved" } })).toBe(2);
+    // Nothing left to approve: a second tap changes nothing.
+    expect((await staffPost(c.id, cookie, { intent: "photosAll" })).status).toBe(409);
+  });
+
   it("resolves a new report directly with its public reply, acknowledging it on the way, and says so", async () => {
     const c = await fileOk();
     const official = await createStaff("official", [SLUG]);

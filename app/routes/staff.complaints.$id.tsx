@@ -27,7 +27,7 @@ import { getDeadlines } from "~/models/setting.server";
 import { readableCommuneIds, requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
@@ -133,8 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
-    if (e.reason === "replyRequired")
-      return json<FormErrors>({ fieldErrors: { reply: "errors.replyRequired" }, values: result.values }, { status: 400 });
+    if (e.reason === "replyRequired") return fieldErrors({ reply: "errors.replyRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
   // Back to the report, not the top of the page, with a confirmation; the forms start empty.

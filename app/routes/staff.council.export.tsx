@@ -2,9 +2,9 @@
 // order mark so that Excel shows Vietnamese correctly; shares as percent text in the reader's
 // language ("84,9%"), which Excel in that language reads as a percentage (docs/decisions/024).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { formatPercent } from "~/lib/format";
 import { requireRole } from "~/utils/auth.server";
+import { toCsv } from "~/utils/csv.server";
 import { dashboardExport, exportFileName } from "~/utils/dashboard-export.server";
 import { getLanguage } from "~/utils/i18n.server";
 
@@ -12,8 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
   const lng = await getLanguage(request);
   const { header, rows } = await dashboardExport(new URL(request.url), lng);
-  const text = rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "object" ? formatPercent(c.share, lng, 1) : c)));
-  const csv = "\uFEFF" + stringify([header, ...text]);
+  const text = rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? formatPercent(c.share, lng, 1) : c)));
+  const csv = toCsv([header, ...text]);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

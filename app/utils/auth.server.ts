@@ -1,6 +1,7 @@
 // Staff authentication and the guards every staff loader and action starts with:
 // requireUser, requireRole, requireCommuneAccess. They throw a redirect (not signed in) or a 403.
 import { createCookie, json, redirect } from "@remix-run/node";
+import { isCommuneScoped } from "~/lib/roles";
 import { getSessionUser, SESSION_HOURS, type Role, type SessionUser } from "~/models/user.server";
 import { env } from "./env.server";
 
@@ -44,13 +45,20 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
 
 /**
  * Access to one commune's staff data. "read": council members and administrators see every
- * commune, officials only their own. "write" (answering complaints): only an official of that
- * commune; council members change nothing.
+ * commune, officials and the Front only their own. "write" (answering complaints): only an
+ * official of that commune; council members change nothing. "run" (survey rounds, ballot codes,
+ * paper ballots: separation of duties, docs/decisions/012): the Front for its communes, or an
+ * administrator; never the commune's own officials.
  */
-export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
+export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): void {
+  if (!canAccessCommune(user, communeId, mode)) throw json({ error: "forbidden" }, { status: 403 });
+}
+
+export function canAccessCommune(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): boolean {
   const own = user.communes.some((c) => c.id === communeId);
-  const allowed = mode === "read" ? user.role !== "official" || own : user.role === "official" && own;
-  if (!allowed) throw json({ error: "forbidden" }, { status: 403 });
+  if (mode === "read") return !isCommuneScoped(user.role) || own;
+  if (mode === "write") return user.role === "official" && own;
+  return user.role === "admin" || (user.role === "front" && own);
 }
 
 /**
@@ -65,5 +73,5 @@ export function requireRecordAccess(user: SessionUser, communeId: number, mode: 
 
 /** The communes whose complaints this user may list. null = all. */
 export function readableCommuneIds(user: SessionUser): number[] | null {
-  return user.role === "official" ? user.communes.map((c) => c.id) : null;
+  return isCommuneScoped(user.role) ? user.communes.map((c) => c.id) : null;
 }

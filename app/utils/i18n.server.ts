@@ -9,6 +9,7 @@ import viCouncil from "../../locales/vi/council.json";
 import viShortcuts from "../../locales/vi/shortcuts.json";
 import viHandling from "../../locales/vi/handling.json";
 import viMap from "../../locales/vi/map.json";
+import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
@@ -20,6 +21,7 @@ import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
 import enHandling from "../../locales/en/handling.json";
 import enMap from "../../locales/en/map.json";
+import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
@@ -36,6 +38,7 @@ export const resources = {
     shortcuts: viShortcuts,
     handling: viHandling,
     map: viMap,
+    ballot: viBallot,
     security: viSecurity,
   },
   en: {
@@ -49,6 +52,7 @@ export const resources = {
     shortcuts: enShortcuts,
     handling: enHandling,
     map: enMap,
+    ballot: enBallot,
     security: enSecurity,
   },
 } satisfies Record<Language, Resource[string]>;

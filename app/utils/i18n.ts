@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "handling",
   "map",
   "security",
+  "ballot",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -53,9 +53,10 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
       <Link to={`/c/${slug}/report`} className="button button--block">
         {t("public.report")}
       </Link>
-      <p>
-        <Link to="/t">{t("public.track")}</Link>
-      </p>
+      {/* A full-size target, not a 20 px text link: residents come back to follow their report. */}
+      <Link to="/t" className="button button--block">
+        {t("public.track")}
+      </Link>
       {complaints.length === 0 ? <p className="muted">{t("public.none")}</p> : <h3>{t("public.recent")}</h3>}
       <ul className="complaint-list">
         {complaints.map((c) => (

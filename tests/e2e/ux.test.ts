@@ -3,6 +3,8 @@
 // first screen, an official's reply box that empties after each action, verdict words on a
 // commune whose interval straddles the threshold, and the council table's width at 1366 px.
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { PHONE, phonePage, sharedBrowser } from "../fixtures/browser";
@@ -77,6 +79,29 @@ describe("resident", () => {
     await page.getByRole("button", { name: "Use my current location" }).click();
     await expect.poll(() => page.getByTestId("location-set").innerText()).toContain("Location recorded: 20.681200, 106.502300.");
     expect(await page.content()).not.toContain("report.locationSet");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  it("keeps the village and GPS coordinate fields on the report form, and the report is filed with them", async () => {
+    const { context, page, errors } = await phonePage(getBrowser(), { javaScriptEnabled: false });
+    await page.goto(baseUrl + "/c/vinh-bao/report");
+    expect(await page.getByTestId("open-map").count()).toBe(0); // no map without JavaScript
+    await page.getByRole("radio", { name: "Môi trường" }).check();
+    await page.getByLabel("Mô tả sự việc").fill("Rác đổ trộm ven kênh cạnh cầu Đông, lâu ngày không ai thu gom.");
+    await page.getByLabel("Thôn, khu dân cư (không bắt buộc)").fill("Thôn Đông");
+    await page.getByText("Tọa độ GPS (nếu biết)").click();
+    await page.getByLabel("Vĩ độ").fill("20.7301");
+    await page.getByLabel("Kinh độ").fill("106.4012");
+    await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+    await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
+    const code = (await page.getByTestId("tracking-code").innerText()).trim();
+    const db = new Database(path.resolve("tests/.tmp/e2e/app.db"), { readonly: true });
+    const row = db.prepare("SELECT village, latitude, longitude FROM Complaint WHERE code = ?").get(code);
+    db.close();
+    expect(row).toEqual({ village: "Thôn Đông", latitude: 20.7301, longitude: 106.4012 });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import type { DashboardRowLike } from "./dashboard-types";
 import { sortRows } from "./dashboard";
-import { CommuneKind, Region } from "~/generated/prisma/enums";
 import { VERDICTS } from "./score";
+import { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export const SORT_KEYS = [
   "name",

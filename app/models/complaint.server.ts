@@ -16,6 +16,7 @@ import {
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
+import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
 
 function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
   const counts: Partial<Record<Status, number>> = {};
@@ -31,6 +32,10 @@ export type NewComplaint = {
   latitude?: number | null;
   longitude?: number | null;
   contact?: string | null;
+  /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
+  notify?: Contact;
+  /** posted through Open311 with this key; the token lets the client look it up */
+  open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
   photos?: { fileName: string; width: number; height: number; bytes: number }[];
   createdAt?: Date;
@@ -42,6 +47,12 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
     const code = newTrackingCode();
     try {
       const createdAt = input.createdAt ?? new Date();
+      const subscriptions = await newSubscription({
+        code,
+        communeId: input.communeId,
+        category: input.category,
+        ...input.notify,
+      });
       return await prisma.complaint.create({
         data: {
           code,
@@ -59,6 +70,8 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           clockStartedAt: createdAt,
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
+          subscriptions,
+          open311: input.open311 ? { create: input.open311 } : undefined,
         },
         select: { id: true, code: true },
       });
@@ -308,6 +321,7 @@ export async function moveComplaint({
       await tx.complaintEvent.create({
         data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
       });
+    await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
   });
 }
 
@@ -322,8 +336,11 @@ export async function addStaffMessage({
   body: string;
   visibility: "public" | "internal";
 }) {
-  await prisma.complaintEvent.create({
-    data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+  await prisma.$transaction(async (tx) => {
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+    });
+    if (visibility === "public") await notifyResidents(tx, { complaintId: id, change: { kind: "reply", body } });
   });
 }
 
@@ -395,6 +412,7 @@ export async function reopenComplaint({ code, reason, now = new Date() }: { code
         createdAt: now,
       },
     });
+    await notifyResidents(tx, { complaintId: c.id, change: { kind: "reopened", reason } });
   });
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
+import { NotifyFields } from "~/components/notify-fields";
 import {
   CATEGORIES,
   COMPLAINT_TEXT_MAX as TEXT_MAX,
@@ -16,6 +17,7 @@ import {
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
+import { contactFields, normalisePhone } from "~/models/outbox.server";
 import { lazy } from "~/utils/lazy";
 import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/utils/form.server";
@@ -44,9 +46,11 @@ const ReportSchema = lazy(() =>
       contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
         error: "errors.contactInvalid",
       }),
-      // A phone keypad cannot type "@": the e-mail, for those who prefer it, has its own field.
-      contactEmail: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
-        error: "errors.contactInvalid",
+      email: optionalText(100, "notify:form.emailInvalid").refine((e) => e === null || EMAIL.test(e), {
+        error: "notify:form.emailInvalid",
+      }),
+      phone: optionalText(30, "notify:form.phoneInvalid").refine((p) => p === null || normalisePhone(p) !== null, {
+        error: "notify:form.phoneInvalid",
       }),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
@@ -55,7 +59,8 @@ const ReportSchema = lazy(() =>
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const ALLOWED = new Set(["category", "text", "village", "contact", "contactEmail", "latitude", "longitude"]);
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -82,9 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (body.unknownField) return formError("unknownField", keptValues(formToObject(body.form), ALLOWED), 400);
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
-  const { data: parsed, values } = result;
-  const { contactEmail, ...rest } = parsed;
-  const data = { ...rest, contact: [rest.contact, contactEmail].filter(Boolean).join(" · ") || null };
+  const { data, values } = result;
 
   if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
@@ -97,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = [];
   try {
     for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
-    const { code } = await createComplaint({ communeId: commune.id, ...data, ipHash, photos: saved });
+    const { code } = await createComplaint({ communeId: commune.id, ...data, ...contactFields(data), ipHash, photos: saved });
     return redirect(`/t/${code}?new=1`, { status: 303 });
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
@@ -171,31 +174,7 @@ export default function Report() {
           errors={err("photos")}
           after={actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
         />
-        <Field
-          label={t("report.contact")}
-          hint={t("report.contactHint")}
-          inputProps={{
-            name: "contact",
-            type: "tel",
-            inputMode: "tel",
-            autoComplete: "tel",
-            maxLength: 100,
-            defaultValue: values.contact ?? "",
-          }}
-          errors={err("contact")}
-        />
-        <Field
-          label={t("report.contactEmail")}
-          inputProps={{
-            name: "contactEmail",
-            type: "email",
-            inputMode: "email",
-            autoComplete: "email",
-            maxLength: 100,
-            defaultValue: values.contactEmail ?? "",
-          }}
-          errors={err("contactEmail")}
-        />
+        <NotifyFields values={values} errors={errors} />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
         </button>

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { NotifyEnvSchema, notifyEnvProblems } from "./notify-env.server";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,6 +68,7 @@ const EnvSchema = z.object({
     .refine((v) => v.startsWith("/") || /^https?:\/\/[^{}]+?\//.test(v), "the host must be http(s) and fixed (no {s})"),
   /** The tiles' attribution, shown on every map (required by most tile licences). */
   MAP_TILE_ATTRIBUTION: z.string().max(300).default("© OpenStreetMap contributors"),
+  ...NotifyEnvSchema.shape,
 });
 
 /** Published key for the demo data's ballot codes (README lists demo codes made with it). */
@@ -104,6 +106,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
+  const problems = notifyEnvProblems(parsed);
+  if (problems.length) throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     ...parsed,
     MAP_TILE_ORIGIN: parsed.MAP_TILE_URL.startsWith("/") ? null : new URL(parsed.MAP_TILE_URL.replace(/\{[zxy]\}/g, "0")).origin,

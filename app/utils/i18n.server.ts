@@ -11,6 +11,7 @@ import viHandling from "../../locales/vi/handling.json";
 import viMap from "../../locales/vi/map.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
+import viNotify from "../../locales/vi/notify.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -23,6 +24,7 @@ import enHandling from "../../locales/en/handling.json";
 import enMap from "../../locales/en/map.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
+import enNotify from "../../locales/en/notify.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -40,6 +42,7 @@ export const resources = {
     map: viMap,
     ballot: viBallot,
     security: viSecurity,
+    notify: viNotify,
   },
   en: {
     common: enCommon,
@@ -54,6 +57,7 @@ export const resources = {
     map: enMap,
     ballot: enBallot,
     security: enSecurity,
+    notify: enNotify,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -57,8 +57,8 @@ describe("resident", () => {
       .first()
       .click();
     await page.waitForURL("**/c/vinh-bao/report");
-    expect(await page.locator("#contact").getAttribute("type")).toBe("tel");
-    expect(await page.locator("#contact").getAttribute("inputmode")).toBe("tel");
+    expect(await page.locator("#notify-phone").getAttribute("type")).toBe("tel");
+    expect(await page.locator("#notify-phone").getAttribute("inputmode")).toBe("tel");
     expect(errors).toEqual([]);
     await context.close();
   });

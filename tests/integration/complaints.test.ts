@@ -102,13 +102,6 @@ describe("filing a complaint", () => {
     expect(c.photos.every((p) => !p.approved)).toBe(true);
   });
 
-  it("keeps a phone (its own tel field) and an e-mail (its own field) together as the private contact", async () => {
-    const both = await fileOk({ ...validFields, contactEmail: "dan@example.vn" });
-    expect(both.contact).toBe("0912 345 678 · dan@example.vn");
-    const emailOnly = await fileOk({ ...validFields, contact: "", contactEmail: "dan@example.vn" });
-    expect(emailOnly.contact).toBe("dan@example.vn");
-  });
-
   it.each([
     ["no description", { ...validFields, text: "" }, "text", "errors.textRequired"],
     ["a description under 10 characters", { ...validFields, text: "ổ gà" }, "text", "errors.textTooShort"],

@@ -51,6 +51,25 @@ const server = await startServer(env);
 const browser = await launchChromium();
 fs.mkdirSync(OUT, { recursive: true });
 try {
+  // A few located reports for the maps (the demo data has none), filed through the real form.
+  const filer = await browser.newContext({ javaScriptEnabled: false });
+  const f = await filer.newPage();
+  for (const [text, lat, lng] of [
+    ["Ổ gà lớn giữa đường trục xã, xe máy dễ ngã khi trời mưa.", "20.7012", "106.4853"],
+    ["Rác đổ trộm ven kênh Tây, bốc mùi cả tuần nay.", "20.6921", "106.4738"],
+    ["Đèn đường cổng chợ hỏng hai tuần chưa thay.", "20.7104", "106.4981"],
+  ]) {
+    await f.goto(server.url + "/c/vinh-bao/report");
+    await f.getByRole("radio", { name: "Giao thông" }).check();
+    await f.getByLabel("Mô tả sự việc").fill(text);
+    await f.getByText("Tọa độ GPS (nếu biết)").click();
+    await f.getByLabel("Vĩ độ").fill(lat);
+    await f.getByLabel("Kinh độ").fill(lng);
+    await f.getByRole("button", { name: "Gửi phản ánh" }).click();
+    await f.waitForURL(/\/t\//);
+  }
+  await filer.close();
+
   for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
     const resident = await session(browser, size, server.url);
     const p = resident.page;
@@ -81,6 +100,7 @@ try {
     }
     await shoot(o, `complaint-${size}`);
     await o.goto(server.url + "/staff/map");
+    await o.locator(".leaflet-interactive").first().waitFor();
     await shoot(o, `staff-map-${size}`);
     await official.context.close();
 

@@ -166,6 +166,13 @@ describe("report, map pin and an official's reply", () => {
     expect(done.y).toBeLessThan(PHONE.viewport.height);
     expect(await o.getByTestId("next-report").count()).toBe(1);
 
+    // The officials' map of open reports shows it as a pin and in the list below the map.
+    const reportUrl = o.url().split("?")[0];
+    await o.goto(baseUrl + "/staff/map");
+    expect(await o.getByTestId("located-reports").innerText()).toContain(code);
+    await expect.poll(() => o.getByTestId("reports-map").locator(".leaflet-interactive").count()).toBeGreaterThan(0);
+    await o.goto(reportUrl);
+
     const second = "Đã vá xong ổ gà, mời bà con kiểm tra lại.";
     await o.getByRole("radio", { name: /Đã giải quyết/ }).check();
     await o.getByLabel("Trả lời công khai (bắt buộc khi giải quyết hoặc từ chối)").fill(second);

@@ -163,7 +163,7 @@ export default function Inbox() {
                 <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
                 {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
                 {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
-                {c._count.photos ? ` · 📷 ${c._count.photos}` : null}
+                {c._count.photos ? ` · ${t("pwa:photoCount", { count: c._count.photos })}` : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>
             </Link>

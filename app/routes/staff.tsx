@@ -26,6 +26,7 @@ export default function StaffLayout() {
         <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
         {user.role === "council" || user.role === "admin" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
         <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
+        <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}

@@ -9,6 +9,7 @@ import viCouncil from "../../locales/vi/council.json";
 import viShortcuts from "../../locales/vi/shortcuts.json";
 import viHandling from "../../locales/vi/handling.json";
 import viMap from "../../locales/vi/map.json";
+import viPwa from "../../locales/vi/pwa.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
@@ -22,6 +23,7 @@ import enCouncil from "../../locales/en/council.json";
 import enShortcuts from "../../locales/en/shortcuts.json";
 import enHandling from "../../locales/en/handling.json";
 import enMap from "../../locales/en/map.json";
+import enPwa from "../../locales/en/pwa.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
@@ -40,6 +42,7 @@ export const resources = {
     shortcuts: viShortcuts,
     handling: viHandling,
     map: viMap,
+    pwa: viPwa,
     ballot: viBallot,
     security: viSecurity,
     notify: viNotify,
@@ -55,6 +58,7 @@ export const resources = {
     shortcuts: enShortcuts,
     handling: enHandling,
     map: enMap,
+    pwa: enPwa,
     ballot: enBallot,
     security: enSecurity,
     notify: enNotify,

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "security",
   "ballot",
   "notify",
+  "pwa",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

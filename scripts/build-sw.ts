@@ -38,9 +38,7 @@ export async function buildServiceWorker({ quiet = false } = {}) {
     // Leaflet (the report form's map, loaded only when asked for) is not part of the shell: its
     // tiles need the network anyway, and precaching it would cost every visitor about 45 KB.
     globIgnores: [
-      "build/routes/staff*",
-      "build/routes/healthz*",
-      "build/routes/language*",
+      "build/routes/{staff,healthz,language,open311,photos,unsubscribe}*",
       "build/_shared/leaflet-*",
       "build/_assets/leaflet-*",
     ],

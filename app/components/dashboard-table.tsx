@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VerifiedOpen } from "./verified-open";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
@@ -40,7 +41,8 @@ export function DashboardTable({
     </th>
   );
   // Dense cells so that the table fits a 1366 px screen: share, n, and the interval on its own
-  // line; coverage and the resolution rate are in each commune's dossier.
+  // line; the latest round's coverage (with verified and open answers) in one column; the
+  // resolution rate is in each commune's dossier.
   const cell = (s: Score | undefined) =>
     !s || s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>
@@ -74,6 +76,7 @@ export function DashboardTable({
                   {localized(c, "name", lng)}
                 </Th>
               ))}
+            <Th k="coverage">{t("table.coverageShort")}</Th>
             <Th k="open">{t("table.reports")}</Th>
             <Th k="verdict">{t("table.verdict")}</Th>
           </tr>
@@ -97,6 +100,19 @@ export function DashboardTable({
                 .map((c) => (
                   <td key={c.key}>{cell(r.scores[c.key])}</td>
                 ))}
+              <td>
+                {r.coverage ? (
+                  <>
+                    {formatPercent(r.coverage.share, lng)}
+                    <span className="detail">
+                      {formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}
+                    </span>
+                    <VerifiedOpen answers={r.roundAnswers} />
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td>
                 {formatNumber(r.complaints.open, lng)}
                 {r.complaints.overdue ? (

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const communes = await listPosterCommunes({
     slug: url.searchParams.get("slug"),
     formerUnit: url.searchParams.get("unit"),
-    kind: kind && Object.hasOwn(CommuneKind, kind) ? (kind as CommuneKind) : null,
+    kind: Object.values(CommuneKind).find((k) => k === kind) ?? null,
     communeIds: readableCommuneIds(user),
   });
   if (communes.length === 0) throw new Response(null, { status: 404 });

@@ -26,7 +26,16 @@ export async function dashboardExport(
       `${name}: ${t("csv.verdict")}`,
     );
   }
-  header.push(t("csv.coverage"), t("csv.open"), t("csv.overdue"), t("csv.resolved"), t("csv.total"), t("csv.verdict"));
+  header.push(
+    t("csv.coverage"),
+    t("ballot:csv.verified"),
+    t("ballot:csv.openAnswers"),
+    t("csv.open"),
+    t("csv.overdue"),
+    t("csv.resolved"),
+    t("csv.total"),
+    t("csv.verdict"),
+  );
   const share = (v: number | null | undefined): ExportCell => (v === null || v === undefined ? null : { share: v });
   const records = rows.map((r) => {
     const out: ExportCell[] = [
@@ -43,6 +52,8 @@ export async function dashboardExport(
     }
     out.push(
       share(r.coverage?.share),
+      r.roundAnswers?.verified ?? null,
+      r.roundAnswers?.open ?? null,
       r.complaints.open,
       r.complaints.overdue,
       r.complaints.resolved,

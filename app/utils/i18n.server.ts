@@ -13,6 +13,7 @@ import viPwa from "../../locales/vi/pwa.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
+import viIntegrity from "../../locales/vi/integrity.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -27,6 +28,7 @@ import enPwa from "../../locales/en/pwa.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
+import enIntegrity from "../../locales/en/integrity.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -46,6 +48,7 @@ export const resources = {
     ballot: viBallot,
     security: viSecurity,
     notify: viNotify,
+    integrity: viIntegrity,
   },
   en: {
     common: enCommon,
@@ -62,6 +65,7 @@ export const resources = {
     ballot: enBallot,
     security: enSecurity,
     notify: enNotify,
+    integrity: enIntegrity,
   },
 } satisfies Record<Language, Resource[string]>;
 

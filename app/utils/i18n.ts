@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "ballot",
   "notify",
   "pwa",
+  "integrity",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

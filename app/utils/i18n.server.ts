@@ -6,6 +6,9 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viShortcuts from "../../locales/vi/shortcuts.json";
+import viHandling from "../../locales/vi/handling.json";
+import viMap from "../../locales/vi/map.json";
 import viPwa from "../../locales/vi/pwa.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
@@ -18,6 +21,9 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enShortcuts from "../../locales/en/shortcuts.json";
+import enHandling from "../../locales/en/handling.json";
+import enMap from "../../locales/en/map.json";
 import enPwa from "../../locales/en/pwa.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
@@ -35,6 +41,9 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    shortcuts: viShortcuts,
+    handling: viHandling,
+    map: viMap,
     pwa: viPwa,
     ballot: viBallot,
     security: viSecurity,
@@ -49,6 +58,9 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    shortcuts: enShortcuts,
+    handling: enHandling,
+    map: enMap,
     pwa: enPwa,
     ballot: enBallot,
     security: enSecurity,

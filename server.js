@@ -72,6 +72,12 @@ function runPrimary(n) {
 }
 
 async function runWorker() {
+  // A stop asked for while the app is still loading is carried out once it listens (a worker
+  // killed by the default SIGTERM action would end with a signal, not 0).
+  let earlySignal = null;
+  const early = (signal) => (earlySignal = signal);
+  process.on("SIGTERM", early);
+  process.on("SIGINT", early);
   installGlobals();
 
   const BUILD_PATH = path.resolve("build/index.js");
@@ -133,7 +139,8 @@ async function runWorker() {
           "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
           // Inline style attributes only (bar widths); no inline scripts anywhere.
           "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:", "blob:"],
+          // Map tiles come from the configured tile server (MAP_TILE_URL).
+          "img-src": ["'self'", "data:", "blob:", ...(env.MAP_TILE_ORIGIN ? [env.MAP_TILE_ORIGIN] : [])],
           "connect-src": ["'self'"],
           "font-src": ["'self'"],
           "object-src": ["'none'"],
@@ -237,8 +244,15 @@ async function runWorker() {
       process.exit(1);
     }, 10_000).unref();
   }
+  process.off("SIGTERM", early);
+  process.off("SIGINT", early);
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  if (earlySignal) stop(earlySignal);
   // The primary is gone (killed): finish what is in flight and go, like on SIGTERM.
-  if (cluster.isWorker) process.on("disconnect", () => stop("primary gone"));
+  if (cluster.isWorker) {
+    process.on("disconnect", () => stop("primary gone"));
+    // Messages to a primary that was killed fail with EPIPE: nothing to do but finish and exit.
+    cluster.worker.on("error", (e) => log.warn({ err: e.message }, "primary unreachable"));
+  }
 }

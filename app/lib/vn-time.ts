@@ -72,3 +72,9 @@ export function nextPeriodStart(period: string): Date {
 // Reserved for the complaints feature: add the working-day functions here, below this line,
 // built on the Vietnam-time helpers above.
 // ---------------------------------------------------------------------------------------------
+
+/** The Vietnam wall-clock hour of an instant as "2026-11-22 14:00" (answers per hour). */
+export function vnHourLabel(date: Date | string): string {
+  const local = new Date(new Date(date).getTime() + VIETNAM_OFFSET_MS);
+  return `${vnIsoDay(date)} ${String(local.getUTCHours()).padStart(2, "0")}:00`;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DEADLINES, type Deadlines } from "~/lib/complaint-workflow";
+import { INTEGRITY_BOUNDS, INTEGRITY_DEFAULTS, INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { DEFAULT_THRESHOLD, THRESHOLD_BOUNDS, type Threshold } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
@@ -10,6 +11,14 @@ export const SETTING_KEYS = {
   demoData: "demo.loaded",
   acknowledgeDays: "deadline.acknowledgeDays",
   resolveDays: "deadline.resolveDays",
+  integrityTopAddressShare: "integrity.topAddressShare",
+  integrityIdenticalShare: "integrity.identicalShare",
+  integrityStraightShare: "integrity.straightShare",
+  integrityFastShare: "integrity.fastShare",
+  integrityOpenVerifiedGap: "integrity.openVerifiedGap",
+  integrityVillageUseShare: "integrity.villageUseShare",
+  integrityRecheckMargin: "integrity.recheckMargin",
+  integrityDeniedShare: "integrity.deniedShare",
 } as const;
 
 /** All settings (a handful of rows), read once per change of reference data. */
@@ -85,5 +94,27 @@ export async function saveDeadlines(deadlines: Deadlines): Promise<{ ok: true }>
     [SETTING_KEYS.acknowledgeDays]: String(deadlines.acknowledgeDays),
     [SETTING_KEYS.resolveDays]: String(deadlines.resolveDays),
   });
+  return { ok: true };
+}
+
+/** The integrity report's thresholds and the re-check margin (settings; defaults in lib/integrity). */
+export async function getIntegrityThresholds(): Promise<IntegrityThresholds> {
+  const values = await Promise.all(INTEGRITY_KEYS.map((k) => readSetting(`integrity.${k}`)));
+  return Object.fromEntries(
+    INTEGRITY_KEYS.map((k, i) => [
+      k,
+      z.coerce
+        .number()
+        .min(INTEGRITY_BOUNDS.min)
+        .max(INTEGRITY_BOUNDS.max)
+        .catch(INTEGRITY_DEFAULTS[k])
+        .parse(values[i] ?? INTEGRITY_DEFAULTS[k]),
+    ]),
+  ) as IntegrityThresholds;
+}
+
+/** The integrity thresholds, as an administrator sets them. */
+export async function saveIntegrityThresholds(values: IntegrityThresholds): Promise<{ ok: true }> {
+  await writeSettings(Object.fromEntries(INTEGRITY_KEYS.map((k) => [`integrity.${k}`, String(values[k])])) as SettingValues);
   return { ok: true };
 }

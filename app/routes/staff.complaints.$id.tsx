@@ -1,8 +1,9 @@
 // One complaint, for staff: the whole text and contact, photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionDone, DONE_KINDS, type DoneKind } from "~/components/action-done";
 import { ComplaintActions } from "~/components/complaint-actions";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { FormError } from "~/components/forms";
@@ -13,19 +14,22 @@ import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow"
 import { formatDate } from "~/lib/format";
 import {
   addStaffMessage,
+  approveAllPhotos,
   getComplaintCommuneId,
   getStaffComplaint,
   moveComplaint,
+  nextOpenComplaint,
   redactComplaint,
   setPhotoApproval,
   WorkflowError,
 } from "~/models/complaint.server";
 import { getDeadlines } from "~/models/setting.server";
-import { requireRecordAccess, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -46,6 +50,7 @@ const StaffActionSchema = lazy(() =>
       z
         .object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) })
         .strict(),
+      z.object({ intent: z.literal("photosAll") }).strict(),
       z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
     ],
     { error: "errors.invalid" },
@@ -63,15 +68,24 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
-  const [complaint, deadlines] = await Promise.all([getStaffComplaint({ id }), getDeadlines()]);
-  if (!complaint) throw new Response(null, { status: 404 });
   const canWrite = user.role === "official";
+  const [complaint, deadlines, next] = await Promise.all([
+    getStaffComplaint({ id }),
+    getDeadlines(),
+    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
+  ]);
+  if (!complaint) throw new Response(null, { status: 404 });
+  const doneParam = new URL(request.url).searchParams.get("done");
+  const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
       complaint,
       overdue: isOverdue(complaint, deadlines),
       canWrite,
+      done,
+      next,
+      map: mapConfig(),
       transitions: canWrite ? staffTransitions(complaint.status) : [],
       title: t("detail.title", { code: complaint.code }),
     },
@@ -85,6 +99,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;
+  const done: DoneKind =
+    data.intent === "photosAll"
+      ? "photo"
+      : data.intent !== "move"
+        ? data.intent
+        : data.to === "new" || data.to === "reopened"
+          ? "note"
+          : data.to;
   try {
     switch (data.intent) {
       case "move":
@@ -102,6 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "photo":
         await setPhotoApproval({ id, photoId: data.photoId, actorId: user.id, approved: data.approved === "1" });
         break;
+      case "photosAll":
+        await approveAllPhotos({ id, actorId: user.id });
+        break;
       case "redact":
         await redactComplaint({ id, actorId: user.id, publicText: data.publicText });
         break;
@@ -111,12 +136,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e.reason === "replyRequired") return fieldErrors({ reply: "errors.replyRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
-  return redirect(`/staff/complaints/${id}`, { status: 303 });
+  // Back to the report, not the top of the page, with a confirmation; the forms start empty.
+  return redirect(`/staff/complaints/${id}?done=${done}#done`, { status: 303 });
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
+  // A new location after each successful action remounts the forms, so a sent reply never
+  // stays in a box to be typed into again (with JavaScript the page is not reloaded).
+  const formKey = useLocation().key;
   const { t } = useTranslation("staff");
   const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
@@ -133,12 +162,14 @@ export default function StaffComplaint() {
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
         {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>
+      <ActionDone done={actionData ? null : done} next={canWrite ? next : null} />
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
-      <StaffComplaintFacts complaint={complaint} />
+      <StaffComplaintFacts complaint={complaint} map={map} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (
         <ComplaintActions
+          key={formKey}
           transitions={transitions}
           values={actionData?.values ?? {}}
           errors={errors}

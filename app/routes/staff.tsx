@@ -23,6 +23,7 @@ export default function StaffLayout() {
         <NavLink to="/staff" end>
           {t("nav.inbox")}
         </NavLink>
+        <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
         {user.role === "council" || user.role === "admin" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
         <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
         <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>

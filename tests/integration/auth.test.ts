@@ -354,6 +354,23 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownRound) }),
       expected: councilRead,
     },
+    "GET /staff/rounds/:id/integrity/:communeId": {
+      module: "staff.rounds.$id_.integrity.$communeId.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
+      params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
+      expected: staffOnly,
+    },
+    // Exclusions and re-checks are "run" actions: the Front for its communes, or an administrator.
+    // (A routine round cannot be re-checked: the allowed roles get the form's 400.)
+    "POST /staff/rounds/:id/integrity/:communeId": {
+      module: "staff.rounds.$id_.integrity.$communeId.tsx",
+      method: "POST",
+      path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
+      params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
+      body: () => ({ intent: "draw" }),
+      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400 },
+    },
     "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
     "POST /staff/users": {
       module: "staff.users._index.tsx",
@@ -417,6 +434,29 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => "/staff/settings/deadlines",
       body: () => ({ intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }),
+      expected: adminWrite,
+    },
+    "GET /staff/settings/integrity": {
+      module: "staff.settings.integrity.tsx",
+      method: "GET",
+      path: () => "/staff/settings/integrity",
+      expected: adminRead,
+    },
+    "POST /staff/settings/integrity": {
+      module: "staff.settings.integrity.tsx",
+      method: "POST",
+      path: () => "/staff/settings/integrity",
+      body: () => ({
+        intent: "integrity",
+        topAddressShare: "30",
+        identicalShare: "20",
+        straightShare: "30",
+        fastShare: "20",
+        openVerifiedGap: "15",
+        villageUseShare: "98",
+        recheckMargin: "10",
+        deniedShare: "10",
+      }),
       expected: adminWrite,
     },
     "GET /staff/settings/recognitions": {

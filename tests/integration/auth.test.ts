@@ -289,19 +289,19 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownBatch) }),
       expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200 },
     },
-    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
-    "GET /staff/council/export.xlsx": {
-      module: "staff.council.export[.]xlsx.tsx",
-      method: "GET",
-      path: () => "/staff/council/export.xlsx",
-      expected: councilRead,
-    },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
       method: "GET",
       path: () => "/staff/council",
       expected: councilRead,
     },
+    "GET /staff/council/export.xlsx": {
+      module: "staff.council.export[.]xlsx.tsx",
+      method: "GET",
+      path: () => "/staff/council/export.xlsx",
+      expected: councilRead,
+    },
+    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
     "GET /staff/council/export": {
       module: "staff.council.export.tsx",
       method: "GET",

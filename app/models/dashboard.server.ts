@@ -8,7 +8,7 @@ import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
 import { currentRecognitionsByCommune, levelThreshold } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
-import { getDeadlines, getDefaultThreshold } from "./setting.server";
+import { getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
 
@@ -31,7 +31,6 @@ export type DashboardRow = {
 
 export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
   const periods = recentPeriods(now, SCORE_WINDOW_QUARTERS);
-  const deadlines = await getDeadlines();
   const [communes, criteria, recognitions, defaults, tallies, complaints, rounds] = await Promise.all([
     prisma.commune.findMany({
       orderBy: { sortOrder: "asc" },
@@ -41,7 +40,7 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
     currentRecognitionsByCommune(),
     getDefaultThreshold(),
     tallyAllCommunes({ periods }),
-    complaintCountsByCommune({ deadlines, now }),
+    complaintCountsByCommune({ now }),
     latestRoundCoverageByCommune(),
   ]);
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEFAULT_DEADLINES, type Deadlines } from "~/lib/complaint-workflow";
 import type { Threshold } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 
@@ -7,8 +6,6 @@ export const SETTING_KEYS = {
   defaultThresholdShare: "threshold.default.share",
   defaultMinSample: "threshold.default.minSample",
   demoData: "demo.loaded",
-  acknowledgeDays: "deadline.acknowledgeDays",
-  resolveDays: "deadline.resolveDays",
 } as const;
 
 async function readSetting(key: string): Promise<string | null> {
@@ -40,23 +37,6 @@ export async function getDefaultThreshold(): Promise<Threshold> {
 /** True when the database holds generated demo data, which every page must then say. */
 export async function isDemoData(): Promise<boolean> {
   return (await readSetting(SETTING_KEYS.demoData)) === "true";
-}
-
-/** Complaint deadlines in days (settings; defaults: acknowledge within 2, resolve within 15). */
-export async function getDeadlines(): Promise<Deadlines> {
-  const [ack, resolve] = await Promise.all([readSetting(SETTING_KEYS.acknowledgeDays), readSetting(SETTING_KEYS.resolveDays)]);
-  const days = (v: string | null, fallback: number) =>
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(365)
-      .catch(fallback)
-      .parse(v ?? fallback);
-  return {
-    acknowledgeDays: days(ack, DEFAULT_DEADLINES.acknowledgeDays),
-    resolveDays: days(resolve, DEFAULT_DEADLINES.resolveDays),
-  };
 }
 
 export async function writeSettings(values: Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>) {

@@ -10,20 +10,18 @@ import { splitPeriod } from "~/lib/format";
 import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
 import { complaintStats, listRecentPublicComplaints } from "~/models/complaint.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
-import { getDeadlines } from "~/models/setting.server";
 import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const deadlines = await getDeadlines();
   const [scoreboard, namesakes, lng, complaints, complaintCounts] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
     listRecentPublicComplaints({ communeId: commune.id, take: 10 }),
-    complaintStats({ communeId: commune.id, deadlines }),
+    complaintStats({ communeId: commune.id }),
   ]);
   const t = getFixedT(lng, "common");
   return json({

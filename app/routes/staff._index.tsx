@@ -1,6 +1,6 @@
 // The officials' inbox: their communes' complaints (council members and administrators: all,
 // read-only), with filters, text search, sort by age and paging. Filters live in the URL.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lazy } from "~/utils/lazy";
@@ -8,7 +8,9 @@ import { z } from "~/utils/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint.server";
-import { getDeadlines } from "~/models/setting.server";
+import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
+import { SupportCount, TimeLeft, UrgencyTag } from "~/components/triage-badges";
+import { listTemplates } from "~/models/triage.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
@@ -21,29 +23,27 @@ const InboxQuerySchema = lazy(() =>
     overdue: z.literal("1").optional().catch(undefined),
     photo: z.literal("1").optional().catch(undefined),
     q: z.string().max(100).optional().catch(undefined),
-    sort: z.enum(["oldest", "newest"]).catch("oldest"),
+    sort: z.enum(["due", "oldest", "newest"]).catch("due"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   }),
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  if (user.role === "unit") throw redirect("/staff/unit");
   const query = InboxQuerySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const deadlines = await getDeadlines();
-  const inbox = await listInbox(
-    {
-      communeIds: readableCommuneIds(user),
-      status: query.status,
-      category: query.category,
-      overdue: query.overdue === "1",
-      hasPhoto: query.photo === "1",
-      q: query.q,
-      sort: query.sort,
-      page: query.page,
-      pageSize: PAGE_SIZE,
-    },
-    deadlines,
-  );
+  const inbox = await listInbox({
+    communeIds: readableCommuneIds(user),
+    status: query.status,
+    category: query.category,
+    overdue: query.overdue === "1",
+    hasPhoto: query.photo === "1",
+    q: query.q,
+    sort: query.sort,
+    page: query.page,
+    pageSize: PAGE_SIZE,
+  });
+  const templates = user.role === "official" ? await listTemplates() : [];
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query,
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: user.role !== "official",
+      templates,
       title: t("inbox.title"),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Inbox() {
-  const { inbox, query, pages, readOnly } = useLoaderData<typeof loader>();
+  const { inbox, query, pages, readOnly, templates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation("staff");
   const lng = i18n.language;
@@ -116,6 +117,7 @@ export default function Inbox() {
         <label>
           {t("inbox.sort")}
           <select name="sort" defaultValue={query.sort}>
+            <option value="due">{t("inbox.due")}</option>
             <option value="oldest">{t("inbox.oldest")}</option>
             <option value="newest">{t("inbox.newest")}</option>
           </select>
@@ -125,14 +127,17 @@ export default function Inbox() {
         </button>
       </Form>
       <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
+      {readOnly ? null : <BulkAcknowledgeBar templates={templates} />}
+      <InboxKeys />
       <ul className="inbox">
         {inbox.items.map((c) => (
           <li key={c.id} className={c.overdue ? "is-overdue" : undefined}>
+            {readOnly ? null : <SelectBox id={c.id} code={c.code} disabled={c.status !== "new" && c.status !== "reopened"} />}
             <Link to={`/staff/complaints/${c.id}`}>
               <span className="inbox__meta">
                 <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
-                {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
-                {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
+                <UrgencyTag urgency={c.urgency} /> <TimeLeft timeLeft={c.timeLeft} /> <SupportCount count={c._count.supporters} />{" "}
+                · {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
                 {c._count.photos ? ` · 📷 ${c._count.photos}` : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>

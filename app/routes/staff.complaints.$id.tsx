@@ -16,7 +16,8 @@ import {
   setPhotoApproval,
   WorkflowError,
 } from "~/models/complaint.server";
-import { getDeadlines } from "~/models/setting.server";
+import { TriagePanel } from "~/components/triage-panel";
+import { loadTriage } from "~/models/triage-view.server";
 import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
@@ -58,14 +59,17 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
-  const [complaint, deadlines] = await Promise.all([getStaffComplaint({ id }), getDeadlines()]);
+  const complaint = await getStaffComplaint({ id });
   if (!complaint) throw new Response(null, { status: 404 });
   const canWrite = user.role === "official";
-  const t = getFixedT(await getLanguage(request), "staff");
+  const lng = await getLanguage(request);
+  const t = getFixedT(lng, "staff");
+  const triage = await loadTriage({ complaint, canWrite, lng, templateId: new URL(request.url).searchParams.get("template") });
   return json(
     {
       complaint,
-      overdue: isOverdue(complaint, deadlines),
+      overdue: isOverdue(complaint),
+      triage,
       canWrite,
       transitions: canWrite ? staffTransitions(complaint.status) : [],
       title: t("detail.title", { code: complaint.code }),
@@ -111,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t, i18n } = useTranslation("staff");
   const errors = actionData?.fieldErrors ?? {};
@@ -172,6 +176,8 @@ export default function StaffComplaint() {
         </dl>
       </section>
 
+      <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
+
       {complaint.photos.length > 0 ? (
         <section className="card">
           <h2>{t("detail.photos")}</h2>
@@ -218,11 +224,12 @@ export default function StaffComplaint() {
             <div className="field">
               <label htmlFor="move-reply">{t("detail.publicReply")}</label>
               <textarea
+                key={triage.templateText ?? ""}
                 id="move-reply"
                 name="reply"
                 rows={3}
                 maxLength={2000}
-                defaultValue={actionData?.values.reply ?? ""}
+                defaultValue={actionData?.values.reply ?? triage.templateText ?? ""}
                 aria-invalid={errors.reply ? true : undefined}
                 aria-describedby={errors.reply ? "reply-error" : undefined}
               />

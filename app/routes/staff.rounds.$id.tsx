@@ -15,7 +15,7 @@ import { getRound, roundAnswerCounts, roundTallies } from "~/models/round.server
 import { levelThreshold } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { insertResponsesBulk } from "~/models/survey.server";
-import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { COMMUNE_STAFF_ROLES, requireCommuneAccess, requireRole } from "~/utils/auth.server";
 import { formError, formToObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized, type Language } from "~/utils/i18n";
@@ -31,7 +31,7 @@ async function loadRound(params: { id?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
   const round = await loadRound(params);
   // Officials see the rounds of their own communes only.
   const communes =
@@ -103,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireUser(request);
+  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
   const round = await loadRound(params);
   const body = await readUrlEncodedForm(request, 64 * 1024);
   if (!body.ok) return formError(body.error, {});

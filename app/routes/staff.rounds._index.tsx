@@ -7,7 +7,7 @@ import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
-import { requireRole, requireUser } from "~/utils/auth.server";
+import { COMMUNE_STAFF_ROLES, requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
@@ -36,7 +36,7 @@ const RoundSchema = lazy(() =>
 const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
   const [rounds, levels, communes] = await Promise.all([listRounds(), listLevels(), listCommunes()]);
   const t = getFixedT(await getLanguage(request), "council");
   return json({

@@ -1,7 +1,7 @@
 // Administrators: satisfaction thresholds per recognition level (and for communes not
-// recognised), complaint deadlines, and recognition decisions (record, revoke).
+// recognised), a link to complaint deadlines, and recognition decisions (record, revoke).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
@@ -12,7 +12,7 @@ import {
   revokeRecognition,
   updateLevelThresholds,
 } from "~/models/recognition.server";
-import { getDeadlines, getDefaultThreshold, SETTING_KEYS, writeSettings } from "~/models/setting.server";
+import { getDefaultThreshold, SETTING_KEYS, writeSettings } from "~/models/setting.server";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
@@ -31,21 +31,12 @@ const sample = lazy(() =>
     .min(5, { error: "errors.sample" })
     .max(100_000, { error: "errors.sample" }),
 );
-const days = lazy(() =>
-  z.coerce
-    .number({ error: "errors.days" })
-    .int({ error: "errors.days" })
-    .min(1, { error: "errors.days" })
-    .max(365, { error: "errors.days" }),
-);
-
 const SettingsActionSchema = lazy(() =>
   z.discriminatedUnion(
     "intent",
     [
       // Thresholds arrive as share_<levelId> / sample_<levelId>, plus share_default / sample_default.
       z.object({ intent: z.literal("thresholds") }).catchall(z.string()),
-      z.object({ intent: z.literal("deadlines"), acknowledgeDays: days(), resolveDays: days() }).strict(),
       z
         .object({
           intent: z.literal("recognise"),
@@ -69,10 +60,9 @@ const SettingsActionSchema = lazy(() =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const [levels, defaults, deadlines, recognitions, communes] = await Promise.all([
+  const [levels, defaults, recognitions, communes] = await Promise.all([
     listLevels(),
     getDefaultThreshold(),
-    getDeadlines(),
     listRecentRecognitions(),
     listCommunes(),
   ]);
@@ -80,7 +70,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     levels,
     defaults,
-    deadlines,
     recognitions,
     communes: communes.filter((c) => c.kind !== "phuong").map((c) => ({ id: c.id, name: c.name })),
     title: t("settings.title"),
@@ -117,11 +106,6 @@ export async function action({ request }: ActionFunctionArgs) {
       [SETTING_KEYS.defaultThresholdShare]: String(def.thresholdShare),
       [SETTING_KEYS.defaultMinSample]: String(def.minSample),
     });
-  } else if (data.intent === "deadlines") {
-    await writeSettings({
-      [SETTING_KEYS.acknowledgeDays]: String(data.acknowledgeDays),
-      [SETTING_KEYS.resolveDays]: String(data.resolveDays),
-    });
   } else if (data.intent === "recognise") {
     const [levels, communes] = await Promise.all([listLevels(), listCommunes()]);
     if (!levels.some((l) => l.id === data.levelId)) return bad("levelId", "errors.invalid");
@@ -140,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { levels, defaults, deadlines, recognitions, communes } = useLoaderData<typeof loader>();
+  const { levels, defaults, recognitions, communes } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation("staff");
@@ -248,22 +232,9 @@ export default function Settings() {
       </section>
       <section className="card">
         <h2>{t("settings.deadlines")}</h2>
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="deadlines" />
-          <label>
-            {t("settings.acknowledgeDays")}{" "}
-            <input name="acknowledgeDays" type="number" min={1} max={365} required defaultValue={deadlines.acknowledgeDays} />
-          </label>
-          {err("acknowledgeDays")}
-          <label>
-            {t("settings.resolveDays")}{" "}
-            <input name="resolveDays" type="number" min={1} max={365} required defaultValue={deadlines.resolveDays} />
-          </label>
-          {err("resolveDays")}
-          <button type="submit" className="button button--primary">
-            {t("settings.save")}
-          </button>
-        </Form>
+        <p>
+          <Link to="/staff/settings/complaints">{t("settings.deadlinesLink")}</Link>
+        </p>
       </section>
       <section className="card">
         <h2>{t("settings.recognitions")}</h2>

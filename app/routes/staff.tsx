@@ -20,11 +20,17 @@ export default function StaffLayout() {
   return (
     <div className="page page--wide staff">
       <nav className="staff-nav" aria-label={t("nav.label")}>
-        <NavLink to="/staff" end>
-          {t("nav.inbox")}
-        </NavLink>
-        {user.role !== "official" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
-        <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
+        {user.role === "unit" ? (
+          <NavLink to="/staff/unit">{t("triage:unit.nav")}</NavLink>
+        ) : (
+          <>
+            <NavLink to="/staff" end>
+              {t("nav.inbox")}
+            </NavLink>
+            {user.role !== "official" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
+            <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
+          </>
+        )}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         <span className="staff-nav__user">

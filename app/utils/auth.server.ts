@@ -44,12 +44,19 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
  * commune; council members change nothing.
  */
 export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
+  // A unit account reads a report only through its unit inbox (routes/staff.unit.*): here, the
+  // report does not exist for it.
+  if (user.role === "unit") throw new Response(null, { status: 404 });
   const own = user.communes.some((c) => c.id === communeId);
   const allowed = mode === "read" ? user.role !== "official" || own : user.role === "official" && own;
   if (!allowed) throw json({ error: "forbidden" }, { status: 403 });
 }
 
-/** The communes whose complaints this user may list. null = all. */
+/** The communes whose complaints this user may list. null = all; a unit account: none. */
 export function readableCommuneIds(user: SessionUser): number[] | null {
+  if (user.role === "unit") return [];
   return user.role === "official" ? user.communes.map((c) => c.id) : null;
 }
+
+/** Staff pages other than the unit inbox: commune officials, council members, administrators. */
+export const COMMUNE_STAFF_ROLES = ["official", "council", "admin"] as const;

@@ -6,6 +6,7 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -13,6 +14,7 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
 
@@ -25,6 +27,7 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    triage: viTriage,
   },
   en: {
     common: enCommon,
@@ -34,6 +37,7 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    triage: enTriage,
   },
 } satisfies Record<Language, Resource[string]>;
 

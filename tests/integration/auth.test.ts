@@ -8,6 +8,15 @@ import { action as usersAction, loader as usersLoader } from "~/routes/staff.use
 import { action as userAction, loader as userLoader } from "~/routes/staff.users.$id";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/staff.settings";
 import { action as loginAction } from "~/routes/staff_.login";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { loader as forwardLoader } from "~/routes/staff.complaints.$id_.forward";
+import { loader as urgencyLoader } from "~/routes/staff.complaints.$id_.urgency";
+import { action as acknowledgeAction } from "~/routes/staff.acknowledge";
+import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
+import { loader as unitComplaintLoader } from "~/routes/staff.unit.$id";
+import { loader as roundsLoader } from "~/routes/staff.rounds._index";
+import { action as complaintSettingsAction, loader as complaintSettingsLoader } from "~/routes/staff.settings_.complaints";
+import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { action as logoutAction } from "~/routes/staff_.logout";
 import { createComplaint } from "~/models/complaint.server";
 import { prisma } from "~/utils/db.server";
@@ -15,6 +24,14 @@ import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtur
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
 const OWN = "vinh-bao";
+
+/** The thresholds form as the settings page sends it, unchanged values. */
+async function thresholdsForm() {
+  const levels = await prisma.recognitionLevel.findMany({ select: { id: true } });
+  const form: Record<string, string> = { intent: "thresholds", share_default: "90", sample_default: "30" };
+  for (const l of levels) Object.assign(form, { [`share_${l.id}`]: "90", [`sample_${l.id}`]: "30", [`coverage_${l.id}`]: "70" });
+  return form;
+}
 const OTHER = "cam-giang";
 
 async function loginRequest(email: string, password: string, ip = "192.0.2.50") {
@@ -130,11 +147,12 @@ describe("cross-site requests", () => {
 });
 
 describe("authorisation matrix", () => {
-  type Who = "anonymous" | "official" | "council" | "admin";
+  type Who = "anonymous" | "official" | "council" | "admin" | "unit";
   const cookies = {} as Record<Who, string | undefined>;
   let ownComplaint = 0;
   let otherComplaint = 0;
   let someUserId = 0;
+  let forwardedComplaint = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -149,25 +167,87 @@ describe("authorisation matrix", () => {
     const other = await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } });
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
+    // A unit account: it sees the one report forwarded to its unit, nothing else.
+    const unitUser = await createStaff("unit");
+    const unit = await createUnit({ slug: `nuoc-${Date.now()}`, name: "Công ty nước sạch", kind: "water" });
+    if (!unit.ok) throw new Error("unit");
+    await addUnitMember({ unitId: unit.id, email: unitUser.email });
+    cookies.unit = await signIn(unitUser.email);
+    forwardedComplaint = (
+      await createComplaint({ communeId: own.id, category: "water", text: "Phản ánh đã chuyển đơn vị nước." })
+    ).id;
+    await forwardComplaint({ id: forwardedComplaint, actorId: official.id, unitId: unit.id, note: "Nhờ công ty kiểm tra." });
   });
 
-  // What each role may do: 200/303 = allowed, 403 = refused, 302 = sent to sign in.
+  // What each role may do: 200/303 = allowed, 403 = refused, 302 = sent to sign in (a unit
+  // account asking for the commune inbox is sent to its unit inbox), 404 = a unit account asking
+  // for a report it was not given: for it the report does not exist.
   const expected: Record<string, Record<Who, number>> = {
-    "GET /staff": { anonymous: 302, official: 200, council: 200, admin: 200 },
-    "GET /staff/complaints/own": { anonymous: 302, official: 200, council: 200, admin: 200 },
-    "GET /staff/complaints/other": { anonymous: 302, official: 403, council: 200, admin: 200 },
-    "POST /staff/complaints/own": { anonymous: 302, official: 303, council: 403, admin: 403 },
-    "POST /staff/complaints/other": { anonymous: 302, official: 403, council: 403, admin: 403 },
-    "GET /staff/users": { anonymous: 302, official: 403, council: 403, admin: 200 },
-    "POST /staff/users": { anonymous: 302, official: 403, council: 403, admin: 303 },
-    "GET /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 200 },
-    "POST /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 303 },
-    "GET /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 200 },
-    "POST /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 303 },
+    "GET /staff": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 302 },
+    "GET /staff/complaints/own": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 },
+    "GET /staff/complaints/other": { anonymous: 302, official: 403, council: 200, admin: 200, unit: 404 },
+    "GET /staff/complaints/forwarded": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 },
+    "POST /staff/complaints/own": { anonymous: 302, official: 303, council: 403, admin: 403, unit: 404 },
+    "POST /staff/complaints/other": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
+    "GET /staff/complaints/own/forward": { anonymous: 302, official: 200, council: 403, admin: 403, unit: 404 },
+    "GET /staff/complaints/other/urgency": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
+    "POST /staff/acknowledge": { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
+    "GET /staff/unit": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 200 },
+    "GET /staff/unit/forwarded": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 200 },
+    "GET /staff/unit/own": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
+    "GET /staff/unit/other": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
+    "GET /staff/rounds": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 403 },
+    "GET /staff/users": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
+    "POST /staff/users": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
+    "GET /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
+    "POST /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
+    "GET /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
+    "POST /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
+    "GET /staff/settings/complaints": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
+    "POST /staff/settings/complaints": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
   };
 
   let userN = 0;
+  const get =
+    (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string> = {}) =>
+    (cookie?: string) =>
+      settle(() => loader({ request: getRequest(path, { cookie }), params, context: context() }));
   const run: Record<string, (cookie?: string) => Promise<Response>> = {
+    "GET /staff/complaints/forwarded": (cookie) =>
+      get(complaintLoader, `/staff/complaints/${forwardedComplaint}`, { id: String(forwardedComplaint) })(cookie),
+    "GET /staff/complaints/own/forward": (cookie) =>
+      get(forwardLoader, `/staff/complaints/${ownComplaint}/forward`, { id: String(ownComplaint) })(cookie),
+    "GET /staff/complaints/other/urgency": (cookie) =>
+      get(urgencyLoader, `/staff/complaints/${otherComplaint}/urgency`, { id: String(otherComplaint) })(cookie),
+    "POST /staff/acknowledge": (cookie) =>
+      settle(() =>
+        acknowledgeAction({
+          request: formRequest("/staff/acknowledge", { ids: String(ownComplaint) }, { cookie }),
+          params: {},
+          context: context(),
+        }),
+      ),
+    "GET /staff/unit": (cookie) => get(unitInboxLoader, "/staff/unit")(cookie),
+    "GET /staff/unit/forwarded": (cookie) =>
+      get(unitComplaintLoader, `/staff/unit/${forwardedComplaint}`, { id: String(forwardedComplaint) })(cookie),
+    "GET /staff/unit/own": (cookie) =>
+      get(unitComplaintLoader, `/staff/unit/${ownComplaint}`, { id: String(ownComplaint) })(cookie),
+    "GET /staff/unit/other": (cookie) =>
+      get(unitComplaintLoader, `/staff/unit/${otherComplaint}`, { id: String(otherComplaint) })(cookie),
+    "GET /staff/rounds": (cookie) => get(roundsLoader, "/staff/rounds")(cookie),
+    "GET /staff/settings/complaints": (cookie) => get(complaintSettingsLoader, "/staff/settings/complaints")(cookie),
+    "POST /staff/settings/complaints": (cookie) =>
+      settle(() =>
+        complaintSettingsAction({
+          request: formRequest(
+            "/staff/settings/complaints",
+            { intent: "officeHours", officeHours: "07:30-11:30, 13:30-17:00" },
+            { cookie },
+          ),
+          params: {},
+          context: context(),
+        }),
+      ),
     "GET /staff": (cookie) =>
       settle(() => inboxLoader({ request: getRequest("/staff", { cookie }), params: {}, context: context() })),
     "GET /staff/complaints/own": (cookie) =>
@@ -234,14 +314,16 @@ describe("authorisation matrix", () => {
       ),
     "GET /staff/settings": (cookie) =>
       settle(() => settingsLoader({ request: getRequest("/staff/settings", { cookie }), params: {}, context: context() })),
-    "POST /staff/settings": (cookie) =>
-      settle(() =>
+    "POST /staff/settings": async (cookie) => {
+      const form = await thresholdsForm();
+      return settle(() =>
         settingsAction({
-          request: formRequest("/staff/settings", { intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }, { cookie }),
+          request: formRequest("/staff/settings", form, { cookie }),
           params: {},
           context: context(),
         }),
-      ),
+      );
+    },
   };
 
   for (const [route, byRole] of Object.entries(expected)) {

@@ -1,7 +1,11 @@
 // HTTP server: Express in front of the Remix build. Security headers (helmet, with a per-request
 // CSP nonce), compression, static files, structured request logs without personal data, the
-// client address for rate limits, and a clean shutdown on SIGTERM.
+// client address for rate limits, 413 for oversized bodies, and a clean shutdown on SIGTERM.
+// WEB_CONCURRENCY processes (default: one per CPU core) serve together through node:cluster;
+// see docs/decisions/016-read-path.md.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,121 +15,227 @@ import express from "express";
 import helmet from "helmet";
 import pino from "pino";
 
-installGlobals();
-
-const BUILD_PATH = path.resolve("build/index.js");
-const build = await import(url.pathToFileURL(BUILD_PATH).href);
-// The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-const { env, shutdown: closeApp } = build.entry.module;
-const log = pino({ level: env.LOG_LEVEL, base: undefined });
-
-function trustProxy(value) {
-  if (value === "true") return true;
-  if (value === "false") return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
+// Production: one process per core. Development (remix dev restarts it on every build): one.
+const concurrency = process.env.WEB_CONCURRENCY
+  ? Number(process.env.WEB_CONCURRENCY)
+  : process.env.NODE_ENV === "production"
+    ? os.availableParallelism()
+    : 1;
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+  console.error("Invalid environment configuration:\n  WEB_CONCURRENCY: must be a whole number from 1 to 64");
+  process.exit(1);
+}
+if (cluster.isPrimary && concurrency > 1) {
+  runPrimary(concurrency);
+} else {
+  await runWorker();
 }
 
-/** The path as logged: tracking codes (a resident's key) and ids are masked. */
-function loggedPath(originalUrl) {
-  const p = originalUrl.split("?")[0];
-  return p.replace(/^\/t\/[^/]+/i, "/t/:code").replace(/\/\d+(?=\/|$)/g, "/:id");
-}
-
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", trustProxy(env.TRUST_PROXY));
-
-app.use((req, res, next) => {
-  const started = process.hrtime.bigint();
-  res.on("finish", () => {
-    // No address, no cookies, no query string, no body: nothing that identifies a resident.
-    log.info(
-      {
-        method: req.method,
-        path: loggedPath(req.originalUrl),
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      },
-      "request",
-    );
+/**
+ * The primary only starts the workers, replaces one that dies, and on SIGTERM passes the signal on
+ * and exits 0 once every worker has finished its requests and closed the database. A worker that
+ * dies before it listens (bad configuration, no database) stops everything with its message.
+ */
+function runPrimary(n) {
+  let stopping = false;
+  const listening = new Set();
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("listening", () => listening.add(worker.id));
+    return worker;
+  };
+  for (let i = 0; i < n; i++) fork();
+  let failed = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (code !== 0) failed = true;
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+      return;
+    }
+    if (!listening.has(worker.id)) {
+      console.error(`worker ${worker.process.pid} stopped before listening (code ${code}): stopping`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      return;
+    }
+    console.error(`worker ${worker.process.pid} died (${signal ?? code}): starting another`);
+    fork();
   });
-  next();
-});
-
-app.use((_req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  next();
-});
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        // Inline style attributes only (bar widths); no inline scripts anywhere.
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "connect-src": ["'self'"],
-        "font-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "upgrade-insecure-requests": env.COOKIE_SECURE ? [] : null,
-      },
-    },
-    strictTransportSecurity: env.COOKIE_SECURE ? { maxAge: 31536000 } : false,
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    crossOriginEmbedderPolicy: false,
-    xFrameOptions: { action: "deny" },
-  }),
-);
-app.use((_req, res, next) => {
-  res.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), payment=()");
-  next();
-});
-// Staff pages and residents' tracking pages are nobody's business for search engines.
-app.use(["/staff", "/t/"], (_req, res, next) => {
-  res.setHeader("X-Robots-Tag", "noindex, nofollow");
-  next();
-});
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
-  }),
-);
-
-const server = app.listen(env.PORT, env.HOST, () => {
-  log.info({ port: env.PORT }, `Listening on http://localhost:${env.PORT}`);
-  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
-});
-
-let stopping = false;
-function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, "stopping: no new connections, finishing requests in flight");
-  // Stop accepting; idle keep-alive sockets are closed, busy ones when their response ends.
-  server.close(async () => {
-    await closeApp();
-    log.info("stopped cleanly");
-    process.exit(0);
-  });
-  // Sockets become idle as their last response ends: close them then, not after the keep-alive timeout.
-  server.closeIdleConnections();
-  setInterval(() => server.closeIdleConnections(), 100).unref();
-  setTimeout(() => {
-    log.error("requests still running after 10 s: exiting anyway");
-    process.exit(1);
-  }, 10_000).unref();
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
+
+async function runWorker() {
+  installGlobals();
+
+  const BUILD_PATH = path.resolve("build/index.js");
+  const build = await import(url.pathToFileURL(BUILD_PATH).href);
+  // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
+  const { env, shutdown: closeApp, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES } = build.entry.module;
+  const log = pino({ level: env.LOG_LEVEL, base: undefined });
+
+  function trustProxy(value) {
+    if (value === "true") return true;
+    if (value === "false") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value;
+  }
+
+  /** Our origin as the Remix adapter builds request.url: req.hostname honours "trust proxy". */
+  function ownOrigin(req) {
+    const port = (req.get("X-Forwarded-Host") ?? req.get("Host") ?? "").split(":")[1];
+    return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+  }
+
+  /** The path as logged: tracking codes (a resident's key) and ids are masked. */
+  function loggedPath(originalUrl) {
+    const p = originalUrl.split("?")[0];
+    return p.replace(/^\/t\/[^/]+/i, "/t/:code").replace(/\/\d+(?=\/|$)/g, "/:id");
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy(env.TRUST_PROXY));
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // No address, no cookies, no query string, no body: nothing that identifies a resident.
+      log.info(
+        {
+          method: req.method,
+          path: loggedPath(req.originalUrl),
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          // Inline style attributes only (bar widths); no inline scripts anywhere.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "connect-src": ["'self'"],
+          "font-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": env.COOKIE_SECURE ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.COOKIE_SECURE ? { maxAge: 31536000 } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), payment=()");
+    next();
+  });
+  // Staff pages and residents' tracking pages are nobody's business for search engines.
+  app.use(["/staff", "/t/"], (_req, res, next) => {
+    res.setHeader("X-Robots-Tag", "noindex, nofollow");
+    next();
+  });
+  // Methods and origins, before any route runs (docs/decisions/004-csrf.md): only GET, HEAD and
+  // POST exist here (TRACE and the rest get 405), and a POST whose Origin is another site or
+  // "null" gets 403 on every route, with or without an action behind it.
+  app.use((req, res, next) => {
+    if (!["GET", "HEAD", "POST"].includes(req.method)) {
+      res.setHeader("Allow", "GET, HEAD, POST");
+      return void res.status(405).type("text/plain").send("Method Not Allowed");
+    }
+    if (req.method === "POST") {
+      const origin = req.get("Origin");
+      const own = ownOrigin(req);
+      if ((origin !== undefined && origin !== own) || req.get("Sec-Fetch-Site") === "cross-site") {
+        return void res.status(403).type("text/plain").send("Forbidden");
+      }
+    }
+    next();
+  });
+  // Staff pages (residents' contacts) and tracking pages (a resident's report), their data
+  // requests included: never stored by a browser or a proxy, whatever a route says.
+  app.use(["/staff", "/t"], (_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      res.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    };
+    next();
+  });
+  // A body larger than any of our forms is refused before anyone reads it. Node then reads and
+  // discards the rest, so the next request on this keep-alive connection is served normally; a
+  // huge one closes the connection after the answer instead of being read to the end.
+  app.use(async (req, res, next) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (!(declared > bodyLimit(req.headers["content-type"]))) return next();
+    const answer = await tooLargeAnswer(req.headers.cookie, "_data" in req.query);
+    if (declared > DRAIN_MAX_BYTES) res.setHeader("Connection", "close");
+    res.status(413).type(answer.type).send(answer.body);
+  });
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce,
+      }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    log.info({ port: env.PORT }, `Listening on http://localhost:${env.PORT}`);
+    if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
+  });
+
+  let stopping = false;
+  function stop(signal) {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: no new connections, finishing requests in flight");
+    // Stop accepting; idle keep-alive sockets are closed, busy ones when their response ends.
+    server.close(async () => {
+      await closeApp();
+      log.info("stopped cleanly");
+      process.exit(0);
+    });
+    // Sockets become idle as their last response ends: close them then, not after the keep-alive timeout.
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+    setTimeout(() => {
+      log.error("requests still running after 10 s: exiting anyway");
+      process.exit(1);
+    }, 10_000).unref();
+  }
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  // The primary is gone (killed): finish what is in flight and go, like on SIGTERM.
+  if (cluster.isWorker) process.on("disconnect", () => stop("primary gone"));
+}

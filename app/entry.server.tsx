@@ -10,6 +10,7 @@ import { NonceProvider } from "./components/nonce";
 // closes the database through `shutdown` when it stops.
 export { env } from "./utils/env.server";
 export { disconnect as shutdown } from "./utils/db.server";
+export { bodyLimit, DRAIN_MAX_BYTES, tooLargeAnswer } from "./utils/body-limit.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { periodOf, recentPeriods } from "../app/lib/vn-time";
 import { prepareDatabase, serverEnv } from "./lib/harness";
 
 const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
@@ -58,8 +59,7 @@ function loadAnswers() {
     for (let i = from; i < to; i++) {
       const commune = xa[i % xa.length].id;
       const created = new Date(now - rand() * 700 * 86_400_000);
-      const local = new Date(created.getTime() + 7 * 3_600_000);
-      const period = `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+      const period = periodOf(created);
       const { lastInsertRowid } = insertResponse.run(
         commune,
         created.toISOString(),
@@ -106,7 +106,7 @@ async function main() {
   const { prisma } = await import("../app/utils/db.server");
 
   await createUser({ email: "bench@local", name: "Bench", role: "council", password: "bench-password-123" });
-  const session = await login({ email: "bench@local", password: "bench-password-123" });
+  const session = await login({ email: "bench@local", password: "bench-password-123", ipHash: "bench" });
   if (!session.ok) throw new Error("login failed");
   const cookie = (await sessionCookie.serialize(session.sessionId)).split(";")[0];
   const ctx = { clientIp: "127.0.0.1" };
@@ -120,7 +120,7 @@ async function main() {
   const rollupSql = raw.prepare(
     "SELECT communeId, criterionId, SUM(satisfied), SUM(answered), SUM(noOpinion) FROM ScoreRollup WHERE period IN (?, ?, ?, ?) GROUP BY communeId, criterionId",
   );
-  const periods = (await import("../app/lib/period")).recentPeriods(new Date(), 4);
+  const periods = recentPeriods(new Date(), 4);
   report("  raw SQLite: the rollup aggregate alone", await time(30, () => rollupSql.all(...periods)));
   const scanSql = raw.prepare(
     "SELECT r.communeId, rt.criterionId, SUM(rt.score >= 4), SUM(rt.score IS NOT NULL) FROM Rating rt JOIN Response r ON r.id = rt.responseId WHERE r.period IN (?, ?, ?, ?) GROUP BY r.communeId, rt.criterionId",

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import type { CommuneKind } from "~/generated/prisma/enums";
+import { ChoiceFieldset } from "./forms";
 
 /** The communes an official answers for: checkboxes, so it works without JavaScript. */
 export function CommunePicker({
@@ -6,16 +8,19 @@ export function CommunePicker({
   selected,
   error,
 }: {
-  communes: { id: number; name: string; kind: string }[];
+  communes: { id: number; name: string; kind: CommuneKind }[];
   selected: number[];
   error?: string;
 }) {
   const { t } = useTranslation("staff");
   return (
-    <fieldset className="commune-picker" aria-invalid={error ? true : undefined}>
-      <legend>{t("users.communes")}</legend>
-      <p className="hint">{t("users.communesHint")}</p>
-      {error ? <p className="field-error">{error}</p> : null}
+    <ChoiceFieldset
+      name="communes"
+      className="commune-picker"
+      legend={t("users.communes")}
+      hint={t("users.communesHint")}
+      errors={error}
+    >
       <div className="commune-picker__list">
         {communes.map((c) => (
           <label key={c.id} className="check">
@@ -24,6 +29,6 @@ export function CommunePicker({
           </label>
         ))}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber, formatPercent } from "~/lib/format";
 import type { Aggregate } from "~/models/council.server";
 import { ShareChart } from "./share-chart";
+import { useLanguage } from "~/utils/use-language";
 
 type Props = {
   id: string;
@@ -18,8 +19,8 @@ type Props = {
 };
 
 export function Comparison({ id, heading, rowHeader, series, rows, threshold, kind = "bar", horizontal = false }: Props) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
   return (
     <section className="card" aria-labelledby={id}>

@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { useLanguage } from "~/utils/use-language";
+import type { ComplaintEventKind } from "~/generated/prisma/enums";
 
 type Event = {
   id: number;
-  kind: string;
+  kind: ComplaintEventKind;
   fromStatus: string | null;
   toStatus: string | null;
   body: string | null;
@@ -17,13 +19,14 @@ const BODY_SHOWN = new Set(["reply", "note", "reopened", "forward_note", "urgenc
 
 /** A complaint's history: status changes, replies and (for staff) internal notes, oldest first. */
 export function ComplaintTimeline({ events, staff = false }: { events: Event[]; staff?: boolean }) {
-  const { t, i18n } = useTranslation("complaint");
+  const { t } = useTranslation("complaint");
+  const lng = useLanguage();
   return (
     <ol className="timeline">
       {events.map((e) => (
         <li key={e.id} className={`timeline__item timeline__item--${e.kind}${e.public === false ? " is-internal" : ""}`}>
           <p className="timeline__meta">
-            {formatDate(e.createdAt, i18n.language)} ·{" "}
+            {formatDate(e.createdAt, lng)} ·{" "}
             {staff
               ? (e.actor?.name ?? t("timeline.resident"))
               : e.kind === "filed" || e.kind === "rated" || e.kind === "reopened"

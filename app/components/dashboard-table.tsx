@@ -5,7 +5,8 @@ import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
 import type { DashboardRow } from "~/models/dashboard.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 // The model's row as it arrives through JSON (dates and the like are already strings).
 type Row = Omit<DashboardRow, "tallies" | "failing">;
@@ -20,8 +21,8 @@ export function DashboardTable({
   criteria: { key: string; nameVi: string; nameEn: string }[];
   query: DashboardQuery;
 }) {
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const [params] = useSearchParams();
   const sortLink = (key: string) => {
     const next = new URLSearchParams(params);

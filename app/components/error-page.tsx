@@ -13,9 +13,11 @@ export function ErrorPage() {
         ? "forbidden"
         : status === 503
           ? "unavailable"
-          : status < 500
-            ? "badRequest"
-            : "server";
+          : status === 413
+            ? "tooLarge"
+            : status < 500
+              ? "badRequest"
+              : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="page error-page">

@@ -2,6 +2,7 @@
 // the form works the same: the description says where.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorList } from "./forms";
 
 export function LocationField({ latitude, longitude, error }: { latitude?: string; longitude?: string; error?: string }) {
   const { t } = useTranslation("complaint");
@@ -50,7 +51,7 @@ export function LocationField({ latitude, longitude, error }: { latitude?: strin
           ) : null}
         </>
       ) : null}
-      {error ? <p className="field-error">{error}</p> : null}
+      <ErrorList id="latitude-error" errors={error} />
     </div>
   );
 }

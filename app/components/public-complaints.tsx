@@ -1,15 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/lib/format";
+import { useLanguage } from "~/utils/use-language";
+import type { Category, Status } from "~/lib/complaint-workflow";
 
 type Props = {
   slug: string;
   counts: { open: number; resolved: number; overdue: number; medianDaysToResolve: number | null };
   complaints: {
     id: number;
-    category: string;
+    category: Category;
     text: string;
-    status: string;
+    status: Status;
     createdAt: string;
     photos: { id: number; width: number; height: number }[];
     replies: { id: number; body: string | null; createdAt: string }[];
@@ -18,8 +20,8 @@ type Props = {
 
 /** The commune page's public list of complaints: counts, then recent ones with their replies. */
 export function PublicComplaints({ slug, counts, complaints }: Props) {
-  const { t, i18n } = useTranslation("complaint");
-  const lng = i18n.language;
+  const { t } = useTranslation("complaint");
+  const lng = useLanguage();
   return (
     <section className="card" aria-labelledby="complaints-heading">
       <h2 id="complaints-heading">{t("public.heading")}</h2>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 const FACES = [
   { value: "1", face: "😠" },
@@ -18,8 +19,8 @@ type Props = {
 
 /** One criterion: five large face buttons (native radios, so no JavaScript is needed) and "no opinion". */
 export function RatingFieldset({ name, criterion, value, error }: Props) {
-  const { t, i18n } = useTranslation("survey");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("survey");
+  const lng = useLanguage();
   const describedBy = `${name}-desc${error ? ` ${name}-error` : ""}`;
   return (
     <fieldset

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
+import type { CommuneKind } from "~/generated/prisma/enums";
 
 type Recognition = {
   decisionNumber: string;
@@ -10,9 +12,9 @@ type Recognition = {
 } | null;
 
 /** The commune's official recognition status, or "not recognised". */
-export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: string }) {
-  const { t, i18n } = useTranslation("commune");
-  const lng = i18n.language as Language;
+export function RecognitionCard({ recognition, kind }: { recognition: Recognition; kind: CommuneKind }) {
+  const { t } = useTranslation("commune");
+  const lng = useLanguage();
   if (!recognition) {
     return (
       <div className="card recognition recognition--none">

@@ -4,12 +4,13 @@
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScoreRow } from "./score-table";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { t, i18n } = useTranslation("commune");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("commune");
+  const lng = useLanguage();
   const shown = useMemo(() => rows.filter((r) => !r.score.hidden), [rows]);
 
   useEffect(() => {

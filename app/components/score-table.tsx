@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
 import type { Score } from "~/lib/score";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 export type ScoreRow = {
   criterion: { id: number; key: string; nameVi: string; nameEn: string; isOverall: boolean };
@@ -13,8 +14,8 @@ export type ScoreRow = {
  * verdict. This is the accessible, JavaScript-free form of the numbers; the chart only adds to it.
  */
 export function ScoreTable({ rows, threshold }: { rows: ScoreRow[]; threshold: { share: number; minSample: number } }) {
-  const { t, i18n } = useTranslation("commune");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("commune");
+  const lng = useLanguage();
   return (
     <div className="score-table">
       <table>

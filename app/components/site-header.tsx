@@ -1,11 +1,13 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/utils/use-language";
 
 /** Site name, language switch (a plain form: works without JavaScript) and the demo banner. */
 export function SiteHeader({ demo }: { demo: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lng = useLanguage();
   const location = useLocation();
-  const other = i18n.language === "en" ? "vi" : "en";
+  const other = lng === "en" ? "vi" : "en";
   return (
     <header className="site-header">
       <div className="site-header__bar">

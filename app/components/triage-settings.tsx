@@ -1,6 +1,7 @@
 // Sections of the administrator's report settings page (routes/staff.settings_.complaints.tsx).
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { UnitKind } from "~/generated/prisma/enums";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
 
@@ -320,7 +321,7 @@ export function UnitSettings({
         <label>
           {t("settings.unitKind")}{" "}
           <select name="kind" defaultValue={errors.values.kind ?? "department"}>
-            {["department", "water", "environment", "police", "other"].map((k) => (
+            {Object.values(UnitKind).map((k) => (
               <option key={k} value={k}>
                 {t(`unitKind.${k}`)}
               </option>

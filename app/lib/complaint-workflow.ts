@@ -1,16 +1,18 @@
 // The complaint workflow: which status may follow which, what needs a public reply, what is
-// overdue, and when a resident may reopen. Pure rules, unit-tested.
+// overdue, and when a resident may reopen. Pure rules, unit-tested. The statuses and categories
+// themselves are enums in prisma/schema.prisma.
+import { ComplaintCategory, ComplaintStatus } from "~/generated/prisma/enums";
 
-export const STATUSES = ["new", "acknowledged", "in_progress", "resolved", "rejected", "reopened", "merged"] as const;
-export type Status = (typeof STATUSES)[number];
+export type Status = ComplaintStatus;
+export const STATUSES: readonly Status[] = Object.values(ComplaintStatus);
 /** Limits of what a resident may send with a complaint. */
 export const COMPLAINT_TEXT_MIN = 10;
 export const COMPLAINT_TEXT_MAX = 2000;
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
-export const CATEGORIES = ["roads", "environment", "water", "security", "other"] as const;
-export type Category = (typeof CATEGORIES)[number];
+export type Category = ComplaintCategory;
+export const CATEGORIES: readonly Category[] = Object.values(ComplaintCategory);
 
 /** Moves an official may make. Reopening belongs to the resident. */
 const STAFF_TRANSITIONS: Record<Status, readonly Status[]> = {

@@ -1,7 +1,8 @@
 // The dashboard's filters and sort, parsed from the URL so that a view can be shared as a link.
 import { z } from "zod";
 import type { DashboardRowLike } from "./dashboard-types";
-import { sortRows, type SortDir } from "./dashboard";
+import { sortRows } from "./dashboard";
+import { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export const SORT_KEYS = [
   "name",
@@ -22,11 +23,11 @@ export const SORT_KEYS = [
 ] as const;
 
 export const DashboardQuerySchema = z.object({
-  region: z.enum(["east", "west"]).optional().catch(undefined),
+  region: z.enum(Region).optional().catch(undefined),
   district: z.string().max(200).optional().catch(undefined),
   level: z.string().max(100).optional().catch(undefined),
   verdict: z.enum(["meets", "below", "insufficient"]).optional().catch(undefined),
-  kind: z.enum(["xa", "phuong", "dac_khu"]).optional().catch(undefined),
+  kind: z.enum(CommuneKind).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
 });
@@ -79,5 +80,5 @@ export function applyDashboardQuery<T extends DashboardRowLike>(rows: T[], q: Da
       (!q.level || (q.level === "none" ? r.level === null : r.level?.key === q.level)) &&
       (!q.verdict || r.verdict === q.verdict),
   );
-  return sortRows(filtered, (r) => sortValue(r, q.sort), q.dir as SortDir);
+  return sortRows(filtered, (r) => sortValue(r, q.sort), q.dir);
 }

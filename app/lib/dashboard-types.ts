@@ -1,10 +1,11 @@
 import type { Score, Verdict } from "./score";
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 
 /** The fields of a dashboard row that filtering and sorting use (JSON-safe). */
 export type DashboardRowLike = {
   name: string;
-  kind: string;
-  region: string;
+  kind: CommuneKind;
+  region: Region;
   formerUnit: string;
   level: { key: string; period: string } | null;
   scores: Record<string, Score>;

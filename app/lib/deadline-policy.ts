@@ -1,12 +1,13 @@
 // Deadlines of a complaint category on the working calendar, and which one applies now.
 // Defaults: accept within 8 working hours and handle an urgent report within 4 working hours
 // (Hà Nội, QĐ 1207/QĐ-UBND 2025); handle a normal report within 5 working days (TP.HCM 1022).
+import { DeadlineUnit as DeadlineUnitEnum, Urgency as UrgencyEnum, type Urgency } from "~/generated/prisma/enums";
 import type { Category, Status } from "./complaint-workflow";
-import { addWorkingMinutes, deadlineMinutes, type DeadlineUnit, type WorkingCalendar } from "./working-calendar";
+import { addWorkingMinutes, deadlineMinutes, type DeadlineUnit, type WorkingCalendar } from "./vn-time";
 
-export const URGENCIES = ["urgent", "normal"] as const;
-export type Urgency = (typeof URGENCIES)[number];
-export const DEADLINE_UNITS = ["working_hours", "working_days"] as const;
+export type { Urgency };
+export const URGENCIES: readonly Urgency[] = Object.values(UrgencyEnum);
+export const DEADLINE_UNITS: readonly DeadlineUnit[] = Object.values(DeadlineUnitEnum);
 
 export type CategoryPolicy = {
   category: Category;

@@ -2,5 +2,24 @@
 // commune and changes nothing; an administrator manages accounts, recognitions and settings.
 // A unit account (water company, environment company, department, commune police) sees only the
 // reports forwarded to its unit (UnitMember), nothing else.
-export const ROLES = ["official", "council", "admin", "unit"] as const;
-export type Role = (typeof ROLES)[number];
+// The list itself lives in prisma/schema.prisma (enum Role): adding a role is one line there.
+import { Role } from "~/generated/prisma/enums";
+
+export { Role };
+export const ROLES: readonly Role[] = Object.values(Role);
+
+/** Shortest password an administrator may set for a staff account. */
+export const PASSWORD_MIN = 12;
+
+/**
+ * The communes an account answers for, by role: an official needs at least one; every other
+ * role answers for none (whatever was ticked is dropped). The one home of this rule.
+ */
+export function communesForRole(
+  role: Role,
+  communeIds: readonly number[],
+): { ok: true; communeIds: number[] } | { ok: false; reason: "communesRequired" } {
+  if (role !== Role.official) return { ok: true, communeIds: [] };
+  if (communeIds.length === 0) return { ok: false, reason: "communesRequired" };
+  return { ok: true, communeIds: [...new Set(communeIds)] };
+}

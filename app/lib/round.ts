@@ -1,4 +1,5 @@
 // Survey rounds: which round an answer belongs to, and whether results may be shown yet.
+import type { RoundPurpose } from "~/generated/prisma/enums";
 
 export type RoundWindow = { id: number; startsAt: Date; endsAt: Date };
 
@@ -15,7 +16,7 @@ export function pickRound<T extends RoundWindow>(rounds: readonly T[], at: Date)
  * Following CONSUL: a pre-recognition round's results are shown only once it has closed, so that
  * nobody can steer the answers while it runs. Counts of answers are always shown.
  */
-export function resultsVisible(round: { purpose: string; endsAt: Date }, now: Date = new Date()): boolean {
+export function resultsVisible(round: { purpose: RoundPurpose; endsAt: Date }, now: Date = new Date()): boolean {
   return round.purpose !== "pre_recognition" || now >= round.endsAt;
 }
 

@@ -2,7 +2,7 @@
 // included). Server-only: the library carries every country's rules and must stay out of the
 // browser bundle.
 import Holidays from "date-holidays";
-import type { DateKey } from "./working-calendar";
+import type { DateKey } from "./vn-time";
 
 const holidayYears = new Map<number, DateKey[]>();
 

@@ -1,3 +1,5 @@
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
 const communeSelect = {
@@ -9,21 +11,39 @@ const communeSelect = {
   formerUnit: true,
 } as const;
 
-export function listCommunes() {
-  return prisma.commune.findMany({
-    select: { ...communeSelect, searchKey: true },
-    orderBy: { sortOrder: "asc" },
+type CommuneRow = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: CommuneKind;
+  region: Region;
+  formerUnit: string;
+  searchKey: string;
+};
+
+/** The 114 units, read once per change of reference data (every page and answer needs them). */
+function communeIndex() {
+  return cached("communes", ["reference"], async () => {
+    const list: readonly CommuneRow[] = await prisma.commune.findMany({
+      select: { ...communeSelect, searchKey: true },
+      orderBy: { sortOrder: "asc" },
+    });
+    return { list, bySlug: new Map(list.map((c) => [c.slug, c])) };
   });
 }
 
-export function getCommuneBySlug({ slug }: { slug: string }) {
-  return prisma.commune.findUnique({ where: { slug }, select: { ...communeSelect, searchKey: true } });
+export async function listCommunes(): Promise<CommuneRow[]> {
+  return [...(await communeIndex()).list];
+}
+
+export async function getCommuneBySlug({ slug }: { slug: string }): Promise<CommuneRow | null> {
+  const c = (await communeIndex()).bySlug.get(slug);
+  return c ? { ...c } : null;
 }
 
 /** Other communes whose name differs only by diacritics ("Cẩm Giàng" / "Cẩm Giang"). */
-export function listNamesakes({ id, searchKey }: { id: number; searchKey: string }) {
-  return prisma.commune.findMany({
-    where: { searchKey, NOT: { id } },
-    select: { slug: true, name: true, formerUnit: true },
-  });
+export async function listNamesakes({ id, searchKey }: { id: number; searchKey: string }) {
+  return (await communeIndex()).list
+    .filter((c) => c.searchKey === searchKey && c.id !== id)
+    .map((c) => ({ slug: c.slug, name: c.name, formerUnit: c.formerUnit }));
 }

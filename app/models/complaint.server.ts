@@ -8,15 +8,22 @@ import {
   isOverdue,
   median,
   OPEN_STATUSES,
+  requiresPublicReply,
   type Category,
   type Status,
 } from "~/lib/complaint-workflow";
 import { computeDeadlines, dueAtFor, type Urgency } from "~/lib/deadline-policy";
-import { describeTimeLeft, workingMinutesBetween } from "~/lib/working-calendar";
+import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
+
+function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
+  const counts: Partial<Record<Status, number>> = {};
+  for (const r of rows) counts[r.status] = r._count._all;
+  return counts;
+}
 
 export type NewComplaint = {
   communeId: number;
@@ -52,12 +59,12 @@ export async function ensureDeadlines() {
   const calendar = await getWorkingCalendar();
   const policies = new Map<string, Awaited<ReturnType<typeof getCategoryPolicy>>>();
   for (const r of rows) {
-    const category = r.category as Category;
+    const category = r.category;
     if (!policies.has(category)) policies.set(category, await getCategoryPolicy(category));
     const d = computeDeadlines(calendar, policies.get(category)!, r.urgency, r.clockStartedAt);
     await prisma.complaint.updateMany({
       where: { id: r.id, acknowledgeBy: null },
-      data: { ...d, dueAt: dueAtFor(r.status as Status, d) },
+      data: { ...d, dueAt: dueAtFor(r.status, d) },
     });
   }
   return rows.length;
@@ -104,9 +111,12 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
   }
 }
 
+/**
+ * The columns anyone may read. Never the tracking code (its holder may rate and reopen), the
+ * contact, the address hash or internal notes; the text is the redacted one when there is one.
+ */
 const publicSelect = {
   id: true,
-  code: true,
   category: true,
   text: true,
   publicText: true,
@@ -126,18 +136,27 @@ const publicSelect = {
 
 type PublicRow = Prisma.ComplaintGetPayload<{ select: typeof publicSelect }>;
 
-/** What anyone may see: the public text (redacted when an official did), never contact or notes. */
-function toPublic(row: PublicRow) {
+/** What anyone may see of a complaint. Every public read returns this type and nothing more. */
+export type PublicComplaint = Omit<PublicRow, "publicText">;
+
+function toPublic(row: PublicRow): PublicComplaint {
   const { text, publicText, ...rest } = row;
-  return { ...rest, status: rest.status as Status, text: publicText ?? text };
+  return { ...rest, text: publicText ?? text };
 }
 
-export async function getPublicComplaint({ code }: { code: string }) {
+/** The tracking page: the public view, plus the code its holder typed in. */
+export async function getPublicComplaint({ code }: { code: string }): Promise<(PublicComplaint & { code: string }) | null> {
   const row = await prisma.complaint.findUnique({ where: { code }, select: publicSelect });
-  return row ? toPublic(row) : null;
+  return row ? { ...toPublic(row), code } : null;
 }
 
-export async function listRecentPublicComplaints({ communeId, take = 10 }: { communeId: number; take?: number }) {
+export async function listRecentPublicComplaints({
+  communeId,
+  take = 10,
+}: {
+  communeId: number;
+  take?: number;
+}): Promise<PublicComplaint[]> {
   const rows = await prisma.complaint.findMany({
     where: { communeId },
     select: publicSelect,
@@ -157,7 +176,7 @@ export async function complaintStats({ communeId, now = new Date() }: { communeI
       select: { createdAt: true, resolvedAt: true },
     }),
   ]);
-  const counts = Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>;
+  const counts = countsByStatus(byStatus);
   const open = OPEN_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   const days = resolved.map((r) => (r.resolvedAt!.getTime() - r.createdAt.getTime()) / 86_400_000);
   return { open, resolved: counts.resolved ?? 0, rejected: counts.rejected ?? 0, overdue, medianDaysToResolve: median(days) };
@@ -228,14 +247,13 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
     total,
     items: rows.map((r) => ({
       ...r,
-      status: r.status as Status,
-      overdue: isOverdue({ status: r.status as Status, dueAt: r.dueAt }, now),
+      overdue: isOverdue({ status: r.status, dueAt: r.dueAt }, now),
       timeLeft:
-        r.dueAt && isOpen(r.status as Status)
+        r.dueAt && isOpen(r.status)
           ? describeTimeLeft(workingMinutesBetween(calendar, now, r.dueAt), calendar.minutesPerDay)
           : null,
     })),
-    counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<Status, number>>,
+    counts: countsByStatus(byStatus),
   };
 }
 
@@ -282,7 +300,7 @@ export async function getStaffComplaint({ id }: { id: number }) {
       },
     },
   });
-  return row ? { ...row, status: row.status as Status } : null;
+  return row ? { ...row, status: row.status } : null;
 }
 
 /** The commune a complaint belongs to, for the guard before anything else is loaded. */
@@ -358,7 +376,7 @@ export async function readStatus(tx: Tx, id: number) {
     select: { status: true, acknowledgeBy: true, handleBy: true, communeId: true },
   });
   if (!current) throw new WorkflowError("stale");
-  return { ...current, status: current.status as Status };
+  return { ...current, status: current.status };
 }
 
 /**
@@ -377,7 +395,7 @@ export async function moveComplaint({
   to: Status;
   reply: string | null;
 }) {
-  if ((to === "resolved" || to === "rejected") && !reply) throw new WorkflowError("replyRequired");
+  if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
   await prisma.$transaction(async (tx) => {
     const current = await readStatus(tx, id);
     if (!canStaffMove(current.status, to)) throw new WorkflowError("forbiddenTransition");
@@ -442,9 +460,8 @@ export async function reopenComplaint({ code, reason, now = new Date() }: { code
     where: { code },
     select: { id: true, status: true, resolvedAt: true, category: true, urgency: true },
   });
-  if (!c || !canReopen({ status: c.status as Status, resolvedAt: c.resolvedAt }, now))
-    throw new WorkflowError("forbiddenTransition");
-  const clock = await startClock(c.category as Category, now, c.urgency);
+  if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  const clock = await startClock(c.category, now, c.urgency);
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({
       where: { id: c.id, status: "resolved" },
@@ -509,7 +526,7 @@ export async function complaintCountsByCommune({ now = new Date() }: { now?: Dat
   for (const row of byStatus) {
     const c = get(row.communeId);
     c.total += row._count._all;
-    if (OPEN_STATUSES.includes(row.status as Status)) c.open += row._count._all;
+    if (OPEN_STATUSES.includes(row.status)) c.open += row._count._all;
     if (row.status === "resolved") c.resolved += row._count._all;
   }
   for (const row of overdue) get(row.communeId).overdue = row._count._all;
@@ -519,5 +536,5 @@ export async function complaintCountsByCommune({ now = new Date() }: { now?: Dat
 /** Per category and status, for a commune's dossier. */
 export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
   const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
-  return rows.map((r) => ({ category: r.category as Category, status: r.status as Status, count: r._count._all }));
+  return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
 }

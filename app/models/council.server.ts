@@ -1,6 +1,7 @@
 // Aggregates for the council's comparisons: East vs West, districts, quarterly trends.
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { wilson, type Tally } from "~/lib/score";
+import { cached } from "~/utils/cache.server";
 import type { DashboardRow } from "./dashboard.server";
 import { tallyByPeriod } from "./survey.server";
 
@@ -36,7 +37,17 @@ export function compareDistricts(rows: DashboardRow[]) {
 }
 
 /** Overall share per quarter and region over the last `quarters` quarters, oldest first. */
-export async function quarterlyTrend({
+export function quarterlyTrend(args: { overallCriterionId: number; quarters?: number; now?: Date }) {
+  const { overallCriterionId, quarters = 8, now = new Date() } = args;
+  return cached(
+    "quarterlyTrend",
+    ["reference", "answers"],
+    () => assembleTrend(args),
+    [overallCriterionId, quarters, recentPeriods(now, 1)[0]].join("/"),
+  );
+}
+
+async function assembleTrend({
   overallCriterionId,
   quarters = 8,
   now = new Date(),

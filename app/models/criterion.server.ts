@@ -1,6 +1,7 @@
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
-export function listActiveCriteria() {
+function queryActiveCriteria() {
   return prisma.criterion.findMany({
     where: { active: true },
     orderBy: { sortOrder: "asc" },
@@ -16,4 +17,9 @@ export function listActiveCriteria() {
   });
 }
 
-export type CriterionRow = Awaited<ReturnType<typeof listActiveCriteria>>[number];
+export type CriterionRow = Awaited<ReturnType<typeof queryActiveCriteria>>[number];
+
+/** The active criteria in order: read once per change of reference data. */
+export async function listActiveCriteria(): Promise<CriterionRow[]> {
+  return (await cached("criteria", ["reference"], queryActiveCriteria)).map((c) => ({ ...c }));
+}

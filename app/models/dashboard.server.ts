@@ -1,23 +1,25 @@
 // The council dashboard: every commune's recognition, satisfaction, coverage and complaints in
 // one table. A handful of grouped queries over the rollup tables, whatever the number of answers.
 import { communeVerdict, coverage, failing, type Coverage } from "~/lib/dashboard";
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score, type Tally, type Verdict } from "~/lib/score";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
-import { currentRecognitionsByCommune, levelThreshold } from "./recognition.server";
+import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
+import type { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export type DashboardRow = {
   id: number;
   slug: string;
   name: string;
-  kind: string;
-  region: string;
+  kind: CommuneKind;
+  region: Region;
   formerUnit: string;
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };
@@ -29,7 +31,21 @@ export type DashboardRow = {
   failing: { criterionKey: string; share: number; high: number; answered: number }[];
 };
 
-export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
+/**
+ * The dashboard, assembled once and reused until an answer, a complaint or reference data changes
+ * (in any process), and at most a minute (overdue complaints depend on the clock). Callers must
+ * not modify what it returns.
+ */
+export function getDashboard({ now = new Date() }: { now?: Date } = {}) {
+  return cached(
+    "dashboard",
+    ["reference", "answers", "complaints"],
+    () => assembleDashboard(now),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
+}
+
+async function assembleDashboard(now: Date) {
   const periods = recentPeriods(now, SCORE_WINDOW_QUARTERS);
   const [communes, criteria, recognitions, defaults, tallies, complaints, rounds] = await Promise.all([
     prisma.commune.findMany({
@@ -46,7 +62,7 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };
   const rows: DashboardRow[] = communes.map((c) => {
     const rec = recognitions.get(c.id) ?? null;
-    const threshold = rec ? levelThreshold(rec.level) : defaults;
+    const threshold = thresholdFor(rec?.level, defaults);
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
     const perCriterion = criteria.map((k) => ({
       criterionKey: k.key,

@@ -2,12 +2,13 @@
 // company, department, commune police) with a note; the unit accepts it and works it, or returns
 // it with a reason. Each operation is one function owning its transaction; status changes go
 // through applyStatusChange so that whatever accompanies a public change happens once.
+import { UnitKind as UnitKindEnum, type UnitKind } from "~/generated/prisma/enums";
 import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError, type Tx } from "./complaint.server";
 
-export type UnitKind = "department" | "water" | "environment" | "police" | "other";
-export const UNIT_KINDS = ["department", "water", "environment", "police", "other"] as const;
+export type { UnitKind };
+export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);
 const ACTIVE = ["pending", "accepted"] as const;
 
 export function listUnits({ activeOnly = false }: { activeOnly?: boolean } = {}) {
@@ -291,5 +292,5 @@ export async function getUnitComplaint({ id, unitId }: { id: number; unitId: num
       },
     },
   });
-  return c ? { ...c, status: c.status as Status, forwardings } : null;
+  return c ? { ...c, status: c.status, forwardings } : null;
 }

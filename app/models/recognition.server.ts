@@ -1,3 +1,4 @@
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
 import { getDefaultThreshold } from "./setting.server";
@@ -13,38 +14,59 @@ const levelSelect = {
   coverageShare: true,
 } as const;
 
-/** The threshold a level sets: share satisfied and minimum sample. */
-export function levelThreshold(level: { thresholdShare: number; minSample: number }): Threshold {
-  return { share: level.thresholdShare, minSample: level.minSample };
+/**
+ * The threshold a commune (or a round) is judged against: its recognition level's share and
+ * minimum sample, or the default one (settings) when there is no level. The one place of this rule.
+ */
+export function thresholdFor(
+  level: { thresholdShare: number; minSample: number } | null | undefined,
+  defaults: Threshold,
+): Threshold {
+  return level ? { share: level.thresholdShare, minSample: level.minSample } : defaults;
+}
+
+/** Every commune's standing recognition (the latest decision not revoked), read once per change. */
+function standingRecognitions() {
+  return cached("recognitions", ["reference"], async () => {
+    const rows = await prisma.recognition.findMany({
+      where: { revokedOn: null },
+      orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        communeId: true,
+        decisionNumber: true,
+        decidedOn: true,
+        isDemo: true,
+        level: { select: levelSelect },
+      },
+    });
+    return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
+  });
 }
 
 /** The commune's standing recognition: the latest decision that has not been revoked. */
-export function getCurrentRecognition({ communeId }: { communeId: number }) {
-  return prisma.recognition.findFirst({
-    where: { communeId, revokedOn: null },
-    orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      decisionNumber: true,
-      decidedOn: true,
-      isDemo: true,
-      level: { select: levelSelect },
-    },
-  });
+export async function getCurrentRecognition({ communeId }: { communeId: number }) {
+  const r = (await standingRecognitions()).get(communeId);
+  if (!r) return null;
+  const { communeId: _c, ...rest } = r;
+  return { ...rest, level: { ...rest.level } };
 }
 
 export type CurrentRecognition = NonNullable<Awaited<ReturnType<typeof getCurrentRecognition>>>;
 
 /** The threshold a commune is judged against: its level's, or the default when not recognised. */
 export async function getThresholdFor(recognition: CurrentRecognition | null): Promise<Threshold> {
-  return recognition ? levelThreshold(recognition.level) : getDefaultThreshold();
+  return thresholdFor(recognition?.level, await getDefaultThreshold());
 }
 
-export function listLevels() {
-  return prisma.recognitionLevel.findMany({
-    orderBy: [{ period: "asc" }, { rank: "asc" }],
-    select: { id: true, ...levelSelect },
-  });
+export async function listLevels() {
+  const levels = await cached("levels", ["reference"], () =>
+    prisma.recognitionLevel.findMany({
+      orderBy: [{ period: "asc" }, { rank: "asc" }],
+      select: { id: true, ...levelSelect },
+    }),
+  );
+  return levels.map((l) => ({ ...l }));
 }
 
 export async function updateLevelThresholds(
@@ -91,18 +113,10 @@ export async function revokeRecognition({ id, reason, on = new Date() }: { id: n
 
 /** The standing recognition of every commune: communeId -> latest decision not revoked. */
 export async function currentRecognitionsByCommune() {
-  const rows = await prisma.recognition.findMany({
-    where: { revokedOn: null },
-    orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
-    select: {
-      communeId: true,
-      decisionNumber: true,
-      decidedOn: true,
-      isDemo: true,
-      level: { select: levelSelect },
-    },
-  });
-  return new Map(rows.map((r) => [r.communeId, r])); // later rows (newer) overwrite earlier ones
+  const all = await standingRecognitions();
+  return new Map(
+    [...all].map(([communeId, { id: _id, ...r }]) => [communeId, { ...r, communeId, level: { ...r.level } }] as const),
+  );
 }
 
 export function listRecognitionHistory({ communeId }: { communeId: number }) {

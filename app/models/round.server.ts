@@ -1,14 +1,27 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+
+/** Every round's window and communes (a few rows a year), read once per change of reference data. */
+function roundWindows() {
+  return cached("roundWindows", ["reference"], async () => {
+    const rounds = await prisma.surveyRound.findMany({
+      select: { id: true, startsAt: true, endsAt: true, communes: { select: { communeId: true } } },
+    });
+    return rounds.map((r) => ({
+      id: r.id,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      communeIds: new Set(r.communes.map((c) => c.communeId)),
+    }));
+  });
+}
 
 /** The round open for this commune at this moment, if any. */
 export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
-  const candidates = await prisma.surveyRound.findMany({
-    where: { startsAt: { lte: at }, endsAt: { gt: at }, communes: { some: { communeId } } },
-    select: { id: true, startsAt: true, endsAt: true },
-  });
+  const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
   return pickRound(candidates, at)?.id ?? null;
 }
 
@@ -63,7 +76,7 @@ export function getRound({ id }: { id: number }) {
 /** Per commune and channel: number of answers in the round. */
 export async function roundAnswerCounts({ roundId }: { roundId: number }) {
   const rows = await prisma.response.groupBy({ by: ["communeId", "channel"], where: { roundId }, _count: { _all: true } });
-  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel as "online" | "paper", count: r._count._all }));
+  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel, count: r._count._all }));
 }
 
 type Row = {
@@ -87,7 +100,7 @@ export async function roundTallies({ roundId }: { roundId: number }) {
     GROUP BY r.communeId, r.channel, rt.criterionId`;
   return rows.map((r) => ({
     communeId: Number(r.communeId),
-    channel: r.channel as "online" | "paper",
+    channel: r.channel,
     criterionId: Number(r.criterionId),
     tally: { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) } satisfies Tally,
   }));

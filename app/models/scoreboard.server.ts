@@ -1,6 +1,6 @@
 // A commune's satisfaction per criterion next to its recognition status: what the public
 // commune page and the thank-you page show.
-import { recentPeriods } from "~/lib/period";
+import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "./criterion.server";
 import { getCurrentRecognition, getThresholdFor } from "./recognition.server";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Threshold } from "~/lib/score";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
 export const SETTING_KEYS = {
@@ -8,9 +9,13 @@ export const SETTING_KEYS = {
   demoData: "demo.loaded",
 } as const;
 
+/** All settings (a handful of rows), read once per change of reference data. */
 async function readSetting(key: string): Promise<string | null> {
-  const row = await prisma.setting.findUnique({ where: { key }, select: { value: true } });
-  return row?.value ?? null;
+  const all = await cached("settings", ["reference"], async () => {
+    const rows = await prisma.setting.findMany({ select: { key: true, value: true } });
+    return new Map(rows.map((r) => [r.key, r.value]));
+  });
+  return all.get(key) ?? null;
 }
 
 export async function getDefaultThreshold(): Promise<Threshold> {

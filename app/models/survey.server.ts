@@ -2,6 +2,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Tally } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
+import { writeAnswer } from "./answer-writer.server";
 import { findOpenRoundId } from "./round.server";
 
 export type NewResponse = {
@@ -42,6 +43,23 @@ export async function createResponse(input: NewResponse): Promise<CreateResult> 
     input.roundId !== undefined
       ? input.roundId
       : await findOpenRoundId({ communeId: input.communeId, at: input.createdAt ?? new Date() });
+  if (input.submissionId) {
+    // The hot path (every online answer): committed together with the answers arriving meanwhile.
+    return writeAnswer({
+      communeId: input.communeId,
+      period: input.period,
+      ratings: input.ratings,
+      village: input.village ?? null,
+      comment: input.comment ?? null,
+      channel: input.channel ?? "online",
+      voterHash: input.voterHash ?? null,
+      ipHash: input.ipHash ?? null,
+      submissionId: input.submissionId,
+      roundId,
+      isDemo: input.isDemo ?? false,
+      createdAt: input.createdAt ?? new Date(),
+    });
+  }
   try {
     const { id } = await prisma.response.create({
       data: {

@@ -3,7 +3,7 @@
 import { isOpen, type Category, type Status } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
 import type { TemplateValues } from "~/lib/reply-template";
-import { describeTimeLeft, workingMinutesBetween } from "~/lib/working-calendar";
+import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { getFixedT } from "~/utils/i18n.server";
 import type { Language } from "~/utils/i18n";
 import { listForwardings } from "./forwarding.server";
@@ -30,7 +30,7 @@ export async function loadTriage({
 }: {
   complaint: {
     id: number;
-    category: string;
+    category: Category;
     status: Status;
     dueAt: Date | null;
     acknowledgeBy: Date | null;
@@ -45,7 +45,7 @@ export async function loadTriage({
     getWorkingCalendar(now),
     countSupporters({ complaintId: complaint.id }),
     listForwardings({ complaintId: complaint.id }),
-    canWrite ? listTemplates({ category: complaint.category as Category }) : Promise.resolve([]),
+    canWrite ? listTemplates({ category: complaint.category }) : Promise.resolve([]),
   ]);
   const chosen = Number(templateId);
   const templateText =

@@ -2,7 +2,7 @@
 // supporters, similar open reports while filing, merging duplicates, and the share handled on
 // time. Each use case owns its transaction; status changes go through applyStatusChange.
 import { Prisma } from "~/generated/prisma/client";
-import { isOpen, OPEN_STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
+import { isOpen, OPEN_STATUSES, type Category } from "~/lib/complaint-workflow";
 import { computeDeadlines, dueAtFor, type Urgency } from "~/lib/deadline-policy";
 import { isNearby, type Place } from "~/lib/nearby";
 import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
@@ -28,15 +28,15 @@ export async function changeUrgency({
     where: { id },
     select: { category: true, urgency: true, status: true, clockStartedAt: true },
   });
-  if (!isOpen(c.status as Status)) return { ok: false, reason: "closed" };
+  if (!isOpen(c.status)) return { ok: false, reason: "closed" };
   if (c.urgency === urgency) return { ok: false, reason: "sameUrgency" };
-  const [calendar, policy] = await Promise.all([getWorkingCalendar(), getCategoryPolicy(c.category as Category)]);
+  const [calendar, policy] = await Promise.all([getWorkingCalendar(), getCategoryPolicy(c.category)]);
   const d = computeDeadlines(calendar, policy, urgency, c.clockStartedAt);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({
       where: { id, urgency: c.urgency, status: c.status },
-      data: { urgency, ...d, dueAt: dueAtFor(c.status as Status, d) },
+      data: { urgency, ...d, dueAt: dueAtFor(c.status, d) },
     });
     if (updated.count !== 1) throw new WorkflowError("stale");
     await tx.complaintEvent.create({
@@ -95,7 +95,7 @@ export async function renderTemplateFor({
     format({
       code: c.code,
       commune: c.commune.name,
-      category: c.category as Category,
+      category: c.category,
       createdAt: c.createdAt,
       handleBy: c.handleBy,
     }),
@@ -188,7 +188,7 @@ export async function findSimilarOpen({ communeId, category, place }: { communeI
       id: r.id,
       text: r.publicText ?? r.text,
       village: r.village,
-      status: r.status as Status,
+      status: r.status,
       createdAt: r.createdAt,
       photo: r.photos[0] ?? null,
       supporters: r._count.supporters,
@@ -232,13 +232,13 @@ export async function getSupportedSummary({ complaintId, communeId }: { complain
     where: { id: complaintId, communeId },
     select: { text: true, publicText: true, status: true, _count: { select: { supporters: true } } },
   });
-  return c ? { text: c.publicText ?? c.text, status: c.status as Status, supporters: c._count.supporters } : null;
+  return c ? { text: c.publicText ?? c.text, status: c.status, supporters: c._count.supporters } : null;
 }
 
 // ---- merging duplicates ----
 
 /** Other open reports an official may merge this one into: same commune and category. */
-export function listMergeTargets({ id, communeId, category }: { id: number; communeId: number; category: string }) {
+export function listMergeTargets({ id, communeId, category }: { id: number; communeId: number; category: Category }) {
   return prisma.complaint.findMany({
     where: { communeId, category, id: { not: id }, status: { in: [...OPEN_STATUSES] }, mergedIntoId: null },
     select: { id: true, code: true, text: true, village: true, createdAt: true, _count: { select: { supporters: true } } },
@@ -262,7 +262,7 @@ export async function mergeComplaints({ id, targetId, actorId }: { id: number; t
     });
     if (!target || targetId === id || target.communeId !== dup.communeId || target.mergedIntoId !== null)
       throw new WorkflowError("forbiddenTransition");
-    if (!isOpen(dup.status) || !isOpen(target.status as Status)) throw new WorkflowError("closed");
+    if (!isOpen(dup.status) || !isOpen(target.status)) throw new WorkflowError("closed");
     const { code: dupCode, ipHash } = await tx.complaint.findUniqueOrThrow({
       where: { id },
       select: { code: true, ipHash: true },
@@ -296,7 +296,7 @@ export async function getMergeTarget({ id }: { id: number }) {
     where: { id: c.mergedIntoId },
     select: { status: true, _count: { select: { supporters: true } } },
   });
-  return t ? { status: t.status as Status, supporters: t._count.supporters } : null;
+  return t ? { status: t.status, supporters: t._count.supporters } : null;
 }
 
 export async function countSupporters({ complaintId }: { complaintId: number }) {

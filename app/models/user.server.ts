@@ -2,14 +2,15 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { Prisma } from "~/generated/prisma/client";
-import type { Role } from "~/lib/roles";
+import { communesForRole, type Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
+import { keyedHash } from "~/utils/hash.server";
+import { checkSecondFactor } from "./two-factor.server";
+import { clearLoginLimits, failLoginAttempt, reserveLoginAttempt, succeedLoginAttempt } from "~/utils/rate-limit.server";
 
 export { ROLES, type Role } from "~/lib/roles";
 
 export const SESSION_HOURS = 12;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export function hashPassword(password: string) {
   return hash(password); // argon2id, library defaults (19 MiB, t=2, p=1: OWASP's minimum profile)
@@ -21,6 +22,7 @@ const userSelect = {
   name: true,
   role: true,
   active: true,
+  mustChangePassword: true,
   communes: { select: { commune: { select: { id: true, slug: true, name: true } } } },
 } as const;
 
@@ -69,93 +71,176 @@ export function getUserById({ id }: { id: number }) {
   return prisma.user.findUnique({ where: { id }, select: { ...userSelect, lockedUntil: true } });
 }
 
-/** Sets a new password, clears any lock-out and ends every session of the account. */
+/**
+ * An administrator's reset: a new password that the owner must replace at the next sign-in,
+ * every lock of the account lifted and every session of the account ended.
+ */
 export async function resetPassword({ id, password }: { id: number; password: string }) {
   const passwordHash = await hashPassword(password);
-  await prisma.$transaction([
-    prisma.user.update({ where: { id }, data: { passwordHash, failedLogins: 0, lockedUntil: null } }),
+  const [user] = await prisma.$transaction([
+    prisma.user.update({
+      where: { id },
+      data: { passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: true },
+      select: { email: true },
+    }),
     prisma.session.deleteMany({ where: { userId: id } }),
   ]);
+  clearLoginLimits(loginAccountKey(user.email));
 }
 
-export async function updateUser({
-  id,
-  name,
-  role,
-  active,
-  communeIds,
+export type ChangePasswordResult = { ok: true; sessionId: string } | { ok: false; reason: "wrongPassword" | "samePassword" };
+
+/**
+ * The owner changes their own password: the current one must be right, the new one different.
+ * Every session of the account ends and a new one is returned for this browser.
+ */
+export async function changePassword({
+  userId,
+  currentPassword,
+  newPassword,
 }: {
-  id: number;
-  name: string;
-  role: Role;
-  active: boolean;
-  communeIds: number[];
-}) {
+  userId: number;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<ChangePasswordResult> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verify(user.passwordHash, currentPassword).catch(() => false))) return { ok: false, reason: "wrongPassword" };
+  if (currentPassword === newPassword) return { ok: false, reason: "samePassword" };
+  const passwordHash = await hashPassword(newPassword);
+  const sessionId = crypto.randomBytes(32).toString("base64url");
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } }),
+    prisma.session.deleteMany({ where: { userId } }),
+    prisma.session.create({
+      data: { id: sessionId, userId, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) },
+    }),
+  ]);
+  return { ok: true, sessionId };
+}
+
+export type StaffUserInput = { name: string; role: Role; communeIds: number[] } & (
+  { id: number; active: boolean; actorId: number } | { id?: undefined; email: string; password: string }
+);
+
+export type SaveStaffUserResult =
+  | { ok: true; id: number }
+  | {
+      ok: false;
+      field: "email" | "communes" | null;
+      reason: "emailTaken" | "unknownCommune" | "communesRequired" | "selfLockout";
+    };
+
+/**
+ * Creates (no id) or updates a staff account. The rules live here: an administrator cannot take
+ * away their own access; communes must exist, officials need one and other roles have none
+ * (communesForRole). One transaction; deactivating an account ends its sessions.
+ */
+export async function saveStaffUser(input: StaffUserInput): Promise<SaveStaffUserResult> {
+  if (input.id !== undefined && input.id === input.actorId && (input.role !== "admin" || !input.active))
+    return { ok: false, field: null, reason: "selfLockout" };
+  const known = await prisma.commune.count({ where: { id: { in: input.communeIds } } });
+  if (known !== new Set(input.communeIds).size) return { ok: false, field: "communes", reason: "unknownCommune" };
+  const communes = communesForRole(input.role, input.communeIds);
+  if (!communes.ok) return { ok: false, field: "communes", reason: communes.reason };
+  if (input.id === undefined) {
+    const created = await createUser({ ...input, communeIds: communes.communeIds });
+    return created.ok ? created : { ok: false, field: "email", reason: created.reason };
+  }
+  const { id, name, role, active } = input;
   await prisma.$transaction([
     prisma.user.update({ where: { id }, data: { name, role, active } }),
     prisma.userCommune.deleteMany({ where: { userId: id } }),
-    prisma.userCommune.createMany({
-      data: (role === "official" ? communeIds : []).map((communeId) => ({ userId: id, communeId })),
-    }),
+    prisma.userCommune.createMany({ data: communes.communeIds.map((communeId) => ({ userId: id, communeId })) }),
     ...(active ? [] : [prisma.session.deleteMany({ where: { userId: id } })]),
   ]);
+  return { ok: true, id };
 }
 
 // A real hash to verify against when the e-mail is unknown, so both cases take the same time.
 let dummyHash: Promise<string> | undefined;
 
 export type LoginResult =
-  { ok: true; sessionId: string; userId: number } | { ok: false; reason: "invalid" | "locked"; lockedMinutes?: number };
+  | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
+  | { ok: false; reason: "invalid" | "locked" | "rateLimited" | "codeRequired"; lockedMinutes?: number };
+
+/** The key every sign-in limit of an e-mail address is counted under (known or not). */
+export function loginAccountKey(email: string): string {
+  return keyedHash("account", email.trim().toLowerCase());
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Checks a password. Each failure is counted; after LOCK_AFTER_FAILURES in a row the account is
- * locked for LOCK_MINUTES (the password is not even checked then). Failures before that are
- * slowed down. Success starts a new session with a new random id (no session fixation).
+ * Checks a password, after the limits (see docs/decisions/014-sign-in-limits.md): the address's
+ * budget, then this account-and-address pair (locked after LOGIN_PAIR_FAILURES wrong passwords in
+ * a row, for 15 minutes, doubling), then a delay that grows with the account's failures from every
+ * address. Known and unknown e-mails go through the same steps, the same hash work and the same
+ * answers. Success starts a new session with a new random id (no session fixation), unless the
+ * account has two-step sign-in, in which case the caller asks for the code first.
  */
-export async function login({ email, password }: { email: string; password: string }): Promise<LoginResult> {
+export async function login({
+  email,
+  password,
+  code,
+  ipHash,
+}: {
+  email: string;
+  password: string;
+  /** TOTP or recovery code, for accounts with two-step sign-in */
+  code?: string | null;
+  ipHash: string;
+}): Promise<LoginResult> {
+  const accountKey = loginAccountKey(email);
+  const reservation = await reserveLoginAttempt({ accountKey, ipHash });
+  if (!reservation.ok) return { ok: false, reason: reservation.reason, lockedMinutes: reservation.retryMinutes };
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
+
   const user = await prisma.user.findUnique({
-    where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, active: true, failedLogins: true, lockedUntil: true },
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, passwordHash: true, active: true, mustChangePassword: true, totpSecret: true },
   });
-  const now = new Date();
-  if (!user || !user.active) {
-    await verify(await (dummyHash ??= hashPassword("not-a-real-password")), password).catch(() => false);
-    return { ok: false, reason: "invalid" };
+  const hashToCheck = user?.active ? user.passwordHash : await (dummyHash ??= hashPassword("not-a-real-password"));
+  const valid = (await verify(hashToCheck, password).catch(() => false)) && !!user?.active;
+  // With two-step sign-in on, a missing or wrong code counts as a failed attempt too.
+  const secondStep =
+    !valid || !user?.totpSecret
+      ? "none"
+      : !code
+        ? "missing"
+        : (await checkSecondFactor({ userId: user.id, secret: user.totpSecret, code }))
+          ? "ok"
+          : "wrong";
+  if (!valid || !user || secondStep === "missing" || secondStep === "wrong") {
+    const lock = await failLoginAttempt({ accountKey, ipHash, pairFailures: reservation.pairFailures });
+    // Slow down guessing before the lock: 0.1 s, 0.2 s, 0.4 s, 0.8 s.
+    if (!lock.locked) await sleep(100 * 2 ** (reservation.pairFailures - 1));
+    if (lock.locked) return { ok: false, reason: "locked", lockedMinutes: lock.minutes };
+    return { ok: false, reason: secondStep === "missing" ? "codeRequired" : "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return { ok: false, reason: "locked", lockedMinutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) };
-  }
-  const valid = await verify(user.passwordHash, password).catch(() => false);
-  if (!valid) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= LOCK_AFTER_FAILURES;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60000) } : { failedLogins: failures },
-    });
-    // Slow down guessing before the lock: 0.2 s, 0.4 s, 0.6 s, 0.8 s.
-    await new Promise((r) => setTimeout(r, 200 * Math.min(failures, 4)));
-    return lock ? { ok: false, reason: "locked", lockedMinutes: LOCK_MINUTES } : { ok: false, reason: "invalid" };
-  }
+  await succeedLoginAttempt({ accountKey, ipHash });
+  const sessionId = await startSession({ userId: user.id });
+  return { ok: true, sessionId, userId: user.id, mustChangePassword: user.mustChangePassword };
+}
+
+/** A new session with a new random id. */
+export async function startSession({ userId }: { userId: number }): Promise<string> {
   const sessionId = crypto.randomBytes(32).toString("base64url");
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
-    prisma.session.create({
-      data: { id: sessionId, userId: user.id, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000) },
-    }),
-  ]);
-  return { ok: true, sessionId, userId: user.id };
+  await prisma.session.create({
+    data: { id: sessionId, userId, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) },
+  });
+  return sessionId;
 }
 
 /** The signed-in user of a live session, with the communes they answer for. */
 export async function getSessionUser({ sessionId }: { sessionId: string }) {
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { expiresAt: true, user: { select: userSelect } },
+    select: { expiresAt: true, user: { select: { ...userSelect, totpSecret: true } } },
   });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  const { communes, ...user } = session.user;
-  return { ...user, role: user.role as Role, communes: communes.map((c) => c.commune) };
+  const { communes, totpSecret, ...user } = session.user;
+  // The secret itself never leaves this module.
+  return { ...user, totpEnabled: totpSecret !== null, communes: communes.map((c) => c.commune) };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;

@@ -11,7 +11,7 @@ import {
   type DateKey,
   type OfficeHours,
   type WorkingCalendar,
-} from "~/lib/working-calendar";
+} from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
 import { prisma } from "~/utils/db.server";
 

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { matchesQuery } from "~/lib/text";
 import { listCommunes } from "~/models/commune.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import type { CommuneKind } from "~/generated/prisma/enums";
 
 const MAX_QUERY = 100;
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "home");
   const communes = (await listCommunes()).filter((c) => matchesQuery(c.searchKey, q));
   // Group by former district, in the order of the source list.
-  const groups = new Map<string, { slug: string; name: string; kind: string }[]>();
+  const groups = new Map<string, { slug: string; name: string; kind: CommuneKind }[]>();
   for (const c of communes) {
     const list = groups.get(c.formerUnit) ?? [];
     list.push({ slug: c.slug, name: c.name, kind: c.kind });

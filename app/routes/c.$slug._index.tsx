@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { RecognitionCard } from "~/components/recognition-card";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
-import { splitPeriod } from "~/lib/format";
+import { splitPeriod } from "~/lib/vn-time";
 import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
 import { complaintStats, listRecentPublicComplaints } from "~/models/complaint.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
@@ -34,8 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     namesakes,
     scoreboard,
-    // The tracking code lets its holder rate and reopen: it is never listed publicly.
-    complaints: complaints.map(({ events, code: _code, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
+    complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
     complaintCounts,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });

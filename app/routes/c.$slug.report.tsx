@@ -18,12 +18,13 @@ import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
 import { lazy } from "~/utils/lazy";
 import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
+import { ChoiceFieldset, Field, TextareaField } from "~/components/forms";
 
 const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
@@ -66,24 +67,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
 
-  const body = await readMultipartForm(request);
-  if (!body.ok) return formError(body.error, {});
+  // The rate limit comes first: a client over it costs no photo buffering and no decoding.
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  const allowed = await takeToken("complaint", ipHash);
+  const body = await readMultipartForm(request, { fields: ALLOWED, fileField: "photos", keepFiles: allowed });
+  if (!body.ok) return formError(body.error, keptValues(formToObject(body.form), ALLOWED), body.status);
+  if (!allowed) return formError("rateLimited", keptValues(formToObject(body.form), ALLOWED), 429);
+  if (body.unknownField) return formError("unknownField", keptValues(formToObject(body.form), ALLOWED), 400);
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
 
-  const files = filesOf(body.form, "photos");
-  if (files.length > MAX_PHOTOS)
-    return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
+  if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
-  for (const file of files) {
+  for (const file of filesOf(body.form, "photos")) {
     const photo = await processPhoto(file);
     if (!photo) return json<FormErrors>({ fieldErrors: { photos: "errors.notAnImage" }, values }, { status: 400 });
     photos.push(photo);
   }
-
-  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  if (!(await takeToken("complaint", ipHash))) return formError("rateLimited", values, 429);
 
   const saved = [];
   try {
@@ -105,12 +106,8 @@ export default function Report() {
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};
   const err = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
-      </p>
-    ) : null;
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+    errors[name] &&
+    t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -127,72 +124,57 @@ export default function Report() {
         values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }}
       />
       <Form method="post" encType="multipart/form-data" className="report">
-        <fieldset className="choice-list" {...invalid("category")}>
-          <legend>{t("report.category")}</legend>
-          {err("category")}
+        <ChoiceFieldset name="category" legend={t("report.category")} errors={err("category")}>
           {CATEGORIES.map((c) => (
             <label key={c} className="choice">
               <input type="radio" name="category" value={c} defaultChecked={values.category === c} required />
               <span>{t(`category.${c}`)}</span>
             </label>
           ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="text">{t("report.text")}</label>
-          <p className="hint" id="text-hint">
-            {t("report.textHint", { min: TEXT_MIN, max: TEXT_MAX })}
-          </p>
-          <textarea
-            id="text"
-            name="text"
-            rows={6}
-            minLength={TEXT_MIN}
-            maxLength={TEXT_MAX}
-            required
-            defaultValue={values.text ?? ""}
-            {...invalid("text")}
-          />
-          {err("text")}
-        </div>
-        <div className="field">
-          <label htmlFor="village">{t("report.village")}</label>
-          <input
-            id="village"
-            name="village"
-            type="text"
-            maxLength={100}
-            defaultValue={values.village ?? ""}
-            {...invalid("village")}
-          />
-          {err("village")}
-        </div>
+        </ChoiceFieldset>
+        <TextareaField
+          label={t("report.text")}
+          hint={t("report.textHint", { min: TEXT_MIN, max: TEXT_MAX })}
+          textareaProps={{
+            name: "text",
+            rows: 6,
+            minLength: TEXT_MIN,
+            maxLength: TEXT_MAX,
+            required: true,
+            defaultValue: values.text ?? "",
+          }}
+          errors={err("text")}
+        />
+        <Field
+          label={t("report.village")}
+          inputProps={{ name: "village", type: "text", maxLength: 100, defaultValue: values.village ?? "" }}
+          errors={err("village")}
+        />
         <LocationField
           latitude={values.latitude}
           longitude={values.longitude}
           error={errors.latitude ? t(errors.latitude) : undefined}
         />
-        <div className="field">
-          <label htmlFor="photos">{t("report.photos")}</label>
-          <p className="hint">{t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}</p>
-          <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple {...invalid("photos")} />
-          {err("photos")}
-          {actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="contact">{t("report.contact")}</label>
-          <p className="hint">{t("report.contactHint")}</p>
-          <input
-            id="contact"
-            name="contact"
-            type="text"
-            inputMode="email"
-            autoComplete="tel"
-            maxLength={100}
-            defaultValue={values.contact ?? ""}
-            {...invalid("contact")}
-          />
-          {err("contact")}
-        </div>
+        <Field
+          label={t("report.photos")}
+          hint={t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
+          inputProps={{ name: "photos", type: "file", accept: "image/jpeg,image/png,image/webp", multiple: true }}
+          errors={err("photos")}
+          after={actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
+        />
+        <Field
+          label={t("report.contact")}
+          hint={t("report.contactHint")}
+          inputProps={{
+            name: "contact",
+            type: "text",
+            inputMode: "email",
+            autoComplete: "tel",
+            maxLength: 100,
+            defaultValue: values.contact ?? "",
+          }}
+          errors={err("contact")}
+        />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
         </button>

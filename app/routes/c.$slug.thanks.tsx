@@ -7,14 +7,15 @@ import { ErrorPage } from "~/components/error-page";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { formatDate } from "~/lib/format";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { findVoterResponse } from "~/models/survey.server";
 import { readVoterId } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -48,8 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Thanks() {
   const { commune, scoreboard, mine } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("survey");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("survey");
+  const lng = useLanguage();
   return (
     <div className="page">
       {mine ? (

@@ -11,12 +11,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const fileName = await getPhotoForViewer({ photoId, staffCommuneIds: user ? readableCommuneIds(user) : "none" });
   if (!fileName) throw new Response(null, { status: 404 });
+  // A file never changes, but it can be hidden: caches may keep a public photo, yet must ask
+  // again each time (a cheap 304), so that a photo hidden by an official is gone at once.
+  const etag = `"${fileName.slice(0, 32)}"`;
+  const cacheControl = user ? "private, no-store" : "public, no-cache";
+  if (!user && request.headers.get("If-None-Match") === etag)
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
   const data = await readPhoto(fileName);
   return new Response(new Uint8Array(data), {
     headers: {
       "Content-Type": "image/jpeg",
       "Content-Length": String(data.byteLength),
-      "Cache-Control": user ? "private, no-store" : "public, max-age=3600",
+      "Cache-Control": cacheControl,
+      ...(user ? {} : { ETag: etag }),
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -13,6 +13,7 @@ import { SupportCount, TimeLeft, UrgencyTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/triage.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { useLanguage } from "~/utils/use-language";
 
 const PAGE_SIZE = 20;
 
@@ -61,8 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Inbox() {
   const { inbox, query, pages, readOnly, templates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation("staff");
-  const lng = i18n.language;
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));

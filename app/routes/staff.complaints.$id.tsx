@@ -1,11 +1,15 @@
 // One complaint, for staff: the whole text and contact, photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ComplaintActions } from "~/components/complaint-actions";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
+import { FormError } from "~/components/forms";
+import { PhotoReview } from "~/components/photo-review";
+import { StaffComplaintFacts } from "~/components/staff-complaint-facts";
 import { ErrorPage } from "~/components/error-page";
-import { isOverdue, requiresPublicReply, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
+import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
 import {
   addStaffMessage,
@@ -18,12 +22,13 @@ import {
 } from "~/models/complaint.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { loadTriage } from "~/models/triage-view.server";
-import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
 const StaffActionSchema = lazy(() =>
@@ -53,7 +58,7 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
   const id = Number(params.id);
   const communeId = Number.isSafeInteger(id) && id > 0 ? await getComplaintCommuneId({ id }) : null;
   if (communeId === null) throw new Response(null, { status: 404 });
-  requireCommuneAccess(user, communeId, mode);
+  requireRecordAccess(user, communeId, mode);
   return { user, id };
 }
 
@@ -117,7 +122,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StaffComplaint() {
   const { complaint, overdue, canWrite, transitions, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("staff");
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
@@ -130,171 +136,22 @@ export default function StaffComplaint() {
           {t(`complaint:status.${complaint.status}`)}
         </span>
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
-        {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} ·{" "}
-        {formatDate(complaint.createdAt, i18n.language)}
+        {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>
-      {actionData?.formError ? (
-        <p className="form-error" role="alert" id="form-error">
-          {t(`detail.formErrors.${actionData.formError}`)}
-        </p>
-      ) : null}
+      <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
-      <section className="card">
-        <h2>{t("detail.text")}</h2>
-        <blockquote className="complaint-text" data-testid="original-text">
-          {complaint.text}
-        </blockquote>
-        {complaint.publicText ? (
-          <>
-            <h3>{t("detail.publicText")}</h3>
-            <blockquote className="complaint-text">{complaint.publicText}</blockquote>
-          </>
-        ) : null}
-        <dl className="facts">
-          {complaint.village ? (
-            <>
-              <dt>{t("detail.village")}</dt>
-              <dd>{complaint.village}</dd>
-            </>
-          ) : null}
-          {complaint.latitude !== null && complaint.longitude !== null ? (
-            <>
-              <dt>{t("detail.location")}</dt>
-              <dd>
-                {complaint.latitude}, {complaint.longitude}
-              </dd>
-            </>
-          ) : null}
-          <dt>{t("detail.contact")}</dt>
-          <dd data-testid="contact">{complaint.contact ?? t("detail.noContact")}</dd>
-          {complaint.handlingRating ? (
-            <>
-              <dt>{t("detail.rating")}</dt>
-              <dd>{complaint.handlingRating}/5</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
+      <StaffComplaintFacts complaint={complaint} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
-
-      {complaint.photos.length > 0 ? (
-        <section className="card">
-          <h2>{t("detail.photos")}</h2>
-          <div className="photos">
-            {complaint.photos.map((p) => (
-              <figure key={p.id}>
-                <img src={`/photos/${p.id}`} width={p.width} height={p.height} alt={t("detail.photoAlt")} loading="lazy" />
-                <figcaption>
-                  {p.approved ? t("detail.photoPublic") : t("detail.photoPending")}
-                  {canWrite ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="photo" />
-                      <input type="hidden" name="photoId" value={p.id} />
-                      <input type="hidden" name="approved" value={p.approved ? "0" : "1"} />
-                      <button type="submit" className="button">
-                        {p.approved ? t("detail.photoHide") : t("detail.photoApprove")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </figcaption>
-              </figure>
-            ))}
-          </div>
-        </section>
-      ) : null}
-
-      {canWrite && transitions.length > 0 ? (
-        <section className="card">
-          <h2>{t("detail.move")}</h2>
-          <Form method="post" className="move-form">
-            <input type="hidden" name="intent" value="move" />
-            <fieldset className="choice-list">
-              <legend>{t("detail.moveTo")}</legend>
-              {transitions.map((s) => (
-                <label key={s} className="choice">
-                  <input type="radio" name="to" value={s} required defaultChecked={actionData?.values.to === s} />
-                  <span>
-                    {t(`complaint:status.${s}`)}
-                    {requiresPublicReply(s) ? ` (${t("detail.needsReply")})` : ""}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            <div className="field">
-              <label htmlFor="move-reply">{t("detail.publicReply")}</label>
-              <textarea
-                key={triage.templateText ?? ""}
-                id="move-reply"
-                name="reply"
-                rows={3}
-                maxLength={2000}
-                defaultValue={actionData?.values.reply ?? triage.templateText ?? ""}
-                aria-invalid={errors.reply ? true : undefined}
-                aria-describedby={errors.reply ? "reply-error" : undefined}
-              />
-              {errors.reply ? (
-                <p className="field-error" id="reply-error">
-                  {t(errors.reply)}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button button--primary">
-              {t("detail.moveSubmit")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
+      <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (
-        <section className="card">
-          <h2>{t("detail.write")}</h2>
-          <Form method="post">
-            <div className="field">
-              <label htmlFor="body">{t("detail.message")}</label>
-              <textarea
-                id="body"
-                name="body"
-                rows={3}
-                maxLength={2000}
-                required
-                defaultValue={actionData?.values.body ?? ""}
-                aria-invalid={errors.body ? true : undefined}
-                aria-describedby={errors.body ? "body-error" : undefined}
-              />
-              {errors.body ? (
-                <p className="field-error" id="body-error">
-                  {t(errors.body)}
-                </p>
-              ) : null}
-            </div>
-            <div className="button-row">
-              <button type="submit" name="intent" value="reply" className="button button--primary">
-                {t("detail.sendReply")}
-              </button>
-              <button type="submit" name="intent" value="note" className="button">
-                {t("detail.sendNote")}
-              </button>
-            </div>
-          </Form>
-          <Form method="post" className="redact-form">
-            <input type="hidden" name="intent" value="redact" />
-            <div className="field">
-              <label htmlFor="publicText">{t("detail.redactLabel")}</label>
-              <p className="hint">{t("detail.redactHint")}</p>
-              <textarea
-                id="publicText"
-                name="publicText"
-                rows={4}
-                maxLength={2000}
-                defaultValue={complaint.publicText ?? complaint.text}
-              />
-            </div>
-            <button type="submit" className="button">
-              {t("detail.redactSubmit")}
-            </button>
-          </Form>
-        </section>
+        <ComplaintActions
+          // A chosen reply template (?template=ID) fills the reply box; a new choice remounts it.
+          key={triage.templateText ?? ""}
+          transitions={transitions}
+          values={actionData?.values ?? (triage.templateText ? { reply: triage.templateText } : {})}
+          errors={errors}
+          publicText={complaint.publicText ?? complaint.text}
+        />
       ) : null}
 
       <section className="card">

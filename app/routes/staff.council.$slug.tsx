@@ -2,37 +2,28 @@
 // intervals and the threshold, trend per quarter, rounds and their coverage, complaints by
 // criterion, residents' comments, and council members' reviews. Prints on one page.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
 import { RecognitionCard } from "~/components/recognition-card";
+import { ReviewSection } from "~/components/review-section";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
-import { ShareChart } from "~/components/share-chart";
-import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
-import { coverage } from "~/lib/dashboard";
-import { formatDate, formatPercent, splitPeriod } from "~/lib/format";
-import { recentPeriods } from "~/lib/period";
-import { resultsVisible } from "~/lib/round";
-import { getCommuneBySlug } from "~/models/commune.server";
-import { complaintSummaryByCategory } from "~/models/complaint.server";
-import { listRecognitionHistory } from "~/models/recognition.server";
+import { formatDate } from "~/lib/format";
 import { REVIEW_VERDICTS } from "~/lib/review";
-import { createReview, listReviews } from "~/models/review.server";
-import { listCommuneRounds } from "~/models/round.server";
-import { getCommuneScoreboard } from "~/models/scoreboard.server";
-import { listComments, tallyByPeriod } from "~/models/survey.server";
+import { splitPeriod } from "~/lib/vn-time";
+import { getCommuneBySlug } from "~/models/commune.server";
+import { getDossier } from "~/models/dossier.server";
+import { createReview } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
-
-const COMMENTS_PER_PAGE = 20;
-const TREND_QUARTERS = 8;
+import { useLanguage } from "~/utils/use-language";
 
 const ReviewSchema = lazy(() =>
   z
@@ -59,26 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["council", "admin"]);
   const commune = await loadCommune(params);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
-  const periods = recentPeriods(new Date(), TREND_QUARTERS).reverse();
-  const [scoreboard, history, trendRows, rounds, complaints, comments, reviews] = await Promise.all([
-    getCommuneScoreboard({ communeId: commune.id }),
-    listRecognitionHistory({ communeId: commune.id }),
-    tallyByPeriod({ communeId: commune.id, periods }),
-    listCommuneRounds({ communeId: commune.id }),
-    complaintSummaryByCategory({ communeId: commune.id }),
-    listComments({ communeId: commune.id, page, pageSize: COMMENTS_PER_PAGE }),
-    listReviews({ communeId: commune.id }),
-  ]);
-  const now = new Date();
-  const trend = scoreboard.rows.map(({ criterion }) => ({
-    key: criterion.key,
-    values: periods.map((period) => {
-      const sum = trendRows
-        .filter((r) => r.period === period && r.criterionId === criterion.id)
-        .reduce((a, r) => ({ s: a.s + r.satisfied, n: a.n + r.answered }), { s: 0, n: 0 });
-      return { period, share: sum.n >= 5 ? sum.s / sum.n : null, n: sum.n };
-    }),
-  }));
+  const dossier = await getDossier({ communeId: commune.id, page });
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
@@ -89,20 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         region: commune.region,
         formerUnit: commune.formerUnit,
       },
-      scoreboard,
-      history,
-      periods,
-      trend,
-      rounds: rounds.map((r) => ({
-        ...r,
-        coverage: coverage(r.online + r.paper, r.households),
-        resultsVisible: resultsVisible(r, now),
-      })),
-      complaints,
-      comments,
-      page,
-      pages: Math.max(1, Math.ceil(comments.total / COMMENTS_PER_PAGE)),
-      reviews,
+      ...dossier,
       canReview: user.role === "council",
       title: t("dossier.title", { name: commune.name }),
     },
@@ -123,15 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Dossier() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
-  const errors = actionData?.fieldErrors ?? {};
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
-  const critName = (key: string) => {
-    const row = d.scoreboard.rows.find((r) => r.criterion.key === key);
-    return row ? localized(row.criterion, "name", lng) : t(`complaint:category.${key}`);
-  };
-  const colors = ["#b91c1c", "#15803d", "#1d4ed8", "#a16207", "#111827"];
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   return (
     <article className="dossier">
       <p className="breadcrumb no-print">
@@ -148,27 +100,7 @@ export default function Dossier() {
 
       <div className="dossier__grid">
         <RecognitionCard recognition={d.scoreboard.recognition} kind={d.commune.kind} />
-        <section className="card">
-          <h2>{t("dossier.history")}</h2>
-          {d.history.length === 0 ? (
-            <p className="muted">{t("dossier.noHistory")}</p>
-          ) : (
-            <ul className="plain-list">
-              {d.history.map((h) => (
-                <li key={h.id}>
-                  {localized(h.level, "name", lng)} ({h.level.period}): {h.decisionNumber}, {formatDate(h.decidedOn, lng)}
-                  {h.revokedOn ? (
-                    <strong>
-                      {" "}
-                      · {t("dossier.revoked", { date: formatDate(h.revokedOn, lng), reason: h.revokedReason ?? "" })}
-                    </strong>
-                  ) : null}
-                  {h.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <DossierHistory history={d.history} />
       </div>
 
       <section className="card">
@@ -183,180 +115,11 @@ export default function Dossier() {
         <ScoreTable rows={d.scoreboard.rows} threshold={d.scoreboard.threshold} />
       </section>
 
-      <section className="card">
-        <h2>{t("dossier.trend")}</h2>
-        <ShareChart
-          kind="line"
-          labels={d.periods.map((p) => t("common:period", splitPeriod(p)))}
-          series={d.trend.map((c, i) => ({
-            label: critName(c.key),
-            values: c.values.map((v) => (v.share === null ? null : v.share * 100)),
-            color: colors[i % colors.length],
-          }))}
-          threshold={d.scoreboard.threshold.share}
-          ariaLabel={t("dossier.trend")}
-        />
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t("table.criterion")}</th>
-                {d.periods.map((p) => (
-                  <th key={p}>{t("common:period", splitPeriod(p))}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.trend.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{critName(c.key)}</th>
-                  {c.values.map((v) => (
-                    <td key={v.period}>
-                      {pct(v.share)} <span className="detail">n={v.n}</span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="hint">{t("dossier.trendHint")}</p>
-      </section>
-
-      <section className="card">
-        <h2>{t("dossier.rounds")}</h2>
-        {d.rounds.length === 0 ? (
-          <p className="muted">{t("dossier.noRounds")}</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t("rounds.name")}</th>
-                <th>{t("rounds.dates")}</th>
-                <th>{t("rounds.answers")}</th>
-                <th>{t("rounds.coverage")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rounds.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/staff/rounds/${r.id}`}>{r.name}</Link>{" "}
-                    <span className="detail">
-                      {t(`rounds.purpose.${r.purpose}`)}
-                      {r.level ? `: ${localized(r.level, "name", lng)}` : ""}
-                    </span>
-                  </td>
-                  <td>
-                    {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}
-                  </td>
-                  <td>{t("rounds.byChannel", { online: r.online, paper: r.paper })}</td>
-                  <td>{r.coverage ? `${pct(r.coverage.share)} (${r.coverage.answered}/${r.coverage.households})` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-
-      <section className="card">
-        <h2>{t("dossier.complaints")}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("table.criterion")}</th>
-              {STATUSES.map((s) => (
-                <th key={s}>{t(`complaint:status.${s}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {CATEGORIES.map((c) => (
-              <tr key={c}>
-                <th scope="row">{t(`complaint:category.${c}`)}</th>
-                {STATUSES.map((s) => (
-                  <td key={s}>{d.complaints.find((x) => x.category === c && x.status === s)?.count ?? 0}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section className="card" id="reviews">
-        <h2>{t("dossier.reviews")}</h2>
-        {d.reviews.length === 0 ? (
-          <p className="muted">{t("dossier.noReviews")}</p>
-        ) : (
-          <ul className="plain-list" data-testid="reviews">
-            {d.reviews.map((r) => (
-              <li key={r.id}>
-                <strong>{t(`review.${r.verdict}`)}</strong> · {r.user.name} · {formatDate(r.createdAt, lng)}
-                <p className="review-reason">{r.reason}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-        {d.canReview ? (
-          <Form method="post" className="no-print">
-            {actionData?.formError ? (
-              <p className="form-error" role="alert">
-                {t(`dossier.formErrors.${actionData.formError}`)}
-              </p>
-            ) : null}
-            <fieldset className="choice-row">
-              <legend>{t("dossier.addReview")}</legend>
-              {REVIEW_VERDICTS.map((v) => (
-                <label key={v} className="choice">
-                  <input type="radio" name="verdict" value={v} required defaultChecked={actionData?.values.verdict === v} />{" "}
-                  {t(`review.${v}`)}
-                </label>
-              ))}
-            </fieldset>
-            {errors.verdict ? <p className="field-error">{t(errors.verdict)}</p> : null}
-            <div className="field">
-              <label htmlFor="reason">{t("dossier.reason")}</label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                minLength={10}
-                maxLength={2000}
-                required
-                defaultValue={actionData?.values.reason ?? ""}
-                aria-invalid={errors.reason ? true : undefined}
-              />
-              {errors.reason ? <p className="field-error">{t(errors.reason)}</p> : null}
-            </div>
-            <button type="submit" className="button button--primary">
-              {t("dossier.saveReview")}
-            </button>
-          </Form>
-        ) : null}
-      </section>
-
-      <section className="card dossier__comments">
-        <h2>{t("dossier.comments", { count: d.comments.total })}</h2>
-        <ul className="plain-list">
-          {d.comments.items.map((c) => (
-            <li key={c.id}>
-              <span className="detail">
-                {formatDate(c.createdAt, lng)}
-                {c.village ? ` · ${c.village}` : ""}
-                {c.channel === "paper" ? ` · ${t("dossier.paper")}` : ""}
-              </span>
-              <p className="review-reason">{c.comment}</p>
-            </li>
-          ))}
-        </ul>
-        {d.pages > 1 ? (
-          <nav className="pager no-print" aria-label={t("dossier.commentPages")}>
-            {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>{t("dossier.previous")}</Link> : <span />}
-            <span>{t("dossier.page", { page: d.page, pages: d.pages })}</span>
-            {d.page < d.pages ? <Link to={`?page=${d.page + 1}`}>{t("dossier.next")}</Link> : <span />}
-          </nav>
-        ) : null}
-      </section>
+      <DossierTrend d={d} />
+      <DossierRounds rounds={d.rounds} />
+      <DossierComplaints complaints={d.complaints} />
+      <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />
+      <DossierComments d={d} />
     </article>
   );
 }

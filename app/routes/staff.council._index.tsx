@@ -7,14 +7,16 @@ import { useTranslation } from "react-i18next";
 import { DashboardTable } from "~/components/dashboard-table";
 import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
-import { formatNumber, formatPercent, splitPeriod } from "~/lib/format";
+import { formatNumber, formatPercent } from "~/lib/format";
+import { splitPeriod } from "~/lib/vn-time";
 import { shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
+import { useLanguage } from "~/utils/use-language";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
@@ -56,8 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CouncilDashboard() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const q = data.query;
   const name = (key: string) => {
     const c = data.criteria.find((x) => x.key === key);

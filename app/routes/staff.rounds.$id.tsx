@@ -7,19 +7,20 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { coverage } from "~/lib/dashboard";
 import { formatDate, formatPercent } from "~/lib/format";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { parseBallotCell, resultsVisible } from "~/lib/round";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound, roundAnswerCounts, roundTallies } from "~/models/round.server";
-import { levelThreshold } from "~/models/recognition.server";
+import { thresholdFor } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { insertResponsesBulk } from "~/models/survey.server";
 import { COMMUNE_STAFF_ROLES, requireCommuneAccess, requireRole } from "~/utils/auth.server";
 import { formError, formToObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const BALLOT_ROWS = 20;
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const visible = resultsVisible(round);
   const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
-  const threshold = round.level ? levelThreshold(round.level) : defaults;
+  const threshold = thresholdFor(round.level, defaults);
   const coverageTarget = round.level?.coverageShare ?? 0.7;
   const t = getFixedT(await getLanguage(request), "council");
   return json(
@@ -153,8 +154,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const cell = (s: Score) =>
     s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>

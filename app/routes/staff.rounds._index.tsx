@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
@@ -12,14 +13,16 @@ import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
+import { RoundPurpose } from "~/generated/prisma/enums";
 
 const RoundSchema = lazy(() =>
   z
     .object({
       name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
-      purpose: z.enum(["routine", "pre_recognition"], { error: "errors.invalid" }),
+      purpose: z.enum(RoundPurpose, { error: "errors.invalid" }),
       levelId: z
         .string()
         .optional()
@@ -31,9 +34,6 @@ const RoundSchema = lazy(() =>
     .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
     .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }),
 );
-
-/** "2026-11-22" as midnight in Vietnam. */
-const vnDate = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, COMMUNE_STAFF_ROLES);
@@ -75,8 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
     name: d.name,
     purpose: d.purpose,
     levelId: d.purpose === "pre_recognition" ? d.levelId : null,
-    startsAt: vnDate(d.startsOn),
-    endsAt: vnDate(d.endsOn),
+    startsAt: vnStartOfDay(d.startsOn),
+    endsAt: vnStartOfDay(d.endsOn),
     createdById: user.id,
     communes,
   });
@@ -86,8 +86,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Rounds() {
   const { rounds, levels, communes, canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
-  const { t, i18n } = useTranslation("council");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? {};
   return (

@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import {
   createRecognition,
@@ -18,8 +19,9 @@ import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { localized, type Language } from "~/utils/i18n";
+import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
 
 const percent = lazy(() =>
   z.coerce.number({ error: "errors.percent" }).min(1, { error: "errors.percent" }).max(100, { error: "errors.percent" }),
@@ -114,7 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
       communeId: data.communeId,
       levelId: data.levelId,
       decisionNumber: data.decisionNumber,
-      decidedOn: new Date(`${data.decidedOn}T00:00:00+07:00`),
+      decidedOn: vnStartOfDay(data.decidedOn),
     });
   } else {
     if (!(await revokeRecognition({ id: data.recognitionId, reason: data.reason })))
@@ -127,8 +129,8 @@ export default function Settings() {
   const { levels, defaults, recognitions, communes } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation("staff");
-  const lng = i18n.language as Language;
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const err = (name: string) => (errors[name] ? <p className="field-error">{t(errors[name])}</p> : null);
   return (

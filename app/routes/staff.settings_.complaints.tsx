@@ -14,7 +14,7 @@ import {
 } from "~/components/triage-settings";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { DEADLINE_UNITS, URGENCIES, type CategoryPolicy } from "~/lib/deadline-policy";
-import { formatOfficeHours, parseOfficeHours } from "~/lib/working-calendar";
+import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
 import { recomputeOpenDeadlines } from "~/models/complaint.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";

@@ -4,24 +4,19 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
+import { Field, FormError } from "~/components/forms";
+import { RoleSelect } from "~/components/role-select";
 import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
-import { getUserById, resetPassword, updateUser } from "~/models/user.server";
-import { ROLES } from "~/lib/roles";
+import { getUserById, resetPassword, saveStaffUser } from "~/models/user.server";
+import { PASSWORD_MIN, ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
-import { requiredText, z } from "~/utils/validation.server";
+import { idList, newPassword, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { staffUserFailure } from "~/utils/staff-user-form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
-
-const PASSWORD_MIN = 12;
-const communeList = lazy(() =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
-);
 
 const UserActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -33,18 +28,10 @@ const UserActionSchema = lazy(() =>
           name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
           role: z.enum(ROLES, { error: "errors.invalid" }),
           active: z.literal("1").optional(),
-          communes: communeList(),
+          communes: idList(),
         })
         .strict(),
-      z
-        .object({
-          intent: z.literal("password"),
-          password: z
-            .string()
-            .min(PASSWORD_MIN, { error: "errors.passwordTooShort" })
-            .max(200, { error: "errors.passwordTooShort" }),
-        })
-        .strict(),
+      z.object({ intent: z.literal("password"), password: newPassword(PASSWORD_MIN, "errors.passwordTooShort") }).strict(),
     ],
     { error: "errors.invalid" },
   ),
@@ -81,13 +68,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await resetPassword({ id: user.id, password: data.password });
     return redirect(`/staff/users/${user.id}?done=password`, { status: 303 });
   }
-  if (user.id === admin.id && (data.role !== "admin" || !data.active)) return formError("selfLockout", result.values, 400);
-  const communeIds = new Set((await listCommunes()).map((c) => c.id));
-  if (data.communes.some((id) => !communeIds.has(id)))
-    return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
-  if (data.role === "official" && data.communes.length === 0)
-    return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
-  await updateUser({ id: user.id, name: data.name, role: data.role, active: data.active === "1", communeIds: data.communes });
+  const saved = await saveStaffUser({
+    id: user.id,
+    actorId: admin.id,
+    name: data.name,
+    role: data.role,
+    active: data.active === "1",
+    communeIds: data.communes,
+  });
+  if (!saved.ok) return staffUserFailure(saved, result.values);
   return redirect(`/staff/users/${user.id}?done=saved`, { status: 303 });
 }
 
@@ -110,36 +99,23 @@ export default function EditUser() {
           {t(`users.done.${done === "password" ? "password" : "saved"}`)}
         </p>
       ) : null}
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(`users.formErrors.${actionData.formError}`)}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError && t(`users.formErrors.${actionData.formError}`)} />
       <section className="card">
         <Form method="post">
           <input type="hidden" name="intent" value="update" />
-          <div className="field">
-            <label htmlFor="name">{t("users.name")}</label>
-            <input id="name" name="name" required maxLength={100} defaultValue={actionData?.values.name ?? user.name} />
-            {errors.name ? <p className="field-error">{t(errors.name)}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="role">{t("users.role")}</label>
-            <select id="role" name="role" defaultValue={user.role}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            label={t("users.name")}
+            inputProps={{ name: "name", required: true, maxLength: 100, defaultValue: actionData?.values.name ?? user.name }}
+            errors={errors.name && t(errors.name)}
+          />
+          <RoleSelect defaultValue={user.role} />
           <label className="check">
             <input type="checkbox" name="active" value="1" defaultChecked={user.active} /> {t("users.active")}
           </label>
           <CommunePicker
             communes={communes}
             selected={user.communes.map((c) => c.commune.id)}
-            error={errors.communes ? t(errors.communes) : undefined}
+            error={errors.communes && t(errors.communes)}
           />
           <button type="submit" className="button button--primary">
             {t("users.save")}
@@ -150,12 +126,18 @@ export default function EditUser() {
         <h2>{t("users.resetPassword")}</h2>
         <Form method="post">
           <input type="hidden" name="intent" value="password" />
-          <div className="field">
-            <label htmlFor="password">{t("users.newPassword")}</label>
-            <p className="hint">{t("users.passwordHint", { min: PASSWORD_MIN })}</p>
-            <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} />
-            {errors.password ? <p className="field-error">{t(errors.password, { min: PASSWORD_MIN })}</p> : null}
-          </div>
+          <Field
+            label={t("users.newPassword")}
+            hint={t("users.passwordHint", { min: PASSWORD_MIN })}
+            inputProps={{
+              name: "password",
+              type: "password",
+              autoComplete: "new-password",
+              required: true,
+              minLength: PASSWORD_MIN,
+            }}
+            errors={errors.password && t(errors.password, { min: PASSWORD_MIN })}
+          />
           <button type="submit" className="button">
             {t("users.resetSubmit")}
           </button>

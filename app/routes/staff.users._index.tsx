@@ -3,17 +3,18 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
+import { Field, FormError } from "~/components/forms";
+import { RoleSelect } from "~/components/role-select";
 import { listCommunes } from "~/models/commune.server";
-import { createUser, listUsers } from "~/models/user.server";
-import { ROLES } from "~/lib/roles";
+import { listUsers, saveStaffUser } from "~/models/user.server";
+import { communesForRole, PASSWORD_MIN, ROLES } from "~/lib/roles";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
-import { requiredText, z } from "~/utils/validation.server";
+import { idList, newPassword, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { staffUserFailure } from "~/utils/staff-user-form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
-
-const PASSWORD_MIN = 12;
 
 const CreateUserSchema = lazy(() =>
   z
@@ -21,17 +22,12 @@ const CreateUserSchema = lazy(() =>
       email: z.email({ error: "errors.emailInvalid" }).max(200, { error: "errors.emailInvalid" }),
       name: requiredText({ max: 100, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
       role: z.enum(ROLES, { error: "errors.invalid" }),
-      password: z
-        .string({ error: "errors.passwordTooShort" })
-        .min(PASSWORD_MIN, { error: "errors.passwordTooShort" })
-        .max(200, { error: "errors.passwordTooShort" }),
-      communes: z
-        .union([z.string(), z.array(z.string())])
-        .optional()
-        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number)),
+      password: newPassword(PASSWORD_MIN, "errors.passwordTooShort"),
+      communes: idList(),
     })
     .strict()
-    .refine((d) => d.role !== "official" || d.communes.length > 0, { error: "errors.communesRequired", path: ["communes"] }),
+    // Shown together with the other fields' errors; saveStaffUser enforces the same rule.
+    .refine((d) => communesForRole(d.role, d.communes).ok, { error: "errors.communesRequired", path: ["communes"] }),
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,13 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!body.ok) return formError(body.error, {});
   const result = validateObject(CreateUserSchema(), formToObject(body.form), new Set(["email", "name", "role"]));
   if (!result.ok) return result.response;
-  const communeIds = new Set((await listCommunes()).map((c) => c.id));
-  if (result.data.communes.some((id) => !communeIds.has(id)))
-    return json<FormErrors>({ fieldErrors: { communes: "errors.invalid" }, values: result.values }, { status: 400 });
-  const created = await createUser({ ...result.data, communeIds: result.data.role === "official" ? result.data.communes : [] });
-  if (!created.ok)
-    return json<FormErrors>({ fieldErrors: { email: "errors.emailTaken" }, values: result.values }, { status: 400 });
-  return redirect(`/staff/users/${created.id}`, { status: 303 });
+  const { communes, ...data } = result.data;
+  const saved = await saveStaffUser({ ...data, communeIds: communes });
+  if (!saved.ok) return staffUserFailure(saved, result.values);
+  return redirect(`/staff/users/${saved.id}`, { status: 303 });
 }
 
 export default function Users() {
@@ -91,61 +84,32 @@ export default function Users() {
       </table>
       <section className="card">
         <h2>{t("users.create")}</h2>
-        {actionData?.formError ? (
-          <p className="form-error" role="alert">
-            {t(`users.formErrors.${actionData.formError}`)}
-          </p>
-        ) : null}
+        <FormError message={actionData?.formError && t(`users.formErrors.${actionData.formError}`)} />
         <Form method="post">
-          <div className="field">
-            <label htmlFor="name">{t("users.name")}</label>
-            <input
-              id="name"
-              name="name"
-              required
-              maxLength={100}
-              defaultValue={v.name ?? ""}
-              aria-invalid={errors.name ? true : undefined}
-            />
-            {errors.name ? <p className="field-error">{t(errors.name)}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="email">{t("users.email")}</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              required
-              defaultValue={v.email ?? ""}
-              aria-invalid={errors.email ? true : undefined}
-            />
-            {errors.email ? <p className="field-error">{t(errors.email)}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="role">{t("users.role")}</label>
-            <select id="role" name="role" defaultValue={v.role ?? "official"}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <CommunePicker communes={communes} selected={[]} error={errors.communes ? t(errors.communes) : undefined} />
-          <div className="field">
-            <label htmlFor="password">{t("users.password")}</label>
-            <p className="hint">{t("users.passwordHint", { min: PASSWORD_MIN })}</p>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN}
-              aria-invalid={errors.password ? true : undefined}
-            />
-            {errors.password ? <p className="field-error">{t(errors.password, { min: PASSWORD_MIN })}</p> : null}
-          </div>
+          <Field
+            label={t("users.name")}
+            inputProps={{ name: "name", required: true, maxLength: 100, defaultValue: v.name ?? "" }}
+            errors={errors.name && t(errors.name)}
+          />
+          <Field
+            label={t("users.email")}
+            inputProps={{ name: "email", type: "email", required: true, defaultValue: v.email ?? "" }}
+            errors={errors.email && t(errors.email)}
+          />
+          <RoleSelect defaultValue={v.role ?? "official"} />
+          <CommunePicker communes={communes} selected={[]} error={errors.communes && t(errors.communes)} />
+          <Field
+            label={t("users.password")}
+            hint={t("users.passwordHint", { min: PASSWORD_MIN })}
+            inputProps={{
+              name: "password",
+              type: "password",
+              autoComplete: "new-password",
+              required: true,
+              minLength: PASSWORD_MIN,
+            }}
+            errors={errors.password && t(errors.password, { min: PASSWORD_MIN })}
+          />
           <button type="submit" className="button button--primary">
             {t("users.createSubmit")}
           </button>

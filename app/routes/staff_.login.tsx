@@ -1,5 +1,5 @@
-// Staff sign-in. Failed attempts are slowed, then the account is locked for a while; each network
-// address also has a budget of failed attempts. A successful sign-in starts a new session id.
+// Staff sign-in. The limits come before the password (see login() and decision 014); accounts
+// with two-step sign-in also give a code. A successful sign-in starts a new session id.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,8 @@ import { getOptionalUser, getSessionId, sessionCookie } from "~/utils/auth.serve
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
+import { Field } from "~/components/forms";
 
 const LoginSchema = lazy(() =>
   z
@@ -25,6 +25,12 @@ const LoginSchema = lazy(() =>
         .string({ error: "errors.passwordRequired" })
         .min(1, { error: "errors.passwordRequired" })
         .max(500, { error: "errors.passwordRequired" }),
+      code: z
+        .string()
+        .trim()
+        .max(20, { error: "errors.invalid" })
+        .optional()
+        .transform((c) => c || null),
       redirectTo: z.string().optional(),
     })
     .strict(),
@@ -40,21 +46,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await validateForm(request, LoginSchema(), { maxBytes: 8 * 1024, allowed: new Set(["email", "redirectTo"]) });
   if (!result.ok) return result.response;
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  const outcome = await login(result.data);
+  const { email, password, code } = result.data;
+  const outcome = await login({ email, password, code, ipHash });
   if (!outcome.ok) {
-    const limited = !(await takeToken("login", ipHash));
-    if (limited) return formError("rateLimited", result.values, 429);
+    if (outcome.reason === "rateLimited") return formError("rateLimited", result.values, 429);
     if (outcome.reason === "locked")
       return json<FormErrors & { minutes?: number }>(
         { formError: "locked", values: result.values, minutes: outcome.lockedMinutes },
         { status: 429 },
       );
-    return formError("invalid", result.values, 400);
+    return formError(outcome.reason, result.values, 400);
   }
   // Replace any session the browser had: a new id at every sign-in.
   const previous = await getSessionId(request);
   if (previous) await deleteSession({ sessionId: previous });
-  const to = safeRedirectPath(result.data.redirectTo);
+  const to = outcome.mustChangePassword ? "/staff/password" : safeRedirectPath(result.data.redirectTo, "/staff");
   return redirect(to.startsWith("/staff") ? to : "/staff", {
     status: 303,
     headers: { "Set-Cookie": await sessionCookie.serialize(outcome.sessionId) },
@@ -72,46 +78,34 @@ export default function Login() {
       <h1>{t("login.heading")}</h1>
       {actionData?.formError ? (
         <p className="form-error" role="alert" id="form-error">
-          {t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
+          {actionData.formError === "codeRequired"
+            ? t("security:login.codeRequired")
+            : t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
         </p>
       ) : null}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staff"} />
-        <div className="field">
-          <label htmlFor="email">{t("login.email")}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={actionData?.values.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-          />
-          {errors.email ? (
-            <p className="field-error" id="email-error">
-              {t(errors.email)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("login.password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-          />
-          {errors.password ? (
-            <p className="field-error" id="password-error">
-              {t(errors.password)}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          label={t("login.email")}
+          inputProps={{
+            name: "email",
+            type: "email",
+            autoComplete: "username",
+            required: true,
+            defaultValue: actionData?.values.email ?? "",
+          }}
+          errors={errors.email && t(errors.email)}
+        />
+        <Field
+          label={t("login.password")}
+          inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+          errors={errors.password && t(errors.password)}
+        />
+        <Field
+          label={t("security:login.code")}
+          hint={t("security:login.codeHint")}
+          inputProps={{ name: "code", type: "text", inputMode: "text", autoComplete: "one-time-code", maxLength: 20 }}
+        />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>

@@ -13,6 +13,7 @@ import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
+import { ChoiceFieldset, TextareaField } from "~/components/forms";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -117,8 +118,12 @@ export default function TrackComplaint() {
           {complaint.handlingRating ? <p>{t("track.rated", { rating: complaint.handlingRating })}</p> : null}
           <Form method="post" className="rate-form">
             <input type="hidden" name="intent" value="rate" />
-            <fieldset className="choice-row" aria-describedby={errors.rating ? "rating-error" : undefined}>
-              <legend>{t("track.rateLegend")}</legend>
+            <ChoiceFieldset
+              name="rating"
+              className="choice-row"
+              legend={t("track.rateLegend")}
+              errors={errors.rating && t(errors.rating)}
+            >
               {["1", "2", "3", "4", "5"].map((r) => (
                 <label key={r} className="choice">
                   <input
@@ -131,12 +136,7 @@ export default function TrackComplaint() {
                   <span>{t(`track.rating.${r}`)}</span>
                 </label>
               ))}
-            </fieldset>
-            {errors.rating ? (
-              <p className="field-error" id="rating-error">
-                {t(errors.rating)}
-              </p>
-            ) : null}
+            </ChoiceFieldset>
             <button type="submit" className="button button--primary">
               {t("track.rateSend")}
             </button>
@@ -144,25 +144,18 @@ export default function TrackComplaint() {
           {canReopen ? (
             <Form method="post" className="reopen-form">
               <input type="hidden" name="intent" value="reopen" />
-              <div className="field">
-                <label htmlFor="reason">{t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}</label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={3}
-                  minLength={10}
-                  maxLength={1000}
-                  required
-                  defaultValue={actionData?.values.reason ?? ""}
-                  aria-invalid={errors.reason ? true : undefined}
-                  aria-describedby={errors.reason ? "reason-error" : undefined}
-                />
-                {errors.reason ? (
-                  <p className="field-error" id="reason-error">
-                    {t(errors.reason)}
-                  </p>
-                ) : null}
-              </div>
+              <TextareaField
+                label={t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}
+                textareaProps={{
+                  name: "reason",
+                  rows: 3,
+                  minLength: 10,
+                  maxLength: 1000,
+                  required: true,
+                  defaultValue: actionData?.values.reason ?? "",
+                }}
+                errors={errors.reason && t(errors.reason)}
+              />
               <button type="submit" className="button">
                 {t("track.reopenSend")}
               </button>

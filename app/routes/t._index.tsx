@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
 import { getPublicComplaint } from "~/models/complaint.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { describedBy, ErrorList } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
@@ -32,16 +33,11 @@ export default function TrackLookup() {
             autoComplete="off"
             maxLength={40}
             placeholder="ABCDE-23456"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-error" : undefined}
+            {...describedBy("code", null, error && t(`track.errors.${error}`))}
           />
           <button type="submit">{t("track.submit")}</button>
         </div>
-        {error ? (
-          <p className="field-error" id="code-error">
-            {t(`track.errors.${error}`)}
-          </p>
-        ) : null}
+        <ErrorList id="code-error" errors={error && t(`track.errors.${error}`)} />
       </Form>
     </div>
   );

@@ -13,6 +13,8 @@ export const sessionCookie = createCookie("__session", {
   secrets: [env.SESSION_SECRET],
 });
 
+export const PASSWORD_PATH = "/staff/password";
+
 export async function getSessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length >= 32 ? value : null;
@@ -29,6 +31,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const url = new URL(request.url);
     throw redirect(`/staff/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  // After an administrator's reset, the temporary password opens only the page that replaces it.
+  if (user.mustChangePassword && new URL(request.url).pathname !== PASSWORD_PATH) throw redirect(PASSWORD_PATH);
   return user;
 }
 
@@ -50,6 +54,16 @@ export function requireCommuneAccess(user: SessionUser, communeId: number, mode:
   const own = user.communes.some((c) => c.id === communeId);
   const allowed = mode === "read" ? user.role !== "official" || own : user.role === "official" && own;
   if (!allowed) throw json({ error: "forbidden" }, { status: 403 });
+}
+
+/**
+ * Access to one record (a complaint) of a commune: as requireCommuneAccess, but a user who may not
+ * even read that commune gets 404, as for a record that does not exist, so ids cannot be probed.
+ */
+export function requireRecordAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
+  const readable = user.role !== "official" || user.communes.some((c) => c.id === communeId);
+  if (!readable) throw new Response(null, { status: 404 });
+  requireCommuneAccess(user, communeId, mode);
 }
 
 /** The communes whose complaints this user may list. null = all; a unit account: none. */

@@ -18,6 +18,21 @@ export const SQLITE_PRAGMAS = [
   "PRAGMA foreign_keys = ON",
 ];
 
+/** Prisma operations that may change rows; a raw INSERT … RETURNING calls noteLocalWrite itself. */
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+  "$executeRaw",
+  "$executeRawUnsafe",
+]);
+
 /** SQLite answers that mean "the database cannot be used right now", not "your request is wrong". */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL|NOTADB|CORRUPT)/;
 
@@ -41,7 +56,8 @@ export async function createPrismaClient(url: string) {
   for (const pragma of SQLITE_PRAGMAS) await base.$queryRawUnsafe(pragma);
   return base.$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ operation, args, query }) {
+        if (WRITES.has(operation)) noteLocalWrite();
         try {
           return await query(args);
         } catch (e) {
@@ -76,4 +92,43 @@ export async function checkDatabase(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Versions of the data the app keeps copies of in memory (app/utils/cache.server.ts), bumped by
+ * SQLite triggers in the same transaction as the change (migration 20261127130000): "reference"
+ * (communes, criteria, settings, levels, recognitions, rounds), "answers" (responses and so the
+ * score rollups), "complaints". Any process's change is seen by the next read in every process.
+ */
+export type CacheScope = "reference" | "answers" | "complaints";
+export type CacheVersions = Record<CacheScope, number>;
+
+let localWrites = 0;
+let inflight: { writes: number; promise: Promise<CacheVersions> } | null = null;
+
+/** Called before every write this process makes: a version read started earlier is not reused. */
+export function noteLocalWrite() {
+  localWrites++;
+}
+
+/**
+ * One small query; calls made while it runs share it, unless this process wrote in between (a
+ * read started before our own write could miss it).
+ */
+export function readCacheVersions(): Promise<CacheVersions> {
+  if (inflight && inflight.writes === localWrites) return inflight.promise;
+  const promise = prisma.$queryRaw<
+    { scope: CacheScope; version: number | bigint }[]
+  >`SELECT scope, version FROM CacheVersion`.then((rows) => {
+    const out: CacheVersions = { reference: 0, answers: 0, complaints: 0 };
+    for (const r of rows) out[r.scope] = Number(r.version);
+    return out;
+  });
+  const entry = { writes: localWrites, promise };
+  inflight = entry;
+  const clear = () => {
+    if (inflight === entry) inflight = null;
+  };
+  promise.then(clear, clear);
+  return promise;
 }

@@ -63,7 +63,11 @@ export async function validateForm<S extends z.ZodType>(
   { maxBytes = 64 * 1024, allowed }: { maxBytes?: number; allowed?: ReadonlySet<string> } = {},
 ): Promise<Validated<z.infer<S>>> {
   const body = await readUrlEncodedForm(request, maxBytes);
-  if (!body.ok) return { ok: false, response: json<FormErrors>({ formError: body.error, values: {} }, { status: 400 }) };
+  if (!body.ok)
+    return {
+      ok: false,
+      response: json<FormErrors>({ formError: body.error, values: {} }, { status: body.error === "tooLarge" ? 413 : 400 }),
+    };
   return validateObject(schema, formToObject(body.form), allowed);
 }
 

@@ -6,6 +6,7 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viSecurity from "../../locales/vi/security.json";
 import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
@@ -14,9 +15,10 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enSecurity from "../../locales/en/security.json";
 import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "./i18n";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
 export const resources = {
   vi: {
@@ -27,6 +29,7 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    security: viSecurity,
     triage: viTriage,
   },
   en: {
@@ -37,6 +40,7 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    security: enSecurity,
     triage: enTriage,
   },
 } satisfies Record<Language, Resource[string]>;
@@ -47,7 +51,7 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 }
 
-const instances = new Map((Object.keys(resources) as Language[]).map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
+const instances = new Map(LANGUAGES.map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
 
 /** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
 export function getFixedT(lng: Language, ns: string = "common") {

@@ -1,35 +1,173 @@
-// Rate limits per network address, kept in memory: the app runs as one process on one
-// SQLite file, so a shared store would add a moving part for nothing.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Rate limits, kept in the database (table "RateLimit", rate-limiter-flexible's SQLite store) so
+// that every server process counts the same attempts: one atomic UPSERT ... RETURNING per point.
+// Keys are keyed hashes (network address, e-mail), never the values themselves.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { env } from "./env.server";
 
-const surveyLimiter = new RateLimiterMemory({
-  keyPrefix: "survey",
-  points: env.SURVEY_RATE_LIMIT_PER_HOUR,
-  duration: 60 * 60,
-});
+/** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
+export const LOGIN_PAIR_FAILURES = 5;
+/** Sign-in: the first lock of a pair; each further lock within a day doubles it (max 24 h). */
+export const LOGIN_LOCK_MINUTES = 15;
+/** Sign-in: failures on one account (from every address) in an hour before each attempt waits. */
+export const LOGIN_ACCOUNT_FREE_FAILURES = 10;
+/** Sign-in: the longest wait imposed on an attempt for an account under attack. */
+export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 
-const complaintLimiter = new RateLimiterMemory({
-  keyPrefix: "complaint",
-  points: env.COMPLAINT_RATE_LIMIT_PER_HOUR,
-  duration: 60 * 60,
-});
+declare global {
+  // One connection per process, kept across dev-server rebuilds.
+  var __rateLimitDb: Database.Database | undefined;
+}
 
-const loginLimiter = new RateLimiterMemory({
-  keyPrefix: "login",
-  points: env.LOGIN_RATE_LIMIT_PER_15_MIN,
-  duration: 15 * 60,
-});
+function sqlitePath(url: string): string {
+  return path.resolve(url.replace(/^file:/, "").split("?")[0]);
+}
 
-const limiters = { survey: surveyLimiter, complaint: complaintLimiter, login: loginLimiter };
+/**
+ * A connection of our own: the store needs a synchronous better-sqlite3 handle, and Prisma's
+ * adapter does not expose one. Same file, WAL and busy timeout as the Prisma client.
+ */
+function database(): Database.Database {
+  if (!globalThis.__rateLimitDb) {
+    const db = new Database(sqlitePath(env.DATABASE_URL));
+    db.pragma("journal_mode = WAL");
+    db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    globalThis.__rateLimitDb = db;
+  }
+  return globalThis.__rateLimitDb;
+}
 
-/** Takes one point for this address; false when the address is over its limit. */
-export async function takeToken(kind: keyof typeof limiters, ipHash: string): Promise<boolean> {
+const limiterCache = new Map<string, RateLimiterSQLite>();
+
+function limiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterSQLite {
+  const name = `${keyPrefix}/${points}/${durationSeconds}`;
+  let l = limiterCache.get(name);
+  if (!l) {
+    l = new RateLimiterSQLite({
+      storeClient: database(),
+      storeType: "better-sqlite3",
+      tableName: "RateLimit",
+      tableCreated: true, // made by the migration
+      clearExpiredByTimeout: true,
+      keyPrefix,
+      points,
+      duration: durationSeconds,
+    });
+    limiterCache.set(name, l);
+  }
+  return l;
+}
+
+// Built on first use, so that importing this module opens nothing.
+const limiters = {
+  survey: () => limiter("survey", env.SURVEY_RATE_LIMIT_PER_HOUR, 60 * 60),
+  complaint: () => limiter("complaint", env.COMPLAINT_RATE_LIMIT_PER_HOUR, 60 * 60),
+  login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
+  // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
+  tracking: () => limiter("tracking", 120, 15 * 60),
+  loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
+  loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
+  loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
+};
+
+type Kind = "survey" | "complaint" | "login" | "tracking";
+
+async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {
-    await limiters[kind].consume(ipHash);
-    return true;
+    const res = await l.consume(key);
+    return { ok: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return false;
+    if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, msBeforeNext: e.msBeforeNext };
     throw e;
   }
+}
+
+/** Takes one point for this address; false when the address is over its limit. */
+export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
+  return (await consume(limiters[kind](), ipHash)).ok;
+}
+
+/** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
+export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
+  await limiters[kind]().reward(ipHash, 1);
+}
+
+export type LoginReservation =
+  { ok: true; pairFailures: number; delayMs: number } | { ok: false; reason: "rateLimited" | "locked"; retryMinutes: number };
+
+/**
+ * Reserves one sign-in attempt, before the password is looked at: a point of the address's
+ * budget, a point of this account-and-address pair (locked once LOGIN_PAIR_FAILURES are taken)
+ * and a point of the account's hourly count, which sets a delay shared by every address. Each
+ * point is taken by one atomic statement, so parallel attempts cannot all pass the check.
+ * Attempts refused here are not counted against the account.
+ */
+export async function reserveLoginAttempt({
+  accountKey,
+  ipHash,
+}: {
+  accountKey: string;
+  ipHash: string;
+}): Promise<LoginReservation> {
+  const ip = await consume(limiters.login(), ipHash);
+  if (!ip.ok) return { ok: false, reason: "rateLimited", retryMinutes: Math.ceil(ip.msBeforeNext / 60000) };
+  const pair = await consume(limiters.loginPair(), `${accountKey}:${ipHash}`);
+  if (!pair.ok) return { ok: false, reason: "locked", retryMinutes: Math.max(1, Math.ceil(pair.msBeforeNext / 60000)) };
+  const account = await consume(limiters.loginAccount(), accountKey);
+  const over = account.consumed - 1 - LOGIN_ACCOUNT_FREE_FAILURES;
+  const delayMs = over < 0 ? 0 : Math.min(LOGIN_ACCOUNT_MAX_DELAY_MS, 250 * 2 ** Math.min(over, 10));
+  return { ok: true, pairFailures: pair.consumed, delayMs };
+}
+
+/** A wrong password: when the pair has used its attempts, lock it (15 min, doubling each time). */
+export async function failLoginAttempt({
+  accountKey,
+  ipHash,
+  pairFailures,
+}: {
+  accountKey: string;
+  ipHash: string;
+  pairFailures: number;
+}): Promise<{ locked: false } | { locked: true; minutes: number }> {
+  if (pairFailures < LOGIN_PAIR_FAILURES) return { locked: false };
+  const key = `${accountKey}:${ipHash}`;
+  const locks = await consume(limiters.loginLocks(), key);
+  const minutes = Math.min(24 * 60, LOGIN_LOCK_MINUTES * 2 ** Math.min(locks.consumed - 1, 7));
+  await limiters.loginPair().block(key, minutes * 60);
+  return { locked: true, minutes };
+}
+
+/** The right password: the attempt was not a guess, so its points are given back. */
+export async function succeedLoginAttempt({ accountKey, ipHash }: { accountKey: string; ipHash: string }): Promise<void> {
+  await limiters.loginPair().delete(`${accountKey}:${ipHash}`);
+  await limiters.login().reward(ipHash, 1);
+  await limiters.loginAccount().reward(accountKey, 1);
+}
+
+/** An administrator's reset: every lock and count of this account, from every address, ends. */
+export function clearLoginLimits(accountKey: string): void {
+  database()
+    .prepare(`DELETE FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\' OR key = ?`)
+    .run(`login-pair:${escapeLike(accountKey)}:%`, `login-locks:${escapeLike(accountKey)}:%`, `login-account:${accountKey}`);
+}
+
+/** Minutes left on a lock of this account from any address (for the administrators' list). */
+export function accountLockedMinutes(accountKey: string): number {
+  const row = database()
+    .prepare(`SELECT MAX(expire) AS until FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' AND points > ?`)
+    .get(`login-pair:${escapeLike(accountKey)}:%`, LOGIN_PAIR_FAILURES) as { until: number | null } | undefined;
+  const until = row?.until ?? 0;
+  return until > Date.now() ? Math.ceil((until - Date.now()) / 60000) : 0;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Closes the connection (server shutdown, tests). */
+export function closeRateLimitStore(): void {
+  globalThis.__rateLimitDb?.close();
+  globalThis.__rateLimitDb = undefined;
+  limiterCache.clear();
 }

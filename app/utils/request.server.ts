@@ -3,6 +3,24 @@ import { json } from "@remix-run/node";
 
 export type FormReadResult = { ok: true; form: URLSearchParams } | { ok: false; error: "notForm" | "tooLarge" };
 
+/** A refused body is read to its end (and thrown away) up to this size, then the connection is dropped. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads the rest of a refused body without keeping it, so that the answer (413) arrives and the
+ * client's next request on the same keep-alive connection is read cleanly. server.js refuses large
+ * declared bodies before we get here; this covers a form's smaller cap and chunked bodies.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    size += value.byteLength;
+    if (size > DRAIN_MAX_BYTES) return reader.cancel();
+  }
+}
+
 /**
  * Reads an application/x-www-form-urlencoded body, refusing anything else and stopping at
  * maxBytes without buffering the rest, so a huge body costs us maxBytes at most.
@@ -11,9 +29,12 @@ export async function readUrlEncodedForm(request: Request, maxBytes: number): Pr
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return { ok: false, error: "notForm" };
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) return { ok: false, error: "tooLarge" };
-  if (!request.body) return { ok: true, form: new URLSearchParams() };
+  if (!request.body) return declared > maxBytes ? { ok: false, error: "tooLarge" } : { ok: true, form: new URLSearchParams() };
   const reader = request.body.getReader();
+  if (declared > maxBytes) {
+    await drain(reader);
+    return { ok: false, error: "tooLarge" };
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -21,7 +42,7 @@ export async function readUrlEncodedForm(request: Request, maxBytes: number): Pr
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await drain(reader);
       return { ok: false, error: "tooLarge" };
     }
     chunks.push(value);
@@ -44,10 +65,24 @@ export function assertSameOrigin(request: Request): void {
   if (forged) throw json({ error: "crossSite" }, { status: 403 });
 }
 
-/** A same-site path to go back to after a redirecting action; anything else becomes "/". */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return "/";
+/**
+ * A same-site path to go back to after a redirecting action; anything else becomes `fallback`.
+ * The one redirect check of the app: a path must start with one "/" and contain no backslash, no
+ * control character (browsers drop tabs and newlines, so "/\t/evil" would become "//evil") and no
+ * "//" that makes it another host.
+ */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || to.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(to) || to.startsWith("//")) return fallback;
+  // What a browser would resolve it to must still be on our origin.
+  const base = "http://same.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(to, base);
+  } catch {
+    return fallback;
   }
-  return to;
+  if (resolved.origin !== base) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -5,32 +5,135 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import sharp from "sharp";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { env } from "./env.server";
 
+const MAX_TEXT_FIELD_BYTES = 16 * 1024;
 const MAX_TEXT_FIELDS_BYTES = 64 * 1024;
+/** Photos, text fields, part headers and boundaries: anything beyond this is refused (413). */
+export const MAX_MULTIPART_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + MAX_TEXT_FIELDS_BYTES;
+/** Parts of any kind: the form has 6 text fields and up to 3 photos. */
+export const MAX_MULTIPART_PARTS = 16;
 const MAX_EDGE = 1600;
+/** Larger images are refused before their pixels are decoded (a 40 MP photo takes ~0.6 s). */
+const MAX_INPUT_PIXELS = 40_000_000;
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);
 
-export type MultipartResult = { ok: true; form: FormData } | { ok: false; error: "notForm" | "tooLarge" | "photoTooLarge" };
+export type MultipartResult =
+  | { ok: true; form: FormData; unknownField: boolean; extraPhotos: boolean }
+  | { ok: false; error: "notForm" | "tooLarge" | "photoTooLarge"; status: 400 | 413; form: FormData };
 
-export async function readMultipartForm(request: Request): Promise<MultipartResult> {
+class Refused extends Error {
+  constructor(
+    readonly error: "tooLarge" | "photoTooLarge",
+    readonly status: 400 | 413,
+  ) {
+    super(error);
+  }
+}
+
+/** The request body, failing as soon as more than maxBytes came (chunked bodies have no length to check). */
+function capped(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let size = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return controller.error(new Refused("tooLarge", 413));
+      }
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const chunk of data) void chunk;
+}
+
+/**
+ * Reads a multipart form as it streams in, with every limit applied before anything is kept:
+ * total bytes (413), number of parts (413), bytes per text field and per photo, at most
+ * MAX_PHOTOS photos kept, and only the expected field names (other parts are read and dropped,
+ * and reported). With keepFiles false (a client over its rate limit) no photo is kept at all:
+ * only the text, to show the form again.
+ */
+export async function readMultipartForm(
+  request: Request,
+  { fields, fileField, keepFiles = true }: { fields: ReadonlySet<string>; fileField: string; keepFiles?: boolean },
+): Promise<MultipartResult> {
   const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
-  if (!type.startsWith("multipart/form-data")) return { ok: false, error: "notForm" };
+  const empty = new FormData();
+  if (!type.startsWith("multipart/form-data") || !request.body) return { ok: false, error: "notForm", status: 400, form: empty };
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_PHOTOS * MAX_PHOTO_BYTES + MAX_TEXT_FIELDS_BYTES) return { ok: false, error: "tooLarge" };
+  if (declared > MAX_MULTIPART_BYTES) {
+    await request.body.cancel().catch(() => undefined);
+    return { ok: false, error: "tooLarge", status: 413, form: empty };
+  }
+
+  let parts = 0;
+  let textBytes = 0;
+  let photos = 0;
+  let unknownField = false;
+  let extraPhotos = false;
+  const kept = new FormData();
+  const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
+    if (++parts > MAX_MULTIPART_PARTS) throw new Refused("tooLarge", 413);
+    if (name === fileField && filename !== undefined) {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      const keep = keepFiles && photos < MAX_PHOTOS;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size > MAX_PHOTO_BYTES) throw new Refused("photoTooLarge", 400);
+        if (keep) chunks.push(chunk);
+      }
+      if (size === 0) return undefined; // an empty file input
+      if (!keep) {
+        extraPhotos ||= keepFiles;
+        return undefined;
+      }
+      photos++;
+      return new File(chunks as BlobPart[], filename || "photo", { type: contentType });
+    }
+    if (!fields.has(name) || filename !== undefined) {
+      unknownField = true;
+      await drain(data);
+      return undefined;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      textBytes += chunk.byteLength;
+      if (size > MAX_TEXT_FIELD_BYTES || textBytes > MAX_TEXT_FIELDS_BYTES) throw new Refused("tooLarge", 413);
+      chunks.push(chunk);
+    }
+    const value = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+    kept.append(name, value);
+    return value;
+  };
+
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: capped(request.body, MAX_MULTIPART_BYTES),
+    duplex: "half",
+  } as RequestInit);
   try {
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
-    );
-    return { ok: true, form };
+    const form = await unstable_parseMultipartFormData(limited, handler);
+    return { ok: true, form, unknownField, extraPhotos };
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { ok: false, error: "photoTooLarge" };
+    await limited.body?.cancel().catch(() => undefined);
+    if (e instanceof Refused) return { ok: false, error: e.error, status: e.status, form: kept };
     // A malformed multipart body
-    return { ok: false, error: "notForm" };
+    return { ok: false, error: "notForm", status: 400, form: kept };
   }
 }
 
@@ -45,9 +148,11 @@ export type ProcessedPhoto = { data: Buffer; width: number; height: number };
 export async function processPhoto(file: File): Promise<ProcessedPhoto | null> {
   const input = Buffer.from(await file.arrayBuffer());
   try {
-    const meta = await sharp(input).metadata();
+    // The header only: format and size, before any pixel is decoded.
+    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) return null;
-    const { data, info } = await sharp(input, { limitInputPixels: 40_000_000 })
+    if (!meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) return null;
+    const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true })
       .rotate()
       .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true })
       .jpeg({ quality: 80, mozjpeg: true })

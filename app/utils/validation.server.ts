@@ -53,5 +53,18 @@ export function optionalNumber(min: number, max: number) {
     });
 }
 
+/** A new password: at least `min` characters (at most 200), one message for both bounds. */
+export function newPassword(min: number, error: string) {
+  return z.string({ error }).min(min, { error }).max(200, { error });
+}
+
+/** Ticked checkboxes with numeric values (none, one or many) as numbers. */
+export function idList() {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number));
+}
+
 // Routes import zod from here (never from "zod" directly) so that it stays out of the browser.
 export { z } from "zod";

@@ -2,7 +2,8 @@
 // seed document's proportions (former Hải Phòng: every xã advanced, ~58% model; former Hải
 // Dương: ~50% advanced, ~21% model); the status of each merged xã is not published, so the
 // assignment to individual communes is random. Answers spread over the last 23 months.
-import { periodOf } from "~/lib/period";
+import type { Category, Status } from "~/lib/complaint-workflow";
+import { periodOf } from "~/lib/vn-time";
 import { createComplaint } from "~/models/complaint.server";
 import { insertResponsesBulk, type NewResponse } from "~/models/survey.server";
 import { SETTING_KEYS } from "~/models/setting.server";
@@ -160,7 +161,7 @@ export async function removeDemoData() {
   ]);
 }
 
-const COMPLAINT_TEXTS: [string, string][] = [
+const COMPLAINT_TEXTS: [Category, string][] = [
   ["roads", "Đường trục thôn đoạn gần trường tiểu học bị lún, nhiều ổ gà, trời mưa đọng nước, học sinh đi lại rất nguy hiểm."],
   ["roads", "Đèn đường ngõ 3 thôn Đông hỏng hơn một tháng chưa được thay, buổi tối rất tối."],
   ["environment", "Bãi tập kết rác cạnh kênh mương bốc mùi hôi, rác tràn ra đường, đề nghị xã thu gom thường xuyên hơn."],
@@ -193,7 +194,7 @@ export async function seedDemoComplaints({ now = new Date(), seed = 2026 } = {})
     const createdAt = new Date(now.getTime() - rand() * 60 * 86_400_000);
     const { id } = await createComplaint({
       communeId: own.communeId,
-      category: category as never,
+      category,
       text,
       createdAt,
       isDemo: true,
@@ -204,8 +205,8 @@ export async function seedDemoComplaints({ now = new Date(), seed = 2026 } = {})
     // Walk part of the workflow, each step a few days after the previous.
     const steps = Math.floor(rand() * 4); // 0: new, 1: acknowledged, 2: in progress, 3: resolved
     let at = createdAt.getTime();
-    const path = ["acknowledged", "in_progress", "resolved"].slice(0, steps);
-    let from = "new";
+    const path = (["acknowledged", "in_progress", "resolved"] satisfies Status[]).slice(0, steps);
+    let from: Status = "new";
     for (const to of path) {
       at = Math.min(now.getTime(), at + (1 + rand() * 6) * 86_400_000);
       const when = new Date(at);

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { fold, uniqueSlugs } from "~/lib/text";
 import { SETTING_KEYS } from "~/models/setting.server";
+import { CommuneKind, Region } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,8 +18,8 @@ const CommunesFileSchema = z.object({
   units: z.array(
     z.object({
       name: z.string().min(1),
-      kind: z.enum(["xa", "phuong", "dac_khu"]),
-      region: z.enum(["east", "west"]),
+      kind: z.enum(CommuneKind),
+      region: z.enum(Region),
       formerUnit: z.string().min(1),
     }),
   ),

@@ -9,6 +9,7 @@ import { action as trackAction, loader as trackLoader } from "~/routes/t.$code";
 import { loader as lookupLoader } from "~/routes/t._index";
 import { loader as photoLoader } from "~/routes/photos.$id";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.complaints.$id";
+import type { Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { uploadDir } from "~/utils/upload.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
@@ -299,7 +300,7 @@ describe("the workflow", () => {
     ]);
   });
 
-  it.each([
+  it.each<[Status, Status]>([
     ["new", "resolved"],
     ["new", "in_progress"],
     ["new", "reopened"],

@@ -1,6 +1,6 @@
 // The council's side against a small hand-made data set whose right answers are known.
 import { beforeAll, describe, expect, it } from "vitest";
-import { periodOf } from "~/lib/period";
+import { periodOf } from "~/lib/vn-time";
 import { createResponse, insertResponsesBulk } from "~/models/survey.server";
 import { loader as dashboardLoader } from "~/routes/staff.council._index";
 import { loader as exportLoader } from "~/routes/staff.council.export";

@@ -150,7 +150,7 @@ describe("bad input is refused with 400, the input kept and nothing stored", () 
     const { cookie, submissionId } = await openForm();
     const body = new URLSearchParams(fullAnswer(submissionId)).toString() + "&comment=" + "a".repeat(5_000_000);
     const res = await post(body, { cookie });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect((await res.json()).formError).toBe("tooLarge");
     expect(await count()).toBe(0);
   });

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
   prepareDatabase(env, { demo: true });
   const server = await startServer(env);
   project.provide("baseUrl", server.url);
+  project.provide("serverPid", server.process.pid!);
   return async () => {
     server.process.kill("SIGTERM");
   };
@@ -30,5 +31,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    serverPid: number;
   }
 }

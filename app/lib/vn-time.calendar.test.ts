@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeDeadlines, defaultPolicy } from "./deadline-policy";
 import { vietnamPublicHolidays } from "./vn-holidays.server";
-import {
-  addWorkingMinutes,
-  createWorkingCalendar,
-  describeTimeLeft,
-  parseOfficeHours,
-  workingMinutesBetween,
-} from "./working-calendar";
+import { addWorkingMinutes, createWorkingCalendar, describeTimeLeft, parseOfficeHours, workingMinutesBetween } from "./vn-time";
 
 // Vietnam local time, written as it reads on a wall clock.
 const vn = (local: string) => new Date(`${local}+07:00`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriodStart, periodOf, recentPeriods } from "./period";
+import { nextPeriodStart, periodOf, recentPeriods, vnDateParts, vnIsoDay, vnStartOfDay } from "./vn-time";
 
 describe("periodOf", () => {
   it("uses Vietnam time: 31 Dec 17:30 UTC is already 1 Jan in Hải Phòng", () => {
@@ -22,5 +22,15 @@ describe("nextPeriodStart", () => {
   it("is midnight Vietnam time on the first day of the next quarter", () => {
     expect(nextPeriodStart("2026-Q4").toISOString()).toBe("2026-12-31T17:00:00.000Z");
     expect(nextPeriodStart("2026-Q1").toISOString()).toBe("2026-03-31T17:00:00.000Z");
+  });
+});
+
+describe("Vietnam calendar days", () => {
+  it("reads the day on a Hải Phòng wall clock, not in UTC", () => {
+    expect(vnDateParts("2026-11-21T17:00:00Z")).toEqual({ year: 2026, month: 11, day: 22 });
+    expect(vnIsoDay(new Date("2026-11-21T16:59:59Z"))).toBe("2026-11-21");
+  });
+  it("turns a typed day into midnight in Vietnam", () => {
+    expect(vnStartOfDay("2026-11-22").toISOString()).toBe("2026-11-21T17:00:00.000Z");
   });
 });

@@ -1,0 +1,35 @@
+// Staff review a complaint's photos: each is public only once an official of the commune approves it.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type Props = { photos: { id: number; approved: boolean; width: number; height: number }[]; canWrite: boolean };
+
+export function PhotoReview({ photos, canWrite }: Props) {
+  const { t } = useTranslation("staff");
+  if (photos.length === 0) return null;
+  return (
+    <section className="card">
+      <h2>{t("detail.photos")}</h2>
+      <div className="photos">
+        {photos.map((p) => (
+          <figure key={p.id}>
+            <img src={`/photos/${p.id}`} width={p.width} height={p.height} alt={t("detail.photoAlt")} loading="lazy" />
+            <figcaption>
+              {p.approved ? t("detail.photoPublic") : t("detail.photoPending")}
+              {canWrite ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="photo" />
+                  <input type="hidden" name="photoId" value={p.id} />
+                  <input type="hidden" name="approved" value={p.approved ? "0" : "1"} />
+                  <button type="submit" className="button">
+                    {p.approved ? t("detail.photoHide") : t("detail.photoApprove")}
+                  </button>
+                </Form>
+              ) : null}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+// Any staff member changes their own password; after an administrator's reset this is the only
+// page the temporary password opens (requireUser sends every other staff page here).
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { changePassword } from "~/models/user.server";
+import { requireUser, sessionCookie } from "~/utils/auth.server";
+import { validateForm, type FormErrors } from "~/utils/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { lazy } from "~/utils/lazy";
+import { assertSameOrigin } from "~/utils/request.server";
+import { z } from "~/utils/validation.server";
+
+const PASSWORD_MIN = 12;
+
+const ChangePasswordSchema = lazy(() =>
+  z
+    .object({
+      current: z
+        .string({ error: "password.errors.currentRequired" })
+        .min(1, { error: "password.errors.currentRequired" })
+        .max(500, { error: "password.errors.currentRequired" }),
+      password: z
+        .string({ error: "password.errors.tooShort" })
+        .min(PASSWORD_MIN, { error: "password.errors.tooShort" })
+        .max(200, { error: "password.errors.tooShort" }),
+      confirm: z.string().max(200).optional(),
+    })
+    .strict()
+    .refine((d) => d.password === d.confirm, { error: "password.errors.mismatch", path: ["confirm"] }),
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = getFixedT(await getLanguage(request), "security");
+  return json({ mustChange: user.mustChangePassword, title: t("password.title") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const result = await validateForm(request, ChangePasswordSchema(), { maxBytes: 8 * 1024, allowed: new Set() });
+  if (!result.ok) return result.response;
+  const changed = await changePassword({
+    userId: user.id,
+    currentPassword: result.data.current,
+    newPassword: result.data.password,
+  });
+  if (!changed.ok) {
+    const field = changed.reason === "wrongPassword" ? "current" : "password";
+    return json<FormErrors>({ fieldErrors: { [field]: `password.errors.${changed.reason}` }, values: {} }, { status: 400 });
+  }
+  return redirect("/staff/password?done=1", {
+    status: 303,
+    headers: { "Set-Cookie": await sessionCookie.serialize(changed.sessionId) },
+  });
+}
+
+export default function ChangePassword() {
+  const { mustChange } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("security");
+  const errors = actionData?.fieldErrors ?? {};
+  const field = (name: string, label: string, autoComplete: string, hint?: string) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        minLength={name === "current" ? undefined : PASSWORD_MIN}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : hint ? `${name}-hint` : undefined}
+      />
+      {errors[name] ? (
+        <p className="field-error" id={`${name}-error`}>
+          {t(errors[name], { min: PASSWORD_MIN })}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <section className="page--narrow">
+      <h1>{t("password.heading")}</h1>
+      {params.get("done") && !actionData ? (
+        <p className="note" role="status">
+          {t("password.done")}
+        </p>
+      ) : null}
+      {mustChange ? (
+        <p className="note" role="alert">
+          {t("password.mustChange")}
+        </p>
+      ) : null}
+      <Form method="post">
+        {field("current", t("password.current"), "current-password")}
+        {field("password", t("password.new"), "new-password", t("password.newHint", { min: PASSWORD_MIN }))}
+        {field("confirm", t("password.confirm"), "new-password")}
+        <button type="submit" className="button button--primary">
+          {t("password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

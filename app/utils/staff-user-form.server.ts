@@ -1,0 +1,15 @@
+// How a refused staff-account save is answered, for the create and edit forms alike.
+import { json } from "@remix-run/node";
+import type { SaveStaffUserResult } from "~/models/user.server";
+import { formError, type FormErrors } from "./form.server";
+
+const MESSAGES = {
+  emailTaken: "errors.emailTaken",
+  unknownCommune: "errors.invalid",
+  communesRequired: "errors.communesRequired",
+} as const;
+
+export function staffUserFailure(failure: Extract<SaveStaffUserResult, { ok: false }>, values: Record<string, string>) {
+  if (failure.reason === "selfLockout" || failure.field === null) return formError(failure.reason, values, 400);
+  return json<FormErrors>({ fieldErrors: { [failure.field]: MESSAGES[failure.reason] }, values }, { status: 400 });
+}

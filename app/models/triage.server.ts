@@ -8,6 +8,7 @@ import { isNearby, type Place } from "~/lib/nearby";
 import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
+import { getWhereabouts } from "./forwarding.server";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 
 // ---- urgency ----
@@ -321,4 +322,34 @@ export async function onTimeByCommune(): Promise<Map<number, { onTime: number; t
 
 export async function onTimeForCommune({ communeId }: { communeId: number }) {
   return (await onTimeByCommune()).get(communeId) ?? { onTime: 0, total: 0 };
+}
+
+/** What the resident's tracking page adds: where the report is, its supporters, what it was merged into. */
+export async function getPublicTriage({ complaintId }: { complaintId: number }) {
+  const [whereabouts, supporters, mergedInto] = await Promise.all([
+    getWhereabouts({ complaintId }),
+    countSupporters({ complaintId }),
+    getMergeTarget({ id: complaintId }),
+  ]);
+  return { whereabouts, supporters, mergedInto };
+}
+
+/** The share handled on time across every commune (council dashboard). */
+export async function onTimeOverall() {
+  let onTime = 0;
+  let total = 0;
+  for (const v of (await onTimeByCommune()).values()) {
+    onTime += v.onTime;
+    total += v.total;
+  }
+  return { onTime, total };
+}
+
+/** A commune's dossier: share handled on time and how many residents said "me too" on its reports. */
+export async function triageSummary({ communeId }: { communeId: number }) {
+  const [onTime, supporters] = await Promise.all([
+    onTimeForCommune({ communeId }),
+    prisma.supporter.count({ where: { complaint: { communeId } } }),
+  ]);
+  return { ...onTime, supporters };
 }

@@ -4,6 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnTimeShare } from "~/components/on-time-share";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
@@ -118,6 +119,7 @@ export default function Dossier() {
       <DossierTrend d={d} />
       <DossierRounds rounds={d.rounds} />
       <DossierComplaints complaints={d.complaints} />
+      <OnTimeShare {...d.triage} />
       <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />
       <DossierComments d={d} />
     </article>

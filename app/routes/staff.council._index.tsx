@@ -17,12 +17,14 @@ import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
+import { OnTimeShare } from "~/components/on-time-share";
+import { onTimeOverall } from "~/models/triage.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
   const url = new URL(request.url);
   const query = parseDashboardQuery(url.searchParams);
-  const [dashboard, levels] = await Promise.all([getDashboard(), listLevels()]);
+  const [dashboard, levels, onTime] = await Promise.all([getDashboard(), listLevels(), onTimeOverall()]);
   const overall = dashboard.criteria.find((c) => c.isOverall)!;
   const rows = applyDashboardQuery(dashboard.rows, query);
   const atRisk = dashboard.rows
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       levels: levels.map((l) => ({ key: l.key, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),
       districts: [...new Set(dashboard.rows.map((r) => r.formerUnit))],
       atRisk,
+      onTime,
       regions: compareRegions(
         dashboard.rows,
         dashboard.criteria.map((c) => c.key),
@@ -79,6 +82,7 @@ export default function CouncilDashboard() {
           to: t("common:period", splitPeriod(data.to)),
         })}
       </p>
+      <OnTimeShare {...data.onTime} />
 
       <section className="card at-risk" aria-labelledby="at-risk-heading">
         <h2 id="at-risk-heading">{t("atRisk.heading")}</h2>

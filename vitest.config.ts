@@ -1,8 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Unit and integration tests. Integration tests each get their own migrated SQLite file
-// (tests/setup/db.ts). Browser tests have their own config: vitest.e2e.config.ts.
+// Unit and integration tests. Integration tests each get their own copy of a migrated SQLite file
+// (made once by tests/setup/global-setup.ts, copied by tests/setup/env.ts). Browser tests have
+// their own config: vitest.e2e.config.ts.
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {

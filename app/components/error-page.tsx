@@ -15,14 +15,16 @@ export function ErrorPage() {
           ? "unavailable"
           : status === 413
             ? "tooLarge"
-            : status < 500
-              ? "badRequest"
-              : "server";
+            : status === 429
+              ? "security:errors.tooMany"
+              : status < 500
+                ? "badRequest"
+                : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="page error-page">
-      <h1>{t(`errors.${kind}.title`)}</h1>
-      <p>{t(`errors.${kind}.body`)}</p>
+      <h1>{t(kind.includes(":") ? `${kind}.title` : `errors.${kind}.title`)}</h1>
+      <p>{t(kind.includes(":") ? `${kind}.body` : `errors.${kind}.body`)}</p>
       <p>
         <Link to="/" className="button">
           {t("errors.home")}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FormErrors } from "~/utils/form.server";
+import { FormError } from "./forms";
 
 /**
  * The message at the top of a form that came back: the form-level error, or how many fields
@@ -21,8 +22,9 @@ export function FormErrorSummary({
   const fieldCount = Object.keys(actionData.fieldErrors ?? {}).length;
   if (!actionData.formError && fieldCount === 0) return null;
   return (
-    <p className="form-error" role="alert" id="form-error">
-      {actionData.formError ? t(`${prefix}.${actionData.formError}`, values) : t(`${prefix}.fix`, { count: fieldCount })}
-    </p>
+    <FormError
+      id="form-error"
+      message={actionData.formError ? t(`${prefix}.${actionData.formError}`, values) : t(`${prefix}.fix`, { count: fieldCount })}
+    />
   );
 }

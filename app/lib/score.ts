@@ -1,5 +1,5 @@
 // Satisfaction scoring: share satisfied (CSAT), Wilson score interval and the verdict against
-// a threshold. Rules from docs/domain.md: satisfied = 4 or 5 among those who gave an opinion;
+// a threshold. Rules (decision 005): satisfied = 4 or 5 among those who gave an opinion;
 // hide a group with fewer than 5 answers; fewer than 30 is "indicative"; a verdict is given
 // only when the whole 95% interval is on one side of the threshold.
 
@@ -24,6 +24,14 @@ export function wilson(k: number, n: number, z = Z95): Interval {
 export type Verdict = "meets" | "below" | "insufficient";
 
 export type Threshold = { share: number; minSample: number };
+
+/**
+ * What a threshold may be, when an administrator saves it and when it is read back: a share
+ * from 1% to 100%, and a minimum sample of at least HIDE_BELOW answers (a smaller one would give
+ * verdicts on figures the pages hide).
+ */
+export const THRESHOLD_BOUNDS = { share: { min: 0.01, max: 1 }, minSample: { min: HIDE_BELOW, max: 100_000 } } as const;
+export const DEFAULT_THRESHOLD: Threshold = { share: 0.9, minSample: 30 };
 
 /**
  * "meets" when the interval lies at or above the threshold, "below" when it lies under it,

@@ -1,7 +1,8 @@
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
-import { getDefaultThreshold } from "./setting.server";
+import type { CommuneKind } from "~/generated/prisma/enums";
+import { getDefaultThreshold, SETTING_KEYS, settingWrites } from "./setting.server";
 
 /** What every query returns about a level: its names and the thresholds it is judged by. */
 const levelSelect = {
@@ -69,17 +70,29 @@ export async function listLevels() {
   return levels.map((l) => ({ ...l }));
 }
 
-export async function updateLevelThresholds(
-  levels: { id: number; thresholdShare: number; minSample: number; coverageShare: number }[],
-) {
-  await prisma.$transaction(
-    levels.map((l) =>
+export type LevelThresholds = { id: number; thresholdShare: number; minSample: number; coverageShare: number };
+
+/** Every level's thresholds and the default one (communes not recognised), in one transaction. */
+export async function saveThresholds({
+  levels,
+  defaults,
+}: {
+  levels: LevelThresholds[];
+  defaults: Threshold;
+}): Promise<{ ok: true }> {
+  await prisma.$transaction([
+    ...levels.map((l) =>
       prisma.recognitionLevel.update({
         where: { id: l.id },
         data: { thresholdShare: l.thresholdShare, minSample: l.minSample, coverageShare: l.coverageShare },
       }),
     ),
-  );
+    ...settingWrites({
+      [SETTING_KEYS.defaultThresholdShare]: String(defaults.share),
+      [SETTING_KEYS.defaultMinSample]: String(defaults.minSample),
+    }),
+  ]);
+  return { ok: true };
 }
 
 export function listRecentRecognitions({ take = 50 }: { take?: number } = {}) {
@@ -99,16 +112,51 @@ export function listRecentRecognitions({ take = 50 }: { take?: number } = {}) {
   });
 }
 
-export function createRecognition(data: { communeId: number; levelId: number; decisionNumber: string; decidedOn: Date }) {
-  return prisma.recognition.create({ data, select: { id: true } });
+export type RecogniseResult =
+  | { ok: true; id: number }
+  | { ok: false; field: "communeId" | "levelId"; reason: "unknownCommune" | "wardNotRecognised" | "unknownLevel" };
+
+/**
+ * Records an official recognition decision. Only communes are recognised under the NTM
+ * programme: wards (phường) never are, whatever the form sends.
+ */
+export async function recogniseCommune(data: {
+  communeId: number;
+  levelId: number;
+  decisionNumber: string;
+  decidedOn: Date;
+}): Promise<RecogniseResult> {
+  const [level, commune] = await Promise.all([
+    prisma.recognitionLevel.findUnique({ where: { id: data.levelId }, select: { id: true } }),
+    prisma.commune.findUnique({ where: { id: data.communeId }, select: { kind: true } }),
+  ]);
+  if (!level) return { ok: false, field: "levelId", reason: "unknownLevel" };
+  if (!commune) return { ok: false, field: "communeId", reason: "unknownCommune" };
+  if (!isRecognisable(commune.kind)) return { ok: false, field: "communeId", reason: "wardNotRecognised" };
+  const { id } = await prisma.recognition.create({ data, select: { id: true } });
+  return { ok: true, id };
 }
 
-export async function revokeRecognition({ id, reason, on = new Date() }: { id: number; reason: string; on?: Date }) {
+/** Wards (phường) are urban: the New Rural Development programme does not recognise them. */
+export function isRecognisable(kind: CommuneKind): boolean {
+  return kind !== "phuong";
+}
+
+/** Revokes a standing decision; a decision already revoked stays as it was. */
+export async function revokeRecognition({
+  id,
+  reason,
+  on = new Date(),
+}: {
+  id: number;
+  reason: string;
+  on?: Date;
+}): Promise<{ ok: true } | { ok: false; reason: "alreadyRevoked" }> {
   const updated = await prisma.recognition.updateMany({
     where: { id, revokedOn: null },
     data: { revokedOn: on, revokedReason: reason },
   });
-  return updated.count === 1;
+  return updated.count === 1 ? { ok: true } : { ok: false, reason: "alreadyRevoked" };
 }
 
 /** The standing recognition of every commune: communeId -> latest decision not revoked. */

@@ -1,8 +1,10 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
+import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 /** Every round's window and communes (a few rows a year), read once per change of reference data. */
 function roundWindows() {
@@ -25,21 +27,37 @@ export async function findOpenRoundId({ communeId, at }: { communeId: number; at
   return pickRound(candidates, at)?.id ?? null;
 }
 
-export async function createRound(input: {
+export type NewRound = {
   name: string;
   purpose: "routine" | "pre_recognition";
   levelId: number | null;
   startsAt: Date;
   endsAt: Date;
-  createdById: number;
+  /** answers count as verified only with a household code; paper ballots need one */
+  codesRequired: boolean;
   communes: { communeId: number; households: number }[];
-}) {
+  isDemo?: boolean;
+};
+
+/** Opens a round (the Front for its communes, or an administrator), audited in the same transaction. */
+export async function createRound(input: NewRound & { createdById: number | null }) {
   const { communes, ...round } = input;
-  return prisma.surveyRound.create({ data: { ...round, communes: { create: communes } }, select: { id: true } });
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.surveyRound.create({ data: { ...round, communes: { create: communes } }, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: input.createdById,
+      action: "round_created",
+      roundId: created.id,
+      detail: { purpose: input.purpose, codesRequired: input.codesRequired, communes: communes.length },
+    });
+    return created;
+  });
 }
 
-export function listRounds() {
+/** Rounds, newest first; with communeIds (an official's), only rounds that include one of them. */
+export function listRounds({ communeIds = null }: { communeIds?: number[] | null } = {}) {
   return prisma.surveyRound.findMany({
+    where: communeIds ? { communes: { some: { communeId: { in: communeIds } } } } : {},
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -47,6 +65,7 @@ export function listRounds() {
       purpose: true,
       startsAt: true,
       endsAt: true,
+      codesRequired: true,
       isDemo: true,
       level: { select: { nameVi: true, nameEn: true } },
       _count: { select: { communes: true, responses: true } },
@@ -63,6 +82,7 @@ export function getRound({ id }: { id: number }) {
       purpose: true,
       startsAt: true,
       endsAt: true,
+      codesRequired: true,
       isDemo: true,
       level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
       communes: {
@@ -73,34 +93,45 @@ export function getRound({ id }: { id: number }) {
   });
 }
 
-/** Per commune and channel: number of answers in the round. */
+/** Per commune, channel and verified/open: number of answers in the round. */
 export async function roundAnswerCounts({ roundId }: { roundId: number }) {
-  const rows = await prisma.response.groupBy({ by: ["communeId", "channel"], where: { roundId }, _count: { _all: true } });
-  return rows.map((r) => ({ communeId: r.communeId, channel: r.channel, count: r._count._all }));
+  const rows = await prisma.response.groupBy({
+    by: ["communeId", "channel", "verified"],
+    where: { roundId },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({
+    communeId: r.communeId,
+    channel: r.channel,
+    verified: r.verified,
+    count: r._count._all,
+  }));
 }
 
 type Row = {
   communeId: number | bigint;
-  channel: string;
+  channel: ResponseChannel;
+  verified: number | bigint | boolean;
   criterionId: number | bigint;
   satisfied: number | bigint;
   answered: number | bigint;
   noOpinion: number | bigint;
 };
 
-/** Per commune, channel and criterion: counts of the round's answers. */
+/** Per commune, channel, verified/open and criterion: counts of the round's answers. */
 export async function roundTallies({ roundId }: { roundId: number }) {
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT r.communeId AS communeId, r.channel AS channel, rt.criterionId AS criterionId,
+    SELECT r.communeId AS communeId, r.channel AS channel, r.verified AS verified, rt.criterionId AS criterionId,
            SUM(CASE WHEN rt.score >= 4 THEN 1 ELSE 0 END) AS satisfied,
            SUM(CASE WHEN rt.score IS NOT NULL THEN 1 ELSE 0 END) AS answered,
            SUM(CASE WHEN rt.score IS NULL THEN 1 ELSE 0 END) AS noOpinion
     FROM Response r JOIN Rating rt ON rt.responseId = r.id
     WHERE r.roundId = ${roundId}
-    GROUP BY r.communeId, r.channel, rt.criterionId`;
+    GROUP BY r.communeId, r.channel, r.verified, rt.criterionId`;
   return rows.map((r) => ({
     communeId: Number(r.communeId),
     channel: r.channel,
+    verified: Boolean(Number(r.verified)),
     criterionId: Number(r.criterionId),
     tally: { satisfied: Number(r.satisfied), answered: Number(r.answered), noOpinion: Number(r.noOpinion) } satisfies Tally,
   }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Threshold } from "~/lib/score";
+import { DEFAULT_THRESHOLD, THRESHOLD_BOUNDS, type Threshold } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
@@ -23,19 +23,21 @@ export async function getDefaultThreshold(): Promise<Threshold> {
     readSetting(SETTING_KEYS.defaultThresholdShare),
     readSetting(SETTING_KEYS.defaultMinSample),
   ]);
+  const { share: s, minSample: m } = THRESHOLD_BOUNDS;
   return {
     share: z.coerce
       .number()
-      .min(0)
-      .max(1)
-      .catch(0.9)
-      .parse(share ?? 0.9),
+      .min(s.min)
+      .max(s.max)
+      .catch(DEFAULT_THRESHOLD.share)
+      .parse(share ?? DEFAULT_THRESHOLD.share),
     minSample: z.coerce
       .number()
       .int()
-      .min(1)
-      .catch(30)
-      .parse(minSample ?? 30),
+      .min(m.min)
+      .max(m.max)
+      .catch(DEFAULT_THRESHOLD.minSample)
+      .parse(minSample ?? DEFAULT_THRESHOLD.minSample),
   };
 }
 
@@ -44,10 +46,15 @@ export async function isDemoData(): Promise<boolean> {
   return (await readSetting(SETTING_KEYS.demoData)) === "true";
 }
 
-export async function writeSettings(values: Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>) {
-  await prisma.$transaction(
-    Object.entries(values).map(([key, value]) =>
-      prisma.setting.upsert({ where: { key }, create: { key, value: value! }, update: { value: value! } }),
-    ),
+type SettingValues = Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>;
+
+/** The writes for some settings, to run in a caller's transaction. */
+export function settingWrites(values: SettingValues) {
+  return Object.entries(values).map(([key, value]) =>
+    prisma.setting.upsert({ where: { key }, create: { key, value: value! }, update: { value: value! } }),
   );
+}
+
+export async function writeSettings(values: SettingValues) {
+  await prisma.$transaction(settingWrites(values));
 }

@@ -1,8 +1,13 @@
-// Survey responses: storing one resident's answers and counting them per criterion.
+// Survey responses: the one write path for an answer (submitAnswer, paper ballots through it),
+// and counting them per criterion.
 import { Prisma } from "~/generated/prisma/client";
+import { periodOf, vnIsoDay } from "~/lib/vn-time";
 import type { Tally } from "~/lib/score";
-import { prisma } from "~/utils/db.server";
-import { writeAnswer } from "./answer-writer.server";
+import { noteLocalWrite, prisma, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { writeAnswer as commitOpenAnswer } from "./answer-writer.server";
+import { recordAudit } from "./audit.server";
+import { findUsableCode, spendCode, type CodeRefusal } from "./ballot.server";
 import { findOpenRoundId } from "./round.server";
 
 export type NewResponse = {
@@ -22,79 +27,241 @@ export type NewResponse = {
   isDemo?: boolean;
 };
 
-export type CreateResult =
-  | { status: "created"; id: number }
-  /** the same form was sent again (double tap, retry): already stored once */
-  | { status: "replayed"; id: number }
-  /** this resident already answered for this commune in this period */
-  | { status: "duplicate" };
+/** One answer, whatever its channel (phone, paper ballot, a future import). */
+export type AnswerInput = {
+  communeId: number;
+  channel: "online" | "paper";
+  ratings: { criterionId: number; score: number | null }[];
+  village?: string | null;
+  comment?: string | null;
+  /** online: HMAC of the resident's cookie (one open answer per commune and quarter) */
+  voterHash?: string | null;
+  ipHash?: string | null;
+  /** the form's one-time token: the same form sent twice is stored once */
+  submissionId?: string | null;
+  /** a household ballot code, normalised and with a valid check character (lib/ballot-code) */
+  code?: string | null;
+  /** paper: the round the ballots belong to; online: found from the code or the date */
+  roundId?: number | null;
+  /** quarter; by default the quarter of `at` (paper: of the round's start) */
+  period?: string;
+  at?: Date;
+  /** who entered it (paper) */
+  actorId?: number | null;
+  isDemo?: boolean;
+};
+
+export type AnswerRefusal =
+  "duplicate" | CodeRefusal | "noRound" | "roundClosed" | "roundNotStarted" | "codeRequired" | "overHouseholds";
+
+export type SubmitResult =
+  | { ok: true; status: "created" | "replayed"; id: number; verified: boolean; late: boolean }
+  | { ok: false; status?: undefined; reason: AnswerRefusal };
+
+/** Rolls a transaction back while carrying the reason out of it. */
+class Refused extends Error {
+  constructor(
+    readonly reason: AnswerRefusal,
+    readonly index = 0,
+  ) {
+    super(reason);
+  }
+}
 
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
+const GRACE_MS = env.PAPER_GRACE_HOURS * 3600 * 1000;
+
 /**
- * Stores a response and its ratings in one transaction. The database enforces both integrity
- * rules (unique submissionId, unique commune+period+voter), so two racing requests cannot both
- * get through: the loser is told whether it was a replay or a second answer.
+ * The rules every answer goes through, inside the caller's transaction: replay, round dates,
+ * codes (used up here, conditionally, so one code counts once however many requests race),
+ * the households limit, duplicates. Throws Refused to roll the transaction back.
  */
-export async function createResponse(input: NewResponse): Promise<CreateResult> {
-  const roundId =
-    input.roundId !== undefined
-      ? input.roundId
-      : await findOpenRoundId({ communeId: input.communeId, at: input.createdAt ?? new Date() });
+async function checkAndWrite(tx: Tx, input: AnswerInput): Promise<Extract<SubmitResult, { ok: true }>> {
+  const at = input.at ?? new Date();
   if (input.submissionId) {
-    // The hot path (every online answer): committed together with the answers arriving meanwhile.
-    return writeAnswer({
+    const replay = await tx.response.findUnique({
+      where: { submissionId: input.submissionId },
+      select: { id: true, verified: true },
+    });
+    if (replay) return { ok: true, status: "replayed", id: replay.id, verified: replay.verified, late: false };
+  }
+  let roundId: number | null;
+  let period = input.period ?? periodOf(at);
+  let late = false;
+  if (input.channel === "paper") {
+    // Paper ballots belong to a round, entered while it is open or within the logged grace period.
+    if (!input.roundId) throw new Refused("noRound");
+    const link = await tx.roundCommune.findUnique({
+      where: { roundId_communeId: { roundId: input.roundId, communeId: input.communeId } },
+      select: { households: true, round: { select: { startsAt: true, endsAt: true, codesRequired: true } } },
+    });
+    if (!link) throw new Refused("noRound");
+    if (at < link.round.startsAt) throw new Refused("roundNotStarted");
+    if (at.getTime() >= link.round.endsAt.getTime() + GRACE_MS) throw new Refused("roundClosed");
+    late = at >= link.round.endsAt;
+    if (!input.code && link.round.codesRequired) throw new Refused("codeRequired");
+    if (!input.code) {
+      const paper = await tx.response.count({ where: { roundId: input.roundId, communeId: input.communeId, channel: "paper" } });
+      if (paper >= link.households) throw new Refused("overHouseholds");
+    }
+    roundId = input.roundId;
+    period = input.period ?? periodOf(link.round.startsAt);
+  } else {
+    roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at });
+  }
+  if (input.code) {
+    const found = await findUsableCode(tx, {
+      code: input.code,
+      at,
       communeId: input.communeId,
-      period: input.period,
+      ...(input.channel === "paper" ? { roundId: roundId!, graceMs: GRACE_MS } : {}),
+    });
+    if (!found.ok) throw new Refused(found.reason);
+    if (!(await spendCode(tx, { id: found.code.id, day: vnIsoDay(at) }))) throw new Refused("usedCode");
+    roundId = found.code.roundId;
+  }
+  const verified = Boolean(input.code);
+  const { id } = await tx.response.create({
+    data: {
+      roundId,
+      communeId: input.communeId,
+      period,
+      village: input.village ?? null,
+      comment: input.comment ?? null,
+      channel: input.channel,
+      // A coded answer is the household's, not the cookie's: no cookie hash is kept with it.
+      voterHash: verified ? null : (input.voterHash ?? null),
+      ipHash: input.ipHash ?? null,
+      submissionId: input.submissionId ?? null,
+      verified,
+      isDemo: input.isDemo ?? false,
+      createdAt: at,
+      ratings: { create: input.ratings },
+    },
+    select: { id: true },
+  });
+  return { ok: true, status: "created", id, verified, late };
+}
+
+/**
+ * The one write path for an answer (online, paper, import): checks and stores it in one
+ * transaction. A database uniqueness rule still guards the races the checks cannot see (two
+ * first sends of the same cookie): the loser is told whether it was a replay or a second answer.
+ */
+export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
+  if (input.channel === "online" && !input.code && input.submissionId) {
+    // The hot path (every open answer from a phone): no code to spend, no limit to count, so it is
+    // committed together with the answers arriving meanwhile (answer-writer.server.ts); replays and
+    // second answers are told apart there by the same unique indexes.
+    const at = input.at ?? new Date();
+    const roundId = input.roundId !== undefined ? input.roundId : await findOpenRoundId({ communeId: input.communeId, at });
+    const r = await commitOpenAnswer({
+      communeId: input.communeId,
+      period: input.period ?? periodOf(at),
       ratings: input.ratings,
       village: input.village ?? null,
       comment: input.comment ?? null,
-      channel: input.channel ?? "online",
+      channel: "online",
       voterHash: input.voterHash ?? null,
       ipHash: input.ipHash ?? null,
       submissionId: input.submissionId,
       roundId,
       isDemo: input.isDemo ?? false,
-      createdAt: input.createdAt ?? new Date(),
+      createdAt: at,
     });
+    return r.status === "duplicate"
+      ? { ok: false, reason: "duplicate" }
+      : { ok: true, status: r.status, id: r.id, verified: false, late: false };
   }
+  noteLocalWrite();
   try {
-    const { id } = await prisma.response.create({
-      data: {
-        roundId,
-        communeId: input.communeId,
-        period: input.period,
-        village: input.village ?? null,
-        comment: input.comment ?? null,
-        channel: input.channel ?? "online",
-        voterHash: input.voterHash ?? null,
-        ipHash: input.ipHash ?? null,
-        submissionId: input.submissionId ?? null,
-        isDemo: input.isDemo ?? false,
-        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-        ratings: { create: input.ratings },
-      },
-      select: { id: true },
-    });
-    return { status: "created", id };
+    return await prisma.$transaction((tx) => checkAndWrite(tx, input));
   } catch (e) {
+    if (e instanceof Refused) return { ok: false, reason: e.reason };
     if (!isUniqueViolation(e)) throw e;
     if (input.submissionId) {
       const replay = await prisma.response.findUnique({
         where: { submissionId: input.submissionId },
-        select: { id: true },
+        select: { id: true, verified: true },
       });
-      if (replay) return { status: "replayed", id: replay.id };
+      if (replay) return { ok: true, status: "replayed", id: replay.id, verified: replay.verified, late: false };
     }
-    return { status: "duplicate" };
+    return { ok: false, reason: "duplicate" };
+  }
+}
+
+export type PaperBallot = { code: string | null; ratings: { criterionId: number; score: number | null }[] };
+
+/**
+ * A grid of paper ballots for one round and commune, entered by the Front or an administrator:
+ * each ballot through the same rules as an online answer, all in one transaction (one refused
+ * ballot and nothing is stored), audited, with ballots after closing logged as late.
+ */
+export async function enterPaperBallots(input: {
+  actorId: number;
+  roundId: number;
+  communeId: number;
+  ballots: PaperBallot[];
+  at?: Date;
+}): Promise<{ ok: true; count: number; verified: number; late: boolean } | { ok: false; reason: AnswerRefusal; index: number }> {
+  const at = input.at ?? new Date();
+  // The same code twice in one grid: the second is refused like a code already used.
+  noteLocalWrite();
+  const twice = input.ballots.findIndex((b, i) => b.code && input.ballots.findIndex((o) => o.code === b.code) !== i);
+  if (twice >= 0) return { ok: false, reason: "usedCode", index: twice };
+  try {
+    return await prisma.$transaction(async (tx) => {
+      let late = false;
+      let verified = 0;
+      for (const [index, ballot] of input.ballots.entries()) {
+        try {
+          const r = await checkAndWrite(tx, {
+            communeId: input.communeId,
+            roundId: input.roundId,
+            channel: "paper",
+            ratings: ballot.ratings,
+            code: ballot.code,
+            at,
+            actorId: input.actorId,
+          });
+          late ||= r.late;
+          if (r.verified) verified++;
+        } catch (e) {
+          if (e instanceof Refused) throw new Refused(e.reason, index);
+          throw e;
+        }
+      }
+      const detail = { count: input.ballots.length, verified, open: input.ballots.length - verified };
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "paper_entered",
+        roundId: input.roundId,
+        communeId: input.communeId,
+        detail,
+      });
+      if (late)
+        await recordAudit(tx, {
+          actorId: input.actorId,
+          action: "paper_late",
+          roundId: input.roundId,
+          communeId: input.communeId,
+          detail,
+        });
+      return { ok: true, count: input.ballots.length, verified, late } as const;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, reason: e.reason, index: e.index };
+    throw e;
   }
 }
 
 /**
- * Inserts many responses at once (demo data, benchmarks, imports), in one transaction per
- * batch. Every row needs a submissionId: it ties the returned ids back to the input rows.
+ * Loads many open answers at once for demo data and benchmarks only, in one transaction per
+ * batch; no route reaches it (answers from residents, paper and imports go through submitAnswer).
+ * Every row needs a submissionId: it ties the returned ids back to the input rows.
  */
 export async function insertResponsesBulk(rows: (NewResponse & { submissionId: string })[], batchSize = 500) {
   for (let start = 0; start < rows.length; start += batchSize) {

@@ -18,11 +18,15 @@ export function totpUri({ secret, email }: { secret: string; email: string }): s
   return generateURI({ issuer: ISSUER, label: email, secret });
 }
 
-/** A 6-digit code, accepted in the current 30-second step or the one before or after. */
-export async function checkTotp(secret: string, token: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(token)) return false;
+/** The time step of a 6-digit code valid now (the current 30-second step or the one before or after). */
+async function totpStep(secret: string, token: string): Promise<number | null> {
+  if (!/^\d{6}$/.test(token)) return null;
   const result = await verifyTotp({ secret, token, epochTolerance: 30 }).catch(() => null);
-  return result?.valid === true;
+  return result?.valid && "timeStep" in result ? Number(result.timeStep) : null;
+}
+
+export async function checkTotp(secret: string, token: string): Promise<boolean> {
+  return (await totpStep(secret, token)) !== null;
 }
 
 function normaliseRecoveryCode(code: string): string {
@@ -48,7 +52,7 @@ export async function enableTwoFactor({
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
   await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { totpSecret: secret } }),
+    prisma.user.update({ where: { id: userId }, data: { totpSecret: secret, totpLastStep: null } }),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
     prisma.recoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId, codeHash: keyedHash("recovery", normaliseRecoveryCode(c)) })),
@@ -70,7 +74,15 @@ export async function disableTwoFactor({ userId }: { userId: number }): Promise<
  */
 export async function checkSecondFactor({ userId, secret, code }: { userId: number; secret: string; code: string }) {
   const trimmed = code.trim();
-  if (await checkTotp(secret, trimmed)) return true;
+  const step = await totpStep(secret, trimmed);
+  if (step !== null) {
+    // Each code once: the step is recorded by the statement that checks it is newer than the last.
+    const taken = await prisma.user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return taken.count === 1;
+  }
   const codeHash = keyedHash("recovery", normaliseRecoveryCode(trimmed));
   const spent = await prisma.recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: new Date() } });
   return spent.count === 1;

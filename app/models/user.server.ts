@@ -88,6 +88,12 @@ export async function resetPassword({ id, password }: { id: number; password: st
   clearLoginLimits(loginAccountKey(user.email));
 }
 
+/** The owner's password, asked again before a sensitive change (turning two-step sign-in off). */
+export async function checkPassword({ userId, password }: { userId: number; password: string }): Promise<boolean> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return verify(user.passwordHash, password).catch(() => false);
+}
+
 export type ChangePasswordResult = { ok: true; sessionId: string } | { ok: false; reason: "wrongPassword" | "samePassword" };
 
 /**

@@ -25,7 +25,7 @@ import { loadTriage } from "~/models/triage-view.server";
 import { requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
@@ -112,8 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
-    if (e.reason === "replyRequired")
-      return json<FormErrors>({ fieldErrors: { reply: "errors.replyRequired" }, values: result.values }, { status: 400 });
+    if (e.reason === "replyRequired") return fieldErrors({ reply: "errors.replyRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
   return redirect(`/staff/complaints/${id}`, { status: 303 });

@@ -1,10 +1,10 @@
 // CSV of the dashboard table, with the same filters and sort as the page. UTF-8 with a byte
 // order mark so that Excel shows Vietnamese correctly.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { getDashboard } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
+import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
     return out;
   });
-  const csv = "\uFEFF" + stringify([header, ...records]);
+  const csv = toCsv([header, ...records]);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

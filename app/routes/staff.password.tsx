@@ -1,9 +1,10 @@
 // Any staff member changes their own password; after an administrator's reset this is the only
 // page the temporary password opens (requireUser sends every other staff page here).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { TWO_FACTOR_ROLES } from "~/models/two-factor.server";
 import { changePassword } from "~/models/user.server";
 import { requireUser, sessionCookie } from "~/utils/auth.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
@@ -11,8 +12,9 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
+import { Field } from "~/components/forms";
+import { PASSWORD_MIN } from "~/lib/roles";
 
-const PASSWORD_MIN = 12;
 
 const ChangePasswordSchema = lazy(() =>
   z
@@ -34,7 +36,11 @@ const ChangePasswordSchema = lazy(() =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = getFixedT(await getLanguage(request), "security");
-  return json({ mustChange: user.mustChangePassword, title: t("password.title") });
+  return json({
+    mustChange: user.mustChangePassword,
+    canUseTwoFactor: TWO_FACTOR_ROLES.includes(user.role),
+    title: t("password.title"),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,35 +64,24 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const { mustChange } = useLoaderData<typeof loader>();
+  const { mustChange, canUseTwoFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("security");
   const errors = actionData?.fieldErrors ?? {};
   const field = (name: string, label: string, autoComplete: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        minLength={name === "current" ? undefined : PASSWORD_MIN}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : hint ? `${name}-hint` : undefined}
-      />
-      {errors[name] ? (
-        <p className="field-error" id={`${name}-error`}>
-          {t(errors[name], { min: PASSWORD_MIN })}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      inputProps={{
+        name,
+        type: "password",
+        autoComplete,
+        required: true,
+        minLength: name === "current" ? undefined : PASSWORD_MIN,
+      }}
+      errors={errors[name] && t(errors[name], { min: PASSWORD_MIN })}
+    />
   );
   return (
     <section className="page--narrow">
@@ -109,6 +104,11 @@ export default function ChangePassword() {
           {t("password.submit")}
         </button>
       </Form>
+      {canUseTwoFactor && !mustChange ? (
+        <p>
+          <Link to="/staff/two-factor">{t("twoFactor.title")}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

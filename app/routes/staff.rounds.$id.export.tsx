@@ -1,10 +1,10 @@
 // A round's answers as CSV, anonymised: no resident or address hashes, no ids; UTF-8 with BOM.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { resultsVisible } from "~/lib/round";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound, roundResponsesForExport } from "~/models/round.server";
 import { requireRole } from "~/utils/auth.server";
+import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     r.village ?? "",
     r.comment ?? "",
   ]);
-  return new Response("\uFEFF" + stringify([header, ...rows]), {
+  return new Response(toCsv([header, ...rows]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="round-${id}.csv"`,

@@ -1,28 +1,71 @@
-// One survey round: per commune, households, answers online and on paper, coverage, and the
-// results per criterion (online and paper apart). A pre-recognition round's results stay hidden
-// until it closes. Officials of a commune in the round enter its paper ballots here.
+// One survey round: per commune, households, answers online and on paper, verified (with a
+// household code) and open, coverage, and the results per criterion. A pre-recognition round's
+// results stay hidden until it closes. The Fatherland Front (its communes) and administrators run
+// the round here: code batches per village, printing until sealed, paper ballots. Officials
+// only read (separation of duties, docs/decisions/012).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BallotBatches } from "~/components/ballot-batches";
 import { ErrorPage } from "~/components/error-page";
-import { coverage } from "~/lib/dashboard";
-import { formatDate, formatPercent } from "~/lib/format";
-import { periodOf } from "~/lib/vn-time";
-import { parseBallotCell, resultsVisible } from "~/lib/round";
-import { score, type Score } from "~/lib/score";
+import { PaperBallotGrid } from "~/components/paper-ballot-grid";
+import { RoundCommuneResults } from "~/components/round-commune-results";
+import { formatDate } from "~/lib/format";
+import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { getRound, roundAnswerCounts, roundTallies } from "~/models/round.server";
-import { thresholdFor } from "~/models/recognition.server";
-import { getDefaultThreshold } from "~/models/setting.server";
-import { insertResponsesBulk } from "~/models/survey.server";
-import { COMMUNE_STAFF_ROLES, requireCommuneAccess, requireRole } from "~/utils/auth.server";
-import { formError, formToObject, type FormErrors } from "~/utils/form.server";
+import { getRound } from "~/models/round.server";
+import { getRoundView } from "~/models/round-view.server";
+import { enterPaperBallots } from "~/models/survey.server";
+import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
+import { lazy } from "~/utils/lazy";
+import { BALLOT_ROWS, paperGridSchema } from "~/utils/paper-grid.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { requiredText, z } from "~/utils/validation.server";
 import { useLanguage } from "~/utils/use-language";
 
-const BALLOT_ROWS = 20;
+const count = (max: number) =>
+  z.coerce
+    .number({ error: "errors.households" })
+    .int("errors.households")
+    .min(1, "errors.households")
+    .max(max, "errors.households");
+
+const BatchSchema = lazy(() =>
+  z
+    .object({
+      intent: z.literal("batch"),
+      communeId: z.coerce.number().int().positive(),
+      village: requiredText({ max: 100, required: "ballot:batchErrors.village", tooLong: "ballot:batchErrors.village" }),
+      households: count(100_000),
+      count: count(100_000),
+    })
+    .strict(),
+);
+
+const SealSchema = lazy(() =>
+  z
+    .object({
+      intent: z.literal("seal"),
+      communeId: z.coerce.number().int().positive(),
+      batchId: z.coerce.number().int().positive(),
+    })
+    .strict(),
+);
+
+/** Reasons a ballot is refused that belong to its code cell; the others are about the whole grid. */
+const CODE_REASONS = new Set([
+  "unknownCode",
+  "usedCode",
+  "notHandedOut",
+  "otherCommune",
+  "otherRound",
+  "closedRound",
+  "notStarted",
+  "codeRequired",
+]);
 
 async function loadRound(params: { id?: string }) {
   const id = Number(params.id);
@@ -32,21 +75,12 @@ async function loadRound(params: { id?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
+  const user = await requireUser(request);
   const round = await loadRound(params);
-  // Officials see the rounds of their own communes only.
-  const communes =
-    user.role === "official" ? round.communes.filter((c) => user.communes.some((u) => u.id === c.commune.id)) : round.communes;
-  if (communes.length === 0) throw json({ error: "forbidden" }, { status: 403 });
-  const [criteria, counts, defaults] = await Promise.all([
-    listActiveCriteria(),
-    roundAnswerCounts({ roundId: round.id }),
-    getDefaultThreshold(),
-  ]);
-  const visible = resultsVisible(round);
-  const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
-  const threshold = thresholdFor(round.level, defaults);
-  const coverageTarget = round.level?.coverageShare ?? 0.7;
+  // Officials and the Front see the rounds of their own communes only.
+  const communeIds = round.communes.map((c) => c.commune.id).filter((id) => canAccessCommune(user, id, "read"));
+  if (communeIds.length === 0) throw json({ error: "forbidden" }, { status: 403 });
+  const view = await getRoundView({ round, communeIds, canRun: (id) => canAccessCommune(user, id, "run") });
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
@@ -56,45 +90,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         purpose: round.purpose,
         startsAt: round.startsAt,
         endsAt: round.endsAt,
+        codesRequired: round.codesRequired,
         level: round.level,
       },
-      visible,
-      threshold,
-      coverageTarget,
-      criteria: criteria.map((c) => ({ id: c.id, key: c.key, nameVi: c.nameVi, nameEn: c.nameEn })),
-      communes: communes.map(({ commune, households }) => {
-        const online = counts.find((c) => c.communeId === commune.id && c.channel === "online")?.count ?? 0;
-        const paper = counts.find((c) => c.communeId === commune.id && c.channel === "paper")?.count ?? 0;
-        return {
-          ...commune,
-          households,
-          online,
-          paper,
-          coverage: coverage(online + paper, households),
-          canEnterPaper: user.role === "official" && user.communes.some((u) => u.id === commune.id),
-          results: visible
-            ? criteria.map((k) => ({
-                key: k.key,
-                online: score(
-                  tallies.find((x) => x.communeId === commune.id && x.channel === "online" && x.criterionId === k.id)?.tally ?? {
-                    satisfied: 0,
-                    answered: 0,
-                    noOpinion: 0,
-                  },
-                  threshold,
-                ),
-                paper: score(
-                  tallies.find((x) => x.communeId === commune.id && x.channel === "paper" && x.criterionId === k.id)?.tally ?? {
-                    satisfied: 0,
-                    answered: 0,
-                    noOpinion: 0,
-                  },
-                  threshold,
-                ),
-              }))
-            : null,
-        };
-      }),
+      ...view,
       ballotRows: BALLOT_ROWS,
       title: t("rounds.detailTitle", { name: round.name }),
     },
@@ -104,51 +103,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
+  const user = await requireUser(request);
   const round = await loadRound(params);
   const body = await readUrlEncodedForm(request, 64 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);
   const communeId = Number(raw.communeId);
-  const link = round.communes.find((c) => c.commune.id === communeId);
-  if (!link) return formError("invalid", {}, 400);
-  requireCommuneAccess(user, communeId, "write");
+  if (!round.communes.some((c) => c.commune.id === communeId)) return formError("invalid", {}, 400);
+  requireCommuneAccess(user, communeId, "run");
+  const back = (query: string) => redirect(`/staff/rounds/${round.id}?${query}#commune-${communeId}`, { status: 303 });
 
-  const criteria = await listActiveCriteria();
-  const values: Record<string, string> = {};
-  const fieldErrors: Record<string, string> = {};
-  const ballots: { criterionId: number; score: number | null }[][] = [];
-  for (let row = 0; row < BALLOT_ROWS; row++) {
-    const cells = criteria.map((c) => {
-      const v = raw[`b${row}_${c.key}`];
-      const s = typeof v === "string" ? v : "";
-      if (s) values[`b${row}_${c.key}`] = s.slice(0, 5);
-      return { c, s };
-    });
-    if (cells.every((x) => x.s.trim() === "")) continue;
-    const ratings = cells.map(({ c, s }) => {
-      const parsed = parseBallotCell(s);
-      if (parsed === "invalid") fieldErrors[`b${row}_${c.key}`] = "errors.ballotCell";
-      return { criterionId: c.id, score: parsed === "invalid" ? null : parsed };
-    });
-    ballots.push(ratings);
+  if (raw.intent === "batch") {
+    const result = validateObject(BatchSchema(), raw);
+    if (!result.ok) return result.response;
+    const made = await generateBatch({ actorId: user.id, roundId: round.id, ...result.data });
+    if (!made.ok)
+      return json<FormErrors>({ formError: `ballot:batchErrors.${made.reason}`, values: result.values }, { status: 400 });
+    return back(`batch=${made.batchId}`);
   }
-  if (Object.keys(fieldErrors).length > 0)
-    return json<FormErrors>({ formError: "ballots", fieldErrors, values }, { status: 400 });
-  if (ballots.length === 0) return formError("noBallots", values, 400);
-  const now = new Date();
-  await insertResponsesBulk(
-    ballots.map((ratings) => ({
-      communeId,
-      roundId: round.id,
-      channel: "paper" as const,
-      period: periodOf(round.startsAt),
-      createdAt: now,
-      ratings,
-      submissionId: `paper-${crypto.randomUUID()}`,
-    })),
-  );
-  return redirect(`/staff/rounds/${round.id}?entered=${ballots.length}#commune-${communeId}`, { status: 303 });
+  if (raw.intent === "seal") {
+    const result = validateObject(SealSchema(), raw);
+    if (!result.ok) return result.response;
+    await sealBatch({ id: result.data.batchId, actorId: user.id });
+    return back("sealed=1");
+  }
+
+  const result = validateObject(paperGridSchema(await listActiveCriteria()), raw);
+  if (!result.ok) {
+    const data = await result.response.json();
+    return json<FormErrors>({ ...data, formError: data.formError ?? "ballots" }, { status: 400 });
+  }
+  if (result.data.rows.length === 0) return formError("noBallots", result.values, 400);
+  const entered = await enterPaperBallots({ actorId: user.id, roundId: round.id, communeId, ballots: result.data.rows });
+  if (!entered.ok) {
+    const row = result.data.rows[entered.index].row;
+    const message = `ballot:paperErrors.${entered.reason}`;
+    return json<FormErrors>(
+      CODE_REASONS.has(entered.reason)
+        ? { formError: "ballots", fieldErrors: { [`b${row}_code`]: message }, values: result.values }
+        : { formError: message, values: result.values },
+      { status: 400 },
+    );
+  }
+  return back(`entered=${entered.count}`);
 }
 
 export default function RoundPage() {
@@ -156,14 +153,6 @@ export default function RoundPage() {
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("council");
   const lng = useLanguage();
-  const cell = (s: Score) =>
-    s.hidden ? (
-      <span className="muted">{t("table.hidden")}</span>
-    ) : (
-      <>
-        {formatPercent(s.share, lng)} <span className="detail">n={s.answered}</span>
-      </>
-    );
   return (
     <>
       <p className="breadcrumb">
@@ -172,7 +161,8 @@ export default function RoundPage() {
       <h1>{d.round.name}</h1>
       <p className="muted">
         {formatDate(d.round.startsAt, lng)}–{formatDate(d.round.endsAt, lng)} · {t(`rounds.purpose.${d.round.purpose}`)}
-        {d.round.level ? `: ${localized(d.round.level, "name", lng)}` : ""}
+        {d.round.level ? `: ${localized(d.round.level, "name", lng)}` : ""} ·{" "}
+        {t(d.round.codesRequired ? "ballot:rounds.accessCodes" : "ballot:rounds.accessOpen")}
       </p>
       {!d.visible ? (
         <p className="note" data-testid="results-hidden">
@@ -187,95 +177,15 @@ export default function RoundPage() {
       {d.communes.map((c) => (
         <section key={c.id} className="card" id={`commune-${c.id}`}>
           <h2>{c.name}</h2>
-          <p>
-            {t("rounds.byChannel", { online: c.online, paper: c.paper })} ·{" "}
-            {c.coverage
-              ? t("rounds.coverageOf", {
-                  share: formatPercent(c.coverage.share, lng),
-                  n: c.coverage.answered,
-                  households: c.households,
-                  target: formatPercent(d.coverageTarget, lng),
-                })
-              : "—"}
-          </p>
-          {c.results ? (
-            <table className="data-table" data-testid={`results-${c.slug}`}>
-              <thead>
-                <tr>
-                  <th>{t("table.criterion")}</th>
-                  <th>{t("rounds.online")}</th>
-                  <th>{t("rounds.paper")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.results.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">
-                      {localized(
-                        d.criteria.find((k) => k.key === r.key)!,
-                        "name",
-                        lng,
-                      )}
-                    </th>
-                    <td>{cell(r.online)}</td>
-                    <td>{cell(r.paper)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {c.canEnterPaper ? (
-            <details className="paper-entry" open={!!actionData}>
-              <summary>{t("rounds.enterPaper")}</summary>
-              <p className="hint">{t("rounds.paperHint")}</p>
-              {actionData?.formError ? (
-                <p className="form-error" role="alert">
-                  {t(`rounds.formErrors.${actionData.formError}`)}
-                </p>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="communeId" value={c.id} />
-                <div className="table-scroll">
-                  <table className="ballots">
-                    <thead>
-                      <tr>
-                        <th>#</th>
-                        {d.criteria.map((k) => (
-                          <th key={k.key}>{localized(k, "name", lng)}</th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {Array.from({ length: d.ballotRows }, (_, row) => (
-                        <tr key={row}>
-                          <th scope="row">{row + 1}</th>
-                          {d.criteria.map((k) => {
-                            const name = `b${row}_${k.key}`;
-                            const err = actionData?.fieldErrors?.[name];
-                            return (
-                              <td key={k.key}>
-                                <input
-                                  name={name}
-                                  maxLength={2}
-                                  size={2}
-                                  autoComplete="off"
-                                  defaultValue={actionData?.values[name] ?? ""}
-                                  aria-label={t("rounds.ballotCell", { row: row + 1, criterion: localized(k, "name", lng) })}
-                                  aria-invalid={err ? true : undefined}
-                                />
-                              </td>
-                            );
-                          })}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <button type="submit" className="button button--primary">
-                  {t("rounds.savePaper")}
-                </button>
-              </Form>
-            </details>
+          <RoundCommuneResults
+            commune={c}
+            criteria={d.criteria}
+            coverageTarget={d.coverageTarget}
+            codesRequired={d.round.codesRequired}
+          />
+          <BallotBatches commune={c} canRun={c.canRun} actionData={actionData} />
+          {c.canRun ? (
+            <PaperBallotGrid communeId={c.id} criteria={d.criteria} rows={d.ballotRows} actionData={actionData} />
           ) : null}
         </section>
       ))}

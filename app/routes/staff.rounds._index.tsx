@@ -1,5 +1,6 @@
-// Survey rounds: the list (all staff) and, for administrators, a form to open a round for one
-// commune or many, with each commune's number of households (for coverage).
+// Survey rounds: the list (all staff) and, for the Fatherland Front (its communes) and
+// administrators, a form to open a round for one commune or many, with each commune's number of
+// households (for coverage) and whether household codes are required. Officials never open rounds.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,18 +9,39 @@ import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
-import { COMMUNE_STAFF_ROLES, requireRole } from "~/utils/auth.server";
-import { lazy } from "~/utils/lazy";
+import type { SessionUser } from "~/models/user.server";
+import { canAccessCommune, readableCommuneIds, requireRole, requireUser } from "~/utils/auth.server";
 import { requiredText, z } from "~/utils/validation.server";
-import { formToObject, formError, validateObject, type FormErrors } from "~/utils/form.server";
+import { validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
-import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
 import { RoundPurpose } from "~/generated/prisma/enums";
 
-const RoundSchema = lazy(() =>
-  z
+/**
+ * Built from the communes the user may run rounds for: one optional households_<id> box each
+ * (an empty box leaves the commune out), so no unknown field and no hand loop.
+ */
+function roundSchema(communeIds: number[]) {
+  const households = Object.fromEntries(
+    communeIds.map((id) => [
+      `households_${id}`,
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (!v || v.trim() === "") return null;
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+            ctx.addIssue({ code: "custom", message: "errors.households", path: [] });
+            return z.NEVER;
+          }
+          return n;
+        }),
+    ]),
+  );
+  return z
     .object({
       name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
       purpose: z.enum(RoundPurpose, { error: "errors.invalid" }),
@@ -29,47 +51,56 @@ const RoundSchema = lazy(() =>
         .transform((v) => (v ? Number(v) : null)),
       startsOn: z.iso.date({ error: "errors.date" }),
       endsOn: z.iso.date({ error: "errors.date" }),
+      /** "codes": household codes required (the default for pre-recognition rounds); "open": not */
+      access: z.enum(["codes", "open"], { error: "errors.invalid" }).optional(),
+      ...households,
     })
-    .catchall(z.string())
+    .strict()
     .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
-    .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] }),
-);
+    .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] })
+    .transform((d, ctx) => {
+      const communes = communeIds.flatMap((communeId) => {
+        const households = (d as Record<string, unknown>)[`households_${communeId}`];
+        return typeof households === "number" ? [{ communeId, households }] : [];
+      });
+      if (communes.length === 0) {
+        ctx.addIssue({ code: "custom", message: "errors.communesRequired", path: ["communes"] });
+        return z.NEVER;
+      }
+      return { ...d, communes, codesRequired: (d.access ?? (d.purpose === "pre_recognition" ? "codes" : "open")) === "codes" };
+    });
+}
+
+/** Rural communes (wards are not recognised) this user may open rounds for: the Front its own, administrators all. */
+async function runnableCommunes(user: SessionUser) {
+  const communes = (await listCommunes()).filter((c) => c.kind !== "phuong");
+  return communes.filter((c) => canAccessCommune(user, c.id, "run"));
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, COMMUNE_STAFF_ROLES);
-  const [rounds, levels, communes] = await Promise.all([listRounds(), listLevels(), listCommunes()]);
+  const user = await requireUser(request);
+  const [rounds, levels, communes] = await Promise.all([
+    listRounds({ communeIds: readableCommuneIds(user) }),
+    listLevels(),
+    runnableCommunes(user),
+  ]);
   const t = getFixedT(await getLanguage(request), "council");
+  const canCreate = user.role === "admin" || user.role === "front";
   return json({
     rounds,
     levels: levels.map((l) => ({ id: l.id, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),
-    communes: user.role === "admin" ? communes.filter((c) => c.kind !== "phuong").map((c) => ({ id: c.id, name: c.name })) : [],
-    canCreate: user.role === "admin",
+    communes: canCreate ? communes.map((c) => ({ id: c.id, name: c.name })) : [],
+    canCreate,
     title: t("rounds.title"),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["admin"]);
-  const body = await readUrlEncodedForm(request, 64 * 1024);
-  if (!body.ok) return formError(body.error, {});
-  const raw = formToObject(body.form);
-  const result = validateObject(RoundSchema(), raw);
+  const user = await requireRole(request, ["admin", "front"]);
+  const communes = await runnableCommunes(user);
+  const result = await validateForm(request, roundSchema(communes.map((c) => c.id)));
   if (!result.ok) return result.response;
-  // Households per commune arrive as households_<communeId>; an empty box leaves the commune out.
-  const known = new Set((await listCommunes()).map((c) => c.id));
-  const communes: { communeId: number; households: number }[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    const m = /^households_(\d+)$/.exec(key);
-    if (!m || typeof value !== "string" || value.trim() === "") continue;
-    const households = Number(value);
-    if (!known.has(Number(m[1])) || !Number.isInteger(households) || households < 1 || households > 1_000_000) {
-      return json<FormErrors>({ fieldErrors: { communes: "errors.households" }, values: result.values }, { status: 400 });
-    }
-    communes.push({ communeId: Number(m[1]), households });
-  }
-  if (communes.length === 0)
-    return json<FormErrors>({ fieldErrors: { communes: "errors.communesRequired" }, values: result.values }, { status: 400 });
   const d = result.data;
   const { id } = await createRound({
     name: d.name,
@@ -77,8 +108,9 @@ export async function action({ request }: ActionFunctionArgs) {
     levelId: d.purpose === "pre_recognition" ? d.levelId : null,
     startsAt: vnStartOfDay(d.startsOn),
     endsAt: vnStartOfDay(d.endsOn),
+    codesRequired: d.codesRequired,
     createdById: user.id,
-    communes,
+    communes: d.communes,
   });
   return redirect(`/staff/rounds/${id}`, { status: 303 });
 }
@@ -90,6 +122,7 @@ export default function Rounds() {
   const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? {};
+  const communesError = errors.communes ?? Object.entries(errors).find(([k]) => k.startsWith("households_"))?.[1];
   return (
     <>
       <h1>{t("rounds.heading")}</h1>
@@ -141,6 +174,13 @@ export default function Rounds() {
                 </select>
               </label>
               <label>
+                {t("ballot:rounds.access")}
+                <select name="access" defaultValue={v.access ?? "codes"}>
+                  <option value="codes">{t("ballot:rounds.accessCodes")}</option>
+                  <option value="open">{t("ballot:rounds.accessOpen")}</option>
+                </select>
+              </label>
+              <label>
                 {t("rounds.startsOn")} <input type="date" name="startsOn" required defaultValue={v.startsOn ?? ""} />
               </label>
               <label>
@@ -157,7 +197,7 @@ export default function Rounds() {
             <fieldset className="commune-picker">
               <legend>{t("rounds.households")}</legend>
               <p className="hint">{t("rounds.householdsHint")}</p>
-              {errors.communes ? <p className="field-error">{t(errors.communes)}</p> : null}
+              {communesError ? <p className="field-error">{t(communesError)}</p> : null}
               <div className="commune-picker__list">
                 {communes.map((c) => (
                   <label key={c.id} className="check">

@@ -27,12 +27,15 @@ export default function StaffLayout() {
             <NavLink to="/staff" end>
               {t("nav.inbox")}
             </NavLink>
-            {user.role !== "official" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
+            {user.role === "council" || user.role === "admin" ? (
+              <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink>
+            ) : null}
             <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
           </>
         )}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
+        <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}
         </span>

@@ -11,7 +11,7 @@ import { formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
-import { Field } from "~/components/forms";
+import { Field, FormError } from "~/components/forms";
 
 const LoginSchema = lazy(() =>
   z
@@ -76,13 +76,15 @@ export default function Login() {
   return (
     <div className="page page--narrow">
       <h1>{t("login.heading")}</h1>
-      {actionData?.formError ? (
-        <p className="form-error" role="alert" id="form-error">
-          {actionData.formError === "codeRequired"
+      <FormError
+        id="form-error"
+        message={
+          actionData?.formError &&
+          (actionData.formError === "codeRequired"
             ? t("security:login.codeRequired")
-            : t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 })}
-        </p>
-      ) : null}
+            : t(`login.formErrors.${actionData.formError}`, { minutes: actionData.minutes ?? 15 }))
+        }
+      />
       <Form method="post">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staff"} />
         <Field

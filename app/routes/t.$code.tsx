@@ -13,9 +13,11 @@ import { PublicTriage } from "~/components/public-triage";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { ChoiceFieldset, TextareaField } from "~/components/forms";
+import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -36,15 +38,19 @@ const ReopenSchema = lazy(() =>
 );
 const TrackActionSchema = lazy(() => z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
 
-async function loadComplaint(params: { code?: string }) {
+async function loadComplaint(params: { code?: string }, context: { clientIp?: string }) {
   const code = normaliseTrackingCode(params.code ?? "");
-  const complaint = code ? await getPublicComplaint({ code }) : null;
+  if (!code) throw new Response(null, { status: 404 });
+  // Codes not found cost the address a point (see t._index.tsx).
+  const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  const complaint = await limitedLookup("tracking", ipHash, () => getPublicComplaint({ code }));
+  if (complaint === "limited") throw new Response(null, { status: 429 });
   if (!complaint) throw new Response(null, { status: 404 });
   return complaint;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const complaint = await loadComplaint(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
   const triage = await getPublicTriage({ complaintId: complaint.id });
   return json(
@@ -53,9 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const complaint = await loadComplaint(params);
+  const complaint = await loadComplaint(params, context);
   const result = await validateForm(request, TrackActionSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   try {
@@ -111,11 +117,7 @@ export default function TrackComplaint() {
       ) : null}
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(`track.formErrors.${actionData.formError}`)}
-        </p>
-      ) : null}
+      <FormError message={actionData?.formError && t(`track.formErrors.${actionData.formError}`)} />
       {complaint.status === "resolved" ? (
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>

@@ -1,6 +1,7 @@
 // Staff authentication and the guards every staff loader and action starts with:
 // requireUser, requireRole, requireCommuneAccess. They throw a redirect (not signed in) or a 403.
 import { createCookie, json, redirect } from "@remix-run/node";
+import { isCommuneScoped } from "~/lib/roles";
 import { getSessionUser, SESSION_HOURS, type Role, type SessionUser } from "~/models/user.server";
 import { env } from "./env.server";
 
@@ -44,16 +45,23 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
 
 /**
  * Access to one commune's staff data. "read": council members and administrators see every
- * commune, officials only their own. "write" (answering complaints): only an official of that
- * commune; council members change nothing.
+ * commune, officials and the Front only their own. "write" (answering complaints): only an
+ * official of that commune; council members change nothing. "run" (survey rounds, ballot codes,
+ * paper ballots: separation of duties, docs/decisions/012): the Front for its communes, or an
+ * administrator; never the commune's own officials.
  */
-export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
-  // A unit account reads a report only through its unit inbox (routes/staff.unit.*): here, the
-  // report does not exist for it.
-  if (user.role === "unit") throw new Response(null, { status: 404 });
+export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): void {
+  if (!canAccessCommune(user, communeId, mode)) throw json({ error: "forbidden" }, { status: 403 });
+}
+
+export function canAccessCommune(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): boolean {
+  // A unit account reads no commune's staff data: its reports come through forwarding
+  // (routes/staff.unit.*).
+  if (user.role === "unit") return false;
   const own = user.communes.some((c) => c.id === communeId);
-  const allowed = mode === "read" ? user.role !== "official" || own : user.role === "official" && own;
-  if (!allowed) throw json({ error: "forbidden" }, { status: 403 });
+  if (mode === "read") return !isCommuneScoped(user.role) || own;
+  if (mode === "write") return user.role === "official" && own;
+  return user.role === "admin" || (user.role === "front" && own);
 }
 
 /**
@@ -61,7 +69,7 @@ export function requireCommuneAccess(user: SessionUser, communeId: number, mode:
  * even read that commune gets 404, as for a record that does not exist, so ids cannot be probed.
  */
 export function requireRecordAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
-  const readable = user.role !== "official" || user.communes.some((c) => c.id === communeId);
+  const readable = user.role !== "unit" && (user.role !== "official" || user.communes.some((c) => c.id === communeId));
   if (!readable) throw new Response(null, { status: 404 });
   requireCommuneAccess(user, communeId, mode);
 }
@@ -69,8 +77,5 @@ export function requireRecordAccess(user: SessionUser, communeId: number, mode: 
 /** The communes whose complaints this user may list. null = all; a unit account: none. */
 export function readableCommuneIds(user: SessionUser): number[] | null {
   if (user.role === "unit") return [];
-  return user.role === "official" ? user.communes.map((c) => c.id) : null;
+  return isCommuneScoped(user.role) ? user.communes.map((c) => c.id) : null;
 }
-
-/** Staff pages other than the unit inbox: commune officials, council members, administrators. */
-export const COMMUNE_STAFF_ROLES = ["official", "council", "admin"] as const;

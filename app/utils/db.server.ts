@@ -94,6 +94,8 @@ export async function checkDatabase(): Promise<boolean> {
   }
 }
 
+/** The client inside `prisma.$transaction(async (tx) => …)`: models that run in a caller's transaction take it. */
+export type Tx = Parameters<Extract<Parameters<typeof prisma.$transaction>[0], (...args: never[]) => unknown>>[0];
 /**
  * Versions of the data the app keeps copies of in memory (app/utils/cache.server.ts), bumped by
  * SQLite triggers in the same transaction as the change (migration 20261127130000): "reference"

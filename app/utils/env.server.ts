@@ -36,12 +36,33 @@ const EnvSchema = z.object({
    */
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  /**
+   * Key of the HMAC under which household ballot codes are stored (docs/decisions/012). Without
+   * it the published demo key is used, and codes can then be made for demo rounds only.
+   */
+  BALLOT_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .refine((s) => s !== DEMO_BALLOT_SECRET, "must not be the published demo key")
+    .optional(),
+  /** Wrong ballot codes accepted per network address per hour before the address is refused. */
+  BALLOT_WRONG_CODES_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Wrong ballot codes accepted per commune per hour (all addresses together). */
+  BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Hours after a round closes during which the Front may still enter paper ballots (logged). */
+  PAPER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(48),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE"> & {
+/** Published key for the demo data's ballot codes (README lists demo codes made with it). */
+export const DEMO_BALLOT_SECRET = "demo-ballot-key-ntm-haiphong-2026-not-for-real-rounds";
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE" | "BALLOT_SECRET"> & {
   DATABASE_URL: string;
   SESSION_SECRET: string;
   COOKIE_SECURE: boolean;
+  BALLOT_SECRET: string;
+  /** true when BALLOT_SECRET was not set: codes may then be made for demo rounds only */
+  BALLOT_SECRET_IS_DEMO: boolean;
 };
 
 function readOrCreateSecret(dataDir: string): string {
@@ -70,6 +91,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,
     SESSION_SECRET: parsed.SESSION_SECRET ?? readOrCreateSecret(parsed.DATA_DIR),
     COOKIE_SECURE: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",
+    BALLOT_SECRET: parsed.BALLOT_SECRET ?? DEMO_BALLOT_SECRET,
+    BALLOT_SECRET_IS_DEMO: !parsed.BALLOT_SECRET,
   };
 }
 

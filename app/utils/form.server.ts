@@ -75,3 +75,8 @@ export async function validateForm<S extends z.ZodType>(
 export function formError(formError: string, values: Record<string, string>, init: number | ResponseInit = 400) {
   return json<FormErrors>({ formError, values }, typeof init === "number" ? { status: init } : init);
 }
+
+/** Errors next to fields, found after the schema passed (a rule of the model), as a 400 keeping the input. */
+export function fieldErrors(errors: Record<string, string>, values: Record<string, string>) {
+  return json<FormErrors>({ fieldErrors: errors, values }, { status: 400 });
+}

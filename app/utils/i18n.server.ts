@@ -6,6 +6,7 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
@@ -15,6 +16,7 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
@@ -29,6 +31,7 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    ballot: viBallot,
     security: viSecurity,
     triage: viTriage,
   },
@@ -40,6 +43,7 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    ballot: enBallot,
     security: enSecurity,
     triage: enTriage,
   },

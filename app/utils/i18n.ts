@@ -5,7 +5,18 @@ import i18next, { type i18n, type Resource } from "i18next";
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "vi";
-export const NAMESPACES = ["common", "home", "survey", "commune", "complaint", "staff", "council", "security", "triage"] as const;
+export const NAMESPACES = [
+  "common",
+  "home",
+  "survey",
+  "commune",
+  "complaint",
+  "staff",
+  "council",
+  "security",
+  "ballot",
+  "triage",
+] as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);

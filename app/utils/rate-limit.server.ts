@@ -4,6 +4,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { isDatabaseUnavailable } from "./db.server";
 import { env } from "./env.server";
 
 /** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
@@ -33,6 +34,9 @@ function database(): Database.Database {
     const db = new Database(sqlitePath(env.DATABASE_URL));
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    // Counters need not survive a power cut (at worst an attacker gets a few more tries after
+    // one): no fsync per point, so a rate-limit check does not double the cost of an answer.
+    db.pragma("synchronous = NORMAL");
     globalThis.__rateLimitDb = db;
   }
   return globalThis.__rateLimitDb;
@@ -79,8 +83,14 @@ async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean
     return { ok: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, msBeforeNext: e.msBeforeNext };
-    throw e;
+    throw unavailable(e);
   }
+}
+
+/** The same rule as the Prisma client's: a locked, read-only or full database is a 503, not a 500. */
+function unavailable(e: unknown): unknown {
+  if (!isDatabaseUnavailable(e)) return e;
+  return new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
 }
 
 /** Takes one point for this address; false when the address is over its limit. */
@@ -91,6 +101,18 @@ export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
 /** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
 export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
   await limiters[kind]().reward(ipHash, 1);
+}
+
+/**
+ * A look-up that costs a point only when it finds nothing (guessing), refused once the address
+ * has used its budget. The point is taken first and given back on a hit, so a burst of parallel
+ * guesses cannot overrun the limit.
+ */
+export async function limitedLookup<T>(kind: Kind, ipHash: string, find: () => Promise<T | null>): Promise<T | null | "limited"> {
+  if (!(await takeToken(kind, ipHash))) return "limited";
+  const found = await find();
+  if (found !== null) await returnToken(kind, ipHash);
+  return found;
 }
 
 export type LoginReservation =
@@ -170,4 +192,30 @@ export function closeRateLimitStore(): void {
   globalThis.__rateLimitDb?.close();
   globalThis.__rateLimitDb = undefined;
   limiterCache.clear();
+}
+
+// Household ballot codes (docs/decisions/012): every code checked takes a point from its address
+// and from its commune ("any" when it came without one, as a hand-typed /b/ address); a code that
+// turns out right gives them back, so only wrong codes count. Taking before looking makes the
+// limit hold under parallel requests and across processes.
+const codeLimiters = () => [
+  limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
+  limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
+];
+
+/** Reserves one code check for this address and commune; false when either has had too many wrong codes. */
+export async function takeCodeCheck(ipHash: string, communeKey: string): Promise<boolean> {
+  const keys = [ipHash, communeKey];
+  const ls = codeLimiters();
+  const taken = await Promise.all(ls.map((l, i) => consume(l, keys[i])));
+  if (taken.every((t) => t.ok)) return true;
+  // Give back what was taken from the limiter that still had room: a refused check costs nothing.
+  await Promise.all(ls.map((l, i) => (taken[i].ok ? l.reward(keys[i]) : null)));
+  return false;
+}
+
+/** The code was right (or never looked up): the reserved check is given back. */
+export async function returnCodeCheck(ipHash: string, communeKey: string): Promise<void> {
+  const keys = [ipHash, communeKey];
+  await Promise.all(codeLimiters().map((l, i) => l.reward(keys[i])));
 }

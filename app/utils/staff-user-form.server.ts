@@ -1,7 +1,6 @@
 // How a refused staff-account save is answered, for the create and edit forms alike.
-import { json } from "@remix-run/node";
 import type { SaveStaffUserResult } from "~/models/user.server";
-import { formError, type FormErrors } from "./form.server";
+import { fieldErrors, formError } from "./form.server";
 
 const MESSAGES = {
   emailTaken: "errors.emailTaken",
@@ -11,5 +10,5 @@ const MESSAGES = {
 
 export function staffUserFailure(failure: Extract<SaveStaffUserResult, { ok: false }>, values: Record<string, string>) {
   if (failure.reason === "selfLockout" || failure.field === null) return formError(failure.reason, values, 400);
-  return json<FormErrors>({ fieldErrors: { [failure.field]: MESSAGES[failure.reason] }, values }, { status: 400 });
+  return fieldErrors({ [failure.field]: MESSAGES[failure.reason] }, values);
 }

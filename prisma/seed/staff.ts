@@ -1,7 +1,8 @@
 // Staff accounts. Demo accounts exist only with demo data (their passwords are in the README);
 // a real administrator comes from ADMIN_EMAIL and ADMIN_PASSWORD.
-import { createUser, hashPassword } from "~/models/user.server";
+import { createUser, hashPassword, loginAccountKey } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { clearLoginLimits } from "~/utils/rate-limit.server";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -39,10 +40,22 @@ export async function ensureAdmin(email: string, password: string) {
     await prisma.$transaction([
       prisma.user.update({
         where: { id: existing.id },
-        data: { role: "admin", active: true, passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null },
+        // The operator's way back in: also lifts sign-in locks and turns two-step sign-in off
+        // (a lost phone and lost recovery codes).
+        data: {
+          role: "admin",
+          active: true,
+          passwordHash: await hashPassword(password),
+          failedLogins: 0,
+          lockedUntil: null,
+          mustChangePassword: false,
+          totpSecret: null,
+        },
       }),
       prisma.session.deleteMany({ where: { userId: existing.id } }),
+      prisma.recoveryCode.deleteMany({ where: { userId: existing.id } }),
     ]);
+    clearLoginLimits(loginAccountKey(email));
     return "updated" as const;
   }
   await createUser({ email, name: "Administrator", role: "admin", password });

@@ -1,39 +1,28 @@
 // Staff authentication and authorisation: sessions, lock-out, cross-site posts, and a matrix of
-// every staff route and action x every role x own commune / other commune.
+// every staff route and action x every role x own commune / other commune. The matrix must name
+// every loader and action of every app/routes/staff*.tsx module (read from the file system).
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as layoutLoader } from "~/routes/staff";
 import { loader as inboxLoader } from "~/routes/staff._index";
 import { action as complaintAction, loader as complaintLoader } from "~/routes/staff.complaints.$id";
-import { action as usersAction, loader as usersLoader } from "~/routes/staff.users._index";
-import { action as userAction, loader as userLoader } from "~/routes/staff.users.$id";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/staff.settings";
+import { action as userAction } from "~/routes/staff.users.$id";
 import { action as loginAction } from "~/routes/staff_.login";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loader as forwardLoader } from "~/routes/staff.complaints.$id_.forward";
-import { loader as urgencyLoader } from "~/routes/staff.complaints.$id_.urgency";
-import { action as acknowledgeAction } from "~/routes/staff.acknowledge";
-import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
-import { loader as unitComplaintLoader } from "~/routes/staff.unit.$id";
-import { loader as roundsLoader } from "~/routes/staff.rounds._index";
-import { action as complaintSettingsAction, loader as complaintSettingsLoader } from "~/routes/staff.settings_.complaints";
-import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { action as logoutAction } from "~/routes/staff_.logout";
 import { createComplaint } from "~/models/complaint.server";
+import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
-const OWN = "vinh-bao";
+const ROUTES_DIR = path.resolve("app/routes");
+/** Staff routes anyone may call: signing in and out. */
+const PUBLIC_STAFF_ROUTES = ["staff_.login.tsx", "staff_.logout.tsx"];
 
-/** The thresholds form as the settings page sends it, unchanged values. */
-async function thresholdsForm() {
-  const levels = await prisma.recognitionLevel.findMany({ select: { id: true } });
-  const form: Record<string, string> = { intent: "thresholds", share_default: "90", sample_default: "30" };
-  for (const l of levels) Object.assign(form, { [`share_${l.id}`]: "90", [`sample_${l.id}`]: "30", [`coverage_${l.id}`]: "70" });
-  return form;
-}
+const OWN = "vinh-bao";
 const OTHER = "cam-giang";
 
 async function loginRequest(email: string, password: string, ip = "192.0.2.50") {
@@ -154,6 +143,11 @@ describe("authorisation matrix", () => {
   let ownComplaint = 0;
   let otherComplaint = 0;
   let someUserId = 0;
+  let ownCommuneId = 0;
+  let ownRound = 0;
+  let firstCriterion = "";
+  let levelId = 0;
+  let recognitionN = 0;
   let forwardedComplaint = 0;
 
   beforeAll(async () => {
@@ -167,8 +161,23 @@ describe("authorisation matrix", () => {
     cookies.admin = await signIn(admin.email);
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
     const other = await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } });
+    ownCommuneId = own.id;
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
+    const now = Date.now();
+    ownRound = (
+      await prisma.surveyRound.create({
+        data: {
+          name: "Đợt kiểm tra quyền",
+          purpose: "routine",
+          startsAt: new Date(now - 86_400_000),
+          endsAt: new Date(now + 86_400_000),
+          communes: { create: { communeId: own.id, households: 100 } },
+        },
+      })
+    ).id;
+    firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
+    levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
     // A unit account: it sees the one report forwarded to its unit, nothing else.
     const unitUser = await createStaff("unit");
     const unit = await createUnit({ slug: `nuoc-${Date.now()}`, name: "Công ty nước sạch", kind: "water" });
@@ -181,159 +190,338 @@ describe("authorisation matrix", () => {
     await forwardComplaint({ id: forwardedComplaint, actorId: official.id, unitId: unit.id, note: "Nhờ công ty kiểm tra." });
   });
 
-  // What each role may do: 200/303 = allowed, 403 = refused, 302 = sent to sign in (a unit
-  // account asking for the commune inbox is sent to its unit inbox), 404 = a unit account asking
-  // for a report it was not given: for it the report does not exist.
-  const expected: Record<string, Record<Who, number>> = {
-    "GET /staff": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 302 },
-    "GET /staff/complaints/own": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 },
-    // Another commune's complaint answers as a missing one would: its existence is not told.
-    "GET /staff/complaints/other": { anonymous: 302, official: 404, council: 200, admin: 200, unit: 404 },
-    "GET /staff/complaints/forwarded": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 },
-    "POST /staff/complaints/own": { anonymous: 302, official: 303, council: 403, admin: 403, unit: 404 },
-    "POST /staff/complaints/other": { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
-    "GET /staff/complaints/own/forward": { anonymous: 302, official: 200, council: 403, admin: 403, unit: 404 },
-    "GET /staff/complaints/other/urgency": { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
-    "POST /staff/acknowledge": { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
-    "GET /staff/unit": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 200 },
-    "GET /staff/unit/forwarded": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 200 },
-    "GET /staff/unit/own": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
-    "GET /staff/unit/other": { anonymous: 302, official: 403, council: 403, admin: 403, unit: 404 },
-    "GET /staff/rounds": { anonymous: 302, official: 200, council: 200, admin: 200, unit: 403 },
-    "GET /staff/users": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
-    "POST /staff/users": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
-    "GET /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
-    "POST /staff/users/:id": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
-    "GET /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
-    "POST /staff/settings": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
-    "GET /staff/settings/complaints": { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 },
-    "POST /staff/settings/complaints": { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 },
+  // Every loader and action of every staff route module, x every role. 200/303 = allowed,
+  // 403 = refused, 302 = sent to sign in (or, for /staff/settings, on to its first page; for a
+  // unit account asking for the commune inbox, on to its unit inbox). 404 for a unit account: a
+  // report that was not forwarded to its unit does not exist for it.
+  // A staff route module without entries here fails the first test below.
+  type Entry = {
+    module: string;
+    method: "GET" | "POST";
+    path: () => string;
+    params?: () => Record<string, string>;
+    body?: () => Record<string, string>;
+    expected: Record<Who, number>;
   };
-
-  let userN = 0;
-  const get =
-    (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string> = {}) =>
-    (cookie?: string) =>
-      settle(() => loader({ request: getRequest(path, { cookie }), params, context: context() }));
-  const run: Record<string, (cookie?: string) => Promise<Response>> = {
-    "GET /staff/complaints/forwarded": (cookie) =>
-      get(complaintLoader, `/staff/complaints/${forwardedComplaint}`, { id: String(forwardedComplaint) })(cookie),
-    "GET /staff/complaints/own/forward": (cookie) =>
-      get(forwardLoader, `/staff/complaints/${ownComplaint}/forward`, { id: String(ownComplaint) })(cookie),
-    "GET /staff/complaints/other/urgency": (cookie) =>
-      get(urgencyLoader, `/staff/complaints/${otherComplaint}/urgency`, { id: String(otherComplaint) })(cookie),
-    "POST /staff/acknowledge": (cookie) =>
-      settle(() =>
-        acknowledgeAction({
-          request: formRequest("/staff/acknowledge", { ids: String(ownComplaint) }, { cookie }),
-          params: {},
-          context: context(),
-        }),
-      ),
-    "GET /staff/unit": (cookie) => get(unitInboxLoader, "/staff/unit")(cookie),
-    "GET /staff/unit/forwarded": (cookie) =>
-      get(unitComplaintLoader, `/staff/unit/${forwardedComplaint}`, { id: String(forwardedComplaint) })(cookie),
-    "GET /staff/unit/own": (cookie) =>
-      get(unitComplaintLoader, `/staff/unit/${ownComplaint}`, { id: String(ownComplaint) })(cookie),
-    "GET /staff/unit/other": (cookie) =>
-      get(unitComplaintLoader, `/staff/unit/${otherComplaint}`, { id: String(otherComplaint) })(cookie),
-    "GET /staff/rounds": (cookie) => get(roundsLoader, "/staff/rounds")(cookie),
-    "GET /staff/settings/complaints": (cookie) => get(complaintSettingsLoader, "/staff/settings/complaints")(cookie),
-    "POST /staff/settings/complaints": (cookie) =>
-      settle(() =>
-        complaintSettingsAction({
-          request: formRequest(
-            "/staff/settings/complaints",
-            { intent: "officeHours", officeHours: "07:30-11:30, 13:30-17:00" },
-            { cookie },
-          ),
-          params: {},
-          context: context(),
-        }),
-      ),
-    "GET /staff": (cookie) =>
-      settle(() => inboxLoader({ request: getRequest("/staff", { cookie }), params: {}, context: context() })),
-    "GET /staff/complaints/own": (cookie) =>
-      settle(() =>
-        complaintLoader({
-          request: getRequest(`/staff/complaints/${ownComplaint}`, { cookie }),
-          params: { id: String(ownComplaint) },
-          context: context(),
-        }),
-      ),
-    "GET /staff/complaints/other": (cookie) =>
-      settle(() =>
-        complaintLoader({
-          request: getRequest(`/staff/complaints/${otherComplaint}`, { cookie }),
-          params: { id: String(otherComplaint) },
-          context: context(),
-        }),
-      ),
-    "POST /staff/complaints/own": (cookie) =>
-      settle(() =>
-        complaintAction({
-          request: formRequest(`/staff/complaints/${ownComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }),
-          params: { id: String(ownComplaint) },
-          context: context(),
-        }),
-      ),
-    "POST /staff/complaints/other": (cookie) =>
-      settle(() =>
-        complaintAction({
-          request: formRequest(`/staff/complaints/${otherComplaint}`, { intent: "note", body: "ghi chú" }, { cookie }),
-          params: { id: String(otherComplaint) },
-          context: context(),
-        }),
-      ),
-    "GET /staff/users": (cookie) =>
-      settle(() => usersLoader({ request: getRequest("/staff/users", { cookie }), params: {}, context: context() })),
-    "POST /staff/users": (cookie) =>
-      settle(() =>
-        usersAction({
-          request: formRequest(
-            "/staff/users",
-            { email: `new${++userN}@test.local`, name: "Mới", role: "council", password: "long enough password" },
-            { cookie },
-          ),
-          params: {},
-          context: context(),
-        }),
-      ),
-    "GET /staff/users/:id": (cookie) =>
-      settle(() =>
-        userLoader({
-          request: getRequest(`/staff/users/${someUserId}`, { cookie }),
-          params: { id: String(someUserId) },
-          context: context(),
-        }),
-      ),
-    "POST /staff/users/:id": (cookie) =>
-      settle(() =>
-        userAction({
-          request: formRequest(`/staff/users/${someUserId}`, { intent: "password", password: TEST_PASSWORD }, { cookie }),
-          params: { id: String(someUserId) },
-          context: context(),
-        }),
-      ),
-    "GET /staff/settings": (cookie) =>
-      settle(() => settingsLoader({ request: getRequest("/staff/settings", { cookie }), params: {}, context: context() })),
-    "POST /staff/settings": async (cookie) => {
-      const form = await thresholdsForm();
-      return settle(() =>
-        settingsAction({
-          request: formRequest("/staff/settings", form, { cookie }),
-          params: {},
-          context: context(),
-        }),
-      );
+  const staffOnly = { anonymous: 302, official: 200, council: 200, admin: 200, unit: 200 };
+  const communeStaff = { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 };
+  const councilRead = { anonymous: 302, official: 403, council: 200, admin: 200, unit: 403 };
+  const adminRead = { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 };
+  const adminWrite = { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 };
+  const officialOnly = (status: number) => ({ anonymous: 302, official: status, council: 403, admin: 403, unit: 404 });
+  const unitOnly = (status: number) => ({ anonymous: 302, official: 403, council: 403, admin: 403, unit: status });
+  const matrix: Record<string, Entry> = {
+    "GET /staff (frame)": { module: "staff.tsx", method: "GET", path: () => "/staff", expected: staffOnly },
+    "GET /staff": {
+      module: "staff._index.tsx",
+      method: "GET",
+      path: () => "/staff",
+      expected: { anonymous: 302, official: 200, council: 200, admin: 200, unit: 302 },
+    },
+    "GET /staff/complaints/own": {
+      module: "staff.complaints.$id.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: communeStaff,
+    },
+    "GET /staff/complaints/forwarded": {
+      module: "staff.complaints.$id.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${forwardedComplaint}`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: communeStaff,
+    },
+    // Another commune's complaint answers as a missing one would: its existence is not told.
+    "GET /staff/complaints/other": {
+      module: "staff.complaints.$id.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      expected: { anonymous: 302, official: 404, council: 200, admin: 200, unit: 404 },
+    },
+    "POST /staff/complaints/own": {
+      module: "staff.complaints.$id.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({ intent: "note", body: "ghi chú" }),
+      expected: officialOnly(303),
+    },
+    "POST /staff/complaints/other": {
+      module: "staff.complaints.$id.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      body: () => ({ intent: "note", body: "ghi chú" }),
+      expected: { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
+    },
+    "GET /staff/complaints/:id/forward": {
+      module: "staff.complaints.$id_.forward.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/forward`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: officialOnly(200),
+    },
+    // An empty form gets as far as a 400 for the official who may forward.
+    "POST /staff/complaints/:id/forward": {
+      module: "staff.complaints.$id_.forward.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/forward`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({ intent: "forward" }),
+      expected: officialOnly(400),
+    },
+    "GET /staff/complaints/other/urgency": {
+      module: "staff.complaints.$id_.urgency.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}/urgency`,
+      params: () => ({ id: String(otherComplaint) }),
+      expected: { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
+    },
+    "POST /staff/complaints/:id/urgency": {
+      module: "staff.complaints.$id_.urgency.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/urgency`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/complaints/:id/merge": {
+      module: "staff.complaints.$id_.merge.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/merge`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: officialOnly(200),
+    },
+    "POST /staff/complaints/:id/merge": {
+      module: "staff.complaints.$id_.merge.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/merge`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/acknowledge": {
+      module: "staff.acknowledge.tsx",
+      method: "GET",
+      path: () => "/staff/acknowledge",
+      expected: { anonymous: 302, official: 302, council: 403, admin: 403, unit: 403 },
+    },
+    "POST /staff/acknowledge": {
+      module: "staff.acknowledge.tsx",
+      method: "POST",
+      path: () => "/staff/acknowledge",
+      body: () => ({ ids: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
+    "GET /staff/unit/forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "GET",
+      path: () => `/staff/unit/${forwardedComplaint}`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: unitOnly(200),
+    },
+    "GET /staff/unit/not-forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "GET",
+      path: () => `/staff/unit/${ownComplaint}`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: unitOnly(404),
+    },
+    "POST /staff/unit/not-forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "POST",
+      path: () => `/staff/unit/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      body: () => ({ intent: "accept" }),
+      expected: unitOnly(404),
+    },
+    "GET /staff/password": { module: "staff.password.tsx", method: "GET", path: () => "/staff/password", expected: staffOnly },
+    // Every signed-in user may change their own password: an empty form gets as far as a 400.
+    "POST /staff/password": {
+      module: "staff.password.tsx",
+      method: "POST",
+      path: () => "/staff/password",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 400, council: 400, admin: 400, unit: 400 },
+    },
+    "GET /staff/council": {
+      module: "staff.council._index.tsx",
+      method: "GET",
+      path: () => "/staff/council",
+      expected: councilRead,
+    },
+    "GET /staff/council/export": {
+      module: "staff.council.export.tsx",
+      method: "GET",
+      path: () => "/staff/council/export",
+      expected: councilRead,
+    },
+    "GET /staff/council/:slug": {
+      module: "staff.council.$slug.tsx",
+      method: "GET",
+      path: () => `/staff/council/${OWN}`,
+      params: () => ({ slug: OWN }),
+      expected: councilRead,
+    },
+    "POST /staff/council/:slug": {
+      module: "staff.council.$slug.tsx",
+      method: "POST",
+      path: () => `/staff/council/${OWN}`,
+      params: () => ({ slug: OWN }),
+      body: () => ({ verdict: "defer", reason: "Cần thêm ý kiến người dân." }),
+      expected: { anonymous: 302, official: 403, council: 303, admin: 403, unit: 403 },
+    },
+    "GET /staff/rounds": { module: "staff.rounds._index.tsx", method: "GET", path: () => "/staff/rounds", expected: staffOnly },
+    "POST /staff/rounds": {
+      module: "staff.rounds._index.tsx",
+      method: "POST",
+      path: () => "/staff/rounds",
+      body: () => ({
+        name: "Đợt mới",
+        purpose: "routine",
+        startsOn: "2026-01-01",
+        endsOn: "2026-02-01",
+        [`households_${ownCommuneId}`]: "50",
+      }),
+      expected: adminWrite,
+    },
+    "GET /staff/rounds/:id": {
+      module: "staff.rounds.$id.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}`,
+      params: () => ({ id: String(ownRound) }),
+      expected: { ...staffOnly, unit: 403 },
+    },
+    "POST /staff/rounds/:id": {
+      module: "staff.rounds.$id.tsx",
+      method: "POST",
+      path: () => `/staff/rounds/${ownRound}`,
+      params: () => ({ id: String(ownRound) }),
+      body: () => ({ communeId: String(ownCommuneId), [`b0_${firstCriterion}`]: "5" }),
+      expected: { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/rounds/:id/export": {
+      module: "staff.rounds.$id.export.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/export`,
+      params: () => ({ id: String(ownRound) }),
+      expected: councilRead,
+    },
+    "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
+    "POST /staff/users": {
+      module: "staff.users._index.tsx",
+      method: "POST",
+      path: () => "/staff/users",
+      body: () => ({ email: `new${++userN}@test.local`, name: "Mới", role: "council", password: "long enough password" }),
+      expected: adminWrite,
+    },
+    "GET /staff/users/:id": {
+      module: "staff.users.$id.tsx",
+      method: "GET",
+      path: () => `/staff/users/${someUserId}`,
+      params: () => ({ id: String(someUserId) }),
+      expected: adminRead,
+    },
+    "POST /staff/users/:id": {
+      module: "staff.users.$id.tsx",
+      method: "POST",
+      path: () => `/staff/users/${someUserId}`,
+      params: () => ({ id: String(someUserId) }),
+      body: () => ({ intent: "password", password: TEST_PASSWORD }),
+      expected: adminWrite,
+    },
+    "GET /staff/settings": { module: "staff.settings.tsx", method: "GET", path: () => "/staff/settings", expected: adminRead },
+    "GET /staff/settings (index)": {
+      module: "staff.settings._index.tsx",
+      method: "GET",
+      path: () => "/staff/settings",
+      expected: { anonymous: 302, official: 403, council: 403, admin: 302, unit: 403 },
+    },
+    "GET /staff/settings/thresholds": {
+      module: "staff.settings.thresholds.tsx",
+      method: "GET",
+      path: () => "/staff/settings/thresholds",
+      expected: adminRead,
+    },
+    "POST /staff/settings/thresholds": {
+      module: "staff.settings.thresholds.tsx",
+      method: "POST",
+      path: () => "/staff/settings/thresholds",
+      body: () => thresholdsBody,
+      expected: adminWrite,
+    },
+    "GET /staff/settings/complaints": {
+      module: "staff.settings.complaints.tsx",
+      method: "GET",
+      path: () => "/staff/settings/complaints",
+      expected: adminRead,
+    },
+    "POST /staff/settings/complaints": {
+      module: "staff.settings.complaints.tsx",
+      method: "POST",
+      path: () => "/staff/settings/complaints",
+      body: () => ({ intent: "officeHours", officeHours: "07:30-11:30, 13:30-17:00" }),
+      expected: adminWrite,
+    },
+    "GET /staff/settings/recognitions": {
+      module: "staff.settings.recognitions.tsx",
+      method: "GET",
+      path: () => "/staff/settings/recognitions",
+      expected: adminRead,
+    },
+    "POST /staff/settings/recognitions": {
+      module: "staff.settings.recognitions.tsx",
+      method: "POST",
+      path: () => "/staff/settings/recognitions",
+      body: () => ({
+        intent: "recognise",
+        communeId: String(ownCommuneId),
+        levelId: String(levelId),
+        decisionNumber: `QĐ-${++recognitionN}`,
+        decidedOn: "2026-01-15",
+      }),
+      expected: adminWrite,
     },
   };
+  let userN = 0;
+  let thresholdsBody: Record<string, string> = {};
+  beforeAll(async () => {
+    thresholdsBody = { intent: "thresholds", share_default: "90", sample_default: "30" };
+    for (const l of await prisma.recognitionLevel.findMany()) {
+      thresholdsBody[`share_${l.id}`] = String(Math.round(l.thresholdShare * 1000) / 10);
+      thresholdsBody[`sample_${l.id}`] = String(l.minSample);
+      thresholdsBody[`coverage_${l.id}`] = String(Math.round(l.coverageShare * 100));
+    }
+  });
 
-  for (const [route, byRole] of Object.entries(expected)) {
-    for (const who of Object.keys(byRole) as Who[]) {
-      it(`${route} as ${who} → ${byRole[who]}`, async () => {
-        const res = await run[route](cookies[who]);
-        expect(res.status).toBe(byRole[who]);
+  it("covers every loader and action of every staff route module", async () => {
+    const modules = fs.readdirSync(ROUTES_DIR).filter((f) => /^staff([._]|\.tsx$)/.test(f) && !PUBLIC_STAFF_ROUTES.includes(f));
+    const covered = new Set(Object.values(matrix).map((e) => `${e.method} ${e.module}`));
+    const missing: string[] = [];
+    for (const file of modules) {
+      const mod = await import(/* @vite-ignore */ path.join(ROUTES_DIR, file));
+      if (mod.loader && !covered.has(`GET ${file}`)) missing.push(`GET ${file}`);
+      if (mod.action && !covered.has(`POST ${file}`)) missing.push(`POST ${file}`);
+    }
+    expect(missing, "staff route handlers without an entry in the authorisation matrix").toEqual([]);
+  });
+
+  async function run(entry: Entry, cookie?: string): Promise<Response> {
+    const mod = await import(/* @vite-ignore */ path.join(ROUTES_DIR, entry.module));
+    const args = { params: entry.params?.() ?? {}, context: context() };
+    return entry.method === "GET"
+      ? settle(() => mod.loader({ ...args, request: getRequest(entry.path(), { cookie }) }))
+      : settle(() => mod.action({ ...args, request: formRequest(entry.path(), entry.body?.() ?? {}, { cookie }) }));
+  }
+
+  for (const [route, entry] of Object.entries(matrix)) {
+    for (const who of Object.keys(entry.expected) as Who[]) {
+      it(`${route} as ${who} → ${entry.expected[who]}`, async () => {
+        const res = await run(entry, cookies[who]);
+        expect(res.status).toBe(entry.expected[who]);
         if (res.status === 403) expect(JSON.stringify(await res.json())).not.toContain("Phản ánh");
         // The admin's password reset ends the official's sessions and makes the temporary password
         // good only for choosing a new one: the official does so, in a new session.

@@ -1,7 +1,7 @@
 // The council's side against a small hand-made data set whose right answers are known.
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "~/lib/vn-time";
-import { createResponse, insertResponsesBulk } from "~/models/survey.server";
+import { insertResponsesBulk, submitAnswer } from "~/models/survey.server";
 import { loader as dashboardLoader } from "~/routes/staff.council._index";
 import { loader as exportLoader } from "~/routes/staff.council.export";
 import { action as dossierAction, loader as dossierLoader } from "~/routes/staff.council.$slug";
@@ -9,7 +9,7 @@ import { action as roundAction, loader as roundLoader } from "~/routes/staff.rou
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { action as roundsAction } from "~/routes/staff.rounds._index";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/c.$slug.survey";
-import { action as settingsAction } from "~/routes/staff.settings";
+import { action as settingsAction } from "~/routes/staff.settings.thresholds";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
@@ -46,6 +46,7 @@ let council = "";
 let admin = "";
 let official = "";
 let otherOfficial = "";
+let front = "";
 
 beforeAll(async () => {
   // A: model commune, roads clearly below (60/100), everything else 100/100.
@@ -66,6 +67,7 @@ beforeAll(async () => {
   admin = await signIn((await createStaff("admin")).email);
   official = await signIn((await createStaff("official", ["vinh-bao"])).email);
   otherOfficial = await signIn((await createStaff("official", ["cam-giang"])).email);
+  front = await signIn((await createStaff("front", ["vinh-bao", "tien-lang"])).email);
 });
 
 const dashboard = async (query = "", cookie = council) =>
@@ -83,7 +85,8 @@ describe("rollups", () => {
       >`SELECT SUM(satisfied) AS s, SUM(answered) AS a, SUM(noOpinion) AS o FROM ScoreRollup`;
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: "nam-sach" } });
     const criteria = await prisma.criterion.findMany();
-    const r = await createResponse({
+    const r = await submitAnswer({
+      channel: "online",
       communeId: commune.id,
       period: periodOf(new Date()),
       ratings: criteria.map((c, i) => ({ criterionId: c.id, score: i === 0 ? null : 4 })),
@@ -166,6 +169,8 @@ describe("survey rounds", () => {
             levelId: String(level.id),
             startsOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10),
             endsOn: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
+            // An open round (no household codes): paper ballots without codes are accepted.
+            access: "open",
             [`households_${commune.id}`]: "50",
           },
           { cookie: admin },
@@ -219,11 +224,11 @@ describe("survey rounds", () => {
   });
 
   it("stores paper ballots, marked paper, and refuses a bad cell without storing anything", async () => {
-    const bad = await paper(official, "vinh-bao", { b0_roads: "4", b0_overall: "d", b1_roads: "7" });
+    const bad = await paper(front, "vinh-bao", { b0_roads: "4", b0_overall: "d", b1_roads: "7" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).fieldErrors).toEqual({ b1_roads: "errors.ballotCell" });
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(0);
-    const ok = await paper(official, "vinh-bao", {
+    const ok = await paper(front, "vinh-bao", {
       b0_roads: "4",
       b0_environment: "k",
       b0_water: "",
@@ -250,6 +255,8 @@ describe("survey rounds", () => {
 
   it("refuses paper ballots from an official of another commune and from a council member", async () => {
     expect((await paper(otherOfficial, "vinh-bao", { b0_roads: "4" })).status).toBe(403);
+    // Separation of duties (issue 10): the commune's own officials do not enter its paper ballots.
+    expect((await paper(official, "vinh-bao", { b0_roads: "4" })).status).toBe(403);
     expect((await paper(council, "vinh-bao", { b0_roads: "4" })).status).toBe(403);
   });
 
@@ -350,14 +357,18 @@ describe("thresholds per level", () => {
     }
     const bad = await settle(() =>
       settingsAction({
-        request: formRequest("/staff/settings", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }),
+        request: formRequest("/staff/settings/thresholds", { ...body, [`coverage_${levels[0].id}`]: "150" }, { cookie: admin }),
         params: {},
         context: context(),
       }),
     );
     expect(bad.status).toBe(400);
     const ok = await settle(() =>
-      settingsAction({ request: formRequest("/staff/settings", body, { cookie: admin }), params: {}, context: context() }),
+      settingsAction({
+        request: formRequest("/staff/settings/thresholds", body, { cookie: admin }),
+        params: {},
+        context: context(),
+      }),
     );
     expect(ok.status).toBe(303);
     const ntm = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/ntm" } });

@@ -6,12 +6,13 @@ import { describe, expect, it } from "vitest";
 import { loader as layoutLoader } from "~/routes/staff";
 import { action as loginAction } from "~/routes/staff_.login";
 import { action as passwordAction } from "~/routes/staff.password";
+import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/staff.two-factor";
 import { enableTwoFactor, newTotpSecret } from "~/models/two-factor.server";
 import { loginAccountKey, resetPassword } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { LOGIN_ACCOUNT_MAX_DELAY_MS, LOGIN_PAIR_FAILURES } from "~/utils/rate-limit.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
-import { createStaff, TEST_PASSWORD } from "../fixtures/staff";
+import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
 let ipN = 0;
 /** A fresh documentation address (RFC 5737) per attacker, so tests do not share budgets. */
@@ -155,12 +156,48 @@ describe("two-step sign-in", () => {
 
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip))).toBe("400 codeRequired");
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: "000000" }))).toBe("400 invalid");
-    expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: await generate({ secret }) }))).toBe("signedIn");
+    const current = await generate({ secret });
+    expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: current }))).toBe("signedIn");
+    // The same code a second time (seen over a shoulder, or replayed): refused.
+    expect(await outcome(await attempt(u.email, TEST_PASSWORD, freshIp(), { code: current }))).toBe("400 invalid");
     const recovery = enabled.recoveryCodes[0];
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: recovery }))).toBe("signedIn");
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: recovery }))).toBe("400 invalid");
     // A wrong code is a guess like a wrong password: the pair locks.
     for (let i = 0; i < 4; i++) await attempt(u.email, TEST_PASSWORD, ip, { code: "111111" });
     expect(await outcome(await attempt(u.email, TEST_PASSWORD, ip, { code: await generate({ secret }) }))).toBe("429 locked");
+  });
+});
+
+describe("two-step sign-in page", () => {
+  it("an administrator turns it on with a code from the new key and off with the password; an official cannot", async () => {
+    const admin = await createStaff("admin");
+    const cookie = await signIn(admin.email);
+    const page = await (
+      await settle(() =>
+        twoFactorLoader({ request: getRequest("/staff/two-factor", { cookie }), params: {}, context: context() }),
+      )
+    ).json();
+    expect(page.enabled).toBe(false);
+    expect(page.uri).toMatch(/^otpauth:\/\/totp\//);
+    const post = (body: Record<string, string>) =>
+      settle(() =>
+        twoFactorAction({ request: formRequest("/staff/two-factor", body, { cookie }), params: {}, context: context() }),
+      );
+    expect((await post({ intent: "enable", secret: page.secret, code: "000000" })).status).toBe(400);
+    const on = await post({ intent: "enable", secret: page.secret, code: await generate({ secret: page.secret }) });
+    expect(on.status).toBe(200);
+    expect((await on.json()).recoveryCodes).toHaveLength(10);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).totpSecret).toBe(page.secret);
+    expect((await post({ intent: "disable", password: "not my password" })).status).toBe(400);
+    expect((await post({ intent: "disable", password: TEST_PASSWORD })).status).toBe(200);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).totpSecret).toBeNull();
+
+    const official = await createStaff("official", ["vinh-bao"]);
+    const officialCookie = await signIn(official.email);
+    const refused = await settle(() =>
+      twoFactorLoader({ request: getRequest("/staff/two-factor", { cookie: officialCookie }), params: {}, context: context() }),
+    );
+    expect(refused.status).toBe(403);
   });
 });

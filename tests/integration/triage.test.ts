@@ -13,7 +13,7 @@ import { action as mergeAction } from "~/routes/staff.complaints.$id_.merge";
 import { action as acknowledgeAction } from "~/routes/staff.acknowledge";
 import { action as unitAction, loader as unitLoader } from "~/routes/staff.unit.$id";
 import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
-import { action as settingsAction } from "~/routes/staff.settings_.complaints";
+import { action as settingsAction } from "~/routes/staff.settings.complaints";
 import { createComplaint } from "~/models/complaint.server";
 import { addUnitMember, createUnit } from "~/models/forwarding.server";
 import { prisma } from "~/utils/db.server";

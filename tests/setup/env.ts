@@ -14,3 +14,4 @@ if (fs.existsSync(template)) {
 process.env.DATA_DIR = tmp;
 process.env.SESSION_SECRET ??= "test-secret-".padEnd(40, "x");
 process.env.NODE_ENV = "test";
+process.env.BALLOT_SECRET ??= "test-ballot-secret-".padEnd(40, "b");

@@ -198,7 +198,7 @@ export default function ComplaintSettings() {
   const errors: SettingsErrors = { fieldErrors: actionData?.fieldErrors ?? {}, values: actionData?.values ?? {} };
   return (
     <>
-      <h1>{t("settings.heading")}</h1>
+      <p className="lead">{t("settings.heading")}</p>
       <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
       <PolicySettings policies={data.policies} errors={errors} />
       <CalendarSettings

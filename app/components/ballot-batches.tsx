@@ -1,0 +1,117 @@
+// A commune's household-code batches in a round, one per village: households, codes, codes used,
+// sealed or not. The Front (its communes) and administrators make a batch, print it until it is
+// sealed, and seal it when the slips are handed out.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatPercent } from "~/lib/format";
+import type { FormErrors } from "~/utils/form.server";
+import { useLanguage } from "~/utils/use-language";
+
+type Batch = {
+  id: number;
+  village: string;
+  number: number;
+  households: number;
+  count: number;
+  used: number;
+  sealedAt: string | null;
+};
+
+export function BallotBatches({
+  commune,
+  canRun,
+  actionData,
+}: {
+  commune: { id: number; slug: string; batches: Batch[] };
+  canRun: boolean;
+  actionData?: FormErrors;
+}) {
+  const { t } = useTranslation("ballot");
+  const lng = useLanguage();
+  const mine = actionData?.values.intent === "batch" && actionData.values.communeId === String(commune.id);
+  const v = mine ? actionData!.values : {};
+  const errors = mine ? (actionData!.fieldErrors ?? {}) : {};
+  if (!canRun && commune.batches.length === 0) return null;
+  return (
+    <details className="batches" open={mine || undefined}>
+      <summary>{t("rounds.batches", { count: commune.batches.length })}</summary>
+      {commune.batches.length > 0 ? (
+        <table className="data-table" data-testid={`batches-${commune.slug}`}>
+          <thead>
+            <tr>
+              <th>{t("rounds.village")}</th>
+              <th>{t("rounds.householdsShort")}</th>
+              <th>{t("rounds.codes")}</th>
+              <th>{t("rounds.used")}</th>
+              <th>{t("rounds.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {commune.batches.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{b.village}</th>
+                <td>{b.households}</td>
+                <td>{b.count}</td>
+                <td>
+                  {b.used} ({formatPercent(b.households > 0 ? b.used / b.households : 0, lng)})
+                </td>
+                <td>
+                  {b.sealedAt ? (
+                    t("rounds.sealed")
+                  ) : canRun ? (
+                    <>
+                      <a href={`/staff/slips/${b.id}`} className="button" data-testid={`print-${b.id}`}>
+                        {t("slip.print")}
+                      </a>{" "}
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="seal" />
+                        <input type="hidden" name="communeId" value={commune.id} />
+                        <input type="hidden" name="batchId" value={b.id} />
+                        <button type="submit" className="button">
+                          {t("rounds.seal")}
+                        </button>
+                      </Form>
+                    </>
+                  ) : (
+                    t("rounds.notSealed")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {canRun ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="batch" />
+          <input type="hidden" name="communeId" value={commune.id} />
+          {mine && actionData?.formError ? (
+            <p className="form-error" role="alert">
+              {t(actionData.formError)}
+            </p>
+          ) : null}
+          <label>
+            {t("rounds.village")} <input name="village" required maxLength={100} defaultValue={v.village ?? ""} />
+          </label>
+          <label>
+            {t("rounds.householdsShort")}{" "}
+            <input name="households" type="number" min={1} required defaultValue={v.households ?? ""} inputMode="numeric" />
+          </label>
+          <label>
+            {t("rounds.codes")}{" "}
+            <input name="count" type="number" min={1} required defaultValue={v.count ?? ""} inputMode="numeric" />
+          </label>
+          {Object.values(errors).map((e) => (
+            <p key={e} className="field-error">
+              {t(e.replace(/^ballot:/, ""), { ns: e.startsWith("ballot:") ? "ballot" : "council" })}
+            </p>
+          ))}
+          <button type="submit" className="button button--primary">
+            {t("rounds.generate")}
+          </button>
+        </Form>
+      ) : null}
+      <p className="hint">{t("rounds.batchHint")}</p>
+    </details>
+  );
+}

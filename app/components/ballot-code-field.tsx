@@ -1,0 +1,58 @@
+// The household ballot code field: label, hint, the server's message next to it, and (with
+// JavaScript) the same format and check-character test before anything is sent.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { parseCode } from "~/lib/ballot-code";
+
+export function BallotCodeField({
+  defaultValue,
+  error,
+  errorValues,
+}: {
+  defaultValue?: string;
+  error?: string;
+  errorValues?: Record<string, string>;
+}) {
+  const { t } = useTranslation("ballot");
+  const [clientError, setClientError] = useState<string | null>(null);
+  const shown = clientError ?? (error ? t(error, errorValues) : null);
+  const check = (input: HTMLInputElement) => {
+    const parsed = parseCode(input.value);
+    const message = parsed.ok ? "" : t(`codeErrors.${parsed.reason}`);
+    input.setCustomValidity(message);
+    return message;
+  };
+  return (
+    <div className="field">
+      <label htmlFor="code">{t("codeLabel")}</label>
+      <p className="hint" id="code-hint">
+        {t("codeHint")}
+      </p>
+      <input
+        id="code"
+        name="code"
+        type="text"
+        className="code-input"
+        required
+        maxLength={24}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={shown ? "code-hint code-error" : "code-hint"}
+        aria-invalid={shown ? true : undefined}
+        onChange={(e) => {
+          check(e.currentTarget);
+          setClientError(null);
+        }}
+        onBlur={(e) => setClientError(check(e.currentTarget) || null)}
+        onInvalid={(e) => setClientError(check(e.currentTarget) || null)}
+      />
+      {shown ? (
+        <p className="field-error" id="code-error" role="alert">
+          {shown}
+        </p>
+      ) : null}
+    </div>
+  );
+}

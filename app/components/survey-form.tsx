@@ -1,0 +1,90 @@
+// The survey form itself: every criterion with five faces and "no opinion", comment and village
+// optional. A plain form post (works without JavaScript). Used by the open survey and by the
+// household-code survey (/b/<code>).
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { COMMENT_MAX, VILLAGE_MAX } from "~/lib/survey-form";
+import { RatingFieldset } from "./rating-fieldset";
+
+type Criterion = {
+  key: string;
+  nameVi: string;
+  nameEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  isOverall: boolean;
+};
+
+export function SurveyForm({
+  criteria,
+  submissionId,
+  values,
+  errors,
+  action,
+}: {
+  criteria: Criterion[];
+  submissionId: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  action?: string;
+}) {
+  const { t } = useTranslation("survey");
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting";
+  return (
+    <Form method="post" className="survey" action={action}>
+      <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
+      {criteria.map((c) => (
+        <RatingFieldset
+          key={c.key}
+          name={`r_${c.key}`}
+          criterion={c}
+          value={values[`r_${c.key}`]}
+          error={errors[`r_${c.key}`] ? t(errors[`r_${c.key}`]) : undefined}
+        />
+      ))}
+      <div className="field">
+        <label htmlFor="comment">{t("comment.label")}</label>
+        <p className="hint" id="comment-hint">
+          {t("comment.hint", { max: COMMENT_MAX })}
+        </p>
+        <textarea
+          id="comment"
+          name="comment"
+          rows={4}
+          maxLength={COMMENT_MAX}
+          defaultValue={values.comment ?? ""}
+          aria-describedby={errors.comment ? "comment-hint comment-error" : "comment-hint"}
+          aria-invalid={errors.comment ? true : undefined}
+        />
+        {errors.comment ? (
+          <p className="field-error" id="comment-error">
+            {t(errors.comment, { max: COMMENT_MAX })}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="village">{t("village.label")}</label>
+        <input
+          id="village"
+          name="village"
+          type="text"
+          maxLength={VILLAGE_MAX}
+          defaultValue={values.village ?? ""}
+          autoComplete="off"
+          aria-invalid={errors.village ? true : undefined}
+          aria-describedby={errors.village ? "village-error" : undefined}
+        />
+        {errors.village ? (
+          <p className="field-error" id="village-error">
+            {t(errors.village, { max: VILLAGE_MAX })}
+          </p>
+        ) : null}
+      </div>
+      <p className="hint">{t("privacy")}</p>
+      <button type="submit" className="button button--primary button--block" disabled={sending} aria-disabled={sending}>
+        {sending ? t("sending") : t("send")}
+      </button>
+    </Form>
+  );
+}

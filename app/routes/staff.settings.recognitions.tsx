@@ -1,0 +1,172 @@
+// Administrators record official recognition decisions (commune, level, decision number, date)
+// and revoke them with a reason. Wards are never recognised: recogniseCommune refuses them.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, SelectField } from "~/components/forms";
+import { SettingsStatus } from "~/components/settings-status";
+import { formatDate } from "~/lib/format";
+import { vnStartOfDay } from "~/lib/vn-time";
+import { listCommunes } from "~/models/commune.server";
+import {
+  isRecognisable,
+  listLevels,
+  listRecentRecognitions,
+  recogniseCommune,
+  revokeRecognition,
+} from "~/models/recognition.server";
+import { requireRole } from "~/utils/auth.server";
+import { lazy } from "~/utils/lazy";
+import { requiredText, z } from "~/utils/validation.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { localized } from "~/utils/i18n";
+import { assertSameOrigin } from "~/utils/request.server";
+import { useLanguage } from "~/utils/use-language";
+
+const RecognitionActionSchema = lazy(() =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z
+        .object({
+          intent: z.literal("recognise"),
+          communeId: z.coerce.number().int().positive({ error: "errors.invalid" }),
+          levelId: z.coerce.number().int().positive({ error: "errors.invalid" }),
+          decisionNumber: requiredText({ max: 100, required: "errors.decisionRequired", tooLong: "errors.decisionRequired" }),
+          decidedOn: z.iso.date({ error: "errors.date" }),
+        })
+        .strict(),
+      z
+        .object({
+          intent: z.literal("revoke"),
+          recognitionId: z.coerce.number().int().positive(),
+          reason: requiredText({ max: 500, required: "errors.reasonRequired", tooLong: "errors.reasonRequired" }),
+        })
+        .strict(),
+    ],
+    { error: "errors.invalid" },
+  ),
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const [levels, recognitions, communes] = await Promise.all([listLevels(), listRecentRecognitions(), listCommunes()]);
+  return json({
+    levels,
+    recognitions,
+    communes: communes.filter((c) => isRecognisable(c.kind)).map((c) => ({ id: c.id, name: c.name })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  await requireRole(request, ["admin"]);
+  const result = await validateForm(request, RecognitionActionSchema(), { maxBytes: 32 * 1024 });
+  if (!result.ok) return result.response;
+  const data = result.data;
+  if (data.intent === "recognise") {
+    const { intent: _intent, decidedOn, ...rest } = data;
+    const saved = await recogniseCommune({ ...rest, decidedOn: vnStartOfDay(decidedOn) });
+    if (!saved.ok) return fieldErrors({ [saved.field]: "errors.invalid" }, result.values);
+  } else {
+    const revoked = await revokeRecognition({ id: data.recognitionId, reason: data.reason });
+    if (!revoked.ok) return formError(revoked.reason, result.values, 409);
+  }
+  return redirect(`/staff/settings/recognitions?done=${data.intent}`, { status: 303 });
+}
+
+export default function Recognitions() {
+  const { levels, recognitions, communes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const { t } = useTranslation("staff");
+  const lng = useLanguage();
+  const errors = actionData?.fieldErrors ?? {};
+  const err = (name: string) => errors[name] && t(errors[name]);
+  return (
+    <section className="card">
+      <SettingsStatus actionData={actionData} />
+      <h2>{t("settings.recognitions")}</h2>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="recognise" />
+        <SelectField
+          label={t("settings.commune")}
+          selectProps={{ name: "communeId", required: true, defaultValue: "" }}
+          errors={err("communeId")}
+        >
+          <option value="" disabled>
+            —
+          </option>
+          {communes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("settings.level")} selectProps={{ name: "levelId", required: true }} errors={err("levelId")}>
+          {levels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {localized(l, "name", lng)} ({l.period})
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t("settings.decisionNumber")}
+          inputProps={{ name: "decisionNumber", required: true, maxLength: 100 }}
+          errors={err("decisionNumber")}
+        />
+        <Field
+          label={t("settings.decidedOn")}
+          inputProps={{ name: "decidedOn", type: "date", required: true }}
+          errors={err("decidedOn")}
+        />
+        <button type="submit" className="button button--primary">
+          {t("settings.recognise")}
+        </button>
+      </Form>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>{t("settings.commune")}</th>
+            <th>{t("settings.level")}</th>
+            <th>{t("settings.decisionNumber")}</th>
+            <th>{t("settings.state")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recognitions.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.commune.name}
+                {r.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
+              </td>
+              <td>{localized(r.level, "name", lng)}</td>
+              <td>
+                {r.decisionNumber} · {formatDate(r.decidedOn, lng)}
+              </td>
+              <td>
+                {r.revokedOn ? (
+                  t("settings.revokedOn", { date: formatDate(r.revokedOn, lng), reason: r.revokedReason })
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="recognitionId" value={r.id} />
+                    <input
+                      name="reason"
+                      required
+                      maxLength={500}
+                      placeholder={t("settings.revokeReason")}
+                      aria-label={t("settings.revokeReason")}
+                    />
+                    <button type="submit" className="button">
+                      {t("settings.revoke")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+// Two-step sign-in for administrators and council members (decision 015): add a key to an
+// authenticator app, prove it with a code, keep the recovery codes; turn it off with the password.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import QRCode from "qrcode";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import {
+  countUnusedRecoveryCodes,
+  disableTwoFactor,
+  enableTwoFactor,
+  newTotpSecret,
+  totpUri,
+  TWO_FACTOR_ROLES,
+} from "~/models/two-factor.server";
+import { checkPassword } from "~/models/user.server";
+import { requireRole } from "~/utils/auth.server";
+import { validateForm } from "~/utils/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { lazy } from "~/utils/lazy";
+import { assertSameOrigin } from "~/utils/request.server";
+import { z } from "~/utils/validation.server";
+
+const TwoFactorSchema = lazy(() =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z
+        .object({
+          intent: z.literal("enable"),
+          secret: z.string().regex(/^[A-Z2-7]{16,64}$/, { error: "twoFactor.wrongCode" }),
+          code: z.string().trim().max(10),
+        })
+        .strict(),
+      z.object({ intent: z.literal("disable"), password: z.string().max(500) }).strict(),
+    ],
+    { error: "twoFactor.wrongCode" },
+  ),
+);
+
+type ActionData = { error?: string; recoveryCodes?: string[]; disabled?: boolean };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, TWO_FACTOR_ROLES);
+  const t = getFixedT(await getLanguage(request), "security");
+  if (user.totpEnabled) {
+    return json({
+      enabled: true as const,
+      unused: await countUnusedRecoveryCodes({ userId: user.id }),
+      title: t("twoFactor.title"),
+    });
+  }
+  // A new key each time the page is shown; it is stored only once a code from it is given.
+  const secret = newTotpSecret();
+  const uri = totpUri({ secret, email: user.email });
+  return json({
+    enabled: false as const,
+    secret,
+    uri,
+    qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }),
+    title: t("twoFactor.title"),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, TWO_FACTOR_ROLES);
+  const result = await validateForm(request, TwoFactorSchema(), { maxBytes: 4 * 1024, allowed: new Set() });
+  if (!result.ok) return json<ActionData>({ error: "twoFactor.wrongCode" }, { status: 400 });
+  const data = result.data;
+  if (data.intent === "enable") {
+    const enabled = await enableTwoFactor({ userId: user.id, secret: data.secret, token: data.code });
+    if (!enabled.ok) return json<ActionData>({ error: "twoFactor.wrongCode" }, { status: 400 });
+    return json<ActionData>({ recoveryCodes: enabled.recoveryCodes });
+  }
+  if (!(await checkPassword({ userId: user.id, password: data.password })))
+    return json<ActionData>({ error: "twoFactor.wrongPassword" }, { status: 400 });
+  await disableTwoFactor({ userId: user.id });
+  return json<ActionData>({ disabled: true });
+}
+
+export default function TwoFactor() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const { t } = useTranslation("security");
+  if (actionData?.recoveryCodes) {
+    return (
+      <section className="page--narrow">
+        <h1>{t("twoFactor.recoveryHeading")}</h1>
+        <p className="note" role="status">
+          {t("twoFactor.recoveryIntro")}
+        </p>
+        <ul className="recovery-codes">
+          {actionData.recoveryCodes.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/staff">{t("common:errors.home")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="page--narrow">
+      <h1>{t("twoFactor.heading")}</h1>
+      <p>{t("twoFactor.intro")}</p>
+      {actionData?.disabled ? (
+        <p className="note" role="status">
+          {t("twoFactor.disabled")}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      {data.enabled ? (
+        <>
+          <p>{t("twoFactor.on", { count: data.unused })}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="disable" />
+            <div className="field">
+              <label htmlFor="password">{t("twoFactor.password")}</label>
+              <input id="password" name="password" type="password" autoComplete="current-password" required />
+            </div>
+            <button type="submit" className="button">
+              {t("twoFactor.disable")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>{t("twoFactor.off")}</p>
+          <p>{t("twoFactor.step1")}</p>
+          <p>
+            <img src={data.qr} alt="" width={220} height={220} />
+          </p>
+          <p>
+            <code>{data.secret}</code> · <a href={data.uri}>otpauth</a>
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="enable" />
+            <input type="hidden" name="secret" value={data.secret} />
+            <div className="field">
+              <label htmlFor="code">{t("twoFactor.step2")}</label>
+              <input
+                id="code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+              />
+            </div>
+            <button type="submit" className="button button--primary">
+              {t("twoFactor.enable")}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

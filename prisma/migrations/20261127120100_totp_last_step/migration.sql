@@ -1,0 +1,2 @@
+-- AlterTable (additive: no rebuild of "User")
+ALTER TABLE "User" ADD COLUMN "totpLastStep" INTEGER;

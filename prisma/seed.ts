@@ -7,6 +7,7 @@ import { env } from "~/utils/env.server";
 import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
+import { removeDemoTriage, seedDemoTriage } from "./seed/triage";
 
 const args = new Set(process.argv.slice(2));
 
@@ -20,6 +21,7 @@ async function main() {
   const reset = args.has("--reset");
   if (reset) {
     await removeDemoData();
+    await removeDemoTriage();
     console.log("Demo data removed.");
   }
   const [responses, recognitions] = await Promise.all([prisma.response.count(), prisma.recognition.count()]);
@@ -29,6 +31,7 @@ async function main() {
     const result = await seedDemoData();
     await seedDemoStaff();
     const { complaints } = await seedDemoComplaints();
+    await seedDemoTriage();
     console.log(
       `Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers, ${complaints} complaints, demo staff accounts (${Date.now() - started} ms).`,
     );

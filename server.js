@@ -77,7 +77,7 @@ async function runWorker() {
   const BUILD_PATH = path.resolve("build/index.js");
   const build = await import(url.pathToFileURL(BUILD_PATH).href);
   // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-  const { env, shutdown: closeApp, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES } = build.entry.module;
+  const { env, shutdown: closeApp, startBackground, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES } = build.entry.module;
   const log = pino({ level: env.LOG_LEVEL, base: undefined });
 
   function trustProxy(value) {
@@ -166,7 +166,8 @@ async function runWorker() {
       res.setHeader("Allow", "GET, HEAD, POST");
       return void res.status(405).type("text/plain").send("Method Not Allowed");
     }
-    if (req.method === "POST") {
+    // Open311 posts are authorised by their api_key, never by a cookie: other sites' apps may post.
+    if (req.method === "POST" && !req.path.startsWith("/open311/")) {
       const origin = req.get("Origin");
       const own = ownOrigin(req);
       if ((origin !== undefined && origin !== own) || req.get("Sec-Fetch-Site") === "cross-site") {
@@ -212,6 +213,8 @@ async function runWorker() {
 
   const server = app.listen(env.PORT, env.HOST, () => {
     log.info({ port: env.PORT }, `Listening on http://localhost:${env.PORT}`);
+    // The outbox worker (e-mail, SMS to residents): one per process; claims are atomic.
+    startBackground?.();
     if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
   });
 

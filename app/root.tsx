@@ -16,7 +16,7 @@ import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { createI18n, DEFAULT_LANGUAGE } from "~/utils/i18n";
+import { DEFAULT_LANGUAGE, i18nFor } from "~/utils/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -39,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale, data?.resources ?? {}), [locale, data?.resources]);
+  const i18n = useMemo(() => i18nFor(locale, data?.resources ?? {}), [locale, data?.resources]);
   return (
     <html lang={locale}>
       <head>

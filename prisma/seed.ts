@@ -4,6 +4,7 @@
 // ADMIN_EMAIL and ADMIN_PASSWORD (both set) create the administrator or reset its password.
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { seedDemoBallots } from "./seed/ballots";
 import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
@@ -32,6 +33,8 @@ async function main() {
     await seedDemoStaff();
     const { complaints } = await seedDemoComplaints();
     await seedDemoTriage();
+    const ballots = await seedDemoBallots();
+    console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);
     console.log(
       `Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers, ${complaints} complaints, demo staff accounts (${Date.now() - started} ms).`,
     );

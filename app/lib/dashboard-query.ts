@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { DashboardRowLike } from "./dashboard-types";
 import { sortRows } from "./dashboard";
+import { VERDICTS } from "./score";
 import { CommuneKind, Region } from "~/generated/prisma/enums";
 
 export const SORT_KEYS = [
@@ -26,7 +27,7 @@ export const DashboardQuerySchema = z.object({
   region: z.enum(Region).optional().catch(undefined),
   district: z.string().max(200).optional().catch(undefined),
   level: z.string().max(100).optional().catch(undefined),
-  verdict: z.enum(["meets", "below", "insufficient"]).optional().catch(undefined),
+  verdict: z.enum(VERDICTS).optional().catch(undefined),
   kind: z.enum(CommuneKind).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),

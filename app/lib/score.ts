@@ -21,7 +21,8 @@ export function wilson(k: number, n: number, z = Z95): Interval {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-export type Verdict = "meets" | "below" | "insufficient";
+export const VERDICTS = ["meets", "below", "insufficient"] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export type Threshold = { share: number; minSample: number };
 

@@ -2,28 +2,14 @@
 // until sealed, and checking a code. Only an HMAC of each code is stored; a batch's seed, from
 // which its codes can be printed again, is erased when the batch is sealed.
 import crypto from "node:crypto";
-import { codeFromBytes, formatCode } from "~/lib/ballot-code";
-import { DEMO_BALLOT_SECRET, env } from "~/utils/env.server";
+import { formatCode } from "~/lib/ballot-code";
+import { codeHash, deriveCodes } from "~/utils/ballot-crypto.server";
+import { env } from "~/utils/env.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { returnCodeCheck, takeCodeCheck } from "~/utils/rate-limit.server";
+import { mayCheckCode, recordWrongCode } from "~/utils/rate-limit.server";
 import { recordAudit } from "./audit.server";
 
 type Db = Tx;
-
-/** HMAC of a normalised code under BALLOT_SECRET: the only form in which a code is stored. */
-export function codeHash(code: string, secret: string = env.BALLOT_SECRET): string {
-  return crypto.createHmac("sha256", secret).update(`ballot:${code}`).digest("base64url");
-}
-
-/** The codes of a batch, in slip order, from its seed. */
-export function deriveCodes(seed: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => codeFromBytes(crypto.createHmac("sha256", seed).update(`code:${i}`).digest()));
-}
-
-/** Demo batches get a seed derived from the published demo key, so the README's codes stay true. */
-export function demoBatchSeed(communeSlug: string, village: string): string {
-  return crypto.createHmac("sha256", DEMO_BALLOT_SECRET).update(`demo-batch:${communeSlug}:${village}`).digest("hex");
-}
 
 export const serialOf = (roundId: number, communeId: number, batchNumber: number, i: number) =>
   `${roundId}-${communeId}-${String(batchNumber).padStart(2, "0")}-${String(i + 1).padStart(4, "0")}`;
@@ -259,9 +245,9 @@ export async function usedCodeCounts({ roundIds }: { roundIds: number[] }) {
 export type ResidentCodeRefusal = CodeRefusal | "rateLimited";
 
 /**
- * A resident's code, checked before the form is shown. Every check is first taken from the
- * address's and the commune's allowance of wrong codes ("any" when no commune is known) and given
- * back unless the code was unknown: guesses are limited, real codes are not.
+ * A resident's code, checked before the form is shown. An address or a commune ("any" when no
+ * commune is known) that has had too many wrong codes is not looked up at all; an unknown code
+ * counts against both. Guesses are limited, real codes are not.
  */
 export async function checkResidentCode({
   code,
@@ -275,9 +261,9 @@ export async function checkResidentCode({
   at?: Date;
 }): Promise<{ ok: true; code: FoundCode } | { ok: false; reason: ResidentCodeRefusal; code?: FoundCode }> {
   const key = communeKey(communeId);
-  if (!(await takeCodeCheck(ipHash, key))) return { ok: false, reason: "rateLimited" };
+  if (!(await mayCheckCode(ipHash, key))) return { ok: false, reason: "rateLimited" };
   const found = await findUsableCode(prisma, { code, at, communeId });
-  if (found.ok || found.reason !== "unknownCode") await returnCodeCheck(ipHash, key);
+  if (!found.ok && found.reason === "unknownCode") await recordWrongCode(ipHash, key);
   return found;
 }
 

@@ -11,15 +11,22 @@ const communeSelect = {
   formerUnit: true,
 } as const;
 
-type CommuneRow = {
+/** What every page says about a commune: its name, kind, region and former district. */
+export type CommuneFacts = {
   id: number;
   slug: string;
   name: string;
   kind: CommuneKind;
   region: Region;
   formerUnit: string;
-  searchKey: string;
 };
+
+type CommuneRow = CommuneFacts & { searchKey: string };
+
+/** The facts a commune's pages send to the browser (no ids). */
+export function communeHeading({ slug, name, kind, region, formerUnit }: CommuneFacts) {
+  return { slug, name, kind, region, formerUnit };
+}
 
 /** The 114 units, read once per change of reference data (every page and answer needs them). */
 function communeIndex() {

@@ -18,6 +18,7 @@ import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
+import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
 
 function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
   const counts: Partial<Record<Status, number>> = {};
@@ -33,6 +34,10 @@ export type NewComplaint = {
   latitude?: number | null;
   longitude?: number | null;
   contact?: string | null;
+  /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
+  notify?: Contact;
+  /** posted through Open311 with this key; the token lets the client look it up */
+  open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
   photos?: { fileName: string; width: number; height: number; bytes: number }[];
   createdAt?: Date;
@@ -82,6 +87,12 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
+      const subscriptions = await newSubscription({
+        code,
+        communeId: input.communeId,
+        category: input.category,
+        ...input.notify,
+      });
       return await prisma.complaint.create({
         data: {
           code,
@@ -101,6 +112,8 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           dueAt: clock.acknowledgeBy,
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
+          subscriptions,
+          open311: input.open311 ? { create: input.open311 } : undefined,
         },
         select: { id: true, code: true },
       });
@@ -367,6 +380,9 @@ export async function applyStatusChange(
     await tx.complaintEvent.create({
       data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
     });
+  // Residents who asked are told, through the outbox, in this same transaction. A merge sends its
+  // own message (mergeComplaints).
+  if (to !== "merged") await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
 }
 
 /** The status and deadlines a status change starts from. */
@@ -395,10 +411,10 @@ export async function moveComplaint({
   to: Status;
   reply: string | null;
 }) {
-  if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
   await prisma.$transaction(async (tx) => {
     const current = await readStatus(tx, id);
     if (!canStaffMove(current.status, to)) throw new WorkflowError("forbiddenTransition");
+    if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
     await applyStatusChange(tx, { id, actorId, from: current.status, to, reply, deadlines: current, now: new Date() });
   });
 }
@@ -414,8 +430,11 @@ export async function addStaffMessage({
   body: string;
   visibility: "public" | "internal";
 }) {
-  await prisma.complaintEvent.create({
-    data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+  await prisma.$transaction(async (tx) => {
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: visibility === "public" ? "reply" : "note", body, public: visibility === "public" },
+    });
+    if (visibility === "public") await notifyResidents(tx, { complaintId: id, change: { kind: "reply", body } });
   });
 }
 
@@ -486,6 +505,7 @@ export async function reopenComplaint({ code, reason, now = new Date() }: { code
         createdAt: now,
       },
     });
+    await notifyResidents(tx, { complaintId: c.id, change: { kind: "reopened", reason } });
   });
 }
 

@@ -4,7 +4,7 @@ import { communeVerdict, coverage, failing, type Coverage } from "~/lib/dashboar
 import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
-import { prisma } from "~/utils/db.server";
+import { listCommunes } from "./commune.server";
 import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
 import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
@@ -12,15 +12,9 @@ import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
 import { getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
-import type { CommuneKind, Region } from "~/generated/prisma/enums";
+import type { CommuneFacts } from "./commune.server";
 
-export type DashboardRow = {
-  id: number;
-  slug: string;
-  name: string;
-  kind: CommuneKind;
-  region: Region;
-  formerUnit: string;
+export type DashboardRow = CommuneFacts & {
   level: { key: string; period: string; nameVi: string; nameEn: string } | null;
   threshold: { share: number; minSample: number };
   scores: Record<string, Score>;
@@ -37,30 +31,26 @@ export type DashboardRow = {
  * not modify what it returns.
  */
 export function getDashboard({ now = new Date() }: { now?: Date } = {}) {
-  return cached(
-    "dashboard",
-    ["reference", "answers", "complaints"],
-    () => assembleDashboard(now),
-    String(Math.floor(now.getTime() / 60_000)),
-  );
+  return cached("dashboard", ["reference", "answers", "complaints"], () => assembleDashboard(now), minute(now));
 }
+
+const minute = (now: Date) => String(Math.floor(now.getTime() / 60_000));
 
 async function assembleDashboard(now: Date) {
   const periods = recentPeriods(now, SCORE_WINDOW_QUARTERS);
   const [communes, criteria, recognitions, defaults, tallies, complaints, rounds] = await Promise.all([
-    prisma.commune.findMany({
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, slug: true, name: true, kind: true, region: true, formerUnit: true },
-    }),
+    listCommunes(),
     listActiveCriteria(),
     currentRecognitionsByCommune(),
     getDefaultThreshold(),
     tallyAllCommunes({ periods }),
-    complaintCountsByCommune({ now }),
+    // Reports change far less often than answers during a survey evening: kept apart.
+    cached("complaintCounts", ["complaints", "reference"], () => complaintCountsByCommune({ now }), minute(now)),
     latestRoundCoverageByCommune(),
   ]);
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };
   const rows: DashboardRow[] = communes.map((c) => {
+    const { searchKey: _searchKey, ...commune } = c;
     const rec = recognitions.get(c.id) ?? null;
     const threshold = thresholdFor(rec?.level, defaults);
     const raw = Object.fromEntries(criteria.map((k) => [k.key, tallies.get(c.id)?.get(k.id) ?? empty]));
@@ -72,7 +62,7 @@ async function assembleDashboard(now: Date) {
     const round = rounds.get(c.id);
     const cov = round ? coverage(round.answered, round.households) : null;
     return {
-      ...c,
+      ...commune,
       level: rec ? { key: rec.level.key, period: rec.level.period, nameVi: rec.level.nameVi, nameEn: rec.level.nameEn } : null,
       threshold,
       scores: Object.fromEntries(perCriterion.map((p) => [p.criterionKey, p.score])),

@@ -6,6 +6,7 @@ import { UnitKind as UnitKindEnum, type UnitKind } from "~/generated/prisma/enum
 import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError, type Tx } from "./complaint.server";
+import { notifyResidents } from "./outbox.server";
 
 export type { UnitKind };
 export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);
@@ -93,6 +94,8 @@ export async function forwardComplaint({
         { complaintId: id, actorId, kind: "forward_note", body: note, public: false, createdAt: now },
       ],
     });
+    // The resident learns the unit's name, never the official's note.
+    await notifyResidents(tx, { complaintId: id, change: { kind: "forwarded", unit: unit.name } });
   });
 }
 
@@ -171,6 +174,8 @@ export async function returnForwarding({
         { complaintId: id, actorId, kind: "note", body: reason, public: false, createdAt: now },
       ],
     });
+    // The reason stays internal.
+    await notifyResidents(tx, { complaintId: id, change: { kind: "returned", unit: f.unit.name } });
   });
 }
 

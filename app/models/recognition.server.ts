@@ -95,17 +95,22 @@ export async function saveThresholds({
   return { ok: true };
 }
 
+/** A decision as the history lists show it: number, date, and its revocation if any. */
+const decisionSelect = {
+  id: true,
+  decisionNumber: true,
+  decidedOn: true,
+  revokedOn: true,
+  revokedReason: true,
+  isDemo: true,
+} as const;
+
 export function listRecentRecognitions({ take = 50 }: { take?: number } = {}) {
   return prisma.recognition.findMany({
     orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
     take,
     select: {
-      id: true,
-      decisionNumber: true,
-      decidedOn: true,
-      revokedOn: true,
-      revokedReason: true,
-      isDemo: true,
+      ...decisionSelect,
       commune: { select: { name: true, slug: true } },
       level: { select: { nameVi: true, nameEn: true, period: true } },
     },
@@ -172,12 +177,7 @@ export function listRecognitionHistory({ communeId }: { communeId: number }) {
     where: { communeId },
     orderBy: [{ decidedOn: "desc" }, { id: "desc" }],
     select: {
-      id: true,
-      decisionNumber: true,
-      decidedOn: true,
-      revokedOn: true,
-      revokedReason: true,
-      isDemo: true,
+      ...decisionSelect,
       level: { select: { key: true, period: true, nameVi: true, nameEn: true } },
     },
   });

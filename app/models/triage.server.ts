@@ -9,6 +9,7 @@ import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
 import { getWhereabouts } from "./forwarding.server";
+import { notifyResidents } from "./outbox.server";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 
 // ---- urgency ----
@@ -278,6 +279,9 @@ export async function mergeComplaints({ id, targetId, actorId }: { id: number; t
     await tx.supporter.deleteMany({ where: { complaintId: id, voterHash: { in: kept.map((k) => k.voterHash!) } } });
     await tx.supporter.updateMany({ where: { complaintId: id }, data: { complaintId: targetId, fromComplaintId: id } });
     await tx.supporter.create({ data: { complaintId: targetId, fromComplaintId: id, ipHash, createdAt: now } });
+    // Whoever follows the duplicate is told, then follows the kept report as a supporter.
+    await notifyResidents(tx, { complaintId: id, change: { kind: "merged" } });
+    await tx.subscription.updateMany({ where: { complaintId: id }, data: { complaintId: targetId, role: "supporter" } });
     // Reports merged into the duplicate earlier now point at the kept one.
     await tx.complaint.updateMany({ where: { mergedIntoId: id }, data: { mergedIntoId: targetId } });
     await tx.complaintEvent.createMany({

@@ -16,7 +16,7 @@ import { listActiveCriteria } from "~/models/criterion.server";
 import { submitAnswer } from "~/models/survey.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { returnCodeCheck, takeCodeCheck } from "~/utils/rate-limit.server";
+import { mayCheckCode } from "~/utils/rate-limit.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/utils/survey-form.server";
@@ -82,8 +82,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       checked.code?.commune.name,
       checked.reason === "rateLimited" ? 429 : 400,
     );
-  const key = communeKey(checked.code.communeId);
-  if (!(await takeCodeCheck(ipHash, key))) return refused("codeErrors.rateLimited", parsed.code, undefined, 429);
+  if (!(await mayCheckCode(ipHash, communeKey(checked.code.communeId))))
+    return refused("codeErrors.rateLimited", parsed.code, undefined, 429);
   const data = result.data;
   const saved = await submitAnswer({
     channel: "online",
@@ -95,7 +95,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipHash,
     submissionId: data.submissionId,
   });
-  if (saved.ok || saved.reason !== "unknownCode") await returnCodeCheck(ipHash, key);
   if (!saved.ok) return refused(`codeErrors.${saved.reason}`, parsed.code, checked.code.commune.name);
   return redirect(`/b/thanks?c=${encodeURIComponent(checked.code.commune.slug)}`, { status: 303 });
 }

@@ -7,8 +7,8 @@ import { RecognitionCard } from "~/components/recognition-card";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { splitPeriod } from "~/lib/vn-time";
-import { getCommuneBySlug, listNamesakes } from "~/models/commune.server";
-import { complaintStats, listRecentPublicComplaints } from "~/models/complaint.server";
+import { communeHeading, getCommuneBySlug, listNamesakes } from "~/models/commune.server";
+import { getPublicComplaints } from "~/models/commune-page.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -16,22 +16,15 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const [scoreboard, namesakes, lng, complaints, complaintCounts] = await Promise.all([
+  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
-    listRecentPublicComplaints({ communeId: commune.id, take: 10 }),
-    complaintStats({ communeId: commune.id }),
+    getPublicComplaints({ communeId: commune.id, take: 10 }),
   ]);
   const t = getFixedT(lng, "common");
   return json({
-    commune: {
-      slug: commune.slug,
-      name: commune.name,
-      kind: commune.kind,
-      region: commune.region,
-      formerUnit: commune.formerUnit,
-    },
+    commune: communeHeading(commune),
     namesakes,
     scoreboard,
     complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
+import { NotifyFields } from "~/components/notify-fields";
 import {
   CATEGORIES,
   COMPLAINT_TEXT_MAX as TEXT_MAX,
@@ -16,6 +17,7 @@ import {
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint } from "~/models/complaint.server";
+import { contactFields, normalisePhone } from "~/models/outbox.server";
 import { findSimilarOpen } from "~/models/triage.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
 import { lazy } from "~/utils/lazy";
@@ -45,6 +47,12 @@ const ReportSchema = lazy(() =>
       contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
         error: "errors.contactInvalid",
       }),
+      email: optionalText(100, "notify:form.emailInvalid").refine((e) => e === null || EMAIL.test(e), {
+        error: "notify:form.emailInvalid",
+      }),
+      phone: optionalText(30, "notify:form.phoneInvalid").refine((p) => p === null || normalisePhone(p) !== null, {
+        error: "notify:form.phoneInvalid",
+      }),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
     })
@@ -52,7 +60,8 @@ const ReportSchema = lazy(() =>
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const ALLOWED = new Set(["category", "text", "village", "contact", "latitude", "longitude"]);
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude"]);
 
 // "Check for similar reports" (the form's second button, posting to ?check): only the category and
 // the place are needed; the rest of the form comes back as typed. Nothing is stored.
@@ -119,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = [];
   try {
     for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
-    const { code } = await createComplaint({ communeId: commune.id, ...data, ipHash, photos: saved });
+    const { code } = await createComplaint({ communeId: commune.id, ...data, ...contactFields(data), ipHash, photos: saved });
     return redirect(`/t/${code}?new=1`, { status: 303 });
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
@@ -194,19 +203,7 @@ export default function Report() {
           errors={err("photos")}
           after={actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
         />
-        <Field
-          label={t("report.contact")}
-          hint={t("report.contactHint")}
-          inputProps={{
-            name: "contact",
-            type: "text",
-            inputMode: "email",
-            autoComplete: "tel",
-            maxLength: 100,
-            defaultValue: values.contact ?? "",
-          }}
-          errors={err("contact")}
-        />
+        <NotifyFields values={values} errors={errors} />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
         </button>

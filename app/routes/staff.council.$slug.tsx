@@ -15,7 +15,7 @@ import { ScoreTable } from "~/components/score-table";
 import { formatDate } from "~/lib/format";
 import { REVIEW_VERDICTS } from "~/lib/review";
 import { splitPeriod } from "~/lib/vn-time";
-import { getCommuneBySlug } from "~/models/commune.server";
+import { communeHeading, getCommuneBySlug } from "~/models/commune.server";
 import { getDossier } from "~/models/dossier.server";
 import { createReview } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
@@ -55,13 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
-      commune: {
-        slug: commune.slug,
-        name: commune.name,
-        kind: commune.kind,
-        region: commune.region,
-        formerUnit: commune.formerUnit,
-      },
+      commune: communeHeading(commune),
       ...dossier,
       canReview: user.role === "council",
       title: t("dossier.title", { name: commune.name }),

@@ -15,7 +15,6 @@ import { z } from "~/utils/validation.server";
 import { Field } from "~/components/forms";
 import { PASSWORD_MIN } from "~/lib/roles";
 
-
 const ChangePasswordSchema = lazy(() =>
   z
     .object({

@@ -35,6 +35,7 @@ export default function StaffLayout() {
         )}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
+        {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
         <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}

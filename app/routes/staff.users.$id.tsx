@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
 import { Field, FormError } from "~/components/forms";
-import { RoleSelect } from "~/components/role-select";
+import { NewPasswordField, RoleSelect } from "~/components/staff-user-fields";
 import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
 import { getUserById, resetPassword, saveStaffUser } from "~/models/user.server";
@@ -126,18 +126,7 @@ export default function EditUser() {
         <h2>{t("users.resetPassword")}</h2>
         <Form method="post">
           <input type="hidden" name="intent" value="password" />
-          <Field
-            label={t("users.newPassword")}
-            hint={t("users.passwordHint", { min: PASSWORD_MIN })}
-            inputProps={{
-              name: "password",
-              type: "password",
-              autoComplete: "new-password",
-              required: true,
-              minLength: PASSWORD_MIN,
-            }}
-            errors={errors.password && t(errors.password, { min: PASSWORD_MIN })}
-          />
+          <NewPasswordField label={t("users.newPassword")} error={errors.password} />
           <button type="submit" className="button">
             {t("users.resetSubmit")}
           </button>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
 import { Field, FormError } from "~/components/forms";
-import { RoleSelect } from "~/components/role-select";
+import { NewPasswordField, RoleSelect } from "~/components/staff-user-fields";
 import { listCommunes } from "~/models/commune.server";
 import { listUsers, saveStaffUser } from "~/models/user.server";
 import { communesForRole, PASSWORD_MIN, ROLES } from "~/lib/roles";
@@ -98,18 +98,7 @@ export default function Users() {
           />
           <RoleSelect defaultValue={v.role ?? "official"} />
           <CommunePicker communes={communes} selected={[]} error={errors.communes && t(errors.communes)} />
-          <Field
-            label={t("users.password")}
-            hint={t("users.passwordHint", { min: PASSWORD_MIN })}
-            inputProps={{
-              name: "password",
-              type: "password",
-              autoComplete: "new-password",
-              required: true,
-              minLength: PASSWORD_MIN,
-            }}
-            errors={errors.password && t(errors.password, { min: PASSWORD_MIN })}
-          />
+          <NewPasswordField label={t("users.password")} error={errors.password} />
           <button type="submit" className="button button--primary">
             {t("users.createSubmit")}
           </button>

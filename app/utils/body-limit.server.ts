@@ -1,6 +1,6 @@
 // Bodies larger than any form of ours are refused by server.js before the app reads them: 413,
 // a message in the reader's language, and the connection kept usable (Node reads and discards
-// the unread body once the answer is sent). See docs/decisions/017-oversized-bodies.md.
+// the unread body once the answer is sent). See docs/decisions/016-read-path.md.
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { languageCookie } from "./cookies.server";
 import { getFixedT } from "./i18n.server";

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { NotifyEnvSchema, notifyEnvProblems } from "./notify-env.server";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,6 +52,7 @@ const EnvSchema = z.object({
   BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Hours after a round closes during which the Front may still enter paper ballots (logged). */
   PAPER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(48),
+  ...NotifyEnvSchema.shape,
 });
 
 /** Published key for the demo data's ballot codes (README lists demo codes made with it). */
@@ -86,6 +88,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
+  const problems = notifyEnvProblems(parsed);
+  if (problems.length) throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     ...parsed,
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,

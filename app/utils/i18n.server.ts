@@ -8,6 +8,7 @@ import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
+import viNotify from "../../locales/vi/notify.json";
 import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
@@ -18,6 +19,7 @@ import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
+import enNotify from "../../locales/en/notify.json";
 import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
@@ -33,6 +35,7 @@ export const resources = {
     council: viCouncil,
     ballot: viBallot,
     security: viSecurity,
+    notify: viNotify,
     triage: viTriage,
   },
   en: {
@@ -45,6 +48,7 @@ export const resources = {
     council: enCouncil,
     ballot: enBallot,
     security: enSecurity,
+    notify: enNotify,
     triage: enTriage,
   },
 } satisfies Record<Language, Resource[string]>;

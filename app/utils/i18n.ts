@@ -15,6 +15,7 @@ export const NAMESPACES = [
   "council",
   "security",
   "ballot",
+  "notify",
   "triage",
 ] as const;
 
@@ -43,4 +44,18 @@ export function createI18n(lng: Language, resources: Resource): i18n {
 /** Pick the Vietnamese or English column of a database row: nameVi / nameEn. */
 export function localized<K extends string>(row: Record<`${K}Vi` | `${K}En`, string>, field: K, lng: Language): string {
   return lng === "en" ? row[`${field}En`] : row[`${field}Vi`];
+}
+
+const serverInstances = new Map<string, i18n>();
+
+/**
+ * The instance a page renders with. On the server the strings of a language never change while
+ * it runs, so one instance per language serves every request (making one costs about a
+ * millisecond per page); in the browser, one per page load as before.
+ */
+export function i18nFor(lng: Language, resources: Resource): i18n {
+  if (typeof document !== "undefined") return createI18n(lng, resources);
+  let instance = serverInstances.get(lng);
+  if (!instance) serverInstances.set(lng, (instance = createI18n(lng, resources)));
+  return instance;
 }

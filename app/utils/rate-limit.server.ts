@@ -70,12 +70,14 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
+  open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
   loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {
@@ -194,28 +196,25 @@ export function closeRateLimitStore(): void {
   limiterCache.clear();
 }
 
-// Household ballot codes (docs/decisions/012): every code checked takes a point from its address
-// and from its commune ("any" when it came without one, as a hand-typed /b/ address); a code that
-// turns out right gives them back, so only wrong codes count. Taking before looking makes the
-// limit hold under parallel requests and across processes.
+// Household ballot codes (docs/decisions/012): a wrong code costs its address and its commune
+// ("any" when it came without one, as a hand-typed /b/ address) one point each; once either is out
+// of points, codes are not looked up at all. Right codes cost nothing, so residents answering at
+// the same time never block one another; parallel guesses can overshoot by the requests in flight.
 const codeLimiters = () => [
   limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
   limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
 ];
 
-/** Reserves one code check for this address and commune; false when either has had too many wrong codes. */
-export async function takeCodeCheck(ipHash: string, communeKey: string): Promise<boolean> {
+/** false when this address or this commune has had too many wrong codes in the last hour. */
+export async function mayCheckCode(ipHash: string, communeKey: string): Promise<boolean> {
   const keys = [ipHash, communeKey];
   const ls = codeLimiters();
-  const taken = await Promise.all(ls.map((l, i) => consume(l, keys[i])));
-  if (taken.every((t) => t.ok)) return true;
-  // Give back what was taken from the limiter that still had room: a refused check costs nothing.
-  await Promise.all(ls.map((l, i) => (taken[i].ok ? l.reward(keys[i]) : null)));
-  return false;
+  const states = await Promise.all(ls.map((l, i) => l.get(keys[i])));
+  return states.every((s, i) => !s || s.consumedPoints < ls[i].points);
 }
 
-/** The code was right (or never looked up): the reserved check is given back. */
-export async function returnCodeCheck(ipHash: string, communeKey: string): Promise<void> {
+/** A code that was looked up and not found. */
+export async function recordWrongCode(ipHash: string, communeKey: string): Promise<void> {
   const keys = [ipHash, communeKey];
-  await Promise.all(codeLimiters().map((l, i) => l.reward(keys[i])));
+  await Promise.all(codeLimiters().map((l, i) => consume(l, keys[i])));
 }

@@ -156,6 +156,8 @@ export async function removeDemoData() {
     prisma.complaint.deleteMany({ where: { isDemo: true } }),
     prisma.user.deleteMany({ where: { isDemo: true } }),
     prisma.response.deleteMany({ where: { isDemo: true } }),
+    // Demo rounds, with their code batches and codes (cascade); answers in them stay, unassigned.
+    prisma.surveyRound.deleteMany({ where: { isDemo: true } }),
     prisma.recognition.deleteMany({ where: { isDemo: true } }),
     prisma.setting.deleteMany({ where: { key: SETTING_KEYS.demoData } }),
   ]);

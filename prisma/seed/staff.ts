@@ -16,6 +16,14 @@ export const DEMO_STAFF = [
     communes: ["vinh-bao", "tien-lang"],
   },
   { email: "camgiang@demo.ntm.local", name: "Cán bộ Cẩm Giàng (demo)", role: "official", communes: ["cam-giang"] },
+  // The Fatherland Front runs survey rounds, codes and paper ballots (separation of duties, issue 10).
+  {
+    email: "mttq-vinhbao@demo.ntm.local",
+    name: "MTTQ Vĩnh Bảo, Tiên Lãng (demo)",
+    role: "front",
+    communes: ["vinh-bao", "tien-lang"],
+  },
+  { email: "mttq-camgiang@demo.ntm.local", name: "MTTQ Cẩm Giàng (demo)", role: "front", communes: ["cam-giang"] },
 ] as const;
 
 export async function seedDemoStaff() {

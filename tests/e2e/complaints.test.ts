@@ -22,7 +22,7 @@ describe("complaints on a phone", () => {
       .jpeg()
       .toBuffer();
     await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "rac.jpg", mimeType: "image/jpeg", buffer: photo });
-    await page.getByLabel("Số điện thoại hoặc email (không bắt buộc)").fill("0912345678");
+    await page.getByLabel("Số điện thoại", { exact: true }).fill("0912345678");
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
     const code = (await page.getByTestId("tracking-code").innerText()).trim();

@@ -14,6 +14,7 @@ import { createComplaint } from "~/models/complaint.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/utils/auth.server";
+import { generateBatch } from "~/models/ballot.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
@@ -138,13 +139,14 @@ describe("cross-site requests", () => {
 });
 
 describe("authorisation matrix", () => {
-  type Who = "anonymous" | "official" | "council" | "admin" | "unit";
+  type Who = "anonymous" | "official" | "front" | "council" | "admin" | "unit";
   const cookies = {} as Record<Who, string | undefined>;
   let ownComplaint = 0;
   let otherComplaint = 0;
   let someUserId = 0;
   let ownCommuneId = 0;
   let ownRound = 0;
+  let ownBatch = 0;
   let firstCriterion = "";
   let levelId = 0;
   let recognitionN = 0;
@@ -157,6 +159,7 @@ describe("authorisation matrix", () => {
     someUserId = official.id;
     cookies.anonymous = undefined;
     cookies.official = await signIn(official.email);
+    cookies.front = await signIn((await createStaff("front", [OWN])).email);
     cookies.council = await signIn(council.email);
     cookies.admin = await signIn(admin.email);
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
@@ -176,6 +179,16 @@ describe("authorisation matrix", () => {
         },
       })
     ).id;
+    const batch = await generateBatch({
+      actorId: admin.id,
+      roundId: ownRound,
+      communeId: own.id,
+      village: "Thôn 1",
+      households: 10,
+      count: 2,
+    });
+    if (!batch.ok) throw new Error(batch.reason);
+    ownBatch = batch.batchId;
     firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
     levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
     // A unit account: it sees the one report forwarded to its unit, nothing else.
@@ -193,7 +206,7 @@ describe("authorisation matrix", () => {
   // Every loader and action of every staff route module, x every role. 200/303 = allowed,
   // 403 = refused, 302 = sent to sign in (or, for /staff/settings, on to its first page; for a
   // unit account asking for the commune inbox, on to its unit inbox). 404 for a unit account: a
-  // report that was not forwarded to its unit does not exist for it.
+  // report not forwarded to its unit does not exist for it.
   // A staff route module without entries here fails the first test below.
   type Entry = {
     module: string;
@@ -203,21 +216,24 @@ describe("authorisation matrix", () => {
     body?: () => Record<string, string>;
     expected: Record<Who, number>;
   };
-  const staffOnly = { anonymous: 302, official: 200, council: 200, admin: 200, unit: 200 };
-  const communeStaff = { anonymous: 302, official: 200, council: 200, admin: 200, unit: 404 };
-  const councilRead = { anonymous: 302, official: 403, council: 200, admin: 200, unit: 403 };
-  const adminRead = { anonymous: 302, official: 403, council: 403, admin: 200, unit: 403 };
-  const adminWrite = { anonymous: 302, official: 403, council: 403, admin: 303, unit: 403 };
-  const officialOnly = (status: number) => ({ anonymous: 302, official: status, council: 403, admin: 403, unit: 404 });
-  const unitOnly = (status: number) => ({ anonymous: 302, official: 403, council: 403, admin: 403, unit: status });
+  const staffOnly = { anonymous: 302, official: 200, front: 200, council: 200, admin: 200, unit: 200 };
+  const councilRead = { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 };
+  const adminRead = { anonymous: 302, official: 403, front: 403, council: 403, admin: 200, unit: 403 };
+  const adminWrite = { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 };
+  const communeStaff = { ...staffOnly, unit: 404 };
+  /** Officials' pages about one report of their commune (a Front account reads, never answers). */
+  const officialOnly = (status: number) => ({
+    anonymous: 302,
+    official: status,
+    front: 403,
+    council: 403,
+    admin: 403,
+    unit: 404,
+  });
+  const unitOnly = (status: number) => ({ anonymous: 302, official: 403, front: 403, council: 403, admin: 403, unit: status });
   const matrix: Record<string, Entry> = {
     "GET /staff (frame)": { module: "staff.tsx", method: "GET", path: () => "/staff", expected: staffOnly },
-    "GET /staff": {
-      module: "staff._index.tsx",
-      method: "GET",
-      path: () => "/staff",
-      expected: { anonymous: 302, official: 200, council: 200, admin: 200, unit: 302 },
-    },
+    "GET /staff": { module: "staff._index.tsx", method: "GET", path: () => "/staff", expected: { ...staffOnly, unit: 302 } },
     "GET /staff/complaints/own": {
       module: "staff.complaints.$id.tsx",
       method: "GET",
@@ -231,30 +247,6 @@ describe("authorisation matrix", () => {
       path: () => `/staff/complaints/${forwardedComplaint}`,
       params: () => ({ id: String(forwardedComplaint) }),
       expected: communeStaff,
-    },
-    // Another commune's complaint answers as a missing one would: its existence is not told.
-    "GET /staff/complaints/other": {
-      module: "staff.complaints.$id.tsx",
-      method: "GET",
-      path: () => `/staff/complaints/${otherComplaint}`,
-      params: () => ({ id: String(otherComplaint) }),
-      expected: { anonymous: 302, official: 404, council: 200, admin: 200, unit: 404 },
-    },
-    "POST /staff/complaints/own": {
-      module: "staff.complaints.$id.tsx",
-      method: "POST",
-      path: () => `/staff/complaints/${ownComplaint}`,
-      params: () => ({ id: String(ownComplaint) }),
-      body: () => ({ intent: "note", body: "ghi chú" }),
-      expected: officialOnly(303),
-    },
-    "POST /staff/complaints/other": {
-      module: "staff.complaints.$id.tsx",
-      method: "POST",
-      path: () => `/staff/complaints/${otherComplaint}`,
-      params: () => ({ id: String(otherComplaint) }),
-      body: () => ({ intent: "note", body: "ghi chú" }),
-      expected: { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
     },
     "GET /staff/complaints/:id/forward": {
       module: "staff.complaints.$id_.forward.tsx",
@@ -277,7 +269,7 @@ describe("authorisation matrix", () => {
       method: "GET",
       path: () => `/staff/complaints/${otherComplaint}/urgency`,
       params: () => ({ id: String(otherComplaint) }),
-      expected: { anonymous: 302, official: 404, council: 403, admin: 403, unit: 404 },
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
     },
     "POST /staff/complaints/:id/urgency": {
       module: "staff.complaints.$id_.urgency.tsx",
@@ -306,14 +298,14 @@ describe("authorisation matrix", () => {
       module: "staff.acknowledge.tsx",
       method: "GET",
       path: () => "/staff/acknowledge",
-      expected: { anonymous: 302, official: 302, council: 403, admin: 403, unit: 403 },
+      expected: { anonymous: 302, official: 302, front: 403, council: 403, admin: 403, unit: 403 },
     },
     "POST /staff/acknowledge": {
       module: "staff.acknowledge.tsx",
       method: "POST",
       path: () => "/staff/acknowledge",
       body: () => ({ ids: String(ownComplaint) }),
-      expected: { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 403 },
     },
     "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
     "GET /staff/unit/forwarded": {
@@ -338,6 +330,30 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "accept" }),
       expected: unitOnly(404),
     },
+    // Another commune's complaint answers as a missing one would: its existence is not told.
+    "GET /staff/complaints/other": {
+      module: "staff.complaints.$id.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
+    },
+    "POST /staff/complaints/own": {
+      module: "staff.complaints.$id.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({ intent: "note", body: "ghi chú" }),
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 404 },
+    },
+    "POST /staff/complaints/other": {
+      module: "staff.complaints.$id.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      body: () => ({ intent: "note", body: "ghi chú" }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
+    },
     "GET /staff/password": { module: "staff.password.tsx", method: "GET", path: () => "/staff/password", expected: staffOnly },
     // Every signed-in user may change their own password: an empty form gets as far as a 400.
     "POST /staff/password": {
@@ -345,7 +361,28 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => "/staff/password",
       body: () => ({}),
-      expected: { anonymous: 302, official: 400, council: 400, admin: 400, unit: 400 },
+      expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400, unit: 400 },
+    },
+    "GET /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "GET",
+      path: () => "/staff/two-factor",
+      expected: { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 },
+    },
+    // Two-step sign-in is for administrators and council members: an empty form gets as far as a 400.
+    "POST /staff/two-factor": {
+      module: "staff.two-factor.tsx",
+      method: "POST",
+      path: () => "/staff/two-factor",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400, unit: 403 },
+    },
+    "GET /staff/slips/:id": {
+      module: "staff_.slips.$id.tsx",
+      method: "GET",
+      path: () => `/staff/slips/${ownBatch}`,
+      params: () => ({ id: String(ownBatch) }),
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
     },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
@@ -372,7 +409,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/council/${OWN}`,
       params: () => ({ slug: OWN }),
       body: () => ({ verdict: "defer", reason: "Cần thêm ý kiến người dân." }),
-      expected: { anonymous: 302, official: 403, council: 303, admin: 403, unit: 403 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 303, admin: 403, unit: 403 },
     },
     "GET /staff/rounds": { module: "staff.rounds._index.tsx", method: "GET", path: () => "/staff/rounds", expected: staffOnly },
     "POST /staff/rounds": {
@@ -386,7 +423,8 @@ describe("authorisation matrix", () => {
         endsOn: "2026-02-01",
         [`households_${ownCommuneId}`]: "50",
       }),
-      expected: adminWrite,
+      // Separation of duties (decision 012): the Front runs rounds for its communes, officials do not.
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id": {
       module: "staff.rounds.$id.tsx",
@@ -401,7 +439,8 @@ describe("authorisation matrix", () => {
       path: () => `/staff/rounds/${ownRound}`,
       params: () => ({ id: String(ownRound) }),
       body: () => ({ communeId: String(ownCommuneId), [`b0_${firstCriterion}`]: "5" }),
-      expected: { anonymous: 302, official: 303, council: 403, admin: 403, unit: 403 },
+      // Paper ballots are typed in by the Front or an administrator, never the commune's officials.
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id/export": {
       module: "staff.rounds.$id.export.tsx",
@@ -433,12 +472,21 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "password", password: TEST_PASSWORD }),
       expected: adminWrite,
     },
+    "GET /staff/api-keys": { module: "staff.api-keys.tsx", method: "GET", path: () => "/staff/api-keys", expected: adminRead },
+    // Issuing a key answers 200 with the key (shown once), not a redirect.
+    "POST /staff/api-keys": {
+      module: "staff.api-keys.tsx",
+      method: "POST",
+      path: () => "/staff/api-keys",
+      body: () => ({ intent: "issue", name: "Ứng dụng thử quyền" }),
+      expected: adminRead,
+    },
     "GET /staff/settings": { module: "staff.settings.tsx", method: "GET", path: () => "/staff/settings", expected: adminRead },
     "GET /staff/settings (index)": {
       module: "staff.settings._index.tsx",
       method: "GET",
       path: () => "/staff/settings",
-      expected: { anonymous: 302, official: 403, council: 403, admin: 302, unit: 403 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 302, unit: 403 },
     },
     "GET /staff/settings/thresholds": {
       module: "staff.settings.thresholds.tsx",

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { periodOf } from "~/lib/vn-time";
 import { createRound } from "~/models/round.server";
-import { createResponse } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey.server";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { loader as roundsLoader } from "~/routes/staff.rounds._index";
 import { loader as lookupLoader } from "~/routes/t._index";
@@ -67,14 +67,16 @@ describe("CSV formula injection", () => {
       name: "Đợt thử",
       purpose: "routine",
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(Date.now() - 86_400_000),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,
       communes: [{ communeId: commune.id, households: 100 }],
     });
     for (const [i, payload] of PAYLOADS.entries()) {
-      const created = await createResponse({
+      const created = await submitAnswer({
         communeId: commune.id,
+        channel: "online",
         period: periodOf(new Date()),
         ratings: criteria.map((c) => ({ criterionId: c.id, score: 4 })),
         village: payload,
@@ -139,6 +141,7 @@ describe("rounds", () => {
     const base = {
       purpose: "routine" as const,
       levelId: null,
+      codesRequired: false,
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
       createdById: admin.id,

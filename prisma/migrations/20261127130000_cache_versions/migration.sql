@@ -117,3 +117,27 @@ END;
 CREATE TRIGGER "Complaint_version_delete" AFTER DELETE ON "Complaint" BEGIN
   UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
 END;
+
+CREATE TRIGGER "ComplaintEvent_version_insert" AFTER INSERT ON "ComplaintEvent" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;
+
+CREATE TRIGGER "ComplaintEvent_version_update" AFTER UPDATE ON "ComplaintEvent" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;
+
+CREATE TRIGGER "ComplaintEvent_version_delete" AFTER DELETE ON "ComplaintEvent" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;
+
+CREATE TRIGGER "ComplaintPhoto_version_insert" AFTER INSERT ON "ComplaintPhoto" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;
+
+CREATE TRIGGER "ComplaintPhoto_version_update" AFTER UPDATE ON "ComplaintPhoto" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;
+
+CREATE TRIGGER "ComplaintPhoto_version_delete" AFTER DELETE ON "ComplaintPhoto" BEGIN
+  UPDATE "CacheVersion" SET "version" = "version" + 1 WHERE "scope" = 'complaints';
+END;

@@ -1,0 +1,13 @@
+// Open311 one service request: /open311/v2/requests/{service_request_id}.{json,xml}.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getServiceRequest } from "~/models/open311.server";
+import { notFound, open311Error, parseFile, respond } from "~/utils/open311.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const file = parseFile(params.file);
+  if (!file) return notFound();
+  const id = /^\d{1,12}$/.test(file.name) ? Number(file.name) : null;
+  const request = id ? await getServiceRequest({ id }) : null;
+  if (!request) return open311Error(file.format, 404, "service_request_id not found");
+  return respond(file.format, [request], { root: "service_requests", item: "request" });
+}

@@ -1,0 +1,75 @@
+// The outbox worker: every few seconds it claims due messages, sends them by e-mail or SMS, and
+// marks them sent or schedules a retry with exponential backoff. Started by server.js in every
+// server process; claims are atomic (see claimDueMessages), so several processes may run it.
+import { claimDueMessages, markFailed, markSent, type Channel, type ClaimedMessage } from "~/models/outbox.server";
+import { env } from "./env.server";
+import { createMailer, smtpConfigFromEnv, type Mailer } from "./mailer.server";
+import { smsGatewayFromEnv, type SmsGateway } from "./sms.server";
+
+export type WorkerOptions = {
+  mailer?: Mailer | null;
+  sms?: SmsGateway | null;
+  pollMs?: number;
+  retry?: { baseMs: number; maxMs: number; maxAttempts: number };
+  onError?: (e: unknown) => void;
+};
+
+export type OutboxWorker = { runOnce(): Promise<number>; stop(): Promise<void> };
+
+export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
+  const smtp = smtpConfigFromEnv();
+  const mailer = options.mailer !== undefined ? options.mailer : smtp ? createMailer(smtp) : null;
+  const sms = options.sms !== undefined ? options.sms : smsGatewayFromEnv();
+  const pollMs = options.pollMs ?? env.OUTBOX_POLL_MS;
+  const retry = options.retry ?? {
+    baseMs: env.OUTBOX_RETRY_BASE_MS,
+    maxMs: env.OUTBOX_RETRY_MAX_MS,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+  };
+  const onError = options.onError ?? ((e) => console.error("outbox worker:", e instanceof Error ? e.message : e));
+  const channels: Channel[] = [...(mailer ? ["email" as const] : []), ...(sms ? ["sms" as const] : [])];
+
+  async function deliver(m: ClaimedMessage) {
+    if (m.channel === "email") await mailer!.send({ to: m.recipient, subject: m.subject, text: m.body, stopUrl: m.stopUrl });
+    else await sms!.send(m.recipient, m.body);
+  }
+
+  async function runOnce(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await claimDueMessages({ channels });
+      if (batch.length === 0) return sent;
+      for (const m of batch) {
+        try {
+          await deliver(m);
+          await markSent({ id: m.id, claimId: m.claimId });
+          sent++;
+        } catch (e) {
+          await markFailed({ message: m, error: e instanceof Error ? e.message : String(e), retry });
+        }
+      }
+    }
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = runOnce()
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  if (channels.length > 0) tick();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      mailer?.close();
+    },
+  };
+}

@@ -283,6 +283,28 @@ describe("forwarding to a unit", () => {
     expect((await post(unitAction, `/staff/unit/${id}`, { intent: "accept" }, unitA.cookie, params)).status).toBe(409);
   });
 
+  it("tells a resident who left an e-mail where the report went and when it came back, never the note or the reason", async () => {
+    const { id } = await fileAt(new Date(), "water", { notify: { email: "nguoidan@example.vn" } });
+    const params = { id: String(id) };
+    await post(
+      forwardAction,
+      `/staff/complaints/${id}/forward`,
+      { intent: "forward", unitId: String(unitA.id), note: "Ghi chú nội bộ XYZ" },
+      official.cookie,
+      params,
+    );
+    await post(unitAction, `/staff/unit/${id}`, { intent: "return", reason: "Lý do nội bộ QRS" }, unitA.cookie, params);
+    const messages = await prisma.outboxMessage.findMany({
+      where: { subscription: { complaintId: id } },
+      orderBy: { id: "asc" },
+    });
+    const bodies = messages.map((m) => m.body).join("\n");
+    expect(messages.length).toBe(3); // filed, forwarded, returned
+    expect(bodies).toContain("Công ty nước sạch");
+    expect(bodies).not.toContain("XYZ");
+    expect(bodies).not.toContain("QRS");
+  });
+
   it("a unit that accepted resolves with a public reply", async () => {
     const { id, code } = await fileAt(new Date(), "water");
     const params = { id: String(id) };

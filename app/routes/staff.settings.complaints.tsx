@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
+import { SettingsStatus } from "~/components/settings-status";
 import {
   CalendarSettings,
   PolicySettings,
@@ -188,7 +189,7 @@ export async function action({ request }: ActionFunctionArgs) {
       break;
     }
   }
-  return redirect("/staff/settings/complaints?saved=1", { status: 303 });
+  return redirect("/staff/settings/complaints?done=1", { status: 303 });
 }
 
 export default function ComplaintSettings() {
@@ -199,6 +200,7 @@ export default function ComplaintSettings() {
   return (
     <>
       <p className="lead">{t("settings.heading")}</p>
+      {actionData ? null : <SettingsStatus />}
       <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
       <PolicySettings policies={data.policies} errors={errors} />
       <CalendarSettings

@@ -5,7 +5,19 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", "data/**", "tests/.tmp/**", "**/*.tmp.*"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "public/sw.js",
+      ".cache/**",
+      "app/generated/**",
+      "node_modules/**",
+      "data/**",
+      "tests/.tmp/**",
+      "**/*.tmp.*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,18 +10,26 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
+import type { Resource } from "i18next";
 import { ErrorPage } from "~/components/error-page";
+import { OfflineAgent } from "~/components/offline-agent";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { DEFAULT_LANGUAGE, i18nFor } from "~/utils/i18n";
+import { DEFAULT_LANGUAGE, i18nFor, type Language } from "~/utils/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
+
+// The strings the phone already has. When a later load of the root fails (the signal dropped
+// during a submit), the error page is still translated instead of showing raw keys.
+let known: { locale: Language; resources: Resource } | undefined;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLanguage(request);
@@ -37,9 +45,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LANGUAGE;
+  const inBrowser = typeof document !== "undefined";
+  if (data && inBrowser) known = { locale: data.locale, resources: data.resources };
+  const strings = data ?? (inBrowser ? known : undefined);
+  const locale = strings?.locale ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
-  const i18n = useMemo(() => i18nFor(locale, data?.resources ?? {}), [locale, data?.resources]);
+  const i18n = useMemo(() => i18nFor(locale, strings?.resources ?? {}), [locale, strings?.resources]);
   return (
     <html lang={locale}>
       <head>
@@ -52,7 +63,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nextProvider i18n={i18n}>
           <SiteHeader demo={data?.demo ?? false} />
-          <main id="main">{children}</main>
+          <main id="main">
+            <OfflineAgent />
+            {children}
+          </main>
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

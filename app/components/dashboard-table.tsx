@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VerifiedOpen } from "./verified-open";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
@@ -98,6 +99,7 @@ export function DashboardTable({
                     <span className="detail">
                       {formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}
                     </span>
+                    <VerifiedOpen answers={r.roundAnswers} />
                   </>
                 ) : (
                   <span className="muted">—</span>

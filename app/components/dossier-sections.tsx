@@ -129,7 +129,11 @@ export function DossierRounds({ rounds }: { rounds: D["rounds"] }) {
                 <td>
                   {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}
                 </td>
-                <td>{t("rounds.byChannel", { online: r.online, paper: r.paper })}</td>
+                <td>
+                  {t("rounds.byChannel", { online: r.online, paper: r.paper })}
+                  <br />
+                  <span className="detail">{t("ballot:rounds.verifiedOpen", { verified: r.verified, open: r.open })}</span>
+                </td>
                 <td>{r.coverage ? `${pct(r.coverage.share)} (${r.coverage.answered}/${r.coverage.households})` : "—"}</td>
               </tr>
             ))}

@@ -21,6 +21,22 @@ export function ErrorPage() {
                 ? "badRequest"
                 : "server";
   if (!isRouteErrorResponse(error)) console.error(error);
+  // A fetch that never reached the server (no signal): say so, and offer to go back to the form.
+  const offline =
+    !isRouteErrorResponse(error) && typeof navigator !== "undefined" && (!navigator.onLine || error instanceof TypeError);
+  if (offline) {
+    return (
+      <section className="page error-page">
+        <h1>{t("pwa:offline.title")}</h1>
+        <p>{t("pwa:offline.body")}</p>
+        <p>
+          <button type="button" className="button button--primary" onClick={() => window.history.back()}>
+            {t("pwa:offline.back")}
+          </button>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="page error-page">
       <h1>{t(kind.includes(":") ? `${kind}.title` : `errors.${kind}.title`)}</h1>

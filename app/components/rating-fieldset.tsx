@@ -1,14 +1,9 @@
 import { useTranslation } from "react-i18next";
+import { RatingFace } from "~/components/rating-face";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 
-const FACES = [
-  { value: "1", face: "😠" },
-  { value: "2", face: "🙁" },
-  { value: "3", face: "😐" },
-  { value: "4", face: "🙂" },
-  { value: "5", face: "😄" },
-] as const;
+const FACES = [1, 2, 3, 4, 5] as const;
 
 type Props = {
   name: string;
@@ -39,12 +34,10 @@ export function RatingFieldset({ name, criterion, value, error }: Props) {
       ) : null}
       <div className="rating__faces">
         {FACES.map((f) => (
-          <label key={f.value} className="rating__choice">
-            <input type="radio" name={name} value={f.value} defaultChecked={value === f.value} required />
-            <span className="rating__face" aria-hidden="true">
-              {f.face}
-            </span>
-            <span className="rating__label">{t(`scale.${f.value}`)}</span>
+          <label key={f} className="rating__choice">
+            <input type="radio" name={name} value={String(f)} defaultChecked={value === String(f)} required />
+            <RatingFace value={f} />
+            <span className="rating__label">{t(`scale.${f}`)}</span>
           </label>
         ))}
       </div>

@@ -32,7 +32,7 @@ export function SurveyForm({
   const navigation = useNavigation();
   const sending = navigation.state === "submitting";
   return (
-    <Form method="post" className="survey" action={action}>
+    <Form method="post" className="survey" action={action} data-offline="survey">
       <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
       {criteria.map((c) => (
         <RatingFieldset

@@ -245,9 +245,10 @@ export async function usedCodeCounts({ roundIds }: { roundIds: number[] }) {
 export type ResidentCodeRefusal = CodeRefusal | "rateLimited";
 
 /**
- * A resident's code, checked before the form is shown. An address or a commune ("any" when no
- * commune is known) that has had too many wrong codes is not looked up at all; an unknown code
- * counts against both. Guesses are limited, real codes are not.
+ * A resident's code, checked before the form is shown. An address, or a commune whose page the
+ * code was typed on, that has had too many wrong codes is not looked up at all; an unknown code
+ * counts against both. Guesses are limited, real codes are not. A /b/ address (a scanned QR code)
+ * counts against the address only: a shared bucket would let anyone block every household's scan.
  */
 export async function checkResidentCode({
   code,
@@ -267,4 +268,4 @@ export async function checkResidentCode({
   return found;
 }
 
-export const communeKey = (communeId?: number) => (communeId ? `commune:${communeId}` : "any");
+const communeKey = (communeId?: number) => (communeId ? `commune:${communeId}` : null);

@@ -40,6 +40,8 @@ export type NewComplaint = {
   open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
   photos?: { fileName: string; width: number; height: number; bytes: number }[];
+  /** the form's id: the same report sent again (retry, offline queue) is stored once */
+  submissionId?: string | null;
   createdAt?: Date;
   isDemo?: boolean;
 };
@@ -81,7 +83,14 @@ export async function recomputeOpenDeadlines() {
   return ensureDeadlines();
 }
 
-export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string }> {
+/** The tracking code of a report already stored under this submission id, if any. */
+export async function findComplaintCodeBySubmission({ submissionId }: { submissionId: string }): Promise<string | null> {
+  const row = await prisma.complaint.findUnique({ where: { submissionId }, select: { code: true } });
+  return row?.code ?? null;
+}
+
+/** Files a report; `replayed` when the same submission was already stored (its code is returned). */
+export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
   const createdAt = input.createdAt ?? new Date();
   const clock = await startClock(input.category, createdAt);
   for (let attempt = 0; ; attempt++) {
@@ -105,6 +114,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           longitude: input.longitude ?? null,
           contact: input.contact ?? null,
           ipHash: input.ipHash ?? null,
+          submissionId: input.submissionId ?? null,
           isDemo: input.isDemo ?? false,
           createdAt,
           clockStartedAt: createdAt,
@@ -118,8 +128,16 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
         select: { id: true, code: true },
       });
     } catch (e) {
-      const codeTaken = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-      if (!codeTaken || attempt >= 3) throw e;
+      const unique = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      if (unique && input.submissionId) {
+        // Two sends of one report raced: the first one stored it.
+        const first = await prisma.complaint.findUnique({
+          where: { submissionId: input.submissionId },
+          select: { id: true, code: true },
+        });
+        if (first) return { ...first, replayed: true };
+      }
+      if (!unique || attempt >= 3) throw e;
     }
   }
 }

@@ -20,6 +20,8 @@ export type DashboardRow = CommuneFacts & {
   scores: Record<string, Score>;
   tallies: Record<string, Tally>;
   coverage: (Coverage & { roundName: string }) | null;
+  /** the latest round's answers with a household code (verified) and without (open) */
+  roundAnswers: { verified: number; open: number; codesRequired: boolean } | null;
   complaints: { open: number; overdue: number; resolved: number; total: number };
   verdict: Verdict;
   failing: { criterionKey: string; share: number; high: number; answered: number }[];
@@ -68,6 +70,7 @@ async function assembleDashboard(now: Date) {
       scores: Object.fromEntries(perCriterion.map((p) => [p.criterionKey, p.score])),
       tallies: raw,
       coverage: cov && round ? { ...cov, roundName: round.name } : null,
+      roundAnswers: round ? { verified: round.verified, open: round.open, codesRequired: round.codesRequired } : null,
       complaints: complaints.get(c.id) ?? { open: 0, overdue: 0, resolved: 0, total: 0 },
       verdict: communeVerdict(perCriterion),
       failing: failing(perCriterion),

@@ -60,7 +60,8 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     trend,
     rounds: rounds.map((r) => ({
       ...r,
-      coverage: coverage(r.online + r.paper, r.households),
+      // With household codes required, coverage is used codes / households (issue 10).
+      coverage: coverage(r.codesRequired ? r.usedCodes : r.online + r.paper, r.households),
       resultsVisible: resultsVisible(r, now),
     })),
     complaints,

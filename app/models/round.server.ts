@@ -5,6 +5,7 @@ import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { usedCodeCounts } from "./ballot.server";
 
 /** Every round's window and communes (a few rows a year), read once per change of reference data. */
 function roundWindows() {
@@ -141,22 +142,54 @@ export async function roundTallies({ roundId }: { roundId: number }) {
 export async function latestRoundCoverageByCommune(now: Date = new Date()) {
   const links = await prisma.roundCommune.findMany({
     where: { round: { startsAt: { lte: now } } },
-    select: { communeId: true, households: true, round: { select: { id: true, name: true, startsAt: true } } },
+    select: {
+      communeId: true,
+      households: true,
+      round: { select: { id: true, name: true, startsAt: true, codesRequired: true } },
+    },
     orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
   });
-  const latest = new Map<number, { roundId: number; name: string; households: number; answered: number }>();
+  /** answered: used codes when the round requires codes (coverage = used codes / households), else answers */
+  type Latest = {
+    roundId: number;
+    name: string;
+    households: number;
+    answered: number;
+    codesRequired: boolean;
+    verified: number;
+    open: number;
+  };
+  const latest = new Map<number, Latest>();
   for (const l of links)
-    latest.set(l.communeId, { roundId: l.round.id, name: l.round.name, households: l.households, answered: 0 });
+    latest.set(l.communeId, {
+      roundId: l.round.id,
+      name: l.round.name,
+      households: l.households,
+      answered: 0,
+      codesRequired: l.round.codesRequired,
+      verified: 0,
+      open: 0,
+    });
   if (latest.size === 0) return latest;
-  const counts = await prisma.response.groupBy({
-    by: ["roundId", "communeId"],
-    where: { roundId: { in: [...new Set([...latest.values()].map((l) => l.roundId))] } },
-    _count: { _all: true },
-  });
+  const roundIds = [...new Set([...latest.values()].map((l) => l.roundId))];
+  const [counts, used] = await Promise.all([
+    prisma.response.groupBy({
+      by: ["roundId", "communeId", "verified"],
+      where: { roundId: { in: roundIds } },
+      _count: { _all: true },
+    }),
+    usedCodeCounts({ roundIds }),
+  ]);
   for (const c of counts) {
     const l = latest.get(c.communeId);
-    if (l && l.roundId === c.roundId) l.answered = c._count._all;
+    if (!l || l.roundId !== c.roundId) continue;
+    if (c.verified) l.verified += c._count._all;
+    else l.open += c._count._all;
   }
+  for (const l of latest.values())
+    l.answered = l.codesRequired
+      ? (used.find((u) => u.roundId === l.roundId && latest.get(u.communeId) === l)?.used ?? 0)
+      : l.verified + l.open;
   return latest;
 }
 
@@ -168,6 +201,7 @@ export function roundResponsesForExport({ roundId }: { roundId: number }) {
     select: {
       createdAt: true,
       channel: true,
+      verified: true,
       village: true,
       comment: true,
       commune: { select: { name: true } },
@@ -189,21 +223,56 @@ export async function listCommuneRounds({ communeId }: { communeId: number }) {
           purpose: true,
           startsAt: true,
           endsAt: true,
+          codesRequired: true,
           level: { select: { nameVi: true, nameEn: true } },
         },
       },
     },
     orderBy: { round: { startsAt: "desc" } },
   });
-  const counts = await prisma.response.groupBy({
-    by: ["roundId", "channel"],
-    where: { communeId, roundId: { in: links.map((l) => l.round.id) } },
-    _count: { _all: true },
-  });
+  const roundIds = links.map((l) => l.round.id);
+  const [counts, used] = await Promise.all([
+    prisma.response.groupBy({
+      by: ["roundId", "channel", "verified"],
+      where: { communeId, roundId: { in: roundIds } },
+      _count: { _all: true },
+    }),
+    usedCodeCounts({ roundIds }),
+  ]);
+  const sum = (roundId: number, f: (c: (typeof counts)[number]) => boolean) =>
+    counts.filter((c) => c.roundId === roundId && f(c)).reduce((s, c) => s + c._count._all, 0);
   return links.map((l) => ({
     ...l.round,
     households: l.households,
-    online: counts.find((c) => c.roundId === l.round.id && c.channel === "online")?._count._all ?? 0,
-    paper: counts.find((c) => c.roundId === l.round.id && c.channel === "paper")?._count._all ?? 0,
+    online: sum(l.round.id, (c) => c.channel === "online"),
+    paper: sum(l.round.id, (c) => c.channel === "paper"),
+    verified: sum(l.round.id, (c) => c.verified),
+    open: sum(l.round.id, (c) => !c.verified),
+    usedCodes: used.find((u) => u.roundId === l.round.id && u.communeId === communeId)?.used ?? 0,
   }));
+}
+
+/**
+ * The commune's latest round that has started, with its verified and open answer counts (public
+ * page: kept in memory until a round or an answer changes, or the minute turns).
+ */
+export async function currentCommuneRound({ communeId, now = new Date() }: { communeId: number; now?: Date }) {
+  const rounds = await cached(
+    `communeRounds:${communeId}`,
+    ["reference", "answers"],
+    () => listCommuneRounds({ communeId }),
+    String(Math.floor(now.getTime() / 60_000)),
+  );
+  const r = rounds.find((x) => x.startsAt <= now);
+  if (!r) return null;
+  return {
+    name: r.name,
+    endsAt: r.endsAt,
+    open: r.endsAt > now,
+    codesRequired: r.codesRequired,
+    verified: r.verified,
+    openAnswers: r.open,
+    usedCodes: r.usedCodes,
+    households: r.households,
+  };
 }

@@ -11,12 +11,11 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { SurveyForm } from "~/components/survey-form";
 import { parseCode } from "~/lib/ballot-code";
 import { formatDate } from "~/lib/format";
-import { checkResidentCode, communeKey, type FoundCode } from "~/models/ballot.server";
+import { checkResidentCode, type FoundCode } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { submitAnswer } from "~/models/survey.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { mayCheckCode } from "~/utils/rate-limit.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/utils/survey-form.server";
@@ -38,7 +37,7 @@ function refused(problem: string, code: string, commune?: string, status = 400) 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "ballot");
-  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   const parsed = parseCode(params.code ?? "");
   if (!parsed.ok) return refused(`codeErrors.${parsed.reason}`, params.code ?? "");
   const checked = await checkResidentCode({ code: parsed.code, ipHash: keyedHash("ip", context.clientIp ?? "unknown") });
@@ -73,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return result.response;
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  // Which commune the code is for is known only from the code: check it (and its limit) first.
+  // Which commune the code is for is known only from the code: check it (and the address's limit) first.
   const checked = await checkResidentCode({ code: parsed.code, ipHash });
   if (!checked.ok)
     return refused(
@@ -82,8 +81,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       checked.code?.commune.name,
       checked.reason === "rateLimited" ? 429 : 400,
     );
-  if (!(await mayCheckCode(ipHash, communeKey(checked.code.communeId))))
-    return refused("codeErrors.rateLimited", parsed.code, undefined, 429);
   const data = result.data;
   const saved = await submitAnswer({
     channel: "online",
@@ -142,7 +139,7 @@ export default function Ballot() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && data.state === "ok" ? data.title : "" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export function ErrorBoundary() {

@@ -10,17 +10,20 @@ import { splitPeriod } from "~/lib/vn-time";
 import { communeHeading, getCommuneBySlug, listNamesakes } from "~/models/commune.server";
 import { getPublicComplaints } from "~/models/commune-page.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
+import { currentCommuneRound } from "~/models/round.server";
+import { CommuneRoundCard } from "~/components/commune-round-card";
 import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }] = await Promise.all([
+  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
     getPublicComplaints({ communeId: commune.id, take: 10 }),
+    currentCommuneRound({ communeId: commune.id }),
   ]);
   const t = getFixedT(lng, "common");
   return json({
@@ -29,12 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scoreboard,
     complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
     complaintCounts,
+    round,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });
 }
 
 export default function CommunePage() {
-  const { commune, namesakes, scoreboard, complaints, complaintCounts } = useLoaderData<typeof loader>();
+  const { commune, namesakes, scoreboard, complaints, complaintCounts, round } = useLoaderData<typeof loader>();
   const { t } = useTranslation("commune");
   return (
     <div className="page">
@@ -59,6 +63,8 @@ export default function CommunePage() {
       <Link to={`/c/${commune.slug}/survey`} className="button button--primary button--block">
         {t("rateCta")}
       </Link>
+
+      <CommuneRoundCard slug={commune.slug} round={round} />
 
       <RecognitionCard recognition={scoreboard.recognition} kind={commune.kind} />
 

@@ -8,6 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
 import { NotifyFields } from "~/components/notify-fields";
+import { PhotoPreviews } from "~/components/photo-input";
 import {
   CATEGORIES,
   COMPLAINT_TEXT_MAX as TEXT_MAX,
@@ -16,7 +17,7 @@ import {
   MAX_PHOTOS,
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint.server";
 import { contactFields, normalisePhone } from "~/models/outbox.server";
 import { findSimilarOpen } from "~/models/triage.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
@@ -55,13 +56,14 @@ const ReportSchema = lazy(() =>
       }),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
+      submissionId: z.uuid({ error: "errors.invalid" }).optional(),
     })
     .strict()
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude"]);
+const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude", "submissionId"]);
 
 // "Check for similar reports" (the form's second button, posting to ?check): only the category and
 // the place are needed; the rest of the form comes back as typed. Nothing is stored.
@@ -85,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "complaint");
   return json({
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
+    submissionId: crypto.randomUUID(),
     title: t("report.title", { name: commune.name }),
   });
 }
@@ -116,6 +119,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
+  // Sent again (a retry, the offline queue): already stored, same tracking code.
+  const done = data.submissionId ? await findComplaintCodeBySubmission({ submissionId: data.submissionId }) : null;
+  if (done) return redirect(`/t/${done}?new=1`, { status: 303 });
 
   if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
@@ -128,7 +134,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = [];
   try {
     for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
-    const { code } = await createComplaint({ communeId: commune.id, ...data, ...contactFields(data), ipHash, photos: saved });
+    const { code, replayed } = await createComplaint({
+      communeId: commune.id,
+      ...data,
+      ...contactFields(data),
+      ipHash,
+      photos: saved,
+    });
+    if (replayed) await deletePhotos(saved.map((s) => s.fileName));
     return redirect(`/t/${code}?new=1`, { status: 303 });
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
@@ -138,7 +151,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune } = useLoaderData<typeof loader>();
+  const { commune, submissionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -163,7 +176,14 @@ export default function Report() {
         values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }}
       />
       {actionData?.similar ? <SimilarReports slug={commune.slug} reports={actionData.similar} /> : null}
-      <Form method="post" action={`/c/${commune.slug}/report`} encType="multipart/form-data" className="report">
+      <Form
+        method="post"
+        action={`/c/${commune.slug}/report`}
+        encType="multipart/form-data"
+        className="report"
+        data-offline="report"
+      >
+        <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
         <ChoiceFieldset name="category" legend={t("report.category")} errors={err("category")}>
           {CATEGORIES.map((c) => (
             <label key={c} className="choice">
@@ -201,7 +221,12 @@ export default function Report() {
           hint={t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}
           inputProps={{ name: "photos", type: "file", accept: "image/jpeg,image/png,image/webp", multiple: true }}
           errors={err("photos")}
-          after={actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
+          after={
+            <>
+              <PhotoPreviews inputId="photos" max={MAX_PHOTOS} />
+              {actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
+            </>
+          }
         />
         <NotifyFields values={values} errors={errors} />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>

@@ -139,7 +139,7 @@ export default function Inbox() {
                 <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
                 <UrgencyTag urgency={c.urgency} /> <TimeLeft timeLeft={c.timeLeft} /> <SupportCount count={c._count.supporters} />{" "}
                 · {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
-                {c._count.photos ? ` · 📷 ${c._count.photos}` : null}
+                {c._count.photos ? ` · ${t("pwa:photoCount", { count: c._count.photos })}` : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>
             </Link>

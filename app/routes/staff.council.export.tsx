@@ -27,7 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       `${name}: ${t("csv.verdict")}`,
     );
   }
-  header.push(t("csv.coverage"), t("csv.open"), t("csv.overdue"), t("csv.resolved"), t("csv.total"), t("csv.verdict"));
+  header.push(
+    t("csv.coverage"),
+    t("ballot:csv.verified"),
+    t("ballot:csv.openAnswers"),
+    t("csv.open"),
+    t("csv.overdue"),
+    t("csv.resolved"),
+    t("csv.total"),
+    t("csv.verdict"),
+  );
   const records = rows.map((r) => {
     const out: (string | number)[] = [
       r.name,
@@ -43,6 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     out.push(
       round(r.coverage?.share),
+      r.roundAnswers?.verified ?? "",
+      r.roundAnswers?.open ?? "",
       r.complaints.open,
       r.complaints.overdue,
       r.complaints.resolved,

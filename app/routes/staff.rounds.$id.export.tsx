@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t("csv.date"),
     t("csv.channel"),
     ...criteria.map((c) => localized(c, "name", lng)),
+    t("ballot:csv.verifiedFlag"),
     t("csv.village"),
     t("csv.comment"),
   ];
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const score = r.ratings.find((x) => x.criterion.key === c.key)?.score;
       return score === null || score === undefined ? "" : score;
     }),
+    r.verified ? 1 : 0,
     r.village ?? "",
     r.comment ?? "",
   ]);

@@ -31,6 +31,7 @@ export default function StaffLayout() {
               <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink>
             ) : null}
             <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
+            <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
           </>
         )}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}

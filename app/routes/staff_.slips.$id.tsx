@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("slip.title", { village: batch.village, commune: batch.commune.name }),
   };
   const printed = await printBatch({ id, actorId: user.id });
-  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+  const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   if (!printed) return json({ ...header, sealed: true, slips: [], criteria: [] }, { status: 410, headers });
   const site = new URL(request.url).origin;
   const slips = await Promise.all(
@@ -126,7 +126,7 @@ export default function Slips() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? "" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 export function ErrorBoundary() {

@@ -6,6 +6,7 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viPwa from "../../locales/vi/pwa.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
@@ -17,6 +18,7 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enPwa from "../../locales/en/pwa.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
@@ -33,6 +35,7 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    pwa: viPwa,
     ballot: viBallot,
     security: viSecurity,
     notify: viNotify,
@@ -46,6 +49,7 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    pwa: enPwa,
     ballot: enBallot,
     security: enSecurity,
     notify: enNotify,

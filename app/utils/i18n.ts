@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "security",
   "ballot",
   "notify",
+  "pwa",
   "triage",
 ] as const;
 

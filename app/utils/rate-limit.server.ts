@@ -196,25 +196,26 @@ export function closeRateLimitStore(): void {
   limiterCache.clear();
 }
 
-// Household ballot codes (docs/decisions/012): a wrong code costs its address and its commune
-// ("any" when it came without one, as a hand-typed /b/ address) one point each; once either is out
-// of points, codes are not looked up at all. Right codes cost nothing, so residents answering at
-// the same time never block one another; parallel guesses can overshoot by the requests in flight.
+// Household ballot codes (docs/decisions/012): a wrong code costs its address one point, and its
+// commune one when it was typed on a commune's page (null: a /b/ address, whose unknown code has no
+// commune); once either is out of points, codes are not looked up at all. Right codes cost nothing,
+// so residents answering at the same time never block one another; parallel guesses can overshoot
+// by the requests in flight.
 const codeLimiters = () => [
   limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
   limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
 ];
 
 /** false when this address or this commune has had too many wrong codes in the last hour. */
-export async function mayCheckCode(ipHash: string, communeKey: string): Promise<boolean> {
+export async function mayCheckCode(ipHash: string, communeKey: string | null): Promise<boolean> {
   const keys = [ipHash, communeKey];
   const ls = codeLimiters();
-  const states = await Promise.all(ls.map((l, i) => l.get(keys[i])));
+  const states = await Promise.all(ls.map((l, i) => (keys[i] === null ? null : l.get(keys[i]))));
   return states.every((s, i) => !s || s.consumedPoints < ls[i].points);
 }
 
 /** A code that was looked up and not found. */
-export async function recordWrongCode(ipHash: string, communeKey: string): Promise<void> {
+export async function recordWrongCode(ipHash: string, communeKey: string | null): Promise<void> {
   const keys = [ipHash, communeKey];
-  await Promise.all(codeLimiters().map((l, i) => consume(l, keys[i])));
+  await Promise.all(codeLimiters().map((l, i) => (keys[i] === null ? null : consume(l, keys[i]))));
 }

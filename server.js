@@ -72,6 +72,12 @@ function runPrimary(n) {
 }
 
 async function runWorker() {
+  // A stop asked for while the app is still loading is carried out once it listens (a worker
+  // killed by the default SIGTERM action would end with a signal, not 0).
+  let earlySignal = null;
+  const early = (signal) => (earlySignal = signal);
+  process.on("SIGTERM", early);
+  process.on("SIGINT", early);
   installGlobals();
 
   const BUILD_PATH = path.resolve("build/index.js");
@@ -237,8 +243,15 @@ async function runWorker() {
       process.exit(1);
     }, 10_000).unref();
   }
+  process.off("SIGTERM", early);
+  process.off("SIGINT", early);
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  if (earlySignal) stop(earlySignal);
   // The primary is gone (killed): finish what is in flight and go, like on SIGTERM.
-  if (cluster.isWorker) process.on("disconnect", () => stop("primary gone"));
+  if (cluster.isWorker) {
+    process.on("disconnect", () => stop("primary gone"));
+    // Messages to a primary that was killed fail with EPIPE: nothing to do but finish and exit.
+    cluster.worker.on("error", (e) => log.warn({ err: e.message }, "primary unreachable"));
+  }
 }

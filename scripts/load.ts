@@ -44,8 +44,8 @@ const RAW_SECONDS = CI ? 2 : 5;
 /** What the issue asks for on a quiet 2-core machine (full run), and what CI insists on. */
 const TARGETS = CI
   ? // CI runs beside compilers and other test suites: about 10 to 20 times the quiet figures.
-    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.2 }
-  : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3 };
+    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.2, serverCpuMsPerRequest: 20 }
+  : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3, serverCpuMsPerRequest: 20 };
 
 const out = JSON_OUT ? process.stderr : process.stdout;
 const say = (line = "") => out.write(line + "\n");
@@ -62,7 +62,12 @@ const env = serverEnv(DIR, 3900 + Math.floor(Math.random() * 50), {
   ...(WORKERS ? { WEB_CONCURRENCY: String(WORKERS) } : {}),
 });
 const BASE = `http://127.0.0.1:${env.PORT}`;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+let agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+/** A fresh pool of connections for each phase: sockets left idle longer than the server's keep-alive are not reused. */
+function freshAgent() {
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+}
 
 let server: ChildProcess | undefined;
 
@@ -116,9 +121,21 @@ const randomIp = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${c
 const acknowledged = new Set<string>();
 const r = () => String(1 + crypto.randomInt(5));
 
+/** Signed cookies made before the clock starts: signing one is asynchronous and must not delay a send. */
+const cookies: string[] = [];
+let nextCookie = 0;
+async function makeCookies(n: number) {
+  for (let i = 0; i < n; i += 1000)
+    cookies.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(1000, n - i) }, async () => (await voter.serialize(crypto.randomUUID())).split(";")[0]),
+      )),
+    );
+}
+
 async function survey(since = performance.now()): Promise<Answer> {
   const submissionId = crypto.randomUUID();
-  const cookie = (await voter.serialize(crypto.randomUUID())).split(";")[0];
+  const cookie = nextCookie < cookies.length ? cookies[nextCookie++] : (await voter.serialize(crypto.randomUUID())).split(";")[0];
   const body = new URLSearchParams({
     r_roads: r(),
     r_environment: r(),
@@ -253,6 +270,7 @@ async function main() {
   });
   session = login.headers.getSetCookie()[0].split(";")[0];
   const workers = WORKERS || os.availableParallelism();
+  await makeCookies(Math.round(RATE * SECONDS) + CLOSED_LOOP.seconds * 1500 + 2000);
   say(
     `Load: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.version}, server with ${workers} process(es) on ${BASE}; load average ${load0.toFixed(1)} before${KILL ? "; SIGKILL halfway" : ""}\n`,
   );
@@ -280,16 +298,25 @@ async function main() {
     openLoop(COMMUNE_RATE, SECONDS, communePage),
   ]);
   const evening = (performance.now() - t0) / 1000;
-  const serverCores = KILL ? 0 : Number(((serverCpuSeconds() - cpu0) / evening).toFixed(2));
+  const cpuUsed = serverCpuSeconds() - cpu0;
+  const serverCores = KILL ? 0 : Number((cpuUsed / evening).toFixed(2));
+  // CPU per request of the evening's mix: robust to a busy machine (time slices are not counted).
+  const serverCpuMsPerRequest = KILL
+    ? 0
+    : Number(((cpuUsed * 1000) / (surveys.length + dashboards.length + pages.length)).toFixed(1));
   row(`Survey answers, ${RATE}/s offered`, surveys, 303, evening);
   row(`Council dashboard, ${DASHBOARD_RATE}/s meanwhile`, dashboards, 200, evening);
   row(`Commune pages, ${COMMUNE_RATE}/s meanwhile`, pages, 200, evening);
-  if (!KILL) say(`Server CPU during the evening: ${serverCores} cores on average (of ${os.cpus().length})`);
+  if (!KILL)
+    say(
+      `Server CPU during the evening: ${serverCores} cores on average (of ${os.cpus().length}), ${serverCpuMsPerRequest} ms per request of the mix`,
+    );
   if (killed) say(`Server killed with SIGKILL mid-run; serving again ${Math.round(await killed)} ms after restart.`);
 
   const complaints: Answer[] = [];
   let closed = { answers: [] as Answer[], seconds: 1 };
   if (!KILL) {
+    freshAgent();
     const c0 = performance.now();
     let sent = 0;
     await Promise.all(
@@ -298,6 +325,7 @@ async function main() {
       }),
     );
     row("Complaints (multipart), 16 clients", complaints, 303, (performance.now() - c0) / 1000);
+    freshAgent();
     closed = await closedLoop(CLOSED_LOOP.connections, CLOSED_LOOP.seconds, () => survey());
     row(`Survey answers, ${CLOSED_LOOP.connections} clients flat out`, closed.answers, 303, closed.seconds);
   }
@@ -330,6 +358,7 @@ async function main() {
     offeredPerSecond: RATE,
     seconds: SECONDS,
     serverCoresUsed: serverCores,
+    serverCpuMsPerRequest,
     dashboardP50Ms: pct(dashboards, 0.5),
     dashboardP95Ms: pct(dashboards, 0.95),
     dashboardP99Ms: pct(dashboards, 0.99),
@@ -364,13 +393,18 @@ async function main() {
   if (lostAnswers !== 0 || acknowledged.size === 0) failures.push("acknowledged answers missing");
   // A request the client gave up on (timeout) may still be stored: exact equality holds only without errors.
   if (!KILL && errors === 0 && stored.size !== acknowledged.size) failures.push("stored answers that were not acknowledged");
-  if (!KILL && storedComplaints !== complaintsAcknowledged) failures.push("complaints stored ≠ acknowledged");
+  if (!KILL && (errors === 0 ? storedComplaints !== complaintsAcknowledged : storedComplaints < complaintsAcknowledged))
+    failures.push("complaints stored ≠ acknowledged");
   if (integrity !== "ok" || code !== 0) failures.push("integrity or exit code");
   if (errors) failures.push(`${errors} errors`);
   if (!KILL) {
     for (const key of ["dashboardP95Ms", "dashboardP99Ms", "communeP95Ms", "surveyP95Ms"] as const)
       if (result[key] >= TARGETS[key]) failures.push(`${key} ${result[key]} ≥ ${TARGETS[key]}`);
     if (result.ratio < TARGETS.ratio) failures.push(`ratio ${result.ratio} < ${TARGETS.ratio}`);
+    // The mix costs about 7 ms of CPU per request (survey 5, commune page 14, dashboard 50): a
+    // regression that adds queries or rendering shows here even when the machine is busy.
+    if (serverCpuMsPerRequest > TARGETS.serverCpuMsPerRequest)
+      failures.push(`server CPU ${serverCpuMsPerRequest} ms per request > ${TARGETS.serverCpuMsPerRequest}`);
   }
   result.pass = failures.length === 0;
   say(result.pass ? "\nLOAD CHECK PASSED" : `\nLOAD CHECK FAILED: ${failures.join("; ")}`);

@@ -16,6 +16,7 @@ const BALLOT_DIR = path.resolve("data/stuffing-ballots");
 const JSON_OUT = process.argv.includes("--json");
 const UNCODED = Number(process.env.UNCODED ?? 1000);
 const GUESSES = Number(process.env.GUESSES ?? 10_000);
+const QR_GUESSES = Number(process.env.QR_GUESSES ?? 2_000);
 const log = (...args: unknown[]) => {
   if (!JSON_OUT) console.log(...args);
 };
@@ -192,6 +193,20 @@ async function ballots(base: string, env: ServerEnv) {
       await r.arrayBuffer();
     },
   );
+  // 6. Guessed codes as scanned QR addresses (/b/<code>): an unknown code has no commune, so only
+  // the per-address limit applies, which a forged address escapes: every guess is looked up.
+  let viaQr = 0;
+  await pool(
+    Array.from({ length: QR_GUESSES }, () => formatCode(codeFromBytes(crypto.randomBytes(9)))),
+    8,
+    async (code, i) => {
+      const r = await fetch(`${base}/b/${code}`, { headers: { "x-forwarded-for": forged(50_000 + i) } });
+      if (r.status === 200) viaQr++;
+      await r.arrayBuffer();
+    },
+  );
+  out.qrGuesses = QR_GUESSES;
+  out.guessedCodesViaQrAddressAccepted = viaQr;
   out.guessedCodes = GUESSES;
   out.guessedCodesAccepted = accepted;
   out.guessedCodesLookedUp = unknown;
@@ -226,6 +241,7 @@ async function main() {
     [`uncoded answers counted in the verified verdict`, `${codes.uncodedAnswersCountedInVerifiedVerdict}/${UNCODED}`],
     [`guessed codes accepted`, `${codes.guessedCodesAccepted}/${GUESSES}`],
     [`guessed codes looked up (rest refused by the limit)`, `${codes.guessedCodesLookedUp}/${GUESSES}`],
+    [`guessed codes as /b/ addresses accepted (each looked up)`, `${codes.guessedCodesViaQrAddressAccepted}/${QR_GUESSES}`],
     [`one code sent 50 times at once: counted`, `${codes.parallelSameCodeCounted}/50`],
     [`another commune's code accepted`, `${codes.otherCommuneCodeAccepted}/1`],
     [`code used on paper, then accepted online`, `${codes.paperThenOnlineAccepted}/1`],

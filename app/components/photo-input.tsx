@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shrinkPhoto } from "~/lib/shrink-photo";
+import { ErrorList } from "./forms";
 
 type Chosen = { file: File; url: string; originalBytes: number };
 
@@ -73,7 +74,7 @@ export function PhotoPreviews({ inputId, max }: { inputId: string; max: number }
           {t("photos.shrinking")}
         </p>
       ) : null}
-      {dropped > 0 ? <p className="field-error">{t("photos.tooMany", { max })}</p> : null}
+      <ErrorList errors={dropped > 0 ? t("photos.tooMany", { max }) : null} />
       {chosen.length > 0 ? (
         <ul className="photo-previews" aria-label={t("photos.chosen")}>
           {chosen.map((c, i) => (

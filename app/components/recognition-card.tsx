@@ -3,6 +3,7 @@ import { formatDate } from "~/lib/format";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 import type { CommuneKind } from "~/generated/prisma/enums";
+import { isRural } from "~/lib/rural";
 
 type Recognition = {
   decisionNumber: string;
@@ -19,7 +20,7 @@ export function RecognitionCard({ recognition, kind }: { recognition: Recognitio
     return (
       <div className="card recognition recognition--none">
         <p className="recognition__label">{t("recognition.label")}</p>
-        <p className="recognition__level">{t(kind === "phuong" ? "recognition.notApplicable" : "recognition.none")}</p>
+        <p className="recognition__level">{t(isRural(kind) ? "recognition.none" : "recognition.notApplicable")}</p>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 // Aggregates for the council's comparisons: East vs West, districts, quarterly trends.
+import { isRural } from "~/lib/rural";
 import { recentPeriods } from "~/lib/vn-time";
 import { wilson, type Tally } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
@@ -28,7 +29,7 @@ export function compareRegions(rows: DashboardRow[], criterionKeys: string[]) {
 export function compareDistricts(rows: DashboardRow[]) {
   const byDistrict = new Map<string, Tally[]>();
   for (const r of rows) {
-    if (r.kind === "phuong") continue;
+    if (!isRural(r.kind)) continue;
     byDistrict.set(r.formerUnit, [...(byDistrict.get(r.formerUnit) ?? []), r.tallies.overall]);
   }
   return [...byDistrict]

@@ -99,10 +99,10 @@ function toServiceRequest(row: RequestRow) {
   const kind = getFixedT("vi", "common");
   const commune = `${kind(`kind.${row.commune.kind}`)} ${row.commune.name}`;
   const lastReply = row.events.find((e) => e.kind === "reply");
-  const category = row.category as Category;
+  const category = row.category;
   return {
     service_request_id: String(row.id),
-    status: toOpen311Status(row.status as Status),
+    status: toOpen311Status(row.status),
     status_notes: lastReply?.body ?? null,
     service_name: t(`category.${category}`),
     service_code: category,

@@ -180,7 +180,7 @@ export async function notifyResidents(tx: Tx, { complaintId, change }: { complai
   const now = new Date();
   let n = 0;
   for (const s of c.subscriptions) {
-    const complaint = { code: c.code, category: c.category as Category, commune: c.commune.name };
+    const complaint = { code: c.code, category: c.category, commune: c.commune.name };
     for (const m of composeMessages({ complaint, subscriber: s, change })) {
       await tx.outboxMessage.create({ data: { ...m, subscriptionId: s.id, nextAttemptAt: now, createdAt: now } });
       n++;
@@ -195,9 +195,7 @@ export async function getSubscriptionByToken({ token }: { token: string }) {
     where: { token },
     select: { stoppedAt: true, complaint: { select: { category: true, commune: { select: { name: true } } } } },
   });
-  return s
-    ? { stopped: s.stoppedAt !== null, category: s.complaint.category as Category, commune: s.complaint.commune.name }
-    : null;
+  return s ? { stopped: s.stoppedAt !== null, category: s.complaint.category, commune: s.complaint.commune.name } : null;
 }
 
 /** The resident's "stop": no further messages, and those still waiting are not sent. */

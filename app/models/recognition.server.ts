@@ -1,7 +1,7 @@
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
-import type { CommuneKind } from "~/generated/prisma/enums";
+import { isRural } from "~/lib/rural";
 import { getDefaultThreshold, SETTING_KEYS, settingWrites } from "./setting.server";
 
 /** What every query returns about a level: its names and the thresholds it is judged by. */
@@ -137,14 +137,9 @@ export async function recogniseCommune(data: {
   ]);
   if (!level) return { ok: false, field: "levelId", reason: "unknownLevel" };
   if (!commune) return { ok: false, field: "communeId", reason: "unknownCommune" };
-  if (!isRecognisable(commune.kind)) return { ok: false, field: "communeId", reason: "wardNotRecognised" };
+  if (!isRural(commune.kind)) return { ok: false, field: "communeId", reason: "wardNotRecognised" };
   const { id } = await prisma.recognition.create({ data, select: { id: true } });
   return { ok: true, id };
-}
-
-/** Wards (phường) are urban: the New Rural Development programme does not recognise them. */
-export function isRecognisable(kind: CommuneKind): boolean {
-  return kind !== "phuong";
 }
 
 /** Revokes a standing decision; a decision already revoked stays as it was. */

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { Prisma } from "~/generated/prisma/client";
-import { communesForRole, type Role } from "~/lib/roles";
+import { communesForRole, ROLES, type Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
 import { checkSecondFactor } from "./two-factor.server";
@@ -266,12 +266,13 @@ export async function getSessionUser({ sessionId }: { sessionId: string }) {
     WHERE s.id = ${sessionId}
     ORDER BY c.id`;
   const first = rows[0];
-  if (!first || new Date(first.expiresAt) < new Date() || !Number(first.active)) return null;
+  const role = ROLES.find((r) => r === first?.role);
+  if (!first || !role || new Date(first.expiresAt) < new Date() || !Number(first.active)) return null;
   return {
     id: Number(first.id),
     email: first.email,
     name: first.name,
-    role: first.role as Role,
+    role,
     active: true,
     mustChangePassword: Boolean(Number(first.mustChangePassword)),
     // The secret itself never leaves this module.

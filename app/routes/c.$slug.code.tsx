@@ -15,6 +15,7 @@ import { BallotCodeField as CodeSchema } from "~/utils/survey-form.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
+import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 
 const CodeFormSchema = lazy(() => z.object({ code: CodeSchema() }).strict());
 
@@ -56,11 +57,7 @@ export default function EnterCode() {
   const { t } = useTranslation("ballot");
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/c/${commune.slug}`}>
-          {t(`common:kind.${commune.kind}`)} {commune.name}
-        </Link>
-      </p>
+      <CommuneBreadcrumb commune={commune} />
       <h1>{t("enterHeading")}</h1>
       <Form method="post" className="card">
         <BallotCodeField

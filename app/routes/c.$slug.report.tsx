@@ -2,7 +2,7 @@
 // up to 3 photos and a contact for follow-up. A multipart form post that works without
 // JavaScript; on success the resident gets a tracking code.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
@@ -30,6 +30,7 @@ import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
 import { ChoiceFieldset, Field, TextareaField } from "~/components/forms";
+import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 
 const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
@@ -162,11 +163,7 @@ export default function Report() {
     t(errors[name], { min: TEXT_MIN, max: TEXT_MAX, maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/c/${commune.slug}`}>
-          {t(`common:kind.${commune.kind}`)} {commune.name}
-        </Link>
-      </p>
+      <CommuneBreadcrumb commune={commune} />
       <h1>{t("report.heading", { name: commune.name })}</h1>
       <p className="lead">{t("report.intro")}</p>
       <FormErrorSummary

@@ -13,6 +13,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
+import { Field } from "~/components/forms";
 
 const ApiKeyActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -123,22 +124,11 @@ export default function ApiKeys() {
         <h2>{t("apiKeys.issue")}</h2>
         <Form method="post">
           <input type="hidden" name="intent" value="issue" />
-          <div className="field">
-            <label htmlFor="name">{t("apiKeys.name")}</label>
-            <input
-              id="name"
-              name="name"
-              required
-              maxLength={100}
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={errors.name ? "name-error" : undefined}
-            />
-            {errors.name ? (
-              <p className="field-error" id="name-error">
-                {t(errors.name)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            label={t("apiKeys.name")}
+            inputProps={{ name: "name", required: true, maxLength: 100 }}
+            errors={errors.name && t(errors.name)}
+          />
           <button type="submit" className="button button--primary">
             {t("apiKeys.issue")}
           </button>

@@ -15,6 +15,8 @@ import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound } from "~/models/round.server";
 import { getRoundView } from "~/models/round-view.server";
+import { listRoundAudit } from "~/models/audit.server";
+import { RoundAuditLog } from "~/components/round-audit-log";
 import { enterPaperBallots } from "~/models/survey.server";
 import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
@@ -80,7 +82,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Officials and the Front see the rounds of their own communes only.
   const communeIds = round.communes.map((c) => c.commune.id).filter((id) => canAccessCommune(user, id, "read"));
   if (communeIds.length === 0) throw json({ error: "forbidden" }, { status: 403 });
-  const view = await getRoundView({ round, communeIds, canRun: (id) => canAccessCommune(user, id, "run") });
+  const [view, audit] = await Promise.all([
+    getRoundView({ round, communeIds, canRun: (id) => canAccessCommune(user, id, "run") }),
+    listRoundAudit({ roundId: round.id, communeIds: user.role === "admin" || user.role === "council" ? null : communeIds }),
+  ]);
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
@@ -94,6 +99,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         level: round.level,
       },
       ...view,
+      audit: audit.map((e) => ({
+        ...e,
+        detail: e.detail ? (JSON.parse(e.detail) as Record<string, string | number | boolean>) : {},
+      })),
       ballotRows: BALLOT_ROWS,
       title: t("rounds.detailTitle", { name: round.name }),
     },
@@ -189,6 +198,7 @@ export default function RoundPage() {
           ) : null}
         </section>
       ))}
+      <RoundAuditLog events={d.audit} />
     </>
   );
 }

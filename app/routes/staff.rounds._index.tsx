@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
+import { isRural } from "~/lib/rural";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
 import type { SessionUser } from "~/models/user.server";
@@ -73,7 +74,7 @@ function roundSchema(communeIds: number[]) {
 
 /** Rural communes (wards are not recognised) this user may open rounds for: the Front its own, administrators all. */
 async function runnableCommunes(user: SessionUser) {
-  const communes = (await listCommunes()).filter((c) => c.kind !== "phuong");
+  const communes = (await listCommunes()).filter((c) => isRural(c.kind));
   return communes.filter((c) => canAccessCommune(user, c.id, "run"));
 }
 

@@ -1,20 +1,15 @@
 // Administrators record official recognition decisions (commune, level, decision number, date)
-// and revoke them with a reason. Wards are never recognised: recogniseCommune refuses them.
+// and revoke them with a reason. Wards are never recognised: recogniseCommune refuses them (isRural).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/forms";
 import { SettingsStatus } from "~/components/settings-status";
 import { formatDate } from "~/lib/format";
+import { isRural } from "~/lib/rural";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
-import {
-  isRecognisable,
-  listLevels,
-  listRecentRecognitions,
-  recogniseCommune,
-  revokeRecognition,
-} from "~/models/recognition.server";
+import { listLevels, listRecentRecognitions, recogniseCommune, revokeRecognition } from "~/models/recognition.server";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
@@ -54,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     levels,
     recognitions,
-    communes: communes.filter((c) => isRecognisable(c.kind)).map((c) => ({ id: c.id, name: c.name })),
+    communes: communes.filter((c) => isRural(c.kind)).map((c) => ({ id: c.id, name: c.name })),
   });
 }
 

@@ -1,7 +1,7 @@
 // The resident's tracking page: status history and public replies (never contact details or
 // internal notes). Once resolved the resident can rate the handling and, within 14 days, reopen.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
@@ -18,6 +18,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
+import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -91,11 +92,7 @@ export default function TrackComplaint() {
           <p className="hint">{t("track.keepCode")}</p>
         </div>
       ) : null}
-      <p className="breadcrumb">
-        <Link to={`/c/${complaint.commune.slug}`}>
-          {t(`common:kind.${complaint.commune.kind}`)} {complaint.commune.name}
-        </Link>
-      </p>
+      <CommuneBreadcrumb commune={complaint.commune} />
       <h1>
         {t("track.heading")} <span className="nowrap">{complaint.code}</span>
       </h1>

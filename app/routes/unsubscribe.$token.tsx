@@ -5,7 +5,6 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import type { Category } from "~/lib/complaint-workflow";
 import { getSubscriptionByToken, stopSubscription } from "~/models/outbox.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
@@ -41,7 +40,7 @@ export default function Unsubscribe() {
         <p className="lead">{t("stop.notFound")}</p>
       ) : (
         <section className="card">
-          <p>{t("stop.about", { category: tc(`category.${sub.category as Category}`).toLowerCase(), commune: sub.commune })}</p>
+          <p>{t("stop.about", { category: tc(`category.${sub.category}`).toLowerCase(), commune: sub.commune })}</p>
           {done?.stopped || sub.stopped ? (
             <p role="status" data-testid="stopped">
               {done?.stopped ? t("stop.done") : t("stop.already")}

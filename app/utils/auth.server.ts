@@ -69,8 +69,7 @@ export function canAccessCommune(user: SessionUser, communeId: number, mode: "re
  * even read that commune gets 404, as for a record that does not exist, so ids cannot be probed.
  */
 export function requireRecordAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
-  const readable = user.role !== "unit" && (!isCommuneScoped(user.role) || user.communes.some((c) => c.id === communeId));
-  if (!readable) throw new Response(null, { status: 404 });
+  if (!canAccessCommune(user, communeId, "read")) throw new Response(null, { status: 404 });
   requireCommuneAccess(user, communeId, mode);
 }
 

@@ -363,6 +363,25 @@ describe("authorisation matrix", () => {
       body: () => ({}),
       expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400, unit: 400 },
     },
+    "GET /staff/posters": {
+      module: "staff.posters._index.tsx",
+      method: "GET",
+      path: () => "/staff/posters",
+      expected: staffOnly,
+    },
+    "GET /staff/posters/print own": {
+      module: "staff.posters.print.tsx",
+      method: "GET",
+      path: () => `/staff/posters/print?slug=${OWN}`,
+      expected: { ...staffOnly, unit: 404 },
+    },
+    // Posters of another commune are not there for a commune-scoped account.
+    "GET /staff/posters/print other": {
+      module: "staff.posters.print.tsx",
+      method: "GET",
+      path: () => `/staff/posters/print?slug=${OTHER}`,
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
+    },
     "GET /staff/two-factor": {
       module: "staff.two-factor.tsx",
       method: "GET",
@@ -383,25 +402,6 @@ describe("authorisation matrix", () => {
       path: () => `/staff/slips/${ownBatch}`,
       params: () => ({ id: String(ownBatch) }),
       expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
-    },
-    "GET /staff/posters": {
-      module: "staff.posters._index.tsx",
-      method: "GET",
-      path: () => "/staff/posters",
-      expected: staffOnly,
-    },
-    "GET /staff/posters/print (own commune)": {
-      module: "staff.posters.print.tsx",
-      method: "GET",
-      path: () => `/staff/posters/print?slug=${OWN}`,
-      expected: { ...staffOnly, unit: 404 },
-    },
-    // An official or the Front asking for another commune's poster finds nothing, as for a missing one.
-    "GET /staff/posters/print (other commune)": {
-      module: "staff.posters.print.tsx",
-      method: "GET",
-      path: () => `/staff/posters/print?slug=${OTHER}`,
-      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
     },
     "GET /staff/council": {
       module: "staff.council._index.tsx",

@@ -314,6 +314,23 @@ describe("answering with a code", () => {
     );
     expect(right.status).toBe(429);
     expect((await right.json()).fieldErrors.code).toBe("codeErrors.rateLimited");
+    // Tiên Lãng's page has had 10 wrong codes too; its households' scanned QR codes still work.
+    const typedThere = await settle(() =>
+      codeAction({
+        request: formRequest("/c/tien-lang/code", { code: otherCodes[2] }),
+        params: { slug: "tien-lang" },
+        context: context("203.0.113.78"),
+      }),
+    );
+    expect(typedThere.status).toBe(429);
+    const scanned = await settle(() =>
+      ballotLoader({
+        request: getRequest(`/b/${formatCode(otherCodes[2])}`),
+        params: { code: formatCode(otherCodes[2]) },
+        context: context("203.0.113.79"),
+      }),
+    );
+    expect(scanned.status).toBe(200);
   });
 });
 

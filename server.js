@@ -139,7 +139,8 @@ async function runWorker() {
           "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
           // Inline style attributes only (bar widths); no inline scripts anywhere.
           "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:", "blob:"],
+          // Map tiles come from the configured tile server (MAP_TILE_URL).
+          "img-src": ["'self'", "data:", "blob:", ...(env.MAP_TILE_ORIGIN ? [env.MAP_TILE_ORIGIN] : [])],
           "connect-src": ["'self'"],
           "font-src": ["'self'"],
           "object-src": ["'none'"],

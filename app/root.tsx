@@ -17,11 +17,13 @@ import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
+import uxStyles from "~/styles/ux.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
 import { DEFAULT_LANGUAGE, i18nFor, type Language } from "~/utils/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: uxStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },

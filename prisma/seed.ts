@@ -5,6 +5,7 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { seedDemoBallots } from "./seed/ballots";
+import { seedDemoIntegrity } from "./seed/integrity";
 import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
@@ -34,6 +35,7 @@ async function main() {
     const { complaints } = await seedDemoComplaints();
     await seedDemoTriage();
     const ballots = await seedDemoBallots();
+    await seedDemoIntegrity();
     console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);
     console.log(
       `Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers, ${complaints} complaints, demo staff accounts (${Date.now() - started} ms).`,

@@ -35,7 +35,13 @@ export async function buildServiceWorker({ quiet = false } = {}) {
     // The app shell: the resident pages' scripts and the stylesheet (staff pages are fetched when
     // used), the icons, the manifest and the page shown when there is no signal and no copy.
     globPatterns: ["build/**/*.{js,css}", "icons/*.png", "favicon.svg", "manifest.webmanifest", "offline.html"],
-    globIgnores: ["build/routes/{staff,healthz,language,open311,photos,unsubscribe}*"],
+    // Leaflet (the report form's map, loaded only when asked for) is not part of the shell: its
+    // tiles need the network anyway, and precaching it would cost every visitor about 45 KB.
+    globIgnores: [
+      "build/routes/{staff,healthz,language,open311,photos,unsubscribe}*",
+      "build/_shared/leaflet-*",
+      "build/_assets/leaflet-*",
+    ],
     // Remix puts a content hash in every file name under /build/: no revision needed there.
     dontCacheBustURLsMatching: /^build\//,
     modifyURLPrefix: { "": "/" },

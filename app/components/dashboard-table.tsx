@@ -5,6 +5,7 @@ import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
+import { VerdictBadge } from "~/components/verdict-badge";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
@@ -12,7 +13,7 @@ import { useLanguage } from "~/utils/use-language";
 // The model's row as it arrives through JSON (dates and the like are already strings).
 type Row = Omit<DashboardRow, "tallies" | "failing">;
 
-/** The dashboard table: every column sortable by a link (works without JavaScript); scrolls sideways on a phone. */
+/** The dashboard table: every column sortable by a link (works without JavaScript); fits 1366 px, scrolls sideways on a phone. */
 export function DashboardTable({
   rows,
   criteria,
@@ -39,6 +40,9 @@ export function DashboardTable({
       </Link>
     </th>
   );
+  // Dense cells so that the table fits a 1366 px screen: share, n, and the interval on its own
+  // line; the latest round's coverage (with verified and open answers) in one column; the
+  // resolution rate is in each commune's dossier.
   const cell = (s: Score | undefined) =>
     !s || s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>
@@ -46,8 +50,11 @@ export function DashboardTable({
       <>
         <span className={`share-cell verdict-text--${s.verdict}`}>{formatPercent(s.share, lng)}</span>
         <span className="detail">
-          n={formatNumber(s.answered, lng)} · {formatPercent(s.interval.low, lng)}–{formatPercent(s.interval.high, lng)}
+          n={formatNumber(s.answered, lng)}
           {s.indicative ? ` · ${t("table.indicative")}` : ""}
+        </span>
+        <span className="detail">
+          {formatPercent(s.interval.low, lng)}–{formatPercent(s.interval.high, lng)}
         </span>
       </>
     );
@@ -58,7 +65,6 @@ export function DashboardTable({
           <tr>
             <Th k="name">{t("table.commune")}</Th>
             <Th k="region">{t("table.region")}</Th>
-            <Th k="district">{t("table.district")}</Th>
             <Th k="level">{t("table.level")}</Th>
             <Th k="overall">
               {localized(criteria.find((c) => c.key === "overall") ?? { nameVi: "Chung", nameEn: "Overall" }, "name", lng)}
@@ -70,10 +76,8 @@ export function DashboardTable({
                   {localized(c, "name", lng)}
                 </Th>
               ))}
-            <Th k="coverage">{t("table.coverage")}</Th>
-            <Th k="open">{t("table.open")}</Th>
-            <Th k="overdue">{t("table.overdue")}</Th>
-            <Th k="resolution">{t("table.resolution")}</Th>
+            <Th k="coverage">{t("table.coverageShort")}</Th>
+            <Th k="open">{t("table.reports")}</Th>
             <Th k="verdict">{t("table.verdict")}</Th>
           </tr>
         </thead>
@@ -81,11 +85,15 @@ export function DashboardTable({
           {rows.map((r) => (
             <tr key={r.id} data-commune={r.slug} data-verdict={r.verdict}>
               <th scope="row">
-                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="detail">{t(`common:kind.${r.kind}`)}</span>
+                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link>
+                <span className="detail">
+                  {t(`common:kind.${r.kind}`)} · {shortFormerUnit(r.formerUnit)}
+                </span>
               </th>
               <td>{t(`region.${r.region}`)}</td>
-              <td>{shortFormerUnit(r.formerUnit)}</td>
-              <td>{r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}</td>
+              <td className="level-cell">
+                {r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}
+              </td>
               <td>{cell(r.scores.overall)}</td>
               {criteria
                 .filter((c) => c.key !== "overall")
@@ -95,7 +103,7 @@ export function DashboardTable({
               <td>
                 {r.coverage ? (
                   <>
-                    {formatPercent(r.coverage.share, lng)}{" "}
+                    {formatPercent(r.coverage.share, lng)}
                     <span className="detail">
                       {formatNumber(r.coverage.answered, lng)}/{formatNumber(r.coverage.households, lng)}
                     </span>
@@ -105,22 +113,14 @@ export function DashboardTable({
                   <span className="muted">—</span>
                 )}
               </td>
-              <td>{formatNumber(r.complaints.open, lng)}</td>
-              <td className={r.complaints.overdue ? "is-bad" : undefined}>{formatNumber(r.complaints.overdue, lng)}</td>
               <td>
-                {r.complaints.total ? (
-                  <>
-                    {formatPercent(r.complaints.resolved / r.complaints.total, lng)}{" "}
-                    <span className="detail">
-                      {r.complaints.resolved}/{r.complaints.total}
-                    </span>
-                  </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
+                {formatNumber(r.complaints.open, lng)}
+                {r.complaints.overdue ? (
+                  <span className="detail is-bad">{t("table.overdueCount", { count: r.complaints.overdue })}</span>
+                ) : null}
               </td>
               <td>
-                <span className={`verdict verdict--${r.verdict}`}>{t(`commune:verdict.${r.verdict}`)}</span>
+                <VerdictBadge verdict={r.verdict} scope="commune" />
               </td>
             </tr>
           ))}

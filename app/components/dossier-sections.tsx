@@ -4,7 +4,8 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
-import { formatDate, formatPercent } from "~/lib/format";
+import { formatDate, formatNumber, formatPercent } from "~/lib/format";
+import { levelLabel } from "~/lib/text";
 import { splitPeriod } from "~/lib/vn-time";
 import type { Dossier } from "~/models/dossier.server";
 import { localized } from "~/utils/i18n";
@@ -30,7 +31,7 @@ export function DossierHistory({ history }: { history: D["history"] }) {
         <ul className="plain-list">
           {history.map((h) => (
             <li key={h.id}>
-              {localized(h.level, "name", lng)} ({h.level.period}): {h.decisionNumber}, {formatDate(h.decidedOn, lng)}
+              {levelLabel(localized(h.level, "name", lng), h.level.period)}: {h.decisionNumber}, {formatDate(h.decidedOn, lng)}
               {h.revokedOn ? (
                 <strong> · {t("dossier.revoked", { date: formatDate(h.revokedOn, lng), reason: h.revokedReason ?? "" })}</strong>
               ) : null}
@@ -84,7 +85,11 @@ export function DossierTrend({ d }: { d: Pick<D, "periods" | "trend" | "scoreboa
                 <th scope="row">{critName(c.key)}</th>
                 {c.values.map((v) => (
                   <td key={v.period}>
-                    {pct(v.share)} <span className="detail">n={v.n}</span>
+                    {pct(v.share)}{" "}
+                    <span className="detail">
+                      n={formatNumber(v.n, lng)}
+                      {v.interval ? ` · ${pct(v.interval.low)}–${pct(v.interval.high)}` : ""}
+                    </span>
                   </td>
                 ))}
               </tr>
@@ -173,6 +178,9 @@ export function DossierComplaints({ complaints }: { complaints: D["complaints"] 
   );
 }
 
+// The print stylesheet keeps the first 10 comments of the page; the printout says so.
+const PRINTED_COMMENTS = 10;
+
 export function DossierComments({ d }: { d: Pick<D, "comments" | "page" | "pages"> }) {
   const { t } = useTranslation("council");
   const lng = useLanguage();
@@ -191,6 +199,9 @@ export function DossierComments({ d }: { d: Pick<D, "comments" | "page" | "pages
           </li>
         ))}
       </ul>
+      <p className="print-only" data-testid="comments-printed">
+        {t("dossier.commentsPrinted", { shown: Math.min(PRINTED_COMMENTS, d.comments.items.length), total: d.comments.total })}
+      </p>
       {d.pages > 1 ? (
         <nav className="pager no-print" aria-label={t("dossier.commentPages")}>
           {d.page > 1 ? <Link to={`?page=${d.page - 1}`}>{t("dossier.previous")}</Link> : <span />}

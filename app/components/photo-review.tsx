@@ -7,9 +7,18 @@ type Props = { photos: { id: number; approved: boolean; width: number; height: n
 export function PhotoReview({ photos, canWrite }: Props) {
   const { t } = useTranslation("staff");
   if (photos.length === 0) return null;
+  const pending = photos.filter((p) => !p.approved).length;
   return (
     <section className="card">
       <h2>{t("detail.photos")}</h2>
+      {canWrite && pending > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="photosAll" />
+          <button type="submit" className="button button--primary" data-testid="approve-all">
+            {t("handling:approveAll", { count: pending })}
+          </button>
+        </Form>
+      ) : null}
       <div className="photos">
         {photos.map((p) => (
           <figure key={p.id}>

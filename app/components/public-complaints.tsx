@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate, formatDays, formatNumber } from "~/lib/format";
 import { useLanguage } from "~/utils/use-language";
 import type { Category, Status } from "~/lib/complaint-workflow";
 
@@ -43,16 +43,20 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
           <dd>
             {counts.medianDaysToResolve === null
               ? t("public.noMedian")
-              : t("public.days", { count: Math.round(counts.medianDaysToResolve * 10) / 10 })}
+              : t("public.days", {
+                  count: Math.round(counts.medianDaysToResolve * 10) / 10,
+                  days: formatDays(counts.medianDaysToResolve, lng),
+                })}
           </dd>
         </div>
       </dl>
       <Link to={`/c/${slug}/report`} className="button button--block">
         {t("public.report")}
       </Link>
-      <p>
-        <Link to="/t">{t("public.track")}</Link>
-      </p>
+      {/* A full-size target, not a 20 px text link: residents come back to follow their report. */}
+      <Link to="/t" className="button button--block">
+        {t("public.track")}
+      </Link>
       {complaints.length === 0 ? <p className="muted">{t("public.none")}</p> : <h3>{t("public.recent")}</h3>}
       <ul className="complaint-list">
         {complaints.map((c) => (

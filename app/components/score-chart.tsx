@@ -6,15 +6,17 @@ import { useTranslation } from "react-i18next";
 import type { ScoreRow } from "./score-table";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { t } = useTranslation("commune");
   const lng = useLanguage();
   const shown = useMemo(() => rows.filter((r) => !r.score.hidden), [rows]);
+  const hydrated = useHydrated();
 
   useEffect(() => {
-    if (!canvas.current || shown.length === 0) return;
+    if (!hydrated || !canvas.current || shown.length === 0) return;
     let chart: { destroy(): void } | undefined;
     let cancelled = false;
     void import("chart.js").then(({ Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip }) => {
@@ -92,9 +94,9 @@ export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: n
       cancelled = true;
       chart?.destroy();
     };
-  }, [shown, threshold, lng, t]);
+  }, [shown, threshold, lng, t, hydrated]);
 
-  if (shown.length === 0) return null;
+  if (!hydrated || shown.length === 0) return null;
   return (
     <figure className="score-chart">
       <div style={{ position: "relative", height: `${shown.length * 44 + 40}px` }}>

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
 import type { Score } from "~/lib/score";
+import { VerdictBadge } from "~/components/verdict-badge";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 
@@ -39,7 +40,7 @@ export function ScoreTable({ rows, threshold }: { rows: ScoreRow[]; threshold: {
                 <>
                   <td>
                     <span className="share">{formatPercent(score.share, lng)}</span>
-                    <span className="bar" aria-hidden="true">
+                    <span className={`bar bar--${score.verdict}`} aria-hidden="true">
                       <span className="bar__fill" style={{ width: `${Math.round(score.share * 100)}%` }} />
                       <span
                         className="bar__ci"
@@ -65,7 +66,7 @@ export function ScoreTable({ rows, threshold }: { rows: ScoreRow[]; threshold: {
                     </span>
                   </td>
                   <td>
-                    <span className={`verdict verdict--${score.verdict}`}>{t(`verdict.${score.verdict}`)}</span>
+                    <VerdictBadge verdict={score.verdict} />
                   </td>
                 </>
               )}

@@ -2,6 +2,7 @@
 // threshold line. chart.js is loaded on demand in the browser only; the same numbers are always
 // in a table next to the chart.
 import { useEffect, useRef } from "react";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export type Series = { label: string; values: (number | null)[]; color: string };
 
@@ -23,8 +24,10 @@ export function ShareChart({
   height?: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const hydrated = useHydrated();
   const key = JSON.stringify({ kind, labels, series, threshold, horizontal });
   useEffect(() => {
+    if (!hydrated) return;
     let chart: { destroy(): void } | undefined;
     let cancelled = false;
     void import("chart.js").then((m) => {
@@ -96,7 +99,8 @@ export function ShareChart({
     };
     // key captures every input
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, hydrated]);
+  if (!hydrated) return null;
   return (
     <div className="share-chart" style={{ position: "relative", height }}>
       <canvas ref={canvas} role="img" aria-label={ariaLabel} />

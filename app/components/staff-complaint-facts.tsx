@@ -1,6 +1,8 @@
 // One complaint for staff: the resident's text (and the public version when redacted), where,
 // the contact (never shown publicly) and the resident's rating.
 import { useTranslation } from "react-i18next";
+import type { MapConfig } from "./leaflet-map";
+import { PinsMap } from "./pins-map";
 
 type Props = {
   complaint: {
@@ -12,9 +14,11 @@ type Props = {
     contact: string | null;
     handlingRating: number | null;
   };
+  /** the tile server, for the small map of where the report is */
+  map: MapConfig;
 };
 
-export function StaffComplaintFacts({ complaint }: Props) {
+export function StaffComplaintFacts({ complaint, map }: Props) {
   const { t } = useTranslation("staff");
   return (
     <section className="card">
@@ -43,6 +47,17 @@ export function StaffComplaintFacts({ complaint }: Props) {
             </dd>
           </>
         ) : null}
+      </dl>
+      {complaint.latitude !== null && complaint.longitude !== null ? (
+        <PinsMap
+          config={map}
+          pins={[{ lat: complaint.latitude, lng: complaint.longitude }]}
+          label={t("map:reportLocation")}
+          height={220}
+          testId="complaint-map"
+        />
+      ) : null}
+      <dl className="facts">
         <dt>{t("detail.contact")}</dt>
         <dd data-testid="contact">{complaint.contact ?? t("detail.noContact")}</dd>
         {complaint.handlingRating ? (

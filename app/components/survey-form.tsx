@@ -18,12 +18,15 @@ type Criterion = {
 export function SurveyForm({
   criteria,
   submissionId,
+  started,
   values,
   errors,
   action,
 }: {
   criteria: Criterion[];
   submissionId: string;
+  /** the signed moment the form was shown (completion time, decision 026) */
+  started?: string;
   values: Record<string, string>;
   errors: Record<string, string>;
   action?: string;
@@ -34,6 +37,7 @@ export function SurveyForm({
   return (
     <Form method="post" className="survey" action={action} data-offline="survey">
       <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
+      {started ? <input type="hidden" name="started" value={values.started ?? started} /> : null}
       {criteria.map((c) => (
         <RatingFieldset
           key={c.key}

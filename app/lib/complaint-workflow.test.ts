@@ -10,8 +10,11 @@ describe("staff transitions", () => {
     expect(canStaffMove("in_progress", "resolved")).toBe(true);
     expect(canStaffMove("reopened", "in_progress")).toBe(true);
   });
-  it("forbids skipping acknowledgement and leaving a closed state", () => {
-    expect(canStaffMove("new", "resolved")).toBe(false);
+  it("lets a new report be resolved at once (a public reply is still required)", () => {
+    expect(canStaffMove("new", "resolved")).toBe(true);
+    expect(requiresPublicReply("resolved")).toBe(true);
+  });
+  it("forbids jumping from new to in progress and leaving a closed state", () => {
     expect(canStaffMove("new", "in_progress")).toBe(false);
     expect(canStaffMove("resolved", "in_progress")).toBe(false);
     expect(canStaffMove("rejected", "acknowledged")).toBe(false);

@@ -14,9 +14,12 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 export type Category = ComplaintCategory;
 export const CATEGORIES: readonly Category[] = Object.values(ComplaintCategory);
 
-/** Moves an official may make. Reopening belongs to the resident. */
+/**
+ * Moves an official may make. Reopening belongs to the resident. A new report that can be fixed
+ * at once may be resolved directly (with its public reply): no separate acknowledgement first.
+ */
 const STAFF_TRANSITIONS: Record<Status, readonly Status[]> = {
-  new: ["acknowledged", "rejected"],
+  new: ["acknowledged", "resolved", "rejected"],
   acknowledged: ["in_progress", "resolved", "rejected"],
   in_progress: ["resolved", "rejected"],
   reopened: ["acknowledged", "in_progress", "resolved", "rejected"],

@@ -39,7 +39,7 @@ export function parseDashboardQuery(params: URLSearchParams): DashboardQuery {
   return DashboardQuerySchema.parse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
 }
 
-const VERDICT_ORDER = { below: 0, insufficient: 1, meets: 2 } as const;
+const VERDICT_ORDER = { below: 0, straddles: 1, insufficient: 2, meets: 3 } as const;
 
 function sortValue(row: DashboardRowLike, key: DashboardQuery["sort"]): number | string | null {
   const share = (k: string) => {

@@ -22,13 +22,24 @@ describe("communeVerdict", () => {
       ]),
     ).toBe("meets");
   });
-  it("is not enough data when one criterion straddles or the overall question is hidden", () => {
+  it("straddles when every criterion has enough answers and one interval contains the threshold", () => {
     expect(
       communeVerdict([
         { criterionKey: "roads", isOverall: false, score: s(90, 100) },
         { criterionKey: "overall", isOverall: true, score: meets },
       ]),
+    ).toBe("straddles");
+  });
+  it("is not enough data when a criterion is under the minimum sample, even if another straddles", () => {
+    expect(
+      communeVerdict([
+        { criterionKey: "roads", isOverall: false, score: s(90, 100) },
+        { criterionKey: "water", isOverall: false, score: s(20, 20) },
+        { criterionKey: "overall", isOverall: true, score: meets },
+      ]),
     ).toBe("insufficient");
+  });
+  it("is not enough data when the overall question is hidden", () => {
     expect(
       communeVerdict([
         { criterionKey: "roads", isOverall: false, score: meets },

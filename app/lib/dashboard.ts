@@ -6,14 +6,15 @@ export type CommuneScores = { criterionKey: string; isOverall: boolean; score: S
 
 /**
  * One verdict per commune: "below" when any criterion (or the overall question) is below the
- * threshold; "meets" only when every criterion and the overall question meet it; otherwise
- * "insufficient". A criterion hidden for too few answers cannot be vouched for, so it keeps the
- * commune at "not enough data" rather than letting it "meet".
+ * threshold; "meets" only when every criterion and the overall question meet it; "insufficient"
+ * when any criterion lacks the minimum sample (or is hidden for too few answers: it cannot be
+ * vouched for, so it never lets the commune "meet"); otherwise, with enough answers everywhere,
+ * "straddles": at least one interval contains the threshold.
  */
 export function communeVerdict(scores: CommuneScores): Verdict {
   if (scores.some((s) => !s.score.hidden && s.score.verdict === "below")) return "below";
-  const allMeet = scores.length > 0 && scores.every((s) => !s.score.hidden && s.score.verdict === "meets");
-  return allMeet ? "meets" : "insufficient";
+  if (scores.length === 0 || scores.some((s) => s.score.hidden || s.score.verdict === "insufficient")) return "insufficient";
+  return scores.every((s) => !s.score.hidden && s.score.verdict === "meets") ? "meets" : "straddles";
 }
 
 /** Criteria below the threshold, worst (lowest upper bound) first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent } from "./format";
+import { formatDate, formatDays, formatNumber, formatPercent } from "./format";
 
 describe("formatPercent", () => {
   it("uses the Vietnamese decimal comma", () => {
@@ -14,6 +14,14 @@ describe("formatNumber", () => {
     expect(formatNumber(1234567, "vi")).toBe("1.234.567");
     expect(formatNumber(1234567, "en")).toBe("1,234,567");
     expect(formatNumber(-1000.5, "vi", 1)).toBe("-1.000,5");
+  });
+});
+
+describe("formatDays", () => {
+  it("writes a decimal comma in Vietnamese and drops a trailing zero", () => {
+    expect(formatDays(14.94, "vi")).toBe("14,9");
+    expect(formatDays(14.94, "en")).toBe("14.9");
+    expect(formatDays(3.01, "vi")).toBe("3");
   });
 });
 

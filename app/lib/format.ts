@@ -1,22 +1,37 @@
-// Number and date formatting in the reader's language, done by hand rather than with Intl:
-// Node's and the phone browser's ICU data differ (spaces in "84 %", "01/01" vs "1/1"), and the
-// server-rendered text must match what React renders in the browser. Vietnamese uses a decimal
-// comma and a dot for thousands; dates are shown in Vietnam time (app/lib/vn-time.ts).
+// Number and date formatting in the reader's language. Numbers go through Intl.NumberFormat
+// ("14,9" and "1.234" in Vietnamese, "14.9" and "1,234" in English) with fixed fraction digits,
+// which Node's full ICU and the browsers render identically, so server and client text match.
+// Dates are shown in Vietnam time (app/lib/vn-time.ts).
 import { vnDateParts } from "./vn-time";
 
-function groupThousands(intPart: string, sep: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lng: string, digits: number, percent: boolean): Intl.NumberFormat {
+  const key = `${lng}|${digits}|${percent}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lng === "en" ? "en-GB" : "vi-VN", {
+      style: percent ? "percent" : "decimal",
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 export function formatNumber(n: number, lng: string, digits = 0): string {
-  const [int, frac] = Math.abs(n).toFixed(digits).split(".");
-  const vi = lng !== "en";
-  const body = groupThousands(int, vi ? "." : ",") + (frac ? (vi ? "," : ".") + frac : "");
-  return (n < 0 ? "-" : "") + body;
+  return numberFormat(lng, digits, false).format(n);
 }
 
 export function formatPercent(share: number, lng: string, digits = 0): string {
-  return `${formatNumber(share * 100, lng, digits)}%`;
+  return numberFormat(lng, digits, true).format(share);
+}
+
+/** A count of days to one decimal, dropping a trailing ",0": "14,9", "3". */
+export function formatDays(days: number, lng: string): string {
+  const rounded = Math.round(days * 10) / 10;
+  return formatNumber(rounded, lng, Number.isInteger(rounded) ? 0 : 1);
 }
 
 /** dd/mm/yyyy in Vietnam time, for both languages (the format used on official documents). */

@@ -29,8 +29,9 @@ describe("verdict", () => {
   it("is not enough data below the minimum sample, however good the share", () => {
     expect(verdict(29, 29, threshold)).toBe("insufficient");
   });
-  it("is not enough data when the interval straddles the threshold", () => {
-    expect(verdict(90, 100, threshold)).toBe("insufficient");
+  it("is 'straddles' (too close to call), not 'not enough data', when n is large but the interval contains the threshold", () => {
+    expect(verdict(90, 100, threshold)).toBe("straddles");
+    expect(verdict(28, 30, threshold)).toBe("straddles");
   });
   it("meets when the whole interval is at or above the threshold", () => {
     expect(verdict(195, 200, threshold)).toBe("meets");
@@ -43,7 +44,7 @@ describe("verdict", () => {
     const n = 50;
     const low = wilson(k, n).low;
     expect(verdict(k, n, { share: low, minSample: 30 })).toBe("meets");
-    expect(verdict(k, n, { share: low + 1e-9, minSample: 30 })).toBe("insufficient");
+    expect(verdict(k, n, { share: low + 1e-9, minSample: 30 })).toBe("straddles");
   });
 });
 

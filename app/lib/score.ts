@@ -21,7 +21,7 @@ export function wilson(k: number, n: number, z = Z95): Interval {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-export const VERDICTS = ["meets", "below", "insufficient"] as const;
+export const VERDICTS = ["below", "straddles", "insufficient", "meets"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export type Threshold = { share: number; minSample: number };
@@ -36,15 +36,16 @@ export const DEFAULT_THRESHOLD: Threshold = { share: 0.9, minSample: 30 };
 
 /**
  * "meets" when the interval lies at or above the threshold, "below" when it lies under it,
- * "insufficient" (not enough data) when n is under the minimum sample or the interval
- * straddles the threshold.
+ * "straddles" when there are enough answers but the interval contains the threshold (too close
+ * to call), and "insufficient" (not enough answers) only when n is under the minimum sample.
+ * These are different messages to a reader: "straddles" is not cured by waiting for data alone.
  */
 export function verdict(k: number, n: number, threshold: Threshold): Verdict {
   if (n < Math.max(threshold.minSample, 1)) return "insufficient";
   const { low, high } = wilson(k, n);
   if (low >= threshold.share) return "meets";
   if (high < threshold.share) return "below";
-  return "insufficient";
+  return "straddles";
 }
 
 /** Counts of answers to one criterion. */

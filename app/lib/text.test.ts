@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, matchesQuery, shortFormerUnit, slugify, uniqueSlugs } from "./text";
+import { fold, levelLabel, matchesQuery, mentionsProblem, shortFormerUnit, slugify, uniqueSlugs } from "./text";
 
 describe("fold", () => {
   it("removes tone marks, vowel marks and đ, and lower-cases", () => {
@@ -48,5 +48,22 @@ describe("shortFormerUnit", () => {
     expect(shortFormerUnit("Huyện Vĩnh Bảo, Hải Phòng (cũ)")).toBe("Huyện Vĩnh Bảo");
     expect(shortFormerUnit("Thị xã Kinh Môn, Hải Dương (cũ)")).toBe("Thị xã Kinh Môn");
     expect(shortFormerUnit("Đặc khu Cát Hải")).toBe("Đặc khu Cát Hải");
+  });
+});
+
+describe("levelLabel", () => {
+  it("adds the period once", () => {
+    expect(levelLabel("Xã nông thôn mới kiểu mẫu", "2021-2025")).toBe("Xã nông thôn mới kiểu mẫu (2021-2025)");
+    expect(levelLabel("Xã nông thôn mới (2026-2030)", "2026-2030")).toBe("Xã nông thôn mới (2026-2030)");
+  });
+});
+
+describe("mentionsProblem", () => {
+  it("spots a concrete problem with or without diacritics, and not praise", () => {
+    expect(mentionsProblem("Đường thôn Đông có nhiều ổ gà, đi lại khó")).toBe(true);
+    expect(mentionsProblem("duong bi ngap khi mua")).toBe(true);
+    expect(mentionsProblem("Xã làm tốt, cảm ơn cán bộ")).toBe(false);
+    expect(mentionsProblem("Nhà rác rưởi")).toBe(true);
+    expect(mentionsProblem(null)).toBe(false);
   });
 });

@@ -46,3 +46,49 @@ export function matchesQuery(haystackFolded: string, query: string): boolean {
 export function shortFormerUnit(formerUnit: string): string {
   return formerUnit.replace(/, (Hải Phòng|Hải Dương) \(cũ\)$/, "");
 }
+
+/** A recognition level's name with its period, without repeating a period the name already carries. */
+export function levelLabel(name: string, period: string): string {
+  return name.includes(period) ? name : `${name} (${period})`;
+}
+
+// Words that usually describe something the commune should fix, folded (no diacritics). A hint
+// only: it decides whether the thanks page puts "report a problem" first, never anything else.
+const PROBLEM_WORDS = [
+  "o ga",
+  "hong",
+  "hu hong",
+  "sut lun",
+  "ngap",
+  "ung ngap",
+  "rac",
+  "boc mui",
+  "hoi thoi",
+  "nuoc ban",
+  "mat nuoc",
+  "mat dien",
+  "den duong",
+  "tac",
+  "trom",
+  "cuop",
+  "mat an ninh",
+  "danh nhau",
+  "xa thai",
+  "o nhiem",
+  "chay",
+  "pothole",
+  "broken",
+  "flood",
+  "rubbish",
+  "garbage",
+  "smell",
+  "dirty water",
+  "theft",
+];
+
+/** Whether a free-text comment seems to describe a concrete problem (simple word match). */
+export function mentionsProblem(comment: string | null | undefined): boolean {
+  if (!comment) return false;
+  const text = ` ${fold(comment).replace(/[^a-z0-9 ]+/g, " ")} `;
+  return PROBLEM_WORDS.some((w) => text.includes(` ${w} `));
+}

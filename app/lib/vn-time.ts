@@ -71,6 +71,12 @@ export function nextPeriodStart(period: string): Date {
 // ---------------------------------------------------------------------------------------------
 // Working calendar (office hours, public holidays, working-day deadlines).
 // ---------------------------------------------------------------------------------------------
+/** The Vietnam wall-clock hour of an instant as "2026-11-22 14:00" (answers per hour). */
+export function vnHourLabel(date: Date | string): string {
+  const local = new Date(new Date(date).getTime() + VIETNAM_OFFSET_MS);
+  return `${vnIsoDay(date)} ${String(local.getUTCHours()).padStart(2, "0")}:00`;
+}
+
 //
 // The working calendar of Vietnamese state offices: office hours on Monday to Friday, minus
 // public holidays (with the Labour Code's compensatory day when a holiday falls on a weekend) and

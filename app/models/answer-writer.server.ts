@@ -19,6 +19,8 @@ export type AnswerRow = {
   ipHash: string | null;
   submissionId: string;
   roundId: number | null;
+  /** completion time in seconds (decision 026); null = unknown */
+  durationSeconds?: number | null;
   isDemo: boolean;
   createdAt: Date;
 };
@@ -27,7 +29,7 @@ export type WriteResult = { status: "created"; id: number } | { status: "replaye
 
 type Pending = { row: AnswerRow; resolve: (r: WriteResult) => void; reject: (e: unknown) => void };
 
-/** Far below SQLite's limit of bound parameters (11 per answer, 3 per rating). */
+/** Far below SQLite's limit of bound parameters (12 per answer, 3 per rating). */
 const MAX_BATCH = 200;
 
 let queue: Pending[] = [];
@@ -76,7 +78,7 @@ async function flush() {
 async function writeBatch(batch: Pending[]) {
   const responses = batch.map(
     ({ row: r }) =>
-      Prisma.sql`(${r.communeId}, ${r.createdAt.toISOString()}, ${r.period}, ${r.village}, ${r.comment}, ${r.channel}, ${r.voterHash}, ${r.ipHash}, ${r.submissionId}, ${r.roundId}, ${r.isDemo ? 1 : 0})`,
+      Prisma.sql`(${r.communeId}, ${r.createdAt.toISOString()}, ${r.period}, ${r.village}, ${r.comment}, ${r.channel}, ${r.voterHash}, ${r.ipHash}, ${r.submissionId}, ${r.roundId}, ${r.durationSeconds ?? null}, ${r.isDemo ? 1 : 0})`,
   );
   const ratings = batch.flatMap(({ row: r }) =>
     r.ratings.map((rt) => Prisma.sql`(${r.submissionId}, ${rt.criterionId}, ${rt.score})`),
@@ -87,7 +89,7 @@ async function writeBatch(batch: Pending[]) {
   // Ratings find their answer by submissionId; a replay's ratings already exist and are skipped.
   const [inserted] = await prisma.$transaction([
     prisma.$queryRaw<{ id: number | bigint; submissionId: string }[]>`
-      INSERT INTO Response (communeId, createdAt, period, village, comment, channel, voterHash, ipHash, submissionId, roundId, isDemo)
+      INSERT INTO Response (communeId, createdAt, period, village, comment, channel, voterHash, ipHash, submissionId, roundId, durationSeconds, isDemo)
       VALUES ${Prisma.join(responses)}
       ON CONFLICT DO NOTHING
       RETURNING id, submissionId`,

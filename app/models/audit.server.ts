@@ -2,7 +2,16 @@
 // figures of the action. Never a code, never an answer.
 import { prisma, type Tx } from "~/utils/db.server";
 
-export type AuditAction = "round_created" | "codes_generated" | "codes_printed" | "batch_sealed" | "paper_entered" | "paper_late";
+export type AuditAction =
+  | "round_created"
+  | "codes_generated"
+  | "codes_printed"
+  | "batch_sealed"
+  | "paper_entered"
+  | "paper_late"
+  | "answers_excluded"
+  | "recheck_drawn"
+  | "recheck_recorded";
 
 type Writer = Pick<Tx, "auditEvent">;
 

@@ -386,7 +386,8 @@ export async function applyStatusChange(
     data: {
       status: to,
       dueAt: dueAtFor(to, deadlines),
-      ...(to === "acknowledged" ? { acknowledgedAt: now } : {}),
+      // Resolving a new report directly also acknowledges it.
+      ...(to === "acknowledged" || (from === "new" && to === "resolved") ? { acknowledgedAt: now } : {}),
       ...(to === "resolved" || to === "rejected" || to === "merged" ? { resolvedAt: now } : {}),
     },
   });
@@ -472,6 +473,18 @@ export async function setPhotoApproval({
     if (updated.count !== 1) throw new WorkflowError("stale");
     await tx.complaintEvent.create({
       data: { complaintId: id, actorId, kind: approved ? "photo_approved" : "photo_hidden", body: String(photoId) },
+    });
+  });
+}
+
+/** One tap for every photo still waiting: each is approved with its own history entry. */
+export async function approveAllPhotos({ id, actorId }: { id: number; actorId: number }) {
+  await prisma.$transaction(async (tx) => {
+    const pending = await tx.complaintPhoto.findMany({ where: { complaintId: id, approved: false }, select: { id: true } });
+    if (pending.length === 0) throw new WorkflowError("stale");
+    await tx.complaintPhoto.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { approved: true } });
+    await tx.complaintEvent.createMany({
+      data: pending.map((p) => ({ complaintId: id, actorId, kind: "photo_approved" as const, body: String(p.id) })),
     });
   });
 }
@@ -575,4 +588,53 @@ export async function complaintCountsByCommune({ now = new Date() }: { now?: Dat
 export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
   const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
   return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
+}
+
+/**
+ * The report to handle after this one: the next open report in the inbox's default order (newest
+ * first) within the official's communes, wrapping round to the newest; null when none is left.
+ */
+export async function nextOpenComplaint({ id, communeIds }: { id: number; communeIds: number[] | null }) {
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { createdAt: true } });
+  if (!current) return null;
+  const where: Prisma.ComplaintWhereInput = {
+    ...(communeIds ? { communeId: { in: communeIds } } : {}),
+    status: { in: [...OPEN_STATUSES] },
+    id: { not: id },
+  };
+  const select = { id: true, code: true } as const;
+  const orderBy: Prisma.ComplaintOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+  const older = await prisma.complaint.findFirst({
+    where: {
+      ...where,
+      OR: [{ createdAt: { lt: current.createdAt } }, { createdAt: current.createdAt, id: { lt: id } }],
+    },
+    select,
+    orderBy,
+  });
+  return older ?? (await prisma.complaint.findFirst({ where, select, orderBy }));
+}
+
+/**
+ * Open reports for the officials' map, within the readable communes (null = all), optionally one
+ * commune: those with a GPS location as pins, and how many have none (they stay in the inbox).
+ */
+export async function listOpenComplaintLocations({ communeIds, communeId }: { communeIds: number[] | null; communeId?: number }) {
+  const where: Prisma.ComplaintWhereInput = {
+    AND: [
+      communeIds ? { communeId: { in: communeIds } } : {},
+      communeId ? { communeId } : {},
+      { status: { in: [...OPEN_STATUSES] } },
+    ],
+  };
+  const [located, withoutLocation] = await Promise.all([
+    prisma.complaint.findMany({
+      where: { AND: [where, { latitude: { not: null } }, { longitude: { not: null } }] },
+      select: { id: true, code: true, category: true, status: true, createdAt: true, latitude: true, longitude: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+    }),
+    prisma.complaint.count({ where: { AND: [where, { OR: [{ latitude: null }, { longitude: null }] }] } }),
+  ]);
+  return { located: located.map((c) => ({ ...c, latitude: c.latitude!, longitude: c.longitude! })), withoutLocation };
 }

@@ -30,7 +30,7 @@ function trendOf(rows: PeriodTally[], criteria: { id: number; key: string }[], p
         tally.noOpinion += r.noOpinion;
       }
       const s = score(tally, threshold);
-      return { period, share: s.hidden ? null : s.share, n: tally.answered };
+      return { period, share: s.hidden ? null : s.share, n: tally.answered, interval: s.hidden ? null : s.interval };
     }),
   }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INTEGRITY_BOUNDS, INTEGRITY_DEFAULTS, INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { DEFAULT_THRESHOLD, THRESHOLD_BOUNDS, type Threshold } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
@@ -7,6 +8,14 @@ export const SETTING_KEYS = {
   defaultThresholdShare: "threshold.default.share",
   defaultMinSample: "threshold.default.minSample",
   demoData: "demo.loaded",
+  integrityTopAddressShare: "integrity.topAddressShare",
+  integrityIdenticalShare: "integrity.identicalShare",
+  integrityStraightShare: "integrity.straightShare",
+  integrityFastShare: "integrity.fastShare",
+  integrityOpenVerifiedGap: "integrity.openVerifiedGap",
+  integrityVillageUseShare: "integrity.villageUseShare",
+  integrityRecheckMargin: "integrity.recheckMargin",
+  integrityDeniedShare: "integrity.deniedShare",
 } as const;
 
 /** All settings (a handful of rows), read once per change of reference data. */
@@ -57,4 +66,26 @@ export function settingWrites(values: SettingValues) {
 
 export async function writeSettings(values: SettingValues) {
   await prisma.$transaction(settingWrites(values));
+}
+
+/** The integrity report's thresholds and the re-check margin (settings; defaults in lib/integrity). */
+export async function getIntegrityThresholds(): Promise<IntegrityThresholds> {
+  const values = await Promise.all(INTEGRITY_KEYS.map((k) => readSetting(`integrity.${k}`)));
+  return Object.fromEntries(
+    INTEGRITY_KEYS.map((k, i) => [
+      k,
+      z.coerce
+        .number()
+        .min(INTEGRITY_BOUNDS.min)
+        .max(INTEGRITY_BOUNDS.max)
+        .catch(INTEGRITY_DEFAULTS[k])
+        .parse(values[i] ?? INTEGRITY_DEFAULTS[k]),
+    ]),
+  ) as IntegrityThresholds;
+}
+
+/** The integrity thresholds, as an administrator sets them. */
+export async function saveIntegrityThresholds(values: IntegrityThresholds): Promise<{ ok: true }> {
+  await writeSettings(Object.fromEntries(INTEGRITY_KEYS.map((k) => [`integrity.${k}`, String(values[k])])) as SettingValues);
+  return { ok: true };
 }

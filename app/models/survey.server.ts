@@ -48,6 +48,8 @@ export type AnswerInput = {
   at?: Date;
   /** who entered it (paper) */
   actorId?: number | null;
+  /** seconds the resident took (signed timestamp in the form, decision 026); null = unknown */
+  durationSeconds?: number | null;
   isDemo?: boolean;
 };
 
@@ -137,6 +139,7 @@ async function checkAndWrite(tx: Tx, input: AnswerInput): Promise<Extract<Submit
       ipHash: input.ipHash ?? null,
       submissionId: input.submissionId ?? null,
       verified,
+      durationSeconds: input.durationSeconds ?? null,
       isDemo: input.isDemo ?? false,
       createdAt: at,
       ratings: { create: input.ratings },
@@ -169,6 +172,7 @@ export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
       ipHash: input.ipHash ?? null,
       submissionId: input.submissionId,
       roundId,
+      durationSeconds: input.durationSeconds ?? null,
       isDemo: input.isDemo ?? false,
       createdAt: at,
     });

@@ -1,5 +1,6 @@
 // Home: find your commune. A GET form, so the search works without JavaScript; with it, the
-// list filters as you type (the same loader, debounced).
+// list filters as you type (the same loader, debounced). "Report a problem" is one tap away: it
+// shows the same list with each commune leading straight to its report form (?to=report).
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -12,7 +13,9 @@ import type { CommuneKind } from "~/generated/prisma/enums";
 const MAX_QUERY = 100;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY);
+  const toReport = url.searchParams.get("to") === "report";
   const t = getFixedT(await getLanguage(request), "home");
   const communes = (await listCommunes()).filter((c) => matchesQuery(c.searchKey, q));
   // Group by former district, in the order of the source list.
@@ -24,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return json({
     q,
+    toReport,
     total: communes.length,
     groups: [...groups].map(([formerUnit, items]) => ({ formerUnit, items })),
     title: t("title"),
@@ -31,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { q, total, groups } = useLoaderData<typeof loader>();
+  const { q, toReport, total, groups } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -41,8 +45,29 @@ export default function Home() {
 
   return (
     <div className="page">
-      <h1>{t("heading")}</h1>
-      <p className="lead">{t("intro")}</p>
+      {toReport ? (
+        <>
+          <h1>{t("shortcuts:pickForReport")}</h1>
+          <p>
+            <Link to="/">{t("shortcuts:cancelPick")}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>{t("heading")}</h1>
+          <p className="lead">{t("intro")}</p>
+          <nav className="quick-actions" aria-label={t("shortcuts:report")}>
+            <Link to="/?to=report#q" className="quick-action quick-action--report" data-testid="home-report">
+              <strong>{t("shortcuts:report")}</strong>
+              <span>{t("shortcuts:reportHint")}</span>
+            </Link>
+            <Link to="/t" className="quick-action" data-testid="home-follow">
+              <strong>{t("shortcuts:follow")}</strong>
+              <span>{t("shortcuts:followHint")}</span>
+            </Link>
+          </nav>
+        </>
+      )}
       <Form
         method="get"
         role="search"
@@ -53,6 +78,7 @@ export default function Home() {
           timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200);
         }}
       >
+        {toReport ? <input type="hidden" name="to" value="report" /> : null}
         <label htmlFor="q">{t("search.label")}</label>
         <div className="search__row">
           <input
@@ -79,7 +105,7 @@ export default function Home() {
             <ul>
               {group.items.map((c) => (
                 <li key={c.slug}>
-                  <Link to={`/c/${c.slug}`} prefetch="none">
+                  <Link to={toReport ? `/c/${c.slug}/report` : `/c/${c.slug}`} prefetch="none">
                     <span className="commune-kind">{t(`common:kind.${c.kind}`)}</span> {c.name}
                   </Link>
                 </li>

@@ -14,6 +14,7 @@ import { formatDate } from "~/lib/format";
 import { checkResidentCode, type FoundCode } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { submitAnswer } from "~/models/survey.server";
+import { formDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { validateForm, type FormErrors } from "~/utils/form.server";
@@ -54,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...publicRound(checked.code),
       criteria: await listActiveCriteria(),
       submissionId: crypto.randomUUID(),
+      started: signFormStart(),
       title: t("title"),
     },
     { headers },
@@ -91,6 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     village: data.village,
     ipHash,
     submissionId: data.submissionId,
+    durationSeconds: formDuration(data.started),
   });
   if (!saved.ok) return refused(`codeErrors.${saved.reason}`, parsed.code, checked.code.commune.name);
   return redirect(`/b/thanks?c=${encodeURIComponent(checked.code.commune.slug)}`, { status: 303 });
@@ -130,6 +133,7 @@ export default function Ballot() {
       <SurveyForm
         criteria={data.criteria}
         submissionId={data.submissionId}
+        started={data.started}
         values={formErrors?.values ?? {}}
         errors={formErrors?.fieldErrors ?? {}}
       />

@@ -60,9 +60,14 @@ export default function CommunePage() {
         </p>
       ) : null}
 
-      <Link to={`/c/${commune.slug}/survey`} className="button button--primary button--block">
-        {t("rateCta")}
-      </Link>
+      <div className="cta-pair">
+        <Link to={`/c/${commune.slug}/survey`} className="button button--primary button--block">
+          {t("rateCta")}
+        </Link>
+        <Link to={`/c/${commune.slug}/report`} className="button button--block" data-testid="commune-report">
+          {t("shortcuts:reportCommune")}
+        </Link>
+      </div>
 
       <CommuneRoundCard slug={commune.slug} round={round} />
 

@@ -27,6 +27,7 @@ import { formError, formToObject, keptValues, validateObject, type FormErrors } 
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
+import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
 import { ChoiceFieldset, Field, TextareaField } from "~/components/forms";
@@ -90,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
     submissionId: crypto.randomUUID(),
     title: t("report.title", { name: commune.name }),
+    map: mapConfig(),
   });
 }
 
@@ -152,7 +154,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune, submissionId } = useLoaderData<typeof loader>();
+  const { commune, submissionId, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -211,6 +213,7 @@ export default function Report() {
           latitude={values.latitude}
           longitude={values.longitude}
           error={errors.latitude ? t(errors.latitude) : undefined}
+          map={map}
         />
         <CheckSimilarButton slug={commune.slug} />
         <Field

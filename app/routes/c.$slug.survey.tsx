@@ -14,6 +14,7 @@ import { getCommuneBySlug } from "~/models/commune.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { findVoterResponse, submitAnswer } from "~/models/survey.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
+import { formDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
       criteria,
       submissionId: crypto.randomUUID(),
+      started: signFormStart(),
       already: previous ? { on: previous.createdAt.toISOString(), next: nextPeriodStart(period).toISOString() } : null,
       title: t("title", { name: commune.name }),
     },
@@ -85,13 +87,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     voterHash: keyedHash("voter", voterId),
     ipHash,
     submissionId: data.submissionId,
+    durationSeconds: formDuration(data.started),
   });
   if (!created.ok) return formError("duplicate", values, 409);
   return redirect(`/c/${commune.slug}/thanks`, { status: 303 });
 }
 
 export default function Survey() {
-  const { commune, criteria, submissionId, already } = useLoaderData<typeof loader>();
+  const { commune, criteria, submissionId, started, already } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("survey");
   const lng = useLanguage();
@@ -125,6 +128,7 @@ export default function Survey() {
       <SurveyForm
         criteria={criteria}
         submissionId={submissionId}
+        started={started}
         values={actionData?.values ?? {}}
         errors={actionData?.fieldErrors ?? {}}
       />

@@ -8,6 +8,7 @@ import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
 import { formatDate } from "~/lib/format";
 import { periodOf } from "~/lib/vn-time";
+import { mentionsProblem } from "~/lib/text";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { findVoterResponse } from "~/models/survey.server";
@@ -83,12 +84,26 @@ export default function Thanks() {
           </Link>
         </div>
       )}
+      <ReportPrompt slug={commune.slug} problem={mentionsProblem(mine?.comment)} />
       <section className="card" aria-labelledby="scores-heading">
         <h2 id="scores-heading">{t("commune:scores.heading")}</h2>
         <ScoreChart rows={scoreboard.rows} threshold={scoreboard.threshold.share} />
         <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
         <Link to={`/c/${commune.slug}`}>{t("thanks.communePage", { name: commune.name })}</Link>
       </section>
+    </div>
+  );
+}
+
+/** One tap to report, first and prominent when the resident's comment describes a problem. */
+function ReportPrompt({ slug, problem }: { slug: string; problem: boolean }) {
+  const { t } = useTranslation("shortcuts");
+  return (
+    <div className={problem ? "card report-prompt report-prompt--problem" : "report-prompt"} data-testid="thanks-report">
+      <p>{problem ? t("shortcuts:thanksReportProblem") : t("shortcuts:thanksReport")}</p>
+      <Link to={`/c/${slug}/report`} className={problem ? "button button--primary button--block" : "button button--block"}>
+        {t("shortcuts:report")}
+      </Link>
     </div>
   );
 }

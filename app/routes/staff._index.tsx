@@ -1,5 +1,7 @@
 // The officials' inbox: their communes' complaints (council members and administrators: all,
-// read-only), with filters, text search, sort by age and paging. Filters live in the URL.
+// read-only), with filters, text search, sort by age and paging. Filters live in the URL and,
+// on a phone, fold behind one button; the last filters are remembered in a cookie, so coming
+// back to the inbox (menu link, breadcrumb) returns to the same view. Newest first by default.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +14,7 @@ import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-tri
 import { SupportCount, TimeLeft, UrgencyTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/triage.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { inboxFilterCookie } from "~/utils/cookies.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -24,15 +27,25 @@ const InboxQuerySchema = lazy(() =>
     overdue: z.literal("1").optional().catch(undefined),
     photo: z.literal("1").optional().catch(undefined),
     q: z.string().max(100).optional().catch(undefined),
-    sort: z.enum(["due", "oldest", "newest"]).catch("due"),
+    sort: z.enum(["due", "oldest", "newest"]).catch("newest"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   }),
 );
 
+/** The filters worth remembering: everything in the URL but the page and the "clear" switch. */
+function filterParams(params: URLSearchParams): string {
+  const kept = new URLSearchParams([...params].filter(([k, v]) => k !== "page" && k !== "clear" && v !== ""));
+  return kept.toString().slice(0, 500);
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "unit") throw redirect("/staff/unit");
-  const query = InboxQuerySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const saved = await inboxFilterCookie.parse(request.headers.get("Cookie"));
+  if (url.search === "" && typeof saved === "string" && saved !== "") return redirect(`/staff?${saved}`);
+  const filters = url.searchParams.has("clear") ? "" : filterParams(url.searchParams);
+  const query = InboxQuerySchema().parse(Object.fromEntries(url.searchParams));
   const inbox = await listInbox({
     communeIds: readableCommuneIds(user),
     status: query.status,
@@ -53,14 +66,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: user.role !== "official",
       templates,
+      activeFilters: [query.status, query.category, query.overdue, query.photo].filter(Boolean).length,
       title: t("inbox.title"),
     },
-    { headers: { "Cache-Control": "private, no-store" } },
+    {
+      headers: {
+        "Cache-Control": "private, no-store",
+        ...(filters !== (saved ?? "") ? { "Set-Cookie": await inboxFilterCookie.serialize(filters) } : {}),
+      },
+    },
   );
 }
 
 export default function Inbox() {
-  const { inbox, query, pages, readOnly, templates } = useLoaderData<typeof loader>();
+  const { inbox, query, pages, readOnly, activeFilters, templates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("staff");
   const lng = useLanguage();
@@ -82,35 +101,7 @@ export default function Inbox() {
           </li>
         ))}
       </ul>
-      <Form method="get" className="filters">
-        <label>
-          {t("inbox.status")}
-          <select name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`complaint:status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("inbox.category")}
-          <select name="category" defaultValue={query.category ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`complaint:category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}
-        </label>
-        <label className="check">
-          <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
-        </label>
+      <Form method="get" className="filters inbox-filters">
         <label>
           {t("inbox.search")}
           <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
@@ -126,6 +117,51 @@ export default function Inbox() {
         <button type="submit" className="button">
           {t("inbox.apply")}
         </button>
+        <details className="filters-fold" data-testid="inbox-filters">
+          <summary className="button">
+            {activeFilters ? t("handling:filtersActive", { count: activeFilters }) : t("handling:filters")}
+          </summary>
+          <div className="filters">
+            <label>
+              {t("inbox.status")}
+              <select name="status" defaultValue={query.status ?? ""}>
+                <option value="">{t("inbox.any")}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`complaint:status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("inbox.category")}
+              <select name="category" defaultValue={query.category ?? ""}>
+                <option value="">{t("inbox.any")}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`complaint:category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} /> {t("inbox.overdueOnly")}
+            </label>
+            <label className="check">
+              <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
+            </label>
+            <label>
+              {t("inbox.sort")}
+              <select name="sort" defaultValue={query.sort}>
+                <option value="newest">{t("inbox.newest")}</option>
+                <option value="oldest">{t("inbox.oldest")}</option>
+              </select>
+            </label>
+            <Link to="/staff?clear=1" className="button">
+              {t("handling:clearFilters")}
+            </Link>
+          </div>
+        </details>
       </Form>
       <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
       {readOnly ? null : <BulkAcknowledgeBar templates={templates} />}

@@ -1,8 +1,9 @@
 // One complaint, for staff: the whole text and contact, photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionDone, DONE_KINDS, type DoneKind } from "~/components/action-done";
 import { ComplaintActions } from "~/components/complaint-actions";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { FormError } from "~/components/forms";
@@ -13,20 +14,23 @@ import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow"
 import { formatDate } from "~/lib/format";
 import {
   addStaffMessage,
+  approveAllPhotos,
   getComplaintCommuneId,
   getStaffComplaint,
   moveComplaint,
+  nextOpenComplaint,
   redactComplaint,
   setPhotoApproval,
   WorkflowError,
 } from "~/models/complaint.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { loadTriage } from "~/models/triage-view.server";
-import { requireRecordAccess, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -47,6 +51,7 @@ const StaffActionSchema = lazy(() =>
       z
         .object({ intent: z.literal("photo"), photoId: z.coerce.number().int().positive(), approved: z.enum(["1", "0"]) })
         .strict(),
+      z.object({ intent: z.literal("photosAll") }).strict(),
       z.object({ intent: z.literal("redact"), publicText: optionalText(2000, "errors.messageTooLong") }).strict(),
     ],
     { error: "errors.invalid" },
@@ -64,18 +69,27 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
-  const complaint = await getStaffComplaint({ id });
-  if (!complaint) throw new Response(null, { status: 404 });
   const canWrite = user.role === "official";
+  const [complaint, next] = await Promise.all([
+    getStaffComplaint({ id }),
+    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
+  ]);
+  if (!complaint) throw new Response(null, { status: 404 });
+  const url = new URL(request.url);
+  const doneParam = url.searchParams.get("done");
+  const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "staff");
-  const triage = await loadTriage({ complaint, canWrite, lng, templateId: new URL(request.url).searchParams.get("template") });
+  const triage = await loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") });
   return json(
     {
       complaint,
       overdue: isOverdue(complaint),
       triage,
       canWrite,
+      done,
+      next,
+      map: mapConfig(),
       transitions: canWrite ? staffTransitions(complaint.status) : [],
       title: t("detail.title", { code: complaint.code }),
     },
@@ -89,6 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;
+  const done: DoneKind =
+    data.intent === "photosAll"
+      ? "photo"
+      : data.intent !== "move"
+        ? data.intent
+        : data.to === "new" || data.to === "reopened" || data.to === "merged"
+          ? "note"
+          : data.to;
   try {
     switch (data.intent) {
       case "move":
@@ -106,6 +128,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "photo":
         await setPhotoApproval({ id, photoId: data.photoId, actorId: user.id, approved: data.approved === "1" });
         break;
+      case "photosAll":
+        await approveAllPhotos({ id, actorId: user.id });
+        break;
       case "redact":
         await redactComplaint({ id, actorId: user.id, publicText: data.publicText });
         break;
@@ -115,12 +140,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e.reason === "replyRequired") return fieldErrors({ reply: "errors.replyRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
-  return redirect(`/staff/complaints/${id}`, { status: 303 });
+  // Back to the report, not the top of the page, with a confirmation; the forms start empty.
+  return redirect(`/staff/complaints/${id}?done=${done}#done`, { status: 303 });
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, triage } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next, map, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
+  // A new location after each successful action remounts the forms, so a sent reply never
+  // stays in a box to be typed into again (with JavaScript the page is not reloaded).
+  const formKey = useLocation().key;
   const { t } = useTranslation("staff");
   const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
@@ -137,15 +166,16 @@ export default function StaffComplaint() {
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
         {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>
+      <ActionDone done={actionData ? null : done} next={canWrite ? next : null} />
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
-      <StaffComplaintFacts complaint={complaint} />
+      <StaffComplaintFacts complaint={complaint} map={map} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (
         <ComplaintActions
-          // A chosen reply template (?template=ID) fills the reply box; a new choice remounts it.
-          key={triage.templateText ?? ""}
+          // A new location after each action, or a chosen reply template (?template=ID), remounts it.
+          key={`${formKey}:${triage.templateText ?? ""}`}
           transitions={transitions}
           values={actionData?.values ?? (triage.templateText ? { reply: triage.templateText } : {})}
           errors={errors}

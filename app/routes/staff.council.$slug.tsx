@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OnTimeShare } from "~/components/on-time-share";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
+import { DossierIntegrity } from "~/components/dossier-integrity";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
 import { RecognitionCard } from "~/components/recognition-card";
@@ -17,6 +18,7 @@ import { REVIEW_VERDICTS } from "~/lib/review";
 import { splitPeriod } from "~/lib/vn-time";
 import { communeHeading, getCommuneBySlug } from "~/models/commune.server";
 import { getDossier } from "~/models/dossier.server";
+import { getCommuneIntegrity } from "~/models/integrity.server";
 import { createReview } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
@@ -51,12 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["council", "admin"]);
   const commune = await loadCommune(params);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
-  const dossier = await getDossier({ communeId: commune.id, page });
+  const [dossier, integrity] = await Promise.all([
+    getDossier({ communeId: commune.id, page }),
+    getCommuneIntegrity({ communeId: commune.id }),
+  ]);
   const t = getFixedT(await getLanguage(request), "council");
   return json(
     {
       commune: communeHeading(commune),
       ...dossier,
+      integrity,
       canReview: user.role === "council",
       title: t("dossier.title", { name: commune.name }),
     },
@@ -112,6 +118,7 @@ export default function Dossier() {
 
       <DossierTrend d={d} />
       <DossierRounds rounds={d.rounds} />
+      <DossierIntegrity data={d.integrity} />
       <DossierComplaints complaints={d.complaints} />
       <OnTimeShare {...d.triage} />
       <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />

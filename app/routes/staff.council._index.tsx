@@ -8,8 +8,9 @@ import { DashboardTable } from "~/components/dashboard-table";
 import { Comparison } from "~/components/comparison";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
+import { VERDICTS } from "~/lib/score";
 import { splitPeriod } from "~/lib/vn-time";
-import { shortFormerUnit } from "~/lib/text";
+import { levelLabel, shortFormerUnit } from "~/lib/text";
 import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
@@ -19,6 +20,9 @@ import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 import { OnTimeShare } from "~/components/on-time-share";
 import { onTimeOverall } from "~/models/triage.server";
+
+// The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
+const AT_RISK_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
@@ -68,7 +72,6 @@ export default function CouncilDashboard() {
     const c = data.criteria.find((x) => x.key === key);
     return c ? localized(c, "name", lng) : key;
   };
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng));
   const regions = [
     { label: t("common:region.east"), color: "#15803d" },
     { label: t("common:region.west"), color: "#a16207" },
@@ -90,23 +93,15 @@ export default function CouncilDashboard() {
         {data.atRisk.length === 0 ? (
           <p>{t("atRisk.none")}</p>
         ) : (
-          <ol className="at-risk__list" data-testid="at-risk">
-            {data.atRisk.map((r) => (
-              <li key={r.slug}>
-                <Link to={`/staff/council/${r.slug}`}>{r.name}</Link>{" "}
-                <span className="muted">({localized(r.level, "name", lng)})</span>:{" "}
-                {r.failing
-                  .map((f) =>
-                    t("atRisk.failing", {
-                      criterion: name(f.criterionKey),
-                      share: pct(f.share),
-                      n: formatNumber(f.answered, lng),
-                    }),
-                  )
-                  .join("; ")}
-              </li>
-            ))}
-          </ol>
+          <>
+            <AtRiskList items={data.atRisk.slice(0, AT_RISK_SHOWN)} start={1} name={name} />
+            {data.atRisk.length > AT_RISK_SHOWN ? (
+              <details className="at-risk__more">
+                <summary>{t("atRisk.showAll", { count: data.atRisk.length })}</summary>
+                <AtRiskList items={data.atRisk.slice(AT_RISK_SHOWN)} start={AT_RISK_SHOWN + 1} name={name} />
+              </details>
+            ) : null}
+          </>
         )}
       </section>
 
@@ -137,7 +132,7 @@ export default function CouncilDashboard() {
             <option value="none">{t("filters.notRecognised")}</option>
             {data.levels.map((l) => (
               <option key={l.key} value={l.key}>
-                {localized(l, "name", lng)} ({l.period})
+                {levelLabel(localized(l, "name", lng), l.period)}
               </option>
             ))}
           </select>
@@ -146,7 +141,7 @@ export default function CouncilDashboard() {
           {t("filters.verdict")}
           <select name="verdict" defaultValue={q.verdict ?? ""}>
             <option value="">{t("filters.any")}</option>
-            {(["below", "insufficient", "meets"] as const).map((v) => (
+            {VERDICTS.map((v) => (
               <option key={v} value={v}>
                 {t(`commune:verdict.${v}`)}
               </option>
@@ -163,6 +158,9 @@ export default function CouncilDashboard() {
         </Link>
         <a href={`/staff/council/export?${params}`} className="button" download>
           {t("filters.csv")}
+        </a>
+        <a href={`/staff/council/export.xlsx?${params}`} className="button" download>
+          {t("filters.xlsx")}
         </a>
       </Form>
       <p className="muted" aria-live="polite">
@@ -201,6 +199,33 @@ export default function CouncilDashboard() {
         threshold={data.defaultThreshold}
       />
     </>
+  );
+}
+
+type AtRisk = ReturnType<typeof useLoaderData<typeof loader>>["atRisk"];
+
+/** Recognised communes below the threshold, numbered from `start` (worst first). */
+function AtRiskList({ items, start, name }: { items: AtRisk; start: number; name: (key: string) => string }) {
+  const { t } = useTranslation("council");
+  const lng = useLanguage();
+  return (
+    <ol className="at-risk__list" data-testid="at-risk" start={start}>
+      {items.map((r) => (
+        <li key={r.slug}>
+          <Link to={`/staff/council/${r.slug}`}>{r.name}</Link> <span className="muted">({localized(r.level, "name", lng)})</span>
+          :{" "}
+          {r.failing
+            .map((f) =>
+              t("atRisk.failing", {
+                criterion: name(f.criterionKey),
+                share: formatPercent(f.share, lng),
+                n: formatNumber(f.answered, lng),
+              }),
+            )
+            .join("; ")}
+        </li>
+      ))}
+    </ol>
   );
 }
 

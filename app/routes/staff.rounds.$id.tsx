@@ -186,6 +186,9 @@ export default function RoundPage() {
       {d.communes.map((c) => (
         <section key={c.id} className="card" id={`commune-${c.id}`}>
           <h2>{c.name}</h2>
+          <p className="no-print">
+            <Link to={`/staff/rounds/${d.round.id}/integrity/${c.id}`}>{t("integrity:link")}</Link>
+          </p>
           <RoundCommuneResults
             commune={c}
             criteria={d.criteria}

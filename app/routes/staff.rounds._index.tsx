@@ -19,6 +19,7 @@ import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
 import { RoundPurpose } from "~/generated/prisma/enums";
+import { levelLabel } from "~/lib/text";
 
 /**
  * Built from the communes the user may run rounds for: one optional households_<id> box each
@@ -169,7 +170,7 @@ export default function Rounds() {
                   <option value="">—</option>
                   {levels.map((l) => (
                     <option key={l.id} value={l.id}>
-                      {localized(l, "name", lng)} ({l.period})
+                      {levelLabel(localized(l, "name", lng), l.period)}
                     </option>
                   ))}
                 </select>

@@ -17,6 +17,7 @@ import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/f
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
+import { levelLabel } from "~/lib/text";
 
 const RecognitionActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -100,7 +101,7 @@ export default function Recognitions() {
         <SelectField label={t("settings.level")} selectProps={{ name: "levelId", required: true }} errors={err("levelId")}>
           {levels.map((l) => (
             <option key={l.id} value={l.id}>
-              {localized(l, "name", lng)} ({l.period})
+              {levelLabel(localized(l, "name", lng), l.period)}
             </option>
           ))}
         </SelectField>

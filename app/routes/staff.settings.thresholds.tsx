@@ -15,6 +15,7 @@ import { formError, formToObject, validateObject, type FormErrors } from "~/util
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { useLanguage } from "~/utils/use-language";
+import { levelLabel } from "~/lib/text";
 
 const SHARE = { min: THRESHOLD_BOUNDS.share.min * 100, max: THRESHOLD_BOUNDS.share.max * 100 };
 const SAMPLE = THRESHOLD_BOUNDS.minSample;
@@ -87,7 +88,7 @@ export default function Thresholds() {
   const rows = [
     ...levels.map((l) => ({
       id: String(l.id),
-      name: `${localized(l, "name", lng)} (${l.period})`,
+      name: levelLabel(localized(l, "name", lng), l.period),
       share: l.thresholdShare,
       min: l.minSample,
       coverage: l.coverageShare as number | null,

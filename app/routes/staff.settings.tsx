@@ -23,6 +23,7 @@ export default function Settings() {
         <NavLink to="/staff/settings/thresholds">{t("settings.thresholds")}</NavLink>
         <NavLink to="/staff/settings/complaints">{t("settings.deadlines")}</NavLink>
         <NavLink to="/staff/settings/recognitions">{t("settings.recognitions")}</NavLink>
+        <NavLink to="/staff/settings/integrity">{t("integrity:settings.heading")}</NavLink>
       </nav>
       <Outlet />
     </>

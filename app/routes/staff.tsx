@@ -27,6 +27,7 @@ export default function StaffLayout() {
             <NavLink to="/staff" end>
               {t("nav.inbox")}
             </NavLink>
+            <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
             {user.role === "council" || user.role === "admin" ? (
               <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink>
             ) : null}

@@ -29,3 +29,13 @@ export async function readVoterId(request: Request): Promise<string | null> {
   const value = await voterCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
 }
+
+/** The official's last inbox filters, so that "Inbox" and "back" return to the same view. */
+export const inboxFilterCookie = createCookie("inbox", {
+  path: "/staff",
+  httpOnly: true,
+  sameSite: "lax",
+  secure,
+  maxAge: 30 * 24 * 60 * 60,
+  secrets: [env.SESSION_SECRET],
+});

@@ -52,6 +52,22 @@ const EnvSchema = z.object({
   BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Hours after a round closes during which the Front may still enter paper ballots (logged). */
   PAPER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(48),
+  /**
+   * Map tiles: a URL template with {z}, {x} and {y}, absolute (http/https, one host) or a path
+   * on this server. The default is OpenStreetMap's public server (fine for light use; run your
+   * own or a provider's for production). Its host is added to the pages' image policy.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    .refine((v) => ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), "must contain {z}, {x} and {y}")
+    .refine(
+      (v) => v.startsWith("/") || URL.canParse(v.replace(/\{[zxy]\}/g, "0")),
+      "must be an http(s) URL or a path starting with /",
+    )
+    .refine((v) => v.startsWith("/") || /^https?:\/\/[^{}]+?\//.test(v), "the host must be http(s) and fixed (no {s})"),
+  /** The tiles' attribution, shown on every map (required by most tile licences). */
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default("© OpenStreetMap contributors"),
   ...NotifyEnvSchema.shape,
 });
 
@@ -59,6 +75,8 @@ const EnvSchema = z.object({
 export const DEMO_BALLOT_SECRET = "demo-ballot-key-ntm-haiphong-2026-not-for-real-rounds";
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "COOKIE_SECURE" | "BALLOT_SECRET"> & {
+  /** The tile server's origin for the image policy; null when tiles are served from this server. */
+  MAP_TILE_ORIGIN: string | null;
   DATABASE_URL: string;
   SESSION_SECRET: string;
   COOKIE_SECURE: boolean;
@@ -92,6 +110,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (problems.length) throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     ...parsed,
+    MAP_TILE_ORIGIN: parsed.MAP_TILE_URL.startsWith("/") ? null : new URL(parsed.MAP_TILE_URL.replace(/\{[zxy]\}/g, "0")).origin,
     DATABASE_URL: parsed.DATABASE_URL ?? `file:${path.join(parsed.DATA_DIR, "app.db")}`,
     SESSION_SECRET: parsed.SESSION_SECRET ?? readOrCreateSecret(parsed.DATA_DIR),
     COOKIE_SECURE: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === "true" : parsed.NODE_ENV === "production",

@@ -6,10 +6,14 @@ import viCommune from "../../locales/vi/commune.json";
 import viComplaint from "../../locales/vi/complaint.json";
 import viStaff from "../../locales/vi/staff.json";
 import viCouncil from "../../locales/vi/council.json";
+import viShortcuts from "../../locales/vi/shortcuts.json";
+import viHandling from "../../locales/vi/handling.json";
+import viMap from "../../locales/vi/map.json";
 import viPwa from "../../locales/vi/pwa.json";
 import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
+import viIntegrity from "../../locales/vi/integrity.json";
 import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
@@ -18,10 +22,14 @@ import enCommune from "../../locales/en/commune.json";
 import enComplaint from "../../locales/en/complaint.json";
 import enStaff from "../../locales/en/staff.json";
 import enCouncil from "../../locales/en/council.json";
+import enShortcuts from "../../locales/en/shortcuts.json";
+import enHandling from "../../locales/en/handling.json";
+import enMap from "../../locales/en/map.json";
 import enPwa from "../../locales/en/pwa.json";
 import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
+import enIntegrity from "../../locales/en/integrity.json";
 import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
@@ -35,10 +43,14 @@ export const resources = {
     complaint: viComplaint,
     staff: viStaff,
     council: viCouncil,
+    shortcuts: viShortcuts,
+    handling: viHandling,
+    map: viMap,
     pwa: viPwa,
     ballot: viBallot,
     security: viSecurity,
     notify: viNotify,
+    integrity: viIntegrity,
     triage: viTriage,
   },
   en: {
@@ -49,10 +61,14 @@ export const resources = {
     complaint: enComplaint,
     staff: enStaff,
     council: enCouncil,
+    shortcuts: enShortcuts,
+    handling: enHandling,
+    map: enMap,
     pwa: enPwa,
     ballot: enBallot,
     security: enSecurity,
     notify: enNotify,
+    integrity: enIntegrity,
     triage: enTriage,
   },
 } satisfies Record<Language, Resource[string]>;

@@ -13,10 +13,14 @@ export const NAMESPACES = [
   "complaint",
   "staff",
   "council",
+  "shortcuts",
+  "handling",
+  "map",
   "security",
   "ballot",
   "notify",
   "pwa",
+  "integrity",
   "triage",
 ] as const;
 

@@ -21,6 +21,8 @@ export function surveySchema(criteria: Criterion[]) {
       comment: optionalText(COMMENT_MAX, "errors.commentTooLong"),
       village: optionalText(VILLAGE_MAX, "errors.villageTooLong"),
       submissionId: z.uuid({ error: "errors.invalid" }),
+      /** signed moment the form was shown (utils/form-timer.server); a bad one is ignored, not refused */
+      started: z.string().max(80).optional().catch(undefined),
     })
     .strict();
 }

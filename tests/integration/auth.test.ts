@@ -204,9 +204,7 @@ describe("authorisation matrix", () => {
   });
 
   // Every loader and action of every staff route module, x every role. 200/303 = allowed,
-  // 403 = refused, 302 = sent to sign in (or, for /staff/settings, on to its first page; for a
-  // unit account asking for the commune inbox, on to its unit inbox). 404 for a unit account: a
-  // report not forwarded to its unit does not exist for it.
+  // 403 = refused, 302 = sent to sign in (or, for /staff/settings, on to its first page).
   // A staff route module without entries here fails the first test below.
   type Entry = {
     module: string;
@@ -255,7 +253,6 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownComplaint) }),
       expected: officialOnly(200),
     },
-    // An empty form gets as far as a 400 for the official who may forward.
     "POST /staff/complaints/:id/forward": {
       module: "staff.complaints.$id_.forward.tsx",
       method: "POST",
@@ -403,6 +400,13 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownBatch) }),
       expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
     },
+    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
+    "GET /staff/council/export.xlsx": {
+      module: "staff.council.export[.]xlsx.tsx",
+      method: "GET",
+      path: () => "/staff/council/export.xlsx",
+      expected: councilRead,
+    },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
       method: "GET",
@@ -468,6 +472,23 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownRound) }),
       expected: councilRead,
     },
+    "GET /staff/rounds/:id/integrity/:communeId": {
+      module: "staff.rounds.$id_.integrity.$communeId.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
+      params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
+      expected: { ...staffOnly, unit: 403 },
+    },
+    // Exclusions and re-checks are "run" actions: the Front for its communes, or an administrator.
+    // (A routine round cannot be re-checked: the allowed roles get the form's 400.)
+    "POST /staff/rounds/:id/integrity/:communeId": {
+      module: "staff.rounds.$id_.integrity.$communeId.tsx",
+      method: "POST",
+      path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
+      params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
+      body: () => ({ intent: "draw" }),
+      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400, unit: 403 },
+    },
     "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
     "POST /staff/users": {
       module: "staff.users._index.tsx",
@@ -531,6 +552,29 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => "/staff/settings/complaints",
       body: () => ({ intent: "officeHours", officeHours: "07:30-11:30, 13:30-17:00" }),
+      expected: adminWrite,
+    },
+    "GET /staff/settings/integrity": {
+      module: "staff.settings.integrity.tsx",
+      method: "GET",
+      path: () => "/staff/settings/integrity",
+      expected: adminRead,
+    },
+    "POST /staff/settings/integrity": {
+      module: "staff.settings.integrity.tsx",
+      method: "POST",
+      path: () => "/staff/settings/integrity",
+      body: () => ({
+        intent: "integrity",
+        topAddressShare: "30",
+        identicalShare: "20",
+        straightShare: "30",
+        fastShare: "20",
+        openVerifiedGap: "15",
+        villageUseShare: "98",
+        recheckMargin: "10",
+        deniedShare: "10",
+      }),
       expected: adminWrite,
     },
     "GET /staff/settings/recognitions": {

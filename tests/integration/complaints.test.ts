@@ -9,6 +9,7 @@ import { action as trackAction, loader as trackLoader } from "~/routes/t.$code";
 import { loader as lookupLoader } from "~/routes/t._index";
 import { loader as photoLoader } from "~/routes/photos.$id";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.complaints.$id";
+import { loader as inboxLoader } from "~/routes/staff._index";
 import type { Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { uploadDir } from "~/utils/upload.server";
@@ -46,7 +47,7 @@ async function file(
   );
 }
 
-async function fileOk(fields = validFields, files: Parameters<typeof reportRequest>[1] = []) {
+async function fileOk(fields: Record<string, string> = validFields, files: Parameters<typeof reportRequest>[1] = []) {
   const res = await file(fields, files);
   expect(res.status).toBe(303);
   const code = res.headers.get("Location")!.match(/^\/t\/([A-Z2-9-]+)\?new=1$/)![1];
@@ -300,8 +301,66 @@ describe("the workflow", () => {
     ]);
   });
 
+  it("approves every pending photo in one tap, each with its own history entry", async () => {
+    const c = await fileOk(validFields, [
+      { name: "a.png", type: "image/png", data: await png() },
+      { name: "b.png", type: "image/png", data: await png() },
+    ]);
+    const official = await createStaff("official", [SLUG]);
+    const cookie = await signIn(official.email);
+    const res = await staffPost(c.id, cookie, { intent: "photosAll" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe(`/staff/complaints/${c.id}?done=photo#done`);
+    expect((await prisma.complaintPhoto.findMany({ where: { complaintId: c.id } })).every((p) => p.approved)).toBe(true);
+    expect(await prisma.complaintEvent.count({ where: { complaintId: c.id, kind: "photo_approved" } })).toBe(2);
+    // Nothing left to approve: a second tap changes nothing.
+    expect((await staffPost(c.id, cookie, { intent: "photosAll" })).status).toBe(409);
+  });
+
+  it("lists the inbox newest first and remembers its filters for the way back (cookie), until cleared", async () => {
+    const older = await fileOk();
+    const newer = await fileOk({ ...validFields, text: "Cống thoát nước thôn 3 bị tắc, nước tràn ra đường." });
+    const official = await createStaff("official", [SLUG]);
+    const session = await signIn(official.email);
+    const inbox = (query: string, extra = "") =>
+      settle(() =>
+        inboxLoader({
+          request: getRequest(`/staff${query}`, { cookie: [session, extra].filter(Boolean).join("; ") }),
+          params: {},
+          context: context(),
+        }),
+      );
+    const first = await inbox("");
+    const ids = (await first.json()).inbox.items.map((c: { id: number }) => c.id);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+
+    const filtered = await inbox("?category=roads&page=2");
+    const saved = filtered.headers.get("Set-Cookie")!.split(";")[0];
+    expect(saved).toMatch(/^inbox=/);
+    const back = await inbox("", saved);
+    expect(back.status).toBe(302);
+    expect(back.headers.get("Location")).toBe("/staff?category=roads");
+    const cleared = await inbox("?clear=1", saved);
+    expect(cleared.status).toBe(200);
+    const emptied = cleared.headers.get("Set-Cookie")!.split(";")[0];
+    expect((await inbox("", emptied)).status).toBe(200);
+  });
+
+  it("resolves a new report directly with its public reply, acknowledging it on the way, and says so", async () => {
+    const c = await fileOk();
+    const official = await createStaff("official", [SLUG]);
+    const cookie = await signIn(official.email);
+    expect((await staffPost(c.id, cookie, { intent: "move", to: "resolved", reply: "" })).status).toBe(400);
+    const res = await staffPost(c.id, cookie, { intent: "move", to: "resolved", reply: "Đã vá xong ổ gà." });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe(`/staff/complaints/${c.id}?done=resolved#done`);
+    const after = await prisma.complaint.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.status).toBe("resolved");
+    expect(after.acknowledgedAt).not.toBeNull();
+    expect(after.resolvedAt).not.toBeNull();
+  });
+
   it.each<[Status, Status]>([
-    ["new", "resolved"],
     ["new", "in_progress"],
     ["new", "reopened"],
     ["resolved", "acknowledged"],

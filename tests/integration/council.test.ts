@@ -4,6 +4,8 @@ import { periodOf } from "~/lib/vn-time";
 import { insertResponsesBulk, submitAnswer } from "~/models/survey.server";
 import { loader as dashboardLoader } from "~/routes/staff.council._index";
 import { loader as exportLoader } from "~/routes/staff.council.export";
+import { loader as xlsxLoader } from "~/routes/staff.council.export[.]xlsx";
+import ExcelJS from "exceljs";
 import { action as dossierAction, loader as dossierLoader } from "~/routes/staff.council.$slug";
 import { action as roundAction, loader as roundLoader } from "~/routes/staff.rounds.$id";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
@@ -145,7 +147,29 @@ describe("the dashboard", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain("Giao thông: tỷ lệ hài lòng");
     expect(lines[1]).toMatch(/^Cẩm Giàng,Xã,Tây,/);
-    expect(lines[1]).toContain("0.4000,100,");
+    // Shares as percent text in the reader's language (docs/decisions/024), not "0.4000".
+    expect(lines[1]).toContain('"40,0%",100,');
+  });
+
+  it("exports the same table as an Excel workbook: counts as numbers, shares as fractions with a percent format", async () => {
+    const res = await settle(() =>
+      xlsxLoader({
+        request: getRequest("/staff/council/export.xlsx?region=west&verdict=below", { cookie: council }),
+        params: {},
+        context: context(),
+      }),
+    );
+    expect(res.headers.get("Content-Type")).toContain("spreadsheetml");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf("Giao thông: tỷ lệ hài lòng") + 1;
+    expect(sheet.getRow(2).getCell(1).value).toBe("Cẩm Giàng");
+    expect(sheet.getRow(2).getCell(col).value).toBe(0.4);
+    expect(sheet.getRow(2).getCell(col).numFmt).toBe("0.0%");
+    expect(sheet.getRow(2).getCell(col + 1).value).toBe(100);
   });
 
   it("is for council members and administrators only", async () => {

@@ -127,7 +127,7 @@ describe("e-mail to the resident", () => {
   it("writes nothing when the change itself is refused (same transaction)", async () => {
     const c = await fileOk({ email: EMAIL });
     const before = (await messagesOf(c.id)).length;
-    expect((await staffPost(c.id, { intent: "move", to: "resolved", reply: "" })).status).toBe(409); // new -> resolved
+    expect((await staffPost(c.id, { intent: "move", to: "in_progress", reply: "" })).status).toBe(409); // new -> in progress
     expect((await staffPost(c.id, { intent: "move", to: "rejected", reply: "" })).status).toBe(400); // reply required
     expect((await messagesOf(c.id)).length).toBe(before);
   });

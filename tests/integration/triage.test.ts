@@ -193,7 +193,7 @@ describe("deadlines on the working calendar (stored at filing)", () => {
   it("the inbox sorts by the deadline that applies now and says the time left in working time", async () => {
     const later = await fileAt(new Date(Date.now() - 60_000));
     const overdue = await fileAt(vn("2026-01-05T09:00:00"));
-    const res = await get(inboxLoader, "/staff", official.cookie);
+    const res = await get(inboxLoader, "/staff?sort=due", official.cookie);
     const { inbox } = await res.json();
     expect(inbox.items.map((i: { id: number }) => i.id)).toEqual([overdue.id, later.id]);
     const first = inbox.items[0];

@@ -18,7 +18,13 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   // Secure cookies, as in production: Chromium accepts them on 127.0.0.1.
-  const env = serverEnv(path.resolve("tests/.tmp/e2e"), await freePort(), { COOKIE_SECURE: "true", LOG_LEVEL: "info" });
+  // Map tiles from a host that never resolves (.invalid): the browser tests that show a map serve
+  // a local tile fixture for it (tests/fixtures/tile.png), so no test reaches a real tile server.
+  const env = serverEnv(path.resolve("tests/.tmp/e2e"), await freePort(), {
+    COOKIE_SECURE: "true",
+    LOG_LEVEL: "info",
+    MAP_TILE_URL: "http://tiles.invalid/{z}/{x}/{y}.png",
+  });
   prepareDatabase(env, { demo: true });
   const server = await startServer(env);
   project.provide("baseUrl", server.url);

@@ -1,0 +1,296 @@
+// The integrity report of one round for one commune (issue 10, decision 026): flags with their
+// thresholds, answers per hour, completion time, code use per village, the verdict with and without
+// exclusions; the flagged answers, which the Front (its communes) or an administrator may exclude
+// with a reason; and the re-check (phúc tra) of a closed pre-recognition round: the drawn list of
+// (village, serial) to visit, printable, and what each visit found. Staff who may read the commune
+// see the report; only "run" staff change anything.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { FormError, TextareaField } from "~/components/forms";
+import { IntegrityFlags, IntegrityVerdict, PerHour, RecheckResult, VillageUse } from "~/components/integrity-report";
+import { PrintButton } from "~/components/print-button";
+import { formatPercent } from "~/lib/format";
+import { RECHECK_OUTCOMES } from "~/lib/integrity";
+import { drawRecheck, excludeAnswers, getIntegrityReport, recordRecheck } from "~/models/integrity.server";
+import { getRound } from "~/models/round.server";
+import { getIntegrityThresholds } from "~/models/setting.server";
+import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { lazy } from "~/utils/lazy";
+import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { requiredText, z } from "~/utils/validation.server";
+import { useLanguage } from "~/utils/use-language";
+
+const ExcludeSchema = lazy(() =>
+  z
+    .object({
+      intent: z.literal("exclude"),
+      ids: z
+        .union([z.string(), z.array(z.string())], { error: "integrity:errors.ids" })
+        .transform((v) => (Array.isArray(v) ? v : [v]).map(Number))
+        .refine((ids) => ids.length >= 1 && ids.length <= 1000 && ids.every((n) => Number.isSafeInteger(n) && n > 0), {
+          error: "integrity:errors.ids",
+        }),
+      reason: requiredText({
+        min: 10,
+        max: 500,
+        required: "integrity:errors.reason",
+        tooShort: "integrity:errors.reason",
+        tooLong: "integrity:errors.reason",
+      }),
+    })
+    .strict(),
+);
+
+async function load(params: { id?: string; communeId?: string }) {
+  const id = Number(params.id);
+  const communeId = Number(params.communeId);
+  const round = Number.isSafeInteger(id) && id > 0 ? await getRound({ id }) : null;
+  if (!round || !round.communes.some((c) => c.commune.id === communeId)) throw new Response(null, { status: 404 });
+  return { round, communeId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { round, communeId } = await load(params);
+  requireCommuneAccess(user, communeId, "read");
+  const report = (await getIntegrityReport({ round, communeId }))!;
+  const t = getFixedT(await getLanguage(request), "integrity");
+  const closed = round.endsAt <= new Date();
+  return json(
+    {
+      round: { id: round.id, name: round.name, purpose: round.purpose, closed },
+      report,
+      canRun: canAccessCommune(user, communeId, "run"),
+      canDraw: closed && round.purpose === "pre_recognition",
+      title: t("title", { commune: report.commune.name, round: round.name }),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const { round, communeId } = await load(params);
+  requireCommuneAccess(user, communeId, "run");
+  const body = await readUrlEncodedForm(request, 64 * 1024);
+  if (!body.ok) return formError(body.error, {});
+  const raw = formToObject(body.form);
+  const back = (query: string) => redirect(`/staff/rounds/${round.id}/integrity/${communeId}?${query}`, { status: 303 });
+
+  if (raw.intent === "exclude") {
+    const result = validateObject(ExcludeSchema(), raw);
+    if (!result.ok) return result.response;
+    const done = await excludeAnswers({
+      actorId: user.id,
+      roundId: round.id,
+      communeId,
+      responseIds: result.data.ids,
+      reason: result.data.reason,
+    });
+    if (!done.ok)
+      return json<FormErrors>({ formError: `integrity:errors.${done.reason}`, values: result.values }, { status: 400 });
+    return back(`excluded=${done.count}`);
+  }
+  if (raw.intent === "draw") {
+    const { recheckMargin } = await getIntegrityThresholds();
+    const drawn = await drawRecheck({ actorId: user.id, roundId: round.id, communeId, margin: recheckMargin });
+    if (!drawn.ok) return formError(`integrity:errors.${drawn.reason}`, {}, 400);
+    return back("drawn=1#recheck");
+  }
+  if (raw.intent === "record") {
+    const recheckId = Number(raw.recheckId);
+    const report = await getIntegrityReport({ round, communeId });
+    if (!report?.recheck || report.recheck.id !== recheckId) return formError("integrity:errors.outcome", {}, 400);
+    const outcomes: { itemId: number; outcome: (typeof RECHECK_OUTCOMES)[number] }[] = [];
+    for (const item of report.recheck.items) {
+      const v = raw[`o_${item.id}`];
+      if (v === undefined || v === "" || v === "pending") continue;
+      if (typeof v !== "string" || !(RECHECK_OUTCOMES as readonly string[]).includes(v))
+        return formError("integrity:errors.outcome", {}, 400);
+      outcomes.push({ itemId: item.id, outcome: v as (typeof RECHECK_OUTCOMES)[number] });
+    }
+    await recordRecheck({ actorId: user.id, recheckId, outcomes });
+    return back("recorded=1#recheck");
+  }
+  return formError("invalid", {}, 400);
+}
+
+export default function IntegrityPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation("integrity");
+  const lng = useLanguage();
+  const r = d.report;
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <article className="integrity">
+      <p className="breadcrumb no-print">
+        <Link to={`/staff/rounds/${d.round.id}#commune-${r.commune.id}`}>{d.round.name}</Link>
+      </p>
+      <h1>
+        {t("heading")}: {r.commune.name}
+      </h1>
+      <p className="muted">{t("roundLine", { round: d.round.name, total: r.total, excluded: r.excludedCount })}</p>
+      <p>{t("intro")}</p>
+      <PrintButton label={t("council:dossier.print")} />
+      <FormError message={actionData?.formError && t(actionData.formError)} />
+      {params.get("excluded") && !actionData ? (
+        <p className="note" role="status">
+          {t("excludedDone", { count: Number(params.get("excluded")) })}
+        </p>
+      ) : null}
+      {params.get("recorded") && !actionData ? (
+        <p className="note" role="status">
+          {t("recheck.saved")}
+        </p>
+      ) : null}
+
+      <section className="card">
+        <h2>{t("flagsHeading")}</h2>
+        <IntegrityFlags flags={r.flags} />
+        <IntegrityVerdict verdict={r.verdict} gap={r.gap} medianSeconds={r.medianSeconds} timed={r.timed} />
+      </section>
+
+      <section className="card">
+        <PerHour rows={r.perHour} />
+        <VillageUse villages={r.villages} />
+      </section>
+
+      <section className="card" id="suspects">
+        <h2>{t("suspectsHeading")}</h2>
+        {r.suspects.length === 0 ? (
+          <p>{t("noSuspects")}</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="exclude" />
+            <table className="table table--compact" data-testid="suspects">
+              <thead>
+                <tr>
+                  {d.canRun ? <th scope="col">{t("exclude")}</th> : null}
+                  <th scope="col">{t("time")}</th>
+                  <th scope="col">{t("pattern")}</th>
+                  <th scope="col">{t("seconds")}</th>
+                  <th scope="col">{t("why")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.suspects.map((a) => (
+                  <tr key={a.id}>
+                    {d.canRun ? (
+                      <td>
+                        {a.excluded ? null : (
+                          <input type="checkbox" name="ids" value={a.id} aria-label={`${t("exclude")} ${a.id}`} />
+                        )}
+                      </td>
+                    ) : null}
+                    <td>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                    <td>{a.pattern}</td>
+                    <td>{a.durationSeconds ?? "–"}</td>
+                    <td>
+                      {a.excluded
+                        ? t("excludedBecause", { reason: a.exclusionReason })
+                        : (["straight", "fast", "identical"] as const)
+                            .filter((k) => a[k])
+                            .map((k) => t(`why_${k}`))
+                            .join(", ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {d.canRun ? (
+              <>
+                <TextareaField
+                  label={t("reason")}
+                  textareaProps={{ name: "reason", rows: 2, maxLength: 500, defaultValue: actionData?.values?.reason ?? "" }}
+                  errors={(errors.reason || errors.ids) && t(errors.reason ?? errors.ids)}
+                />
+                <button type="submit" className="button">
+                  {t("excludeButton")}
+                </button>
+              </>
+            ) : null}
+          </Form>
+        )}
+      </section>
+
+      <section className="card" id="recheck">
+        <h2>{t("recheck.heading")}</h2>
+        <p className="muted">{t("recheck.intro", { margin: formatPercent(r.settings.recheckMargin, lng) })}</p>
+        {r.recheck ? (
+          <>
+            <RecheckResult recheck={r.recheck} />
+            <Form method="post">
+              <input type="hidden" name="intent" value="record" />
+              <input type="hidden" name="recheckId" value={r.recheck.id} />
+              <table className="table table--compact" data-testid="recheck-list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("village")}</th>
+                    <th scope="col">{t("recheck.serial")}</th>
+                    <th scope="col">{t("recheck.outcome")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.recheck.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>{item.village}</td>
+                      <td>{item.serial}</td>
+                      <td>
+                        {d.canRun ? (
+                          <select
+                            name={`o_${item.id}`}
+                            defaultValue={item.outcome ?? "pending"}
+                            aria-label={`${t("recheck.outcome")} ${item.serial}`}
+                          >
+                            {(["pending", ...RECHECK_OUTCOMES] as const).map((o) => (
+                              <option key={o} value={o}>
+                                {t(`recheck.outcomes.${o}`)}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          t(`recheck.outcomes.${item.outcome ?? "pending"}`)
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {d.canRun ? (
+                <button type="submit" className="button no-print">
+                  {t("recheck.save")}
+                </button>
+              ) : null}
+            </Form>
+          </>
+        ) : d.canDraw ? (
+          d.canRun ? (
+            <Form method="post" className="no-print">
+              <input type="hidden" name="intent" value="draw" />
+              <button type="submit" className="button button--primary">
+                {t("recheck.draw")}
+              </button>
+            </Form>
+          ) : (
+            <p>{t("recheck.none")}</p>
+          )
+        ) : (
+          <p>{t("recheck.notAvailable")}</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,7 @@
+// What a page with a map needs to draw it: the configured tile server and its attribution.
+import type { MapConfig } from "~/components/leaflet-map";
+import { env } from "./env.server";
+
+export function mapConfig(): MapConfig {
+  return { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION };
+}

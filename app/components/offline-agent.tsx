@@ -74,7 +74,13 @@ export function OfflineAgent() {
   const bypass = useRef<HTMLFormElement | null>(null);
   const registered = useRef<import("workbox-window").Workbox | null>(null);
   const dirty = useRef(false);
-  const whenClean = useRef<(() => void) | null>(null);
+  // Asks a waiting new version to take over if no form is in progress (set once registered).
+  const takeOver = useRef<() => void>(() => undefined);
+  // The form is no longer in progress (its answer was sent or kept): a waiting version may take over.
+  const markClean = useCallback(() => {
+    dirty.current = false;
+    takeOver.current();
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -129,21 +135,35 @@ export function OfflineAgent() {
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     let cancelled = false;
+    // A new version waits while a form is being filled in, then takes over. Both moments are
+    // events: a worker reaching "installed" (every update, from the registration itself rather
+    // than workbox-window's "waiting", which comes from a 200 ms timer and follows only the first
+    // update it did not start) and the form becoming clean (markClean). Either one asks whatever
+    // worker is waiting at that moment, so their order does not matter.
+    const watchUpdates = (reg: ServiceWorkerRegistration) => {
+      const check = () => {
+        if (!dirty.current && reg.waiting) reg.waiting.postMessage({ type: "SKIP_WAITING" });
+      };
+      takeOver.current = check;
+      reg.addEventListener("updatefound", () => {
+        const sw = reg.installing;
+        sw?.addEventListener("statechange", () => {
+          if (sw.state === "installed") check();
+        });
+      });
+      // Already waiting (the page was reloaded during an update).
+      check();
+    };
     const start = () => {
       void import("workbox-window").then(({ Workbox }) => {
         if (cancelled) return;
         const wb = new Workbox("/sw.js");
-        // A new version waits while a form is being filled in, then takes over.
-        wb.addEventListener("waiting", () => {
-          const go = () => wb.messageSkipWaiting();
-          if (dirty.current) whenClean.current = go;
-          else go();
-        });
         void wb
           .register()
-          .then(() => {
+          .then((reg) => {
             registered.current = wb;
             keepCopy(wb, window.location.href);
+            if (reg) watchUpdates(reg);
           })
           .catch(() => undefined);
       });
@@ -173,27 +193,20 @@ export function OfflineAgent() {
   const queue = useCallback(
     async (item: QueueItem) => {
       await putItem(item);
+      // The answer is kept: the form is no longer in progress, whatever the sync registration does.
+      markClean();
       await refresh();
       setNotice({ kind: "saved", id: item.id });
       requestAnimationFrame(() => noticeRef.current?.scrollIntoView({ block: "start" }));
-      const reg = await Promise.race([
-        navigator.serviceWorker?.ready,
-        new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000)),
-      ]);
+      // The registration as it is now (none yet: the next visit or the "online" event sends it).
+      const reg = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
       const sync = (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
-      await sync?.register(SYNC_TAG).catch(() => undefined);
+      if (reg?.active) await sync?.register(SYNC_TAG).catch(() => undefined);
     },
-    [refresh],
+    [refresh, markClean],
   );
 
   useEffect(() => {
-    const markClean = () => {
-      dirty.current = false;
-      const go = whenClean.current;
-      whenClean.current = null;
-      go?.();
-    };
-
     async function handle(form: HTMLFormElement, kind: QueueKind, submitter: HTMLElement | null) {
       const fd = new FormData(form, submitter);
       const action = new URL(form.action || window.location.href, window.location.href);
@@ -219,7 +232,6 @@ export function OfflineAgent() {
       const button = form.querySelector<HTMLButtonElement>("button[type=submit]");
       if (!navigator.onLine) {
         await queue(item);
-        markClean();
         return;
       }
       if (button) button.disabled = true;
@@ -233,7 +245,6 @@ export function OfflineAgent() {
         live.current.navigate(outcome.location);
       } else if (outcome.kind === "retry") {
         await queue(item);
-        markClean();
       } else {
         // The server read the form and refused it (a field to fix, a used ballot code): send it
         // the usual way once more so that the page shows the messages next to the fields.
@@ -288,7 +299,7 @@ export function OfflineAgent() {
       window.removeEventListener("input", onInput, true);
       window.removeEventListener("change", onInput, true);
     };
-  }, [queue]);
+  }, [queue, markClean]);
 
   const cancel = async (id: string) => {
     await removeItem(id);

@@ -18,7 +18,7 @@ import { keyedHash } from "~/utils/hash.server";
 import { notFound, open311Error, parseFile, respond, type Format } from "~/utils/open311.server";
 import { takeToken } from "~/utils/rate-limit.server";
 import { readUrlEncodedForm } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { optionalNumber, z } from "~/utils/validation.server";
 
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -31,18 +31,7 @@ const text = (max: number, name: string) =>
     .optional()
     .transform((s) => s || null);
 const coordinate = (min: number, max: number, name: string) =>
-  z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return null;
-      const n = Number(s);
-      if (!Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a number from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  optionalNumber(min, max, `${name} must be a number from ${min} to ${max}`);
 
 /** POST requests: the specification's fields; others (first_name, device_id, media_url…) are ignored. */
 const PostRequestSchema = z

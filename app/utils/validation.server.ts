@@ -38,7 +38,7 @@ export function optionalText(max: number, tooLong: string) {
 }
 
 /** Optional number in a range, from a form string; empty becomes null. */
-export function optionalNumber(min: number, max: number) {
+export function optionalNumber(min: number, max: number, message = "errors.invalid") {
   return z
     .string()
     .optional()
@@ -46,7 +46,7 @@ export function optionalNumber(min: number, max: number) {
       if (!s) return null;
       const n = Number(s);
       if (!Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: "errors.invalid" });
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return n;

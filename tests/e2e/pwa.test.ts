@@ -266,57 +266,86 @@ describe("offline report with a photo", () => {
 });
 
 describe("service worker update", () => {
-  it("a new build waits while a form is being filled in, then takes over without losing the queued answer", async () => {
-    const { page, context, errors } = await phonePage(getBrowser());
-    const swPath = path.resolve("public/sw.js");
-    const original = fs.readFileSync(swPath, "utf8");
-    const version = () =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            // A worker being replaced may never answer: ask again (expect.poll) after a moment.
-            setTimeout(() => resolve("no answer"), 2000);
-            const channel = new MessageChannel();
-            channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
-            const sw = navigator.serviceWorker.controller;
-            if (sw) sw.postMessage({ type: "VERSION" }, [channel.port2]);
-          }),
-      );
-    await page.goto(baseUrl + "/c/kien-thuy/survey");
-    await installed(page);
-    const first = await version();
-    expect(first).toMatch(/^[A-Z0-9]{8}$/);
+  // Every wait below is for an event or a state; the timeouts only stop a hang (this machine may be
+  // very busy: a whole e2e run on 2 shared cores).
+  const long = { timeout: 30_000 };
+  it(
+    "a new build waits while a form is being filled in, then takes over without losing the queued answer",
+    { timeout: 180_000 },
+    async () => {
+      const { page, context, errors } = await phonePage(getBrowser());
+      const swPath = path.resolve("public/sw.js");
+      const original = fs.readFileSync(swPath, "utf8");
+      /** The version of the worker controlling the page; it answers once it runs (no reply would hang the test). */
+      const version = () =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = (e) => resolve((e.data as { version: string }).version);
+              navigator.serviceWorker.controller!.postMessage({ type: "VERSION" }, [channel.port2]);
+            }),
+        );
+      await page.goto(baseUrl + "/c/kien-thuy/survey");
+      await installed(page);
+      const first = await version();
+      expect(first).toMatch(/^[A-Z0-9]{8}$/);
 
-    // The resident starts answering; meanwhile a new build is deployed (same files, a new version).
-    await page.getByRole("group", { name: "Giao thông" }).getByRole("radio", { name: "Hài lòng", exact: true }).check();
-    // (Playwright's request routing does not reach a service worker's script: the server's copy is
-    // changed for the time of this test and put back after it.)
-    fs.writeFileSync(swPath, original.replaceAll(`"${first}"`, `"${first}-NEXT"`));
-    onTestFinished(() => fs.writeFileSync(swPath, original));
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null))
-      .toBe(true);
-    // Not while the form is being filled in.
-    await expect.poll(() => version()).toBe(first);
+      // The resident starts answering; meanwhile a new build is deployed (same files, a new version).
+      await page.getByRole("group", { name: "Giao thông" }).getByRole("radio", { name: "Hài lòng", exact: true }).check();
+      // (Playwright's request routing does not reach a service worker's script: the server's copy is
+      // changed for the time of this test and put back after it.)
+      fs.writeFileSync(swPath, original.replaceAll(`"${first}"`, `"${first}-NEXT"`));
+      onTestFinished(() => fs.writeFileSync(swPath, original));
+      // Resolves when the new worker is installed and waiting; records the page's controller changes.
+      await page.evaluate(async () => {
+        const w = window as unknown as { controllerChanges: number };
+        w.controllerChanges = 0;
+        navigator.serviceWorker.addEventListener("controllerchange", () => w.controllerChanges++);
+        const reg = (await navigator.serviceWorker.getRegistration())!;
+        const installedNow = new Promise<void>((resolve, reject) => {
+          reg.addEventListener("updatefound", () => {
+            const sw = reg.installing!;
+            sw.addEventListener("statechange", () => {
+              if (sw.state === "installed") resolve();
+              if (sw.state === "redundant") reject(new Error("the new worker failed to install"));
+            });
+          });
+        });
+        await reg.update();
+        await installedNow;
+      });
+      // Not while the form is being filled in: the page saw the new worker (the same event) and left it waiting.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true);
+      expect(await version()).toBe(first);
 
-    await offline(context, page, true);
-    await answerSurvey(page);
-    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
-    await expect.poll(() => page.getByTestId("offline-panel").innerText()).toContain("Đã lưu trên điện thoại này.");
-    const [item] = await queued(page);
-    // The answer is kept: now the new version takes over.
-    await expect.poll(() => version(), { timeout: 20_000 }).toBe(`${first}-NEXT`);
+      await offline(context, page, true);
+      await answerSurvey(page);
+      expect(await version()).toBe(first);
+      expect(await page.evaluate(() => (window as unknown as { controllerChanges: number }).controllerChanges)).toBe(0);
+      await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+      await expect.poll(() => page.getByTestId("offline-panel").innerText(), long).toContain("Đã lưu trên điện thoại này.");
+      const [item] = await queued(page);
+      expect(item.state).toBe("waiting");
+      // The answer is kept: now the new version takes over this page (one controller change).
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { controllerChanges: number }).controllerChanges), long)
+        .toBe(1);
+      expect(await version()).toBe(`${first}-NEXT`);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
 
-    await page.reload();
-    await expect.poll(() => page.getByTestId("offline-panel").innerText()).toContain("Đánh giá: Đánh giá Kiến Thụy");
-    await expect.poll(() => version()).toBe(`${first}-NEXT`);
-    await offline(context, page, false);
-    await page.waitForURL("**/c/kien-thuy/thanks", { timeout: 20_000 });
-    expect(query("SELECT id FROM Response WHERE submissionId = ?", item.id)).toHaveLength(1);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.reload();
+      await expect.poll(() => page.getByTestId("offline-panel").innerText(), long).toContain("Đánh giá: Đánh giá Kiến Thụy");
+      expect(await version()).toBe(`${first}-NEXT`);
+      await offline(context, page, false);
+      await page.waitForURL("**/c/kien-thuy/thanks", long);
+      expect(query("SELECT id FROM Response WHERE submissionId = ?", item.id)).toHaveLength(1);
+      await expect.poll(() => queued(page), long).toEqual([]);
+      expect(query("SELECT id FROM Response WHERE submissionId = ?", item.id)).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe("notice-board posters", () => {

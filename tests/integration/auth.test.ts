@@ -413,13 +413,6 @@ describe("authorisation matrix", () => {
       path: () => "/staff/council",
       expected: councilRead,
     },
-    "GET /staff/council/export.xlsx": {
-      module: "staff.council.export[.]xlsx.tsx",
-      method: "GET",
-      path: () => "/staff/council/export.xlsx",
-      expected: councilRead,
-    },
-    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
     "GET /staff/council/export": {
       module: "staff.council.export.tsx",
       method: "GET",

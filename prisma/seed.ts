@@ -9,6 +9,7 @@ import { seedDemoIntegrity } from "./seed/integrity";
 import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
+import { removeDemoTriage, seedDemoTriage } from "./seed/triage";
 
 const args = new Set(process.argv.slice(2));
 
@@ -22,6 +23,7 @@ async function main() {
   const reset = args.has("--reset");
   if (reset) {
     await removeDemoData();
+    await removeDemoTriage();
     console.log("Demo data removed.");
   }
   const [responses, recognitions] = await Promise.all([prisma.response.count(), prisma.recognition.count()]);
@@ -31,6 +33,7 @@ async function main() {
     const result = await seedDemoData();
     await seedDemoStaff();
     const { complaints } = await seedDemoComplaints();
+    await seedDemoTriage();
     const ballots = await seedDemoBallots();
     await seedDemoIntegrity();
     console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);

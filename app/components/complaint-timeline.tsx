@@ -14,6 +14,9 @@ type Event = {
   actor?: { name: string } | null;
 };
 
+// Kinds whose body is a text to show (for the others the body is a name or a number in the title).
+const BODY_SHOWN = new Set(["reply", "note", "reopened", "forward_note", "urgency_raised", "urgency_lowered"]);
+
 /** A complaint's history: status changes, replies and (for staff) internal notes, oldest first. */
 export function ComplaintTimeline({ events, staff = false }: { events: Event[]; staff?: boolean }) {
   const { t } = useTranslation("complaint");
@@ -34,11 +37,9 @@ export function ComplaintTimeline({ events, staff = false }: { events: Event[]; 
           <p className="timeline__what">
             {e.kind === "status"
               ? t("timeline.status", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
-              : t(`timeline.kind.${e.kind}`, { rating: e.body })}
+              : t(`timeline.kind.${e.kind}`, { rating: e.body, body: e.body })}
           </p>
-          {e.body && (e.kind === "reply" || e.kind === "note" || e.kind === "reopened") ? (
-            <p className="timeline__body">{e.body}</p>
-          ) : null}
+          {e.body && BODY_SHOWN.has(e.kind) ? <p className="timeline__body">{e.body}</p> : null}
         </li>
       ))}
     </ol>

@@ -263,6 +263,9 @@ export function OfflineAgent() {
         bypass.current = null;
         return;
       }
+      // A button with its own formaction posts elsewhere ("check for similar reports" stores
+      // nothing): not a submission to keep, the browser sends it as usual.
+      if (e.submitter?.hasAttribute("formaction")) return;
       if (typeof indexedDB === "undefined") return;
       const action = new URL(form.action || window.location.href, window.location.href);
       if (action.pathname !== live.current.pathname) return;

@@ -34,16 +34,14 @@ describe("staff transitions", () => {
 });
 
 describe("isOverdue", () => {
-  const deadlines = { acknowledgeDays: 2, resolveDays: 15 };
-  const filed = d("2026-11-01T00:00:00Z");
-  it("flags a new complaint not acknowledged within 2 days", () => {
-    expect(isOverdue({ status: "new", clockStartedAt: filed }, deadlines, d("2026-11-02T23:00:00Z"))).toBe(false);
-    expect(isOverdue({ status: "new", clockStartedAt: filed }, deadlines, d("2026-11-03T00:00:01Z"))).toBe(true);
-  });
-  it("flags an acknowledged complaint open past 15 days, never a closed one", () => {
-    expect(isOverdue({ status: "acknowledged", clockStartedAt: filed }, deadlines, d("2026-11-10T00:00:00Z"))).toBe(false);
-    expect(isOverdue({ status: "in_progress", clockStartedAt: filed }, deadlines, d("2026-11-16T00:00:01Z"))).toBe(true);
-    expect(isOverdue({ status: "resolved", clockStartedAt: filed }, deadlines, d("2027-01-01T00:00:00Z"))).toBe(false);
+  const due = d("2026-11-03T00:00:00Z");
+  it("is overdue only while open and past the deadline that applies now", () => {
+    expect(isOverdue({ status: "new", dueAt: due }, d("2026-11-02T23:59:59Z"))).toBe(false);
+    expect(isOverdue({ status: "new", dueAt: due }, d("2026-11-03T00:00:01Z"))).toBe(true);
+    expect(isOverdue({ status: "in_progress", dueAt: due }, d("2026-11-16T00:00:01Z"))).toBe(true);
+    expect(isOverdue({ status: "resolved", dueAt: due }, d("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(isOverdue({ status: "merged", dueAt: due }, d("2027-01-01T00:00:00Z"))).toBe(false);
+    expect(isOverdue({ status: "acknowledged", dueAt: null }, d("2027-01-01T00:00:00Z"))).toBe(false);
   });
 });
 

@@ -25,6 +25,8 @@ const STAFF_TRANSITIONS: Record<Status, readonly Status[]> = {
   reopened: ["acknowledged", "in_progress", "resolved", "rejected"],
   resolved: [],
   rejected: [],
+  // A duplicate an official merged into another report: closed, its supporters moved over.
+  merged: [],
 };
 
 export function staffTransitions(from: Status): readonly Status[] {
@@ -46,28 +48,14 @@ export function isOpen(status: Status): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-export type Deadlines = { acknowledgeDays: number; resolveDays: number };
-export const DEFAULT_DEADLINES: Deadlines = { acknowledgeDays: 2, resolveDays: 15 };
-
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Overdue: still "new" (or reopened and not yet picked up) after the acknowledge deadline, or
- * still open after the resolve deadline. Both run from the filing or the last reopening.
+ * Overdue: still open after the deadline that applies now (acknowledging while new or reopened,
+ * handling once taken up). Deadlines run on the working calendar (deadline-policy.ts).
  */
-export function isOverdue(c: { status: Status; clockStartedAt: Date }, deadlines: Deadlines, now: Date = new Date()): boolean {
-  if (!isOpen(c.status)) return false;
-  const age = now.getTime() - c.clockStartedAt.getTime();
-  if ((c.status === "new" || c.status === "reopened") && age > deadlines.acknowledgeDays * DAY) return true;
-  return age > deadlines.resolveDays * DAY;
-}
-
-/** Dates before which an open complaint is not overdue, for SQL filters. */
-export function overdueCutoffs(deadlines: Deadlines, now: Date = new Date()) {
-  return {
-    acknowledgeBefore: new Date(now.getTime() - deadlines.acknowledgeDays * DAY),
-    resolveBefore: new Date(now.getTime() - deadlines.resolveDays * DAY),
-  };
+export function isOverdue(c: { status: Status; dueAt: Date | null }, now: Date = new Date()): boolean {
+  return isOpen(c.status) && c.dueAt !== null && c.dueAt.getTime() < now.getTime();
 }
 
 export const REOPEN_WINDOW_DAYS = 14;

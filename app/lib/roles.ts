@@ -1,6 +1,8 @@
 // Staff roles: a commune official answers for their communes; the Fatherland Front (Mặt trận Tổ
 // quốc) runs survey rounds, ballot codes and paper ballots for its communes; a council member reads
 // every commune and changes nothing; an administrator manages accounts, recognitions and settings.
+// A unit account (water company, environment company, department, commune police) sees only the
+// reports forwarded to its unit (UnitMember), nothing else.
 // The list itself lives in prisma/schema.prisma (enum Role): adding a role is one line there.
 import { Role } from "~/generated/prisma/enums";
 

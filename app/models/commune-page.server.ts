@@ -1,26 +1,23 @@
 // What the public commune page shows about reports, kept in memory per commune until a report,
 // a reply or a photo changes (in any process), and at most a minute (overdue counts and median
 // days depend on the clock). The page is the one residents open from the notice-board QR code.
-import type { Deadlines } from "~/lib/complaint-workflow";
 import { cached } from "~/utils/cache.server";
 import { complaintStats, listRecentPublicComplaints } from "./complaint.server";
 
 export async function getPublicComplaints({
   communeId,
-  deadlines,
   take = 10,
   now = new Date(),
 }: {
   communeId: number;
-  deadlines: Deadlines;
   take?: number;
   now?: Date;
 }) {
   const [recent, counts] = await cached(
     `publicComplaints:${communeId}`,
     ["complaints", "reference"],
-    () => Promise.all([listRecentPublicComplaints({ communeId, take }), complaintStats({ communeId, deadlines, now })]),
-    `${take}/${deadlines.acknowledgeDays}/${deadlines.resolveDays}/${Math.floor(now.getTime() / 60_000)}`,
+    () => Promise.all([listRecentPublicComplaints({ communeId, take }), complaintStats({ communeId, now })]),
+    `${take}/${Math.floor(now.getTime() / 60_000)}`,
   );
   return { recent, counts };
 }

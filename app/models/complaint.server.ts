@@ -4,15 +4,17 @@ import { Prisma } from "~/generated/prisma/client";
 import {
   canReopen,
   canStaffMove,
+  isOpen,
   isOverdue,
   median,
   OPEN_STATUSES,
-  overdueCutoffs,
   requiresPublicReply,
   type Category,
-  type Deadlines,
   type Status,
 } from "~/lib/complaint-workflow";
+import { computeDeadlines, dueAtFor, type Urgency } from "~/lib/deadline-policy";
+import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
+import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
@@ -44,6 +46,43 @@ export type NewComplaint = {
   isDemo?: boolean;
 };
 
+/** Urgency and deadlines on the working calendar for a clock starting now (filing, reopening). */
+async function startClock(category: Category, at: Date, urgency?: Urgency) {
+  const [calendar, policy] = await Promise.all([getWorkingCalendar(at), getCategoryPolicy(category)]);
+  const chosen = urgency ?? policy.defaultUrgency;
+  return { urgency: chosen, ...computeDeadlines(calendar, policy, chosen, at) };
+}
+
+/**
+ * Fills the deadlines of reports filed before deadlines existed (or after the calendar changed
+ * and they were cleared). Cheap when there is nothing to do: one indexed query.
+ */
+export async function ensureDeadlines() {
+  const rows = await prisma.complaint.findMany({
+    where: { acknowledgeBy: null },
+    select: { id: true, category: true, urgency: true, status: true, clockStartedAt: true },
+  });
+  if (rows.length === 0) return 0;
+  const calendar = await getWorkingCalendar();
+  const policies = new Map<string, Awaited<ReturnType<typeof getCategoryPolicy>>>();
+  for (const r of rows) {
+    const category = r.category;
+    if (!policies.has(category)) policies.set(category, await getCategoryPolicy(category));
+    const d = computeDeadlines(calendar, policies.get(category)!, r.urgency, r.clockStartedAt);
+    await prisma.complaint.updateMany({
+      where: { id: r.id, acknowledgeBy: null },
+      data: { ...d, dueAt: dueAtFor(r.status, d) },
+    });
+  }
+  return rows.length;
+}
+
+/** After the calendar or a policy changed: open reports get deadlines on the new rules. */
+export async function recomputeOpenDeadlines() {
+  await prisma.complaint.updateMany({ where: { status: { in: [...OPEN_STATUSES] } }, data: { acknowledgeBy: null } });
+  return ensureDeadlines();
+}
+
 /** The tracking code of a report already stored under this submission id, if any. */
 export async function findComplaintCodeBySubmission({ submissionId }: { submissionId: string }): Promise<string | null> {
   const row = await prisma.complaint.findUnique({ where: { submissionId }, select: { code: true } });
@@ -52,10 +91,11 @@ export async function findComplaintCodeBySubmission({ submissionId }: { submissi
 
 /** Files a report; `replayed` when the same submission was already stored (its code is returned). */
 export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
+  const createdAt = input.createdAt ?? new Date();
+  const clock = await startClock(input.category, createdAt);
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
-      const createdAt = input.createdAt ?? new Date();
       const subscriptions = await newSubscription({
         code,
         communeId: input.communeId,
@@ -78,6 +118,8 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           isDemo: input.isDemo ?? false,
           createdAt,
           clockStartedAt: createdAt,
+          ...clock,
+          dueAt: clock.acknowledgeBy,
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
@@ -156,19 +198,10 @@ export async function listRecentPublicComplaints({
 }
 
 /** Counts for the commune page: open, resolved, overdue, median days from filing to resolution. */
-export async function complaintStats({
-  communeId,
-  deadlines,
-  now = new Date(),
-}: {
-  communeId: number;
-  deadlines: Deadlines;
-  now?: Date;
-}) {
-  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
+export async function complaintStats({ communeId, now = new Date() }: { communeId: number; now?: Date }) {
   const [byStatus, overdue, resolved] = await Promise.all([
     prisma.complaint.groupBy({ by: ["status"], where: { communeId }, _count: { _all: true } }),
-    prisma.complaint.count({ where: { communeId, ...overdueWhere(acknowledgeBefore, resolveBefore) } }),
+    prisma.complaint.count({ where: { communeId, ...overdueWhere(now) } }),
     prisma.complaint.findMany({
       where: { communeId, status: "resolved", resolvedAt: { not: null } },
       select: { createdAt: true, resolvedAt: true },
@@ -180,13 +213,9 @@ export async function complaintStats({
   return { open, resolved: counts.resolved ?? 0, rejected: counts.rejected ?? 0, overdue, medianDaysToResolve: median(days) };
 }
 
-function overdueWhere(acknowledgeBefore: Date, resolveBefore: Date): Prisma.ComplaintWhereInput {
-  return {
-    OR: [
-      { status: { in: ["new", "reopened"] }, clockStartedAt: { lt: acknowledgeBefore } },
-      { status: { in: [...OPEN_STATUSES] }, clockStartedAt: { lt: resolveBefore } },
-    ],
-  };
+/** Open and past the deadline that applies now (dueAt is null once closed). */
+function overdueWhere(now: Date): Prisma.ComplaintWhereInput {
+  return { status: { in: [...OPEN_STATUSES] }, dueAt: { lt: now } };
 }
 
 export type InboxFilter = {
@@ -196,14 +225,16 @@ export type InboxFilter = {
   overdue?: boolean;
   hasPhoto?: boolean;
   q?: string;
-  sort: "oldest" | "newest";
+  /** "due": least time left first (the default); closed reports last */
+  sort: "due" | "oldest" | "newest";
   page: number;
   pageSize: number;
 };
 
-export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now = new Date()) {
+export async function listInbox(filter: InboxFilter, now = new Date()) {
+  await ensureDeadlines();
+  const calendar = await getWorkingCalendar(now);
   const scope: Prisma.ComplaintWhereInput = filter.communeIds ? { communeId: { in: filter.communeIds } } : {};
-  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
   const words = fold(filter.q ?? "")
     .split(" ")
     .filter(Boolean);
@@ -212,7 +243,7 @@ export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now =
       scope,
       filter.status ? { status: filter.status } : {},
       filter.category ? { category: filter.category } : {},
-      filter.overdue ? overdueWhere(acknowledgeBefore, resolveBefore) : {},
+      filter.overdue ? overdueWhere(now) : {},
       filter.hasPhoto ? { photos: { some: {} } } : {},
       ...words.map((w) => ({ searchKey: { contains: w } })),
     ],
@@ -229,10 +260,15 @@ export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now =
         status: true,
         createdAt: true,
         clockStartedAt: true,
+        urgency: true,
+        dueAt: true,
         commune: { select: { name: true, slug: true } },
-        _count: { select: { photos: true } },
+        _count: { select: { photos: true, supporters: true } },
       },
-      orderBy: [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
+      orderBy:
+        filter.sort === "due"
+          ? [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }]
+          : [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
     }),
@@ -242,7 +278,11 @@ export async function listInbox(filter: InboxFilter, deadlines: Deadlines, now =
     total,
     items: rows.map((r) => ({
       ...r,
-      overdue: isOverdue({ status: r.status, clockStartedAt: r.clockStartedAt }, deadlines, now),
+      overdue: isOverdue({ status: r.status, dueAt: r.dueAt }, now),
+      timeLeft:
+        r.dueAt && isOpen(r.status)
+          ? describeTimeLeft(workingMinutesBetween(calendar, now, r.dueAt), calendar.minutesPerDay)
+          : null,
     })),
     counts: countsByStatus(byStatus),
   };
@@ -269,6 +309,12 @@ export async function getStaffComplaint({ id }: { id: number }) {
       clockStartedAt: true,
       resolvedAt: true,
       handlingRating: true,
+      urgency: true,
+      acknowledgeBy: true,
+      handleBy: true,
+      dueAt: true,
+      mergedIntoId: true,
+      _count: { select: { supporters: true } },
       photos: { select: { id: true, approved: true, width: true, height: true }, orderBy: { id: "asc" } },
       events: {
         select: {
@@ -294,9 +340,78 @@ export function getComplaintCommuneId({ id }: { id: number }) {
 }
 
 export class WorkflowError extends Error {
-  constructor(public readonly reason: "forbiddenTransition" | "replyRequired" | "stale") {
+  constructor(
+    public readonly reason: "forbiddenTransition" | "replyRequired" | "stale" | "notForwarded" | "alreadyForwarded" | "closed",
+  ) {
     super(reason);
   }
+}
+
+/**
+ * An official moves a complaint. The transition is checked against the workflow and applied
+ * only if nobody changed the status meanwhile (compare-and-set in one transaction). Resolving and
+ * rejecting require a public reply, stored in the same transaction.
+ */
+/** The client inside prisma.$transaction(async (tx) => …). */
+export type Tx = Omit<typeof prisma, "$extends" | "$transaction" | "$disconnect" | "$connect" | "$on">;
+
+/**
+ * The one place a status changes (officials, units, bulk acknowledge, merges): compare-and-set on
+ * the old status, the deadline that applies next, the public status event and an optional public
+ * reply, all inside the caller's transaction. Anything that must happen with every public status
+ * change (an outbox message) belongs here.
+ */
+export async function applyStatusChange(
+  tx: Tx,
+  {
+    id,
+    actorId,
+    from,
+    to,
+    reply,
+    deadlines,
+    now,
+  }: {
+    id: number;
+    actorId: number | null;
+    from: Status;
+    to: Status;
+    reply: string | null;
+    deadlines: { acknowledgeBy: Date | null; handleBy: Date | null };
+    now: Date;
+  },
+) {
+  const updated = await tx.complaint.updateMany({
+    where: { id, status: from },
+    data: {
+      status: to,
+      dueAt: dueAtFor(to, deadlines),
+      // Resolving a new report directly also acknowledges it.
+      ...(to === "acknowledged" || (from === "new" && to === "resolved") ? { acknowledgedAt: now } : {}),
+      ...(to === "resolved" || to === "rejected" || to === "merged" ? { resolvedAt: now } : {}),
+    },
+  });
+  if (updated.count !== 1) throw new WorkflowError("stale");
+  await tx.complaintEvent.create({
+    data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now },
+  });
+  if (reply)
+    await tx.complaintEvent.create({
+      data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
+    });
+  // Residents who asked are told, through the outbox, in this same transaction. A merge sends its
+  // own message (mergeComplaints).
+  if (to !== "merged") await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
+}
+
+/** The status and deadlines a status change starts from. */
+export async function readStatus(tx: Tx, id: number) {
+  const current = await tx.complaint.findUnique({
+    where: { id },
+    select: { status: true, acknowledgeBy: true, handleBy: true, communeId: true },
+  });
+  if (!current) throw new WorkflowError("stale");
+  return { ...current, status: current.status };
 }
 
 /**
@@ -315,31 +430,11 @@ export async function moveComplaint({
   to: Status;
   reply: string | null;
 }) {
-  const current = await prisma.complaint.findUnique({ where: { id }, select: { status: true } });
-  if (!current) throw new WorkflowError("stale");
-  const from = current.status;
-  if (!canStaffMove(from, to)) throw new WorkflowError("forbiddenTransition");
-  if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
-  const now = new Date();
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.complaint.updateMany({
-      where: { id, status: from },
-      data: {
-        status: to,
-        // Resolving a new report directly also acknowledges it.
-        ...(to === "acknowledged" || (from === "new" && to === "resolved") ? { acknowledgedAt: now } : {}),
-        ...(to === "resolved" || to === "rejected" ? { resolvedAt: now } : {}),
-      },
-    });
-    if (updated.count !== 1) throw new WorkflowError("stale");
-    await tx.complaintEvent.create({
-      data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now },
-    });
-    if (reply)
-      await tx.complaintEvent.create({
-        data: { complaintId: id, actorId, kind: "reply", body: reply, public: true, createdAt: now },
-      });
-    await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
+    const current = await readStatus(tx, id);
+    if (!canStaffMove(current.status, to)) throw new WorkflowError("forbiddenTransition");
+    if (requiresPublicReply(to) && !reply) throw new WorkflowError("replyRequired");
+    await applyStatusChange(tx, { id, actorId, from: current.status, to, reply, deadlines: current, now: new Date() });
   });
 }
 
@@ -411,12 +506,23 @@ export async function rateHandling({ code, rating }: { code: string; rating: num
 
 /** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
 export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
-  const c = await prisma.complaint.findUnique({ where: { code }, select: { id: true, status: true, resolvedAt: true } });
+  const c = await prisma.complaint.findUnique({
+    where: { code },
+    select: { id: true, status: true, resolvedAt: true, category: true, urgency: true },
+  });
   if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  const clock = await startClock(c.category, now, c.urgency);
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({
       where: { id: c.id, status: "resolved" },
-      data: { status: "reopened", clockStartedAt: now, resolvedAt: null, handlingRating: null },
+      data: {
+        status: "reopened",
+        clockStartedAt: now,
+        resolvedAt: null,
+        handlingRating: null,
+        ...clock,
+        dueAt: clock.acknowledgeBy,
+      },
     });
     if (updated.count !== 1) throw new WorkflowError("stale");
     await tx.complaintEvent.create({
@@ -454,13 +560,12 @@ export async function getPhotoForViewer({
 }
 
 /** Per commune: open, overdue, resolved and total complaints (for the council dashboard). */
-export async function complaintCountsByCommune({ deadlines, now = new Date() }: { deadlines: Deadlines; now?: Date }) {
-  const { acknowledgeBefore, resolveBefore } = overdueCutoffs(deadlines, now);
+export async function complaintCountsByCommune({ now = new Date() }: { now?: Date } = {}) {
   const [byStatus, overdue] = await Promise.all([
     prisma.complaint.groupBy({ by: ["communeId", "status"], _count: { _all: true } }),
     prisma.complaint.groupBy({
       by: ["communeId"],
-      where: overdueWhere(acknowledgeBefore, resolveBefore),
+      where: overdueWhere(now),
       _count: { _all: true },
     }),
   ]);

@@ -9,7 +9,7 @@ import { complaintCountsByCommune } from "./complaint.server";
 import { listActiveCriteria } from "./criterion.server";
 import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";
-import { getDeadlines, getDefaultThreshold } from "./setting.server";
+import { getDefaultThreshold } from "./setting.server";
 import { tallyAllCommunes } from "./survey.server";
 import { latestRoundCoverageByCommune } from "./round.server";
 import type { CommuneFacts } from "./commune.server";
@@ -40,7 +40,6 @@ const minute = (now: Date) => String(Math.floor(now.getTime() / 60_000));
 
 async function assembleDashboard(now: Date) {
   const periods = recentPeriods(now, SCORE_WINDOW_QUARTERS);
-  const deadlines = await getDeadlines();
   const [communes, criteria, recognitions, defaults, tallies, complaints, rounds] = await Promise.all([
     listCommunes(),
     listActiveCriteria(),
@@ -48,7 +47,7 @@ async function assembleDashboard(now: Date) {
     getDefaultThreshold(),
     tallyAllCommunes({ periods }),
     // Reports change far less often than answers during a survey evening: kept apart.
-    cached("complaintCounts", ["complaints", "reference"], () => complaintCountsByCommune({ deadlines, now }), minute(now)),
+    cached("complaintCounts", ["complaints", "reference"], () => complaintCountsByCommune({ now }), minute(now)),
     latestRoundCoverageByCommune(),
   ]);
   const empty = { satisfied: 0, answered: 0, noOpinion: 0 };

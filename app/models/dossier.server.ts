@@ -5,6 +5,7 @@ import { coverage } from "~/lib/dashboard";
 import { resultsVisible } from "~/lib/round";
 import { recentPeriods } from "~/lib/vn-time";
 import { complaintSummaryByCategory } from "./complaint.server";
+import { triageSummary } from "./triage.server";
 import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
 import { listCommuneRounds } from "./round.server";
@@ -36,7 +37,7 @@ function trendOf(rows: PeriodTally[], criteria: { id: number; key: string }[], p
 
 export async function getDossier({ communeId, page, now = new Date() }: { communeId: number; page: number; now?: Date }) {
   const periods = recentPeriods(now, TREND_QUARTERS).reverse();
-  const [scoreboard, trendRows, history, rounds, complaints, comments, reviews] = await Promise.all([
+  const [scoreboard, trendRows, history, rounds, complaints, comments, reviews, triage] = await Promise.all([
     getCommuneScoreboard({ communeId, now }),
     tallyByPeriod({ communeId, periods }),
     listRecognitionHistory({ communeId }),
@@ -44,6 +45,7 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     complaintSummaryByCategory({ communeId }),
     listComments({ communeId, page, pageSize: COMMENTS_PER_PAGE }),
     listReviews({ communeId }),
+    triageSummary({ communeId }),
   ]);
   const trend = trendOf(
     trendRows,
@@ -63,6 +65,7 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
       resultsVisible: resultsVisible(r, now),
     })),
     complaints,
+    triage,
     comments,
     page,
     pages: Math.max(1, Math.ceil(comments.total / COMMENTS_PER_PAGE)),

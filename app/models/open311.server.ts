@@ -4,7 +4,7 @@
 // (redacted) text, and the location rounded to about 100 m (docs/decisions/023).
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { CATEGORIES, OPEN_STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
+import { CATEGORIES, isOpen, OPEN_STATUSES, STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { createComplaint } from "./complaint.server";
@@ -14,7 +14,8 @@ export type Open311Status = "open" | "closed";
 export const MAX_REQUESTS = 1000;
 export const DEFAULT_WINDOW_DAYS = 90;
 
-const CLOSED: readonly Status[] = ["resolved", "rejected"];
+// Every status the workflow does not count as open (resolved, rejected, a merged duplicate).
+const CLOSED: readonly Status[] = STATUSES.filter((s) => !isOpen(s));
 const toOpen311Status = (s: Status): Open311Status => (CLOSED.includes(s) ? "closed" : "open");
 
 /** W3C date-time in UTC, without milliseconds. */

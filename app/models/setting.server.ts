@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEFAULT_DEADLINES, type Deadlines } from "~/lib/complaint-workflow";
 import { INTEGRITY_BOUNDS, INTEGRITY_DEFAULTS, INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { DEFAULT_THRESHOLD, THRESHOLD_BOUNDS, type Threshold } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
@@ -9,8 +8,6 @@ export const SETTING_KEYS = {
   defaultThresholdShare: "threshold.default.share",
   defaultMinSample: "threshold.default.minSample",
   demoData: "demo.loaded",
-  acknowledgeDays: "deadline.acknowledgeDays",
-  resolveDays: "deadline.resolveDays",
   integrityTopAddressShare: "integrity.topAddressShare",
   integrityIdenticalShare: "integrity.identicalShare",
   integrityStraightShare: "integrity.straightShare",
@@ -58,23 +55,6 @@ export async function isDemoData(): Promise<boolean> {
   return (await readSetting(SETTING_KEYS.demoData)) === "true";
 }
 
-/** Complaint deadlines in days (settings; defaults: acknowledge within 2, resolve within 15). */
-export async function getDeadlines(): Promise<Deadlines> {
-  const [ack, resolve] = await Promise.all([readSetting(SETTING_KEYS.acknowledgeDays), readSetting(SETTING_KEYS.resolveDays)]);
-  const days = (v: string | null, fallback: number) =>
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(365)
-      .catch(fallback)
-      .parse(v ?? fallback);
-  return {
-    acknowledgeDays: days(ack, DEFAULT_DEADLINES.acknowledgeDays),
-    resolveDays: days(resolve, DEFAULT_DEADLINES.resolveDays),
-  };
-}
-
 type SettingValues = Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>;
 
 /** The writes for some settings, to run in a caller's transaction. */
@@ -86,15 +66,6 @@ export function settingWrites(values: SettingValues) {
 
 export async function writeSettings(values: SettingValues) {
   await prisma.$transaction(settingWrites(values));
-}
-
-/** Complaint deadlines, as an administrator sets them. */
-export async function saveDeadlines(deadlines: Deadlines): Promise<{ ok: true }> {
-  await writeSettings({
-    [SETTING_KEYS.acknowledgeDays]: String(deadlines.acknowledgeDays),
-    [SETTING_KEYS.resolveDays]: String(deadlines.resolveDays),
-  });
-  return { ok: true };
 }
 
 /** The integrity report's thresholds and the re-check margin (settings; defaults in lib/integrity). */

@@ -12,19 +12,17 @@ import { getPublicComplaints } from "~/models/commune-page.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { currentCommuneRound } from "~/models/round.server";
 import { CommuneRoundCard } from "~/components/commune-round-card";
-import { getDeadlines } from "~/models/setting.server";
 import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const deadlines = await getDeadlines();
   const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
-    getPublicComplaints({ communeId: commune.id, deadlines, take: 10 }),
+    getPublicComplaints({ communeId: commune.id, take: 10 }),
     currentCommuneRound({ communeId: commune.id }),
   ]);
   const t = getFixedT(lng, "common");

@@ -19,6 +19,8 @@ import {
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint.server";
 import { contactFields, normalisePhone } from "~/models/outbox.server";
+import { findSimilarOpen } from "~/models/triage.server";
+import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
 import { lazy } from "~/utils/lazy";
 import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/utils/form.server";
@@ -65,6 +67,22 @@ const ReportSchema = lazy(() =>
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude", "submissionId"]);
 
+// "Check for similar reports" (the form's second button, posting to ?check): only the category and
+// the place are needed; the rest of the form comes back as typed. Nothing is stored.
+const CheckSchema = lazy(() =>
+  z
+    .object({
+      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
+      village: optionalText(100, "errors.villageTooLong"),
+      latitude: optionalNumber(-90, 90),
+      longitude: optionalNumber(-180, 180),
+    })
+    .refine((d) => d.village !== null || (d.latitude !== null && d.longitude !== null), {
+      error: "triage:errors.placeRequired",
+      path: ["village"],
+    }),
+);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
@@ -82,8 +100,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
 
-  // The rate limit comes first: a client over it costs no photo buffering and no decoding.
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
+  if (new URL(request.url).searchParams.has("check")) {
+    // A look-up, limited like tracking-code look-ups; photos are not even buffered.
+    const allowedCheck = await takeToken("tracking", ipHash);
+    const body = await readMultipartForm(request, { fields: ALLOWED, fileField: "photos", keepFiles: false });
+    const raw = formToObject(body.form);
+    if (!body.ok) return formError(body.error, keptValues(raw, ALLOWED), body.status);
+    if (!allowedCheck) return formError("rateLimited", keptValues(raw, ALLOWED), 429);
+    const checked = validateObject(CheckSchema(), raw, ALLOWED);
+    if (!checked.ok) return checked.response;
+    const similar = await findSimilarOpen({ communeId: commune.id, category: checked.data.category, place: checked.data });
+    return json({ values: checked.values, similar });
+  }
+  // The rate limit comes first: a client over it costs no photo buffering and no decoding.
   const allowed = await takeToken("complaint", ipHash);
   const body = await readMultipartForm(request, { fields: ALLOWED, fileField: "photos", keepFiles: allowed });
   if (!body.ok) return formError(body.error, keptValues(formToObject(body.form), ALLOWED), body.status);
@@ -125,7 +155,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Report() {
   const { commune, submissionId, map } = useLoaderData<typeof loader>();
-  const actionData = useActionData<FormErrors>();
+  const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
   const values = actionData?.values ?? {};
@@ -144,7 +174,14 @@ export default function Report() {
         prefix="report.formErrors"
         values={{ maxMb: MAX_PHOTO_BYTES / 1024 / 1024 }}
       />
-      <Form method="post" encType="multipart/form-data" className="report" data-offline="report">
+      {actionData?.similar ? <SimilarReports slug={commune.slug} reports={actionData.similar} /> : null}
+      <Form
+        method="post"
+        action={`/c/${commune.slug}/report`}
+        encType="multipart/form-data"
+        className="report"
+        data-offline="report"
+      >
         <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
         <ChoiceFieldset name="category" legend={t("report.category")} errors={err("category")}>
           {CATEGORIES.map((c) => (
@@ -178,6 +215,7 @@ export default function Report() {
           error={errors.latitude ? t(errors.latitude) : undefined}
           map={map}
         />
+        <CheckSimilarButton slug={commune.slug} />
         <Field
           label={t("report.photos")}
           hint={t("report.photosHint", { maxPhotos: MAX_PHOTOS, maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })}

@@ -10,7 +10,9 @@ import { z } from "~/utils/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint.server";
-import { getDeadlines } from "~/models/setting.server";
+import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
+import { SupportCount, TimeLeft, UrgencyTag } from "~/components/triage-badges";
+import { listTemplates } from "~/models/triage.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { inboxFilterCookie } from "~/utils/cookies.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -25,7 +27,7 @@ const InboxQuerySchema = lazy(() =>
     overdue: z.literal("1").optional().catch(undefined),
     photo: z.literal("1").optional().catch(undefined),
     q: z.string().max(100).optional().catch(undefined),
-    sort: z.enum(["oldest", "newest"]).catch("newest"),
+    sort: z.enum(["due", "oldest", "newest"]).catch("newest"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   }),
 );
@@ -38,26 +40,24 @@ function filterParams(params: URLSearchParams): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  if (user.role === "unit") throw redirect("/staff/unit");
   const url = new URL(request.url);
   const saved = await inboxFilterCookie.parse(request.headers.get("Cookie"));
   if (url.search === "" && typeof saved === "string" && saved !== "") return redirect(`/staff?${saved}`);
   const filters = url.searchParams.has("clear") ? "" : filterParams(url.searchParams);
   const query = InboxQuerySchema().parse(Object.fromEntries(url.searchParams));
-  const deadlines = await getDeadlines();
-  const inbox = await listInbox(
-    {
-      communeIds: readableCommuneIds(user),
-      status: query.status,
-      category: query.category,
-      overdue: query.overdue === "1",
-      hasPhoto: query.photo === "1",
-      q: query.q,
-      sort: query.sort,
-      page: query.page,
-      pageSize: PAGE_SIZE,
-    },
-    deadlines,
-  );
+  const inbox = await listInbox({
+    communeIds: readableCommuneIds(user),
+    status: query.status,
+    category: query.category,
+    overdue: query.overdue === "1",
+    hasPhoto: query.photo === "1",
+    q: query.q,
+    sort: query.sort,
+    page: query.page,
+    pageSize: PAGE_SIZE,
+  });
+  const templates = user.role === "official" ? await listTemplates() : [];
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
@@ -65,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query,
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: user.role !== "official",
+      templates,
       activeFilters: [query.status, query.category, query.overdue, query.photo].filter(Boolean).length,
       title: t("inbox.title"),
     },
@@ -78,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Inbox() {
-  const { inbox, query, pages, readOnly, activeFilters } = useLoaderData<typeof loader>();
+  const { inbox, query, pages, readOnly, activeFilters, templates } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("staff");
   const lng = useLanguage();
@@ -104,6 +105,14 @@ export default function Inbox() {
         <label>
           {t("inbox.search")}
           <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} />
+        </label>
+        <label>
+          {t("inbox.sort")}
+          <select name="sort" defaultValue={query.sort}>
+            <option value="due">{t("inbox.due")}</option>
+            <option value="oldest">{t("inbox.oldest")}</option>
+            <option value="newest">{t("inbox.newest")}</option>
+          </select>
         </label>
         <button type="submit" className="button">
           {t("inbox.apply")}
@@ -155,14 +164,17 @@ export default function Inbox() {
         </details>
       </Form>
       <p className="muted">{t("inbox.total", { count: inbox.total })}</p>
+      {readOnly ? null : <BulkAcknowledgeBar templates={templates} />}
+      <InboxKeys />
       <ul className="inbox">
         {inbox.items.map((c) => (
           <li key={c.id} className={c.overdue ? "is-overdue" : undefined}>
+            {readOnly ? null : <SelectBox id={c.id} code={c.code} disabled={c.status !== "new" && c.status !== "reopened"} />}
             <Link to={`/staff/complaints/${c.id}`}>
               <span className="inbox__meta">
                 <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
-                {c.overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
-                {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
+                <UrgencyTag urgency={c.urgency} /> <TimeLeft timeLeft={c.timeLeft} /> <SupportCount count={c._count.supporters} />{" "}
+                · {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
                 {c._count.photos ? ` · ${t("pwa:photoCount", { count: c._count.photos })}` : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>

@@ -23,7 +23,8 @@ import {
   setPhotoApproval,
   WorkflowError,
 } from "~/models/complaint.server";
-import { getDeadlines } from "~/models/setting.server";
+import { TriagePanel } from "~/components/triage-panel";
+import { loadTriage } from "~/models/triage-view.server";
 import { readableCommuneIds, requireRecordAccess, requireUser } from "~/utils/auth.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
@@ -69,19 +70,22 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
   const canWrite = user.role === "official";
-  const [complaint, deadlines, next] = await Promise.all([
+  const [complaint, next] = await Promise.all([
     getStaffComplaint({ id }),
-    getDeadlines(),
     canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
   ]);
   if (!complaint) throw new Response(null, { status: 404 });
-  const doneParam = new URL(request.url).searchParams.get("done");
+  const url = new URL(request.url);
+  const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
-  const t = getFixedT(await getLanguage(request), "staff");
+  const lng = await getLanguage(request);
+  const t = getFixedT(lng, "staff");
+  const triage = await loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") });
   return json(
     {
       complaint,
-      overdue: isOverdue(complaint, deadlines),
+      overdue: isOverdue(complaint),
+      triage,
       canWrite,
       done,
       next,
@@ -104,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? "photo"
       : data.intent !== "move"
         ? data.intent
-        : data.to === "new" || data.to === "reopened"
+        : data.to === "new" || data.to === "reopened" || data.to === "merged"
           ? "note"
           : data.to;
   try {
@@ -141,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, done, next, map } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next, map, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
   // stays in a box to be typed into again (with JavaScript the page is not reloaded).
@@ -166,12 +170,14 @@ export default function StaffComplaint() {
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
       <StaffComplaintFacts complaint={complaint} map={map} />
+      <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (
         <ComplaintActions
-          key={formKey}
+          // A new location after each action, or a chosen reply template (?template=ID), remounts it.
+          key={`${formKey}:${triage.templateText ?? ""}`}
           transitions={transitions}
-          values={actionData?.values ?? {}}
+          values={actionData?.values ?? (triage.templateText ? { reply: triage.templateText } : {})}
           errors={errors}
           publicText={complaint.publicText ?? complaint.text}
         />

@@ -4,6 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnTimeShare } from "~/components/on-time-share";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
 import { DossierIntegrity } from "~/components/dossier-integrity";
 import { ErrorPage } from "~/components/error-page";
@@ -119,6 +120,7 @@ export default function Dossier() {
       <DossierRounds rounds={d.rounds} />
       <DossierIntegrity data={d.integrity} />
       <DossierComplaints complaints={d.complaints} />
+      <OnTimeShare {...d.triage} />
       <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />
       <DossierComments d={d} />
     </article>

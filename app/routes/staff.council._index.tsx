@@ -18,6 +18,8 @@ import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
+import { OnTimeShare } from "~/components/on-time-share";
+import { onTimeOverall } from "~/models/triage.server";
 
 // The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
 const AT_RISK_SHOWN = 5;
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
   const url = new URL(request.url);
   const query = parseDashboardQuery(url.searchParams);
-  const [dashboard, levels] = await Promise.all([getDashboard(), listLevels()]);
+  const [dashboard, levels, onTime] = await Promise.all([getDashboard(), listLevels(), onTimeOverall()]);
   const overall = dashboard.criteria.find((c) => c.isOverall)!;
   const rows = applyDashboardQuery(dashboard.rows, query);
   const atRisk = dashboard.rows
@@ -43,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       levels: levels.map((l) => ({ key: l.key, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),
       districts: [...new Set(dashboard.rows.map((r) => r.formerUnit))],
       atRisk,
+      onTime,
       regions: compareRegions(
         dashboard.rows,
         dashboard.criteria.map((c) => c.key),
@@ -82,6 +85,7 @@ export default function CouncilDashboard() {
           to: t("common:period", splitPeriod(data.to)),
         })}
       </p>
+      <OnTimeShare {...data.onTime} />
 
       <section className="card at-risk" aria-labelledby="at-risk-heading">
         <h2 id="at-risk-heading">{t("atRisk.heading")}</h2>

@@ -1,5 +1,5 @@
 // Administrators' settings: one page each for satisfaction thresholds, complaint deadlines and
-// recognition decisions (staff.settings.thresholds / .deadlines / .recognitions), under one
+// recognition decisions (staff.settings.thresholds / .complaints / .recognitions), under one
 // heading and a sub-navigation. /staff/settings itself leads to the thresholds.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
@@ -21,7 +21,7 @@ export default function Settings() {
       <h1>{t("settings.heading")}</h1>
       <nav className="sub-nav no-print" aria-label={t("settings.heading")}>
         <NavLink to="/staff/settings/thresholds">{t("settings.thresholds")}</NavLink>
-        <NavLink to="/staff/settings/deadlines">{t("settings.deadlines")}</NavLink>
+        <NavLink to="/staff/settings/complaints">{t("settings.deadlines")}</NavLink>
         <NavLink to="/staff/settings/recognitions">{t("settings.recognitions")}</NavLink>
         <NavLink to="/staff/settings/integrity">{t("integrity:settings.heading")}</NavLink>
       </nav>

@@ -20,13 +20,21 @@ export default function StaffLayout() {
   return (
     <div className="page page--wide staff">
       <nav className="staff-nav" aria-label={t("nav.label")}>
-        <NavLink to="/staff" end>
-          {t("nav.inbox")}
-        </NavLink>
-        <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
-        {user.role === "council" || user.role === "admin" ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
-        <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
-        <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
+        {user.role === "unit" ? (
+          <NavLink to="/staff/unit">{t("triage:unit.nav")}</NavLink>
+        ) : (
+          <>
+            <NavLink to="/staff" end>
+              {t("nav.inbox")}
+            </NavLink>
+            <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
+            {user.role === "council" || user.role === "admin" ? (
+              <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink>
+            ) : null}
+            <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
+            <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
+          </>
+        )}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}

@@ -8,6 +8,8 @@ import { ErrorPage } from "~/components/error-page";
 import { canReopen, REOPEN_WINDOW_DAYS } from "~/lib/complaint-workflow";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
 import { getPublicComplaint, rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint.server";
+import { getPublicTriage } from "~/models/triage.server";
+import { PublicTriage } from "~/components/public-triage";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/utils/validation.server";
 import { formError, validateForm, type FormErrors } from "~/utils/form.server";
@@ -51,8 +53,9 @@ async function loadComplaint(params: { code?: string }, context: { clientIp?: st
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
+  const triage = await getPublicTriage({ complaintId: complaint.id });
   return json(
-    { complaint, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
+    { complaint, triage, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -73,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrackComplaint() {
-  const { complaint, canReopen } = useLoaderData<typeof loader>();
+  const { complaint, canReopen, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("complaint");
@@ -101,6 +104,7 @@ export default function TrackComplaint() {
         {complaint.village ? ` · ${complaint.village}` : null}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>
+      <PublicTriage status={complaint.status} {...triage} />
       {complaint.photos.length > 0 ? (
         <div className="photos">
           {complaint.photos.map((p) => (

@@ -55,6 +55,9 @@ export function requireCommuneAccess(user: SessionUser, communeId: number, mode:
 }
 
 export function canAccessCommune(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): boolean {
+  // A unit account reads no commune's staff data: its reports come through forwarding
+  // (routes/staff.unit.*).
+  if (user.role === "unit") return false;
   const own = user.communes.some((c) => c.id === communeId);
   if (mode === "read") return !isCommuneScoped(user.role) || own;
   if (mode === "write") return user.role === "official" && own;
@@ -70,7 +73,8 @@ export function requireRecordAccess(user: SessionUser, communeId: number, mode: 
   requireCommuneAccess(user, communeId, mode);
 }
 
-/** The communes whose complaints this user may list. null = all. */
+/** The communes whose complaints this user may list. null = all; a unit account: none. */
 export function readableCommuneIds(user: SessionUser): number[] | null {
+  if (user.role === "unit") return [];
   return isCommuneScoped(user.role) ? user.communes.map((c) => c.id) : null;
 }

@@ -14,6 +14,7 @@ import viBallot from "../../locales/vi/ballot.json";
 import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
 import viIntegrity from "../../locales/vi/integrity.json";
+import viTriage from "../../locales/vi/triage.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -29,6 +30,7 @@ import enBallot from "../../locales/en/ballot.json";
 import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
 import enIntegrity from "../../locales/en/integrity.json";
+import enTriage from "../../locales/en/triage.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -49,6 +51,7 @@ export const resources = {
     security: viSecurity,
     notify: viNotify,
     integrity: viIntegrity,
+    triage: viTriage,
   },
   en: {
     common: enCommon,
@@ -66,6 +69,7 @@ export const resources = {
     security: enSecurity,
     notify: enNotify,
     integrity: enIntegrity,
+    triage: enTriage,
   },
 } satisfies Record<Language, Resource[string]>;
 

@@ -21,6 +21,7 @@ export const NAMESPACES = [
   "notify",
   "pwa",
   "integrity",
+  "triage",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -139,8 +139,6 @@ export async function seedReferenceData() {
     ...[
       [SETTING_KEYS.defaultThresholdShare, "0.9"],
       [SETTING_KEYS.defaultMinSample, "30"],
-      [SETTING_KEYS.acknowledgeDays, "2"],
-      [SETTING_KEYS.resolveDays, "15"],
     ].map(([key, value]) => prisma.setting.upsert({ where: { key }, create: { key, value }, update: {} })),
   ]);
   return { communes: units.length };

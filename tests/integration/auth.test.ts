@@ -11,6 +11,7 @@ import { action as userAction } from "~/routes/staff.users.$id";
 import { action as loginAction } from "~/routes/staff_.login";
 import { action as logoutAction } from "~/routes/staff_.logout";
 import { createComplaint } from "~/models/complaint.server";
+import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/utils/auth.server";
 import { generateBatch } from "~/models/ballot.server";
@@ -138,7 +139,7 @@ describe("cross-site requests", () => {
 });
 
 describe("authorisation matrix", () => {
-  type Who = "anonymous" | "official" | "front" | "council" | "admin";
+  type Who = "anonymous" | "official" | "front" | "council" | "admin" | "unit";
   const cookies = {} as Record<Who, string | undefined>;
   let ownComplaint = 0;
   let otherComplaint = 0;
@@ -149,6 +150,7 @@ describe("authorisation matrix", () => {
   let firstCriterion = "";
   let levelId = 0;
   let recognitionN = 0;
+  let forwardedComplaint = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -189,6 +191,16 @@ describe("authorisation matrix", () => {
     ownBatch = batch.batchId;
     firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
     levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
+    // A unit account: it sees the one report forwarded to its unit, nothing else.
+    const unitUser = await createStaff("unit");
+    const unit = await createUnit({ slug: `nuoc-${Date.now()}`, name: "Công ty nước sạch", kind: "water" });
+    if (!unit.ok) throw new Error("unit");
+    await addUnitMember({ unitId: unit.id, email: unitUser.email });
+    cookies.unit = await signIn(unitUser.email);
+    forwardedComplaint = (
+      await createComplaint({ communeId: own.id, category: "water", text: "Phản ánh đã chuyển đơn vị nước." })
+    ).id;
+    await forwardComplaint({ id: forwardedComplaint, actorId: official.id, unitId: unit.id, note: "Nhờ công ty kiểm tra." });
   });
 
   // Every loader and action of every staff route module, x every role. 200/303 = allowed,
@@ -202,19 +214,118 @@ describe("authorisation matrix", () => {
     body?: () => Record<string, string>;
     expected: Record<Who, number>;
   };
-  const staffOnly = { anonymous: 302, official: 200, front: 200, council: 200, admin: 200 };
-  const councilRead = { anonymous: 302, official: 403, front: 403, council: 200, admin: 200 };
-  const adminRead = { anonymous: 302, official: 403, front: 403, council: 403, admin: 200 };
-  const adminWrite = { anonymous: 302, official: 403, front: 403, council: 403, admin: 303 };
+  const staffOnly = { anonymous: 302, official: 200, front: 200, council: 200, admin: 200, unit: 200 };
+  const councilRead = { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 };
+  const adminRead = { anonymous: 302, official: 403, front: 403, council: 403, admin: 200, unit: 403 };
+  const adminWrite = { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 };
+  const communeStaff = { ...staffOnly, unit: 404 };
+  /** Officials' pages about one report of their commune (a Front account reads, never answers). */
+  const officialOnly = (status: number) => ({
+    anonymous: 302,
+    official: status,
+    front: 403,
+    council: 403,
+    admin: 403,
+    unit: 404,
+  });
+  const unitOnly = (status: number) => ({ anonymous: 302, official: 403, front: 403, council: 403, admin: 403, unit: status });
   const matrix: Record<string, Entry> = {
     "GET /staff (frame)": { module: "staff.tsx", method: "GET", path: () => "/staff", expected: staffOnly },
-    "GET /staff": { module: "staff._index.tsx", method: "GET", path: () => "/staff", expected: staffOnly },
+    "GET /staff": { module: "staff._index.tsx", method: "GET", path: () => "/staff", expected: { ...staffOnly, unit: 302 } },
     "GET /staff/complaints/own": {
       module: "staff.complaints.$id.tsx",
       method: "GET",
       path: () => `/staff/complaints/${ownComplaint}`,
       params: () => ({ id: String(ownComplaint) }),
-      expected: staffOnly,
+      expected: communeStaff,
+    },
+    "GET /staff/complaints/forwarded": {
+      module: "staff.complaints.$id.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${forwardedComplaint}`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: communeStaff,
+    },
+    "GET /staff/complaints/:id/forward": {
+      module: "staff.complaints.$id_.forward.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/forward`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: officialOnly(200),
+    },
+    "POST /staff/complaints/:id/forward": {
+      module: "staff.complaints.$id_.forward.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/forward`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({ intent: "forward" }),
+      expected: officialOnly(400),
+    },
+    "GET /staff/complaints/other/urgency": {
+      module: "staff.complaints.$id_.urgency.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}/urgency`,
+      params: () => ({ id: String(otherComplaint) }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
+    },
+    "POST /staff/complaints/:id/urgency": {
+      module: "staff.complaints.$id_.urgency.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/urgency`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/complaints/:id/merge": {
+      module: "staff.complaints.$id_.merge.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/merge`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: officialOnly(200),
+    },
+    "POST /staff/complaints/:id/merge": {
+      module: "staff.complaints.$id_.merge.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/merge`,
+      params: () => ({ id: String(ownComplaint) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/acknowledge": {
+      module: "staff.acknowledge.tsx",
+      method: "GET",
+      path: () => "/staff/acknowledge",
+      expected: { anonymous: 302, official: 302, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "POST /staff/acknowledge": {
+      module: "staff.acknowledge.tsx",
+      method: "POST",
+      path: () => "/staff/acknowledge",
+      body: () => ({ ids: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
+    "GET /staff/unit/forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "GET",
+      path: () => `/staff/unit/${forwardedComplaint}`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: unitOnly(200),
+    },
+    "GET /staff/unit/not-forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "GET",
+      path: () => `/staff/unit/${ownComplaint}`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: unitOnly(404),
+    },
+    "POST /staff/unit/not-forwarded": {
+      module: "staff.unit.$id.tsx",
+      method: "POST",
+      path: () => `/staff/unit/${otherComplaint}`,
+      params: () => ({ id: String(otherComplaint) }),
+      body: () => ({ intent: "accept" }),
+      expected: unitOnly(404),
     },
     // Another commune's complaint answers as a missing one would: its existence is not told.
     "GET /staff/complaints/other": {
@@ -222,7 +333,7 @@ describe("authorisation matrix", () => {
       method: "GET",
       path: () => `/staff/complaints/${otherComplaint}`,
       params: () => ({ id: String(otherComplaint) }),
-      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200 },
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
     },
     "POST /staff/complaints/own": {
       module: "staff.complaints.$id.tsx",
@@ -230,7 +341,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/complaints/${ownComplaint}`,
       params: () => ({ id: String(ownComplaint) }),
       body: () => ({ intent: "note", body: "ghi chú" }),
-      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403 },
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 404 },
     },
     "POST /staff/complaints/other": {
       module: "staff.complaints.$id.tsx",
@@ -238,7 +349,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/complaints/${otherComplaint}`,
       params: () => ({ id: String(otherComplaint) }),
       body: () => ({ intent: "note", body: "ghi chú" }),
-      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403 },
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
     },
     "GET /staff/password": { module: "staff.password.tsx", method: "GET", path: () => "/staff/password", expected: staffOnly },
     // Every signed-in user may change their own password: an empty form gets as far as a 400.
@@ -247,7 +358,7 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => "/staff/password",
       body: () => ({}),
-      expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400 },
+      expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400, unit: 400 },
     },
     "GET /staff/posters": {
       module: "staff.posters._index.tsx",
@@ -259,20 +370,20 @@ describe("authorisation matrix", () => {
       module: "staff.posters.print.tsx",
       method: "GET",
       path: () => `/staff/posters/print?slug=${OWN}`,
-      expected: staffOnly,
+      expected: { ...staffOnly, unit: 404 },
     },
     // Posters of another commune are not there for a commune-scoped account.
     "GET /staff/posters/print other": {
       module: "staff.posters.print.tsx",
       method: "GET",
       path: () => `/staff/posters/print?slug=${OTHER}`,
-      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200 },
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
     },
     "GET /staff/two-factor": {
       module: "staff.two-factor.tsx",
       method: "GET",
       path: () => "/staff/two-factor",
-      expected: { anonymous: 302, official: 403, front: 403, council: 200, admin: 200 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 },
     },
     // Two-step sign-in is for administrators and council members: an empty form gets as far as a 400.
     "POST /staff/two-factor": {
@@ -280,14 +391,21 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => "/staff/two-factor",
       body: () => ({}),
-      expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400, unit: 403 },
     },
     "GET /staff/slips/:id": {
       module: "staff_.slips.$id.tsx",
       method: "GET",
       path: () => `/staff/slips/${ownBatch}`,
       params: () => ({ id: String(ownBatch) }),
-      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200 },
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
+    },
+    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
+    "GET /staff/council/export.xlsx": {
+      module: "staff.council.export[.]xlsx.tsx",
+      method: "GET",
+      path: () => "/staff/council/export.xlsx",
+      expected: councilRead,
     },
     "GET /staff/council": {
       module: "staff.council._index.tsx",
@@ -295,13 +413,6 @@ describe("authorisation matrix", () => {
       path: () => "/staff/council",
       expected: councilRead,
     },
-    "GET /staff/council/export.xlsx": {
-      module: "staff.council.export[.]xlsx.tsx",
-      method: "GET",
-      path: () => "/staff/council/export.xlsx",
-      expected: councilRead,
-    },
-    "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
     "GET /staff/council/export": {
       module: "staff.council.export.tsx",
       method: "GET",
@@ -321,7 +432,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/council/${OWN}`,
       params: () => ({ slug: OWN }),
       body: () => ({ verdict: "defer", reason: "Cần thêm ý kiến người dân." }),
-      expected: { anonymous: 302, official: 403, front: 403, council: 303, admin: 403 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 303, admin: 403, unit: 403 },
     },
     "GET /staff/rounds": { module: "staff.rounds._index.tsx", method: "GET", path: () => "/staff/rounds", expected: staffOnly },
     "POST /staff/rounds": {
@@ -336,14 +447,14 @@ describe("authorisation matrix", () => {
         [`households_${ownCommuneId}`]: "50",
       }),
       // Separation of duties (decision 012): the Front runs rounds for its communes, officials do not.
-      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303 },
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id": {
       module: "staff.rounds.$id.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}`,
       params: () => ({ id: String(ownRound) }),
-      expected: staffOnly,
+      expected: { ...staffOnly, unit: 403 },
     },
     "POST /staff/rounds/:id": {
       module: "staff.rounds.$id.tsx",
@@ -352,7 +463,7 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownRound) }),
       body: () => ({ communeId: String(ownCommuneId), [`b0_${firstCriterion}`]: "5" }),
       // Paper ballots are typed in by the Front or an administrator, never the commune's officials.
-      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303 },
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id/export": {
       module: "staff.rounds.$id.export.tsx",
@@ -366,7 +477,7 @@ describe("authorisation matrix", () => {
       method: "GET",
       path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
       params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
-      expected: staffOnly,
+      expected: { ...staffOnly, unit: 403 },
     },
     // Exclusions and re-checks are "run" actions: the Front for its communes, or an administrator.
     // (A routine round cannot be re-checked: the allowed roles get the form's 400.)
@@ -376,7 +487,7 @@ describe("authorisation matrix", () => {
       path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
       params: () => ({ id: String(ownRound), communeId: String(ownCommuneId) }),
       body: () => ({ intent: "draw" }),
-      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400 },
+      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400, unit: 403 },
     },
     "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
     "POST /staff/users": {
@@ -415,7 +526,7 @@ describe("authorisation matrix", () => {
       module: "staff.settings._index.tsx",
       method: "GET",
       path: () => "/staff/settings",
-      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 302 },
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 302, unit: 403 },
     },
     "GET /staff/settings/thresholds": {
       module: "staff.settings.thresholds.tsx",
@@ -430,17 +541,17 @@ describe("authorisation matrix", () => {
       body: () => thresholdsBody,
       expected: adminWrite,
     },
-    "GET /staff/settings/deadlines": {
-      module: "staff.settings.deadlines.tsx",
+    "GET /staff/settings/complaints": {
+      module: "staff.settings.complaints.tsx",
       method: "GET",
-      path: () => "/staff/settings/deadlines",
+      path: () => "/staff/settings/complaints",
       expected: adminRead,
     },
-    "POST /staff/settings/deadlines": {
-      module: "staff.settings.deadlines.tsx",
+    "POST /staff/settings/complaints": {
+      module: "staff.settings.complaints.tsx",
       method: "POST",
-      path: () => "/staff/settings/deadlines",
-      body: () => ({ intent: "deadlines", acknowledgeDays: "2", resolveDays: "15" }),
+      path: () => "/staff/settings/complaints",
+      body: () => ({ intent: "officeHours", officeHours: "07:30-11:30, 13:30-17:00" }),
       expected: adminWrite,
     },
     "GET /staff/settings/integrity": {

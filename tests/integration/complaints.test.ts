@@ -403,14 +403,19 @@ describe("the commune page", () => {
     const b = await fileOk({ ...validFields, text: "Rác thải tập kết sai nơi quy định." });
     await fileOk({ ...validFields, text: "Nước sinh hoạt có mùi lạ mấy ngày nay." });
     const day = 86_400_000;
-    // a: filed 10 days ago, resolved 4 days later; b: filed 3 days ago, never acknowledged -> overdue.
+    // a: filed 10 days ago, resolved 4 days later; b: filed 3 days ago, never acknowledged, its
+    // acknowledge deadline (on the working calendar) passed -> overdue.
     await prisma.complaint.update({
       where: { id: a.id },
       data: { status: "resolved", createdAt: new Date(Date.now() - 10 * day), resolvedAt: new Date(Date.now() - 6 * day) },
     });
     await prisma.complaint.update({
       where: { id: b.id },
-      data: { clockStartedAt: new Date(Date.now() - 3 * day), createdAt: new Date(Date.now() - 3 * day) },
+      data: {
+        clockStartedAt: new Date(Date.now() - 3 * day),
+        createdAt: new Date(Date.now() - 3 * day),
+        dueAt: new Date(Date.now() - 60_000),
+      },
     });
     const res = await settle(() =>
       communeLoader({ request: getRequest(`/c/${SLUG}`), params: { slug: SLUG }, context: context() }),

@@ -1,0 +1,182 @@
+// One report as a unit sees it (only if it was forwarded to the unit: 404 otherwise): accept it,
+// return it to the commune with a reason, or close it with a public reply once handled.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ComplaintTimeline } from "~/components/complaint-timeline";
+import { ErrorPage } from "~/components/error-page";
+import { FormErrorSummary } from "~/components/form-error-summary";
+import { UrgencyTag } from "~/components/triage-badges";
+import { formatDate } from "~/lib/format";
+import { WorkflowError } from "~/models/complaint.server";
+import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
+import { requireRole } from "~/utils/auth.server";
+import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { lazy } from "~/utils/lazy";
+import { assertSameOrigin } from "~/utils/request.server";
+import { requiredText, z } from "~/utils/validation.server";
+
+const UnitActionSchema = lazy(() =>
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("accept") }).strict(),
+      z
+        .object({
+          intent: z.literal("return"),
+          reason: requiredText({ max: 1000, required: "errors.reasonRequired", tooLong: "errors.reasonRequired" }),
+        })
+        .strict(),
+      z
+        .object({
+          intent: z.literal("resolve"),
+          reply: requiredText({ max: 2000, required: "errors.replyRequired", tooLong: "errors.replyRequired" }),
+        })
+        .strict(),
+    ],
+    { error: "errors.invalid" },
+  ),
+);
+
+async function guard(request: Request, params: { id?: string }) {
+  const user = await requireRole(request, ["unit"]);
+  const id = Number(params.id);
+  const unit = await getUserUnit({ userId: user.id });
+  if (!unit || !Number.isSafeInteger(id) || id <= 0) throw new Response(null, { status: 404 });
+  const complaint = await getUnitComplaint({ id, unitId: unit.id });
+  if (!complaint) throw new Response(null, { status: 404 });
+  return { user, unit, complaint };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { unit, complaint } = await guard(request, params);
+  const t = getFixedT(await getLanguage(request), "triage");
+  const { text, publicText, ...rest } = complaint;
+  return json(
+    {
+      unit,
+      complaint: { ...rest, text: publicText ?? text },
+      active: complaint.forwardings.find((f) => f.status === "pending" || f.status === "accepted") ?? null,
+      title: t("unit.detailTitle", { code: complaint.code }),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const { user, unit, complaint } = await guard(request, params);
+  const result = await validateForm(request, UnitActionSchema(), { maxBytes: 16 * 1024 });
+  if (!result.ok) return result.response;
+  const data = result.data;
+  const base = { id: complaint.id, unitId: unit.id, actorId: user.id };
+  try {
+    if (data.intent === "accept") await acceptForwarding(base);
+    else if (data.intent === "return") await returnForwarding({ ...base, reason: data.reason });
+    else await resolveByUnit({ ...base, reply: data.reply });
+  } catch (e) {
+    if (e instanceof WorkflowError) return formError(e.reason, result.values, 409);
+    throw e;
+  }
+  return redirect(data.intent === "return" ? "/staff/unit" : `/staff/unit/${complaint.id}`, { status: 303 });
+}
+
+export default function UnitComplaint() {
+  const { complaint, active } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
+  const { t, i18n } = useTranslation("triage");
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  const textField = (name: string, label: string, max: number) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <textarea
+        id={name}
+        name={name}
+        rows={3}
+        maxLength={max}
+        required
+        defaultValue={values[name] ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+      />
+      {errors[name] ? (
+        <p className="field-error" id={`${name}-error`}>
+          {t(errors[name])}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/staff/unit">{t("unit.nav")}</Link>
+      </p>
+      <h1>{t("unit.detailTitle", { code: complaint.code })}</h1>
+      <p>
+        <span className={`status status--${complaint.status}`} data-testid="status">
+          {t(`complaint:status.${complaint.status}`)}
+        </span>{" "}
+        <UrgencyTag urgency={complaint.urgency} /> · {t(`complaint:category.${complaint.category}`)} ·{" "}
+        {t("unit.from", { commune: complaint.commune.name })} · {formatDate(complaint.createdAt, i18n.language)}
+        {complaint.village ? ` · ${complaint.village}` : ""}
+      </p>
+      <blockquote className="complaint-text">{complaint.text}</blockquote>
+      {complaint.latitude !== null && complaint.longitude !== null ? (
+        <p>
+          {complaint.latitude}, {complaint.longitude}
+        </p>
+      ) : null}
+      {complaint.photos.length > 0 ? (
+        <div className="photos">
+          {complaint.photos.map((p) => (
+            <img key={p.id} src={`/photos/${p.id}`} width={p.width} height={p.height} alt="" loading="lazy" />
+          ))}
+        </div>
+      ) : null}
+      <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
+      {active ? (
+        <section className="card">
+          <h2>{t("unit.note")}</h2>
+          <p className="complaint-text" data-testid="forward-note">
+            {active.note}
+          </p>
+          {active.status === "pending" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="accept" />
+              <button type="submit" className="button button--primary">
+                {t("unit.accept")}
+              </button>
+            </Form>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="resolve" />
+              {textField("reply", t("unit.resolveLabel"), 2000)}
+              <button type="submit" className="button button--primary">
+                {t("unit.resolve")}
+              </button>
+            </Form>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value="return" />
+            {textField("reason", t("unit.returnLabel"), 1000)}
+            <button type="submit" className="button">
+              {t("unit.return")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <section className="card">
+        <h2>{t("forward.history")}</h2>
+        <ComplaintTimeline events={complaint.events} />
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

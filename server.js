@@ -224,6 +224,11 @@ async function runWorker() {
     startBackground?.();
     if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
   });
+  // Keep idle sockets longer than clients and reverse proxies do (about 60 s): the client side
+  // then closes an idle keep-alive socket first, and never sends a request on a socket the server
+  // is closing at that moment. With Node's 5 s default, 1 answer in 800 got ECONNRESET in load:ci.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   let stopping = false;
   function stop(signal) {

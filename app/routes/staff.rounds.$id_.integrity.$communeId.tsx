@@ -5,14 +5,13 @@
 // (village, serial) to visit, printable, and what each visit found. Staff who may read the commune
 // see the report; only "run" staff change anything.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { FormError, TextareaField } from "~/components/forms";
-import { IntegrityFlags, IntegrityVerdict, PerHour, RecheckResult, VillageUse } from "~/components/integrity-report";
+import { FormError } from "~/components/forms";
+import { IntegrityFlags, IntegrityVerdict, PerHour, VillageUse } from "~/components/integrity-report";
+import { RecheckSection, SuspectsSection } from "~/components/integrity-forms";
 import { PrintButton } from "~/components/print-button";
-import { formatPercent } from "~/lib/format";
-import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import { drawRecheck, excludeAnswers, getIntegrityReport, recordRecheck } from "~/models/integrity.server";
 import { getRound } from "~/models/round.server";
 import { getIntegrityThresholds } from "~/models/setting.server";
@@ -21,8 +20,8 @@ import { formError, formToObject, validateObject, type FormErrors } from "~/util
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import { requiredText, z } from "~/utils/validation.server";
-import { useLanguage } from "~/utils/use-language";
 
 const ExcludeSchema = lazy(() =>
   z
@@ -125,9 +124,7 @@ export default function IntegrityPage() {
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("integrity");
-  const lng = useLanguage();
   const r = d.report;
-  const errors = actionData?.fieldErrors ?? {};
   return (
     <article className="integrity">
       <p className="breadcrumb no-print">
@@ -162,129 +159,8 @@ export default function IntegrityPage() {
         <VillageUse villages={r.villages} />
       </section>
 
-      <section className="card" id="suspects">
-        <h2>{t("suspectsHeading")}</h2>
-        {r.suspects.length === 0 ? (
-          <p>{t("noSuspects")}</p>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="exclude" />
-            <table className="table table--compact" data-testid="suspects">
-              <thead>
-                <tr>
-                  {d.canRun ? <th scope="col">{t("exclude")}</th> : null}
-                  <th scope="col">{t("time")}</th>
-                  <th scope="col">{t("pattern")}</th>
-                  <th scope="col">{t("seconds")}</th>
-                  <th scope="col">{t("why")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.suspects.map((a) => (
-                  <tr key={a.id}>
-                    {d.canRun ? (
-                      <td>
-                        {a.excluded ? null : (
-                          <input type="checkbox" name="ids" value={a.id} aria-label={`${t("exclude")} ${a.id}`} />
-                        )}
-                      </td>
-                    ) : null}
-                    <td>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-                    <td>{a.pattern}</td>
-                    <td>{a.durationSeconds ?? "–"}</td>
-                    <td>
-                      {a.excluded
-                        ? t("excludedBecause", { reason: a.exclusionReason })
-                        : (["straight", "fast", "identical"] as const)
-                            .filter((k) => a[k])
-                            .map((k) => t(`why_${k}`))
-                            .join(", ")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {d.canRun ? (
-              <>
-                <TextareaField
-                  label={t("reason")}
-                  textareaProps={{ name: "reason", rows: 2, maxLength: 500, defaultValue: actionData?.values?.reason ?? "" }}
-                  errors={(errors.reason || errors.ids) && t(errors.reason ?? errors.ids)}
-                />
-                <button type="submit" className="button">
-                  {t("excludeButton")}
-                </button>
-              </>
-            ) : null}
-          </Form>
-        )}
-      </section>
-
-      <section className="card" id="recheck">
-        <h2>{t("recheck.heading")}</h2>
-        <p className="muted">{t("recheck.intro", { margin: formatPercent(r.settings.recheckMargin, lng) })}</p>
-        {r.recheck ? (
-          <>
-            <RecheckResult recheck={r.recheck} />
-            <Form method="post">
-              <input type="hidden" name="intent" value="record" />
-              <input type="hidden" name="recheckId" value={r.recheck.id} />
-              <table className="table table--compact" data-testid="recheck-list">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("village")}</th>
-                    <th scope="col">{t("recheck.serial")}</th>
-                    <th scope="col">{t("recheck.outcome")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.recheck.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{item.village}</td>
-                      <td>{item.serial}</td>
-                      <td>
-                        {d.canRun ? (
-                          <select
-                            name={`o_${item.id}`}
-                            defaultValue={item.outcome ?? "pending"}
-                            aria-label={`${t("recheck.outcome")} ${item.serial}`}
-                          >
-                            {(["pending", ...RECHECK_OUTCOMES] as const).map((o) => (
-                              <option key={o} value={o}>
-                                {t(`recheck.outcomes.${o}`)}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          t(`recheck.outcomes.${item.outcome ?? "pending"}`)
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {d.canRun ? (
-                <button type="submit" className="button no-print">
-                  {t("recheck.save")}
-                </button>
-              ) : null}
-            </Form>
-          </>
-        ) : d.canDraw ? (
-          d.canRun ? (
-            <Form method="post" className="no-print">
-              <input type="hidden" name="intent" value="draw" />
-              <button type="submit" className="button button--primary">
-                {t("recheck.draw")}
-              </button>
-            </Form>
-          ) : (
-            <p>{t("recheck.none")}</p>
-          )
-        ) : (
-          <p>{t("recheck.notAvailable")}</p>
-        )}
-      </section>
+      <SuspectsSection suspects={r.suspects} canRun={d.canRun} actionData={actionData} />
+      <RecheckSection recheck={r.recheck} canRun={d.canRun} canDraw={d.canDraw} margin={r.settings.recheckMargin} />
     </article>
   );
 }

@@ -1,0 +1,176 @@
+// The integrity page's two forms: excluding flagged answers (with a reason) and the re-check
+// (phúc tra) of a closed pre-recognition round. Only the Front or an administrator sees the controls.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TextareaField } from "~/components/forms";
+import { RecheckResult, type RecheckView } from "~/components/integrity-report";
+import { formatPercent } from "~/lib/format";
+import { RECHECK_OUTCOMES } from "~/lib/integrity";
+import type { FormErrors } from "~/utils/form.server";
+import { useLanguage } from "~/utils/use-language";
+
+type Suspect = {
+  id: number;
+  createdAt: string;
+  pattern: string;
+  durationSeconds: number | null;
+  excluded: boolean;
+  exclusionReason?: string | null;
+  straight: boolean;
+  fast: boolean;
+  identical: boolean;
+};
+
+export function SuspectsSection({
+  suspects,
+  canRun,
+  actionData,
+}: {
+  suspects: Suspect[];
+  canRun: boolean;
+  actionData: FormErrors | undefined;
+}) {
+  const { t } = useTranslation("integrity");
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <section className="card" id="suspects">
+      <h2>{t("suspectsHeading")}</h2>
+      {suspects.length === 0 ? (
+        <p>{t("noSuspects")}</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="exclude" />
+          <table className="table table--compact" data-testid="suspects">
+            <thead>
+              <tr>
+                {canRun ? <th scope="col">{t("exclude")}</th> : null}
+                <th scope="col">{t("time")}</th>
+                <th scope="col">{t("pattern")}</th>
+                <th scope="col">{t("seconds")}</th>
+                <th scope="col">{t("why")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {suspects.map((a) => (
+                <tr key={a.id}>
+                  {canRun ? (
+                    <td>
+                      {a.excluded ? null : (
+                        <input type="checkbox" name="ids" value={a.id} aria-label={`${t("exclude")} ${a.id}`} />
+                      )}
+                    </td>
+                  ) : null}
+                  <td>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td>{a.pattern}</td>
+                  <td>{a.durationSeconds ?? "–"}</td>
+                  <td>
+                    {a.excluded
+                      ? t("excludedBecause", { reason: a.exclusionReason })
+                      : (["straight", "fast", "identical"] as const)
+                          .filter((k) => a[k])
+                          .map((k) => t(`why_${k}`))
+                          .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {canRun ? (
+            <>
+              <TextareaField
+                label={t("reason")}
+                textareaProps={{ name: "reason", rows: 2, maxLength: 500, defaultValue: actionData?.values?.reason ?? "" }}
+                errors={(errors.reason || errors.ids) && t(errors.reason ?? errors.ids)}
+              />
+              <button type="submit" className="button">
+                {t("excludeButton")}
+              </button>
+            </>
+          ) : null}
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function RecheckSection({
+  recheck,
+  canRun,
+  canDraw,
+  margin,
+}: {
+  recheck: RecheckView | null;
+  canRun: boolean;
+  canDraw: boolean;
+  margin: number;
+}) {
+  const { t } = useTranslation("integrity");
+  const lng = useLanguage();
+  return (
+    <section className="card" id="recheck">
+      <h2>{t("recheck.heading")}</h2>
+      <p className="muted">{t("recheck.intro", { margin: formatPercent(margin, lng) })}</p>
+      {recheck ? (
+        <>
+          <RecheckResult recheck={recheck} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="record" />
+            <input type="hidden" name="recheckId" value={recheck.id} />
+            <table className="table table--compact" data-testid="recheck-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("village")}</th>
+                  <th scope="col">{t("recheck.serial")}</th>
+                  <th scope="col">{t("recheck.outcome")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recheck.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.village}</td>
+                    <td>{item.serial}</td>
+                    <td>
+                      {canRun ? (
+                        <select
+                          name={`o_${item.id}`}
+                          defaultValue={item.outcome ?? "pending"}
+                          aria-label={`${t("recheck.outcome")} ${item.serial}`}
+                        >
+                          {(["pending", ...RECHECK_OUTCOMES] as const).map((o) => (
+                            <option key={o} value={o}>
+                              {t(`recheck.outcomes.${o}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        t(`recheck.outcomes.${item.outcome ?? "pending"}`)
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {canRun ? (
+              <button type="submit" className="button no-print">
+                {t("recheck.save")}
+              </button>
+            ) : null}
+          </Form>
+        </>
+      ) : canDraw ? (
+        canRun ? (
+          <Form method="post" className="no-print">
+            <input type="hidden" name="intent" value="draw" />
+            <button type="submit" className="button button--primary">
+              {t("recheck.draw")}
+            </button>
+          </Form>
+        ) : (
+          <p>{t("recheck.none")}</p>
+        )
+      ) : (
+        <p>{t("recheck.notAvailable")}</p>
+      )}
+    </section>
+  );
+}

@@ -2,6 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectField, TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { getStaffComplaint, WorkflowError } from "~/models/complaint.server";
@@ -100,47 +101,23 @@ export default function ForwardComplaint() {
       ) : (
         <Form method="post" className="card">
           <input type="hidden" name="intent" value="forward" />
-          <div className="field">
-            <label htmlFor="unitId">{t("forward.unit")}</label>
-            <select
-              id="unitId"
-              name="unitId"
-              required
-              defaultValue={values.unitId ?? ""}
-              aria-invalid={errors.unitId ? true : undefined}
-              aria-describedby={errors.unitId ? "unitId-error" : undefined}
-            >
-              <option value="">{t("forward.choose")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} ({t(`unitKind.${u.kind}`)})
-                </option>
-              ))}
-            </select>
-            {errors.unitId ? (
-              <p className="field-error" id="unitId-error">
-                {t(errors.unitId)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="note">{t("forward.note")}</label>
-            <textarea
-              id="note"
-              name="note"
-              rows={3}
-              maxLength={1000}
-              required
-              defaultValue={values.note ?? ""}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={errors.note ? "note-error" : undefined}
-            />
-            {errors.note ? (
-              <p className="field-error" id="note-error">
-                {t(errors.note)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label={t("forward.unit")}
+            selectProps={{ name: "unitId", required: true, defaultValue: values.unitId ?? "" }}
+            errors={errors.unitId && t(errors.unitId)}
+          >
+            <option value="">{t("forward.choose")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({t(`unitKind.${u.kind}`)})
+              </option>
+            ))}
+          </SelectField>
+          <TextareaField
+            label={t("forward.note")}
+            textareaProps={{ name: "note", rows: 3, maxLength: 1000, required: true, defaultValue: values.note ?? "" }}
+            errors={errors.note && t(errors.note)}
+          />
           <button type="submit" className="button button--primary">
             {t("forward.submit")}
           </button>

@@ -2,6 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { URGENCIES } from "~/lib/deadline-policy";
@@ -90,24 +91,11 @@ export default function ChangeUrgency() {
             </p>
           ) : null}
         </fieldset>
-        <div className="field">
-          <label htmlFor="reason">{t("urgencyForm.reason")}</label>
-          <textarea
-            id="reason"
-            name="reason"
-            rows={3}
-            maxLength={1000}
-            required
-            defaultValue={values.reason ?? ""}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? "reason-error" : undefined}
-          />
-          {errors.reason ? (
-            <p className="field-error" id="reason-error">
-              {t(errors.reason)}
-            </p>
-          ) : null}
-        </div>
+        <TextareaField
+          label={t("urgencyForm.reason")}
+          textareaProps={{ name: "reason", rows: 3, maxLength: 1000, required: true, defaultValue: values.reason ?? "" }}
+          errors={errors.reason && t(errors.reason)}
+        />
         <button type="submit" className="button button--primary">
           {t("urgencyForm.submit")}
         </button>

@@ -1,15 +1,14 @@
 // An official forwards a report to a unit with a note, or takes it back from the unit.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
-import { FormErrorSummary } from "~/components/form-error-summary";
-import { getStaffComplaint, WorkflowError } from "~/models/complaint.server";
+import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
+import { WorkflowError } from "~/models/complaint.server";
 import { forwardComplaint, getWhereabouts, listUnits, withdrawForwarding } from "~/models/forwarding.server";
-import { requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
-import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
@@ -32,21 +31,10 @@ const ForwardSchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id } = await requireComplaintAccess(request, params, "write");
-  const [complaint, units, whereabouts] = await Promise.all([
-    getStaffComplaint({ id }),
-    listUnits({ activeOnly: true }),
-    getWhereabouts({ complaintId: id }),
-  ]);
-  if (!complaint) throw new Response(null, { status: 404 });
-  const t = getFixedT(await getLanguage(request), "triage");
+  const { id, complaint, title } = await loadComplaintForAction(request, params, "forward.title");
+  const [units, whereabouts] = await Promise.all([listUnits({ activeOnly: true }), getWhereabouts({ complaintId: id })]);
   return json(
-    {
-      complaint: { id: complaint.id, code: complaint.code, text: complaint.text },
-      units,
-      whereabouts,
-      title: t("forward.title", { code: complaint.code }),
-    },
+    { complaint: { id: complaint.id, code: complaint.code, text: complaint.text }, units, whereabouts, title },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -63,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
     if (e.reason === "stale" && result.data.intent === "forward")
-      return json<FormErrors>({ fieldErrors: { unitId: "errors.unitRequired" }, values: result.values }, { status: 400 });
+      return fieldErrors({ unitId: "errors.unitRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
   return redirect(`/staff/complaints/${id}`, { status: 303 });
@@ -76,13 +64,7 @@ export default function ForwardComplaint() {
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to={`/staff/complaints/${complaint.id}`}>{complaint.code}</Link>
-      </p>
-      <h1>{t("forward.heading")}</h1>
-      <blockquote className="complaint-text">{complaint.text}</blockquote>
-      <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
+    <ComplaintActionPage complaint={complaint} heading={t("forward.heading")} quote={complaint.text} actionData={actionData}>
       {whereabouts ? (
         <section className="card">
           <p data-testid="forwarded-to">
@@ -99,7 +81,7 @@ export default function ForwardComplaint() {
           </Form>
         </section>
       ) : (
-        <Form method="post" className="card">
+        <ComplaintActionForm submitLabel={t("forward.submit")}>
           <input type="hidden" name="intent" value="forward" />
           <SelectField
             label={t("forward.unit")}
@@ -118,12 +100,9 @@ export default function ForwardComplaint() {
             textareaProps={{ name: "note", rows: 3, maxLength: 1000, required: true, defaultValue: values.note ?? "" }}
             errors={errors.note && t(errors.note)}
           />
-          <button type="submit" className="button button--primary">
-            {t("forward.submit")}
-          </button>
-        </Form>
+        </ComplaintActionForm>
       )}
-    </>
+    </ComplaintActionPage>
   );
 }
 

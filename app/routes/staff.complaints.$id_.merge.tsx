@@ -1,15 +1,15 @@
 // An official merges a duplicate into another open report of the same commune and category.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { FormErrorSummary } from "~/components/form-error-summary";
+import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
+import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
-import { getStaffComplaint, WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint.server";
 import { listMergeTargets, mergeComplaints } from "~/models/triage.server";
-import { requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
-import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
@@ -21,17 +21,10 @@ const MergeSchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id } = await requireComplaintAccess(request, params, "write");
-  const complaint = await getStaffComplaint({ id });
-  if (!complaint) throw new Response(null, { status: 404 });
+  const { id, complaint, title } = await loadComplaintForAction(request, params, "mergeForm.title");
   const targets = await listMergeTargets({ id, communeId: complaint.communeId, category: complaint.category });
-  const t = getFixedT(await getLanguage(request), "triage");
   return json(
-    {
-      complaint: { id: complaint.id, code: complaint.code, text: complaint.text },
-      targets,
-      title: t("mergeForm.title", { code: complaint.code }),
-    },
+    { complaint: { id: complaint.id, code: complaint.code, text: complaint.text }, targets, title },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -45,8 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await mergeComplaints({ id, targetId: result.data.targetId, actorId: user.id });
   } catch (e) {
     if (!(e instanceof WorkflowError)) throw e;
-    if (e.reason === "forbiddenTransition")
-      return json<FormErrors>({ fieldErrors: { targetId: "errors.targetRequired" }, values: result.values }, { status: 400 });
+    if (e.reason === "forbiddenTransition") return fieldErrors({ targetId: "errors.targetRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
   return redirect(`/staff/complaints/${result.data.targetId}`, { status: 303 });
@@ -58,24 +50,18 @@ export default function MergeComplaint() {
   const { t, i18n } = useTranslation("triage");
   const error = actionData?.fieldErrors?.targetId;
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to={`/staff/complaints/${complaint.id}`}>{complaint.code}</Link>
-      </p>
-      <h1>{t("mergeForm.heading")}</h1>
-      <blockquote className="complaint-text">{complaint.text}</blockquote>
-      <p className="hint">{t("mergeForm.hint")}</p>
-      <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
+    <ComplaintActionPage
+      complaint={complaint}
+      heading={t("mergeForm.heading")}
+      quote={complaint.text}
+      hint={t("mergeForm.hint")}
+      actionData={actionData}
+    >
       {targets.length === 0 ? (
         <p>{t("mergeForm.none")}</p>
       ) : (
-        <Form method="post" className="card">
-          <fieldset
-            className="choice-list"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "targetId-error" : undefined}
-          >
-            <legend>{t("mergeForm.target")}</legend>
+        <ComplaintActionForm submitLabel={t("mergeForm.submit")}>
+          <ChoiceFieldset name="targetId" legend={t("mergeForm.target")} errors={error && t(error)}>
             {targets.map((c) => (
               <label key={c.id} className="choice">
                 <input
@@ -93,18 +79,10 @@ export default function MergeComplaint() {
                 </span>
               </label>
             ))}
-            {error ? (
-              <p className="field-error" id="targetId-error">
-                {t(error)}
-              </p>
-            ) : null}
-          </fieldset>
-          <button type="submit" className="button button--primary">
-            {t("mergeForm.submit")}
-          </button>
-        </Form>
+          </ChoiceFieldset>
+        </ComplaintActionForm>
       )}
-    </>
+    </ComplaintActionPage>
   );
 }
 

@@ -1,16 +1,15 @@
 // An official raises or lowers a report's urgency, with a reason; the deadline is recomputed.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextareaField } from "~/components/forms";
+import { ChoiceFieldset, TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
-import { FormErrorSummary } from "~/components/form-error-summary";
+import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { URGENCIES } from "~/lib/deadline-policy";
-import { getStaffComplaint, WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint.server";
 import { changeUrgency } from "~/models/triage.server";
-import { requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
-import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
@@ -25,15 +24,9 @@ const UrgencySchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id } = await requireComplaintAccess(request, params, "write");
-  const complaint = await getStaffComplaint({ id });
-  if (!complaint) throw new Response(null, { status: 404 });
-  const t = getFixedT(await getLanguage(request), "triage");
+  const { complaint, title } = await loadComplaintForAction(request, params, "urgencyForm.title");
   return json(
-    {
-      complaint: { id: complaint.id, code: complaint.code, urgency: complaint.urgency },
-      title: t("urgencyForm.title", { code: complaint.code }),
-    },
+    { complaint: { id: complaint.id, code: complaint.code, urgency: complaint.urgency }, title },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -46,8 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const changed = await changeUrgency({ id, actorId: user.id, ...result.data });
     if (!changed.ok) {
-      if (changed.reason === "sameUrgency")
-        return json<FormErrors>({ fieldErrors: { urgency: "errors.sameUrgency" }, values: result.values }, { status: 400 });
+      if (changed.reason === "sameUrgency") return fieldErrors({ urgency: "errors.sameUrgency" }, result.values);
       return formError(changed.reason, result.values, 409);
     }
   } catch (e) {
@@ -65,42 +57,28 @@ export default function ChangeUrgency() {
   const values = actionData?.values ?? {};
   const other = complaint.urgency === "urgent" ? "normal" : "urgent";
   return (
-    <>
-      <p className="breadcrumb">
-        <Link to={`/staff/complaints/${complaint.id}`}>{complaint.code}</Link>
-      </p>
-      <h1>{t("urgencyForm.heading")}</h1>
-      <p className="hint">{t("urgencyForm.hint")}</p>
-      <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
-      <Form method="post" className="card">
-        <fieldset
-          className="choice-list"
-          aria-invalid={errors.urgency ? true : undefined}
-          aria-describedby={errors.urgency ? "urgency-error" : undefined}
-        >
-          <legend>{t("urgencyForm.urgency")}</legend>
+    <ComplaintActionPage
+      complaint={complaint}
+      heading={t("urgencyForm.heading")}
+      hint={t("urgencyForm.hint")}
+      actionData={actionData}
+    >
+      <ComplaintActionForm submitLabel={t("urgencyForm.submit")}>
+        <ChoiceFieldset name="urgency" legend={t("urgencyForm.urgency")} errors={errors.urgency && t(errors.urgency)}>
           {URGENCIES.map((u) => (
             <label key={u} className="choice">
               <input type="radio" name="urgency" value={u} required defaultChecked={(values.urgency ?? other) === u} />
               <span>{t(`urgency.${u}`)}</span>
             </label>
           ))}
-          {errors.urgency ? (
-            <p className="field-error" id="urgency-error">
-              {t(errors.urgency)}
-            </p>
-          ) : null}
-        </fieldset>
+        </ChoiceFieldset>
         <TextareaField
           label={t("urgencyForm.reason")}
           textareaProps={{ name: "reason", rows: 3, maxLength: 1000, required: true, defaultValue: values.reason ?? "" }}
           errors={errors.reason && t(errors.reason)}
         />
-        <button type="submit" className="button button--primary">
-          {t("urgencyForm.submit")}
-        </button>
-      </Form>
-    </>
+      </ComplaintActionForm>
+    </ComplaintActionPage>
   );
 }
 

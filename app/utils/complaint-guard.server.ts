@@ -1,8 +1,9 @@
 // The guard of the staff pages about one report (/staff/complaints/:id/...): signed in, the report
 // exists (404 also for another commune's report), and the user may read it (or, for "write",
 // answer for its commune).
-import { getComplaintCommuneId } from "~/models/complaint.server";
+import { getComplaintCommuneId, getStaffComplaint } from "~/models/complaint.server";
 import { requireRecordAccess, requireUser } from "./auth.server";
+import { getFixedT, getLanguage } from "./i18n.server";
 
 export async function requireComplaintAccess(request: Request, params: { id?: string }, mode: "read" | "write") {
   const user = await requireUser(request);
@@ -11,4 +12,16 @@ export async function requireComplaintAccess(request: Request, params: { id?: st
   if (communeId === null) throw new Response(null, { status: 404 });
   requireRecordAccess(user, communeId, mode);
   return { user, id, communeId };
+}
+
+/**
+ * The frame of the pages that act on one report (forward, urgency, merge): the write guard, the
+ * report (404 when gone) and the page title in the triage namespace.
+ */
+export async function loadComplaintForAction(request: Request, params: { id?: string }, titleKey: string) {
+  const { user, id } = await requireComplaintAccess(request, params, "write");
+  const complaint = await getStaffComplaint({ id });
+  if (!complaint) throw new Response(null, { status: 404 });
+  const t = getFixedT(await getLanguage(request), "triage");
+  return { user, id, complaint, title: t(titleKey, { code: complaint.code }) };
 }

@@ -101,6 +101,29 @@ export function SelectField({
   );
 }
 
+/**
+ * A control of a one-line form (.inline-form): the label wraps it, and its message is listed after
+ * the row by the form (`<ErrorList id={`${name}-error`} …/>`), so that the row keeps its height.
+ */
+export function InlineField({
+  label,
+  inputProps,
+  errors,
+  errorId,
+}: {
+  label: ReactNode;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & Named;
+  errors?: ListOfErrors;
+  /** what the message's id starts with, when it is not the input's name (e.g. one form per row) */
+  errorId?: string;
+}) {
+  return (
+    <label>
+      {label} <input {...inputProps} {...describedBy(errorId ?? inputProps.id ?? inputProps.name, undefined, errors)} />
+    </label>
+  );
+}
+
 /** A group of radio buttons or checkboxes: legend, the error, then the choices. */
 export function ChoiceFieldset({
   name,

@@ -4,21 +4,47 @@ import { useTranslation } from "react-i18next";
 import { UnitKind } from "~/generated/prisma/enums";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
+import { describedBy, ErrorList, Field, InlineField, SelectField, TextareaField } from "./forms";
 
 export type SettingsErrors = { fieldErrors: Record<string, string>; values: Record<string, string> };
 
-function FieldError({ name, errors }: { name: string; errors: SettingsErrors }) {
+/** The translated message of one field of the settings forms, if any. */
+function useFieldError(errors: SettingsErrors) {
   const { t } = useTranslation("triage");
-  const key = errors.fieldErrors[name];
-  return key ? (
-    <p className="field-error" id={`${name}-error`}>
-      {t(key)}
-    </p>
-  ) : null;
+  return (name: string) => {
+    const key = errors.fieldErrors[name];
+    return key ? t(key) : undefined;
+  };
 }
 
-const invalid = (name: string, errors: SettingsErrors) =>
-  errors.fieldErrors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+/** An inline control (a table cell, a one-line form) tied to its message below by `${name}-error`. */
+function InlineError({ name, message }: { name: string; message?: string }) {
+  return <ErrorList id={`${name}-error`} errors={message} />;
+}
+
+/** The "remove" link of a listed row: a one-button form posting the intent and the row's key. */
+function RemoveForm({
+  intent,
+  name,
+  value,
+  className,
+}: {
+  intent: string;
+  name: string;
+  value: string | number;
+  className?: string;
+}) {
+  const { t } = useTranslation("triage");
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={name} value={value} />
+      <button type="submit" className="link-button">
+        {t("settings.remove")}
+      </button>
+    </Form>
+  );
+}
 
 type Policy = {
   category: string;
@@ -33,6 +59,7 @@ type Policy = {
 
 export function PolicySettings({ policies, errors }: { policies: Policy[]; errors: SettingsErrors }) {
   const { t } = useTranslation("triage");
+  const error = useFieldError(errors);
   const v = (name: string, fallback: string | number) => errors.values[name] ?? String(fallback);
   const deadline = (p: Policy, name: "acknowledge" | "handle" | "urgentHandle") => {
     const a = `${name}Amount_${p.category}`;
@@ -47,13 +74,13 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
           required
           defaultValue={v(a, p[`${name}Amount`])}
           aria-label={`${t(`settings.${name}`)} (${t(`complaint:category.${p.category}`)})`}
-          {...invalid(a, errors)}
+          {...describedBy(a, undefined, error(a))}
         />{" "}
         <select name={u} defaultValue={v(u, p[`${name}Unit`])} aria-label={t("settings.dayKind")}>
           <option value="working_hours">{t("settings.unitHours")}</option>
           <option value="working_days">{t("settings.unitDays")}</option>
         </select>
-        <FieldError name={a} errors={errors} />
+        <InlineError name={a} message={error(a)} />
       </td>
     );
   };
@@ -118,25 +145,24 @@ export function CalendarSettings({
   errors: SettingsErrors;
 }) {
   const { t, i18n } = useTranslation("triage");
+  const error = useFieldError(errors);
   const dayLabel = (date: string) => formatDate(`${date}T12:00:00+07:00`, i18n.language);
   return (
     <section className="card">
       <h2>{t("settings.calendar")}</h2>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="officeHours" />
-        <div className="field">
-          <label htmlFor="officeHours">{t("settings.officeHours")}</label>
-          <p className="hint">{t("settings.officeHoursHint")}</p>
-          <input
-            id="officeHours"
-            name="officeHours"
-            type="text"
-            maxLength={200}
-            defaultValue={errors.values.officeHours ?? officeHours}
-            {...invalid("officeHours", errors)}
-          />
-          <FieldError name="officeHours" errors={errors} />
-        </div>
+        <Field
+          label={t("settings.officeHours")}
+          hint={t("settings.officeHoursHint")}
+          inputProps={{
+            name: "officeHours",
+            type: "text",
+            maxLength: 200,
+            defaultValue: errors.values.officeHours ?? officeHours,
+          }}
+          errors={error("officeHours")}
+        />
         <button type="submit" className="button button--primary">
           {t("settings.save")}
         </button>
@@ -158,24 +184,18 @@ export function CalendarSettings({
           {days.map((d) => (
             <li key={d.date}>
               {dayLabel(d.date)} · {d.kind === "make_up" ? t("settings.makeUp") : t("settings.dayOff")}
-              {d.note ? ` · ${d.note}` : ""}{" "}
-              <Form method="post" className="inline">
-                <input type="hidden" name="intent" value="removeDay" />
-                <input type="hidden" name="date" value={d.date} />
-                <button type="submit" className="link-button">
-                  {t("settings.remove")}
-                </button>
-              </Form>
+              {d.note ? ` · ${d.note}` : ""} <RemoveForm intent="removeDay" name="date" value={d.date} className="inline" />
             </li>
           ))}
         </ul>
       ) : null}
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="addDay" />
-        <label>
-          {t("settings.day")}{" "}
-          <input name="date" type="date" required defaultValue={errors.values.date} {...invalid("date", errors)} />
-        </label>
+        <InlineField
+          label={t("settings.day")}
+          inputProps={{ name: "date", type: "date", required: true, defaultValue: errors.values.date }}
+          errors={error("date")}
+        />
         <label>
           {t("settings.dayKind")}{" "}
           <select name="kind" defaultValue={errors.values.kind ?? "day_off"}>
@@ -189,7 +209,7 @@ export function CalendarSettings({
         <button type="submit" className="button">
           {t("settings.add")}
         </button>
-        <FieldError name="date" errors={errors} />
+        <InlineError name="date" message={error("date")} />
       </Form>
     </section>
   );
@@ -203,6 +223,7 @@ export function TemplateSettings({
   errors: SettingsErrors;
 }) {
   const { t } = useTranslation("triage");
+  const error = useFieldError(errors);
   return (
     <section className="card">
       <h2>{t("settings.templates")}</h2>
@@ -212,55 +233,47 @@ export function TemplateSettings({
           <li key={tpl.id}>
             <strong>{tpl.title}</strong> · {tpl.category ? t(`complaint:category.${tpl.category}`) : t("settings.anyCategory")}
             <p className="complaint-text">{tpl.body}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="deleteTemplate" />
-              <input type="hidden" name="templateId" value={tpl.id} />
-              <button type="submit" className="link-button">
-                {t("settings.remove")}
-              </button>
-            </Form>
+            <RemoveForm intent="deleteTemplate" name="templateId" value={tpl.id} />
           </li>
         ))}
       </ul>
       <Form method="post">
         <input type="hidden" name="intent" value="addTemplate" />
-        <div className="field">
-          <label htmlFor="tpl-category">{t("settings.category")}</label>
-          <select id="tpl-category" name="category" defaultValue={errors.values.category ?? ""}>
-            <option value="">{t("settings.anyCategory")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`complaint:category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="tpl-title">{t("settings.templateTitle")}</label>
-          <input
-            id="tpl-title"
-            name="title"
-            type="text"
-            maxLength={100}
-            required
-            defaultValue={errors.values.title}
-            {...invalid("title", errors)}
-          />
-          <FieldError name="title" errors={errors} />
-        </div>
-        <div className="field">
-          <label htmlFor="tpl-body">{t("settings.templateBody")}</label>
-          <textarea
-            id="tpl-body"
-            name="body"
-            rows={4}
-            maxLength={2000}
-            required
-            defaultValue={errors.values.body}
-            {...invalid("body", errors)}
-          />
-          <FieldError name="body" errors={errors} />
-        </div>
+        <SelectField
+          label={t("settings.category")}
+          selectProps={{ id: "tpl-category", name: "category", defaultValue: errors.values.category ?? "" }}
+        >
+          <option value="">{t("settings.anyCategory")}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`complaint:category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t("settings.templateTitle")}
+          inputProps={{
+            id: "tpl-title",
+            name: "title",
+            type: "text",
+            maxLength: 100,
+            required: true,
+            defaultValue: errors.values.title,
+          }}
+          errors={error("title")}
+        />
+        <TextareaField
+          label={t("settings.templateBody")}
+          textareaProps={{
+            id: "tpl-body",
+            name: "body",
+            rows: 4,
+            maxLength: 2000,
+            required: true,
+            defaultValue: errors.values.body,
+          }}
+          errors={error("body")}
+        />
         <button type="submit" className="button">
           {t("settings.add")}
         </button>
@@ -277,6 +290,7 @@ export function UnitSettings({
   errors: SettingsErrors;
 }) {
   const { t } = useTranslation("triage");
+  const error = useFieldError(errors);
   return (
     <section className="card">
       <h2>{t("settings.units")}</h2>
@@ -289,35 +303,32 @@ export function UnitSettings({
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="addMember" />
               <input type="hidden" name="unitId" value={u.id} />
-              <label>
-                {t("settings.memberEmail")}{" "}
-                <input name="email" type="email" required maxLength={200} {...invalid(`email_${u.id}`, errors)} />
-              </label>
+              <InlineField
+                label={t("settings.memberEmail")}
+                inputProps={{ name: "email", type: "email", required: true, maxLength: 200 }}
+                errorId={`email_${u.id}`}
+                errors={error(`email_${u.id}`)}
+              />
               <button type="submit" className="button">
                 {t("settings.addMember")}
               </button>
-              <FieldError name={`email_${u.id}`} errors={errors} />
+              <InlineError name={`email_${u.id}`} message={error(`email_${u.id}`)} />
             </Form>
           </li>
         ))}
       </ul>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="addUnit" />
-        <label>
-          {t("settings.unitName")}{" "}
-          <input
-            name="name"
-            type="text"
-            required
-            maxLength={100}
-            defaultValue={errors.values.name}
-            {...invalid("name", errors)}
-          />
-        </label>
-        <label>
-          {t("settings.unitSlug")}{" "}
-          <input name="slug" type="text" required maxLength={60} defaultValue={errors.values.slug} {...invalid("slug", errors)} />
-        </label>
+        <InlineField
+          label={t("settings.unitName")}
+          inputProps={{ name: "name", type: "text", required: true, maxLength: 100, defaultValue: errors.values.name }}
+          errors={error("name")}
+        />
+        <InlineField
+          label={t("settings.unitSlug")}
+          inputProps={{ name: "slug", type: "text", required: true, maxLength: 60, defaultValue: errors.values.slug }}
+          errors={error("slug")}
+        />
         <label>
           {t("settings.unitKind")}{" "}
           <select name="kind" defaultValue={errors.values.kind ?? "department"}>
@@ -331,8 +342,8 @@ export function UnitSettings({
         <button type="submit" className="button">
           {t("settings.add")}
         </button>
-        <FieldError name="name" errors={errors} />
-        <FieldError name="slug" errors={errors} />
+        <InlineError name="name" message={error("name")} />
+        <InlineError name="slug" message={error("slug")} />
       </Form>
     </section>
   );

@@ -1,6 +1,7 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
+import type { Prisma } from "~/generated/prisma/client";
 import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
@@ -55,20 +56,27 @@ export async function createRound(input: NewRound & { createdById: number | null
   });
 }
 
+/** What every list and page of rounds shows of one round. */
+const roundHeadSelect = {
+  id: true,
+  name: true,
+  purpose: true,
+  startsAt: true,
+  endsAt: true,
+  codesRequired: true,
+} satisfies Prisma.SurveyRoundSelect;
+
+const levelNameSelect = { select: { nameVi: true, nameEn: true } } satisfies Prisma.SurveyRound$levelArgs;
+
 /** Rounds, newest first; with communeIds (an official's), only rounds that include one of them. */
 export function listRounds({ communeIds = null }: { communeIds?: number[] | null } = {}) {
   return prisma.surveyRound.findMany({
     where: communeIds ? { communes: { some: { communeId: { in: communeIds } } } } : {},
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     select: {
-      id: true,
-      name: true,
-      purpose: true,
-      startsAt: true,
-      endsAt: true,
-      codesRequired: true,
+      ...roundHeadSelect,
       isDemo: true,
-      level: { select: { nameVi: true, nameEn: true } },
+      level: levelNameSelect,
       _count: { select: { communes: true, responses: true } },
     },
   });
@@ -78,12 +86,7 @@ export function getRound({ id }: { id: number }) {
   return prisma.surveyRound.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      purpose: true,
-      startsAt: true,
-      endsAt: true,
-      codesRequired: true,
+      ...roundHeadSelect,
       isDemo: true,
       level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
       communes: {
@@ -217,15 +220,7 @@ export async function listCommuneRounds({ communeId }: { communeId: number }) {
     select: {
       households: true,
       round: {
-        select: {
-          id: true,
-          name: true,
-          purpose: true,
-          startsAt: true,
-          endsAt: true,
-          codesRequired: true,
-          level: { select: { nameVi: true, nameEn: true } },
-        },
+        select: { ...roundHeadSelect, level: levelNameSelect },
       },
     },
     orderBy: { round: { startsAt: "desc" } },

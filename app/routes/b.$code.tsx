@@ -36,19 +36,21 @@ function refused(problem: string, code: string, commune?: string, status = 400) 
   return json({ state: "refused" as const, refused: { problem, commune, code } satisfies CodeState }, { status });
 }
 
+type FailedCheck = Extract<Awaited<ReturnType<typeof checkResidentCode>>, { ok: false }>;
+
+/** A code the check turned down: its message, the commune when known, 429 when the address is over its limit. */
+function refusedCheck(checked: FailedCheck, code: string) {
+  const status = checked.reason === "rateLimited" ? 429 : 400;
+  return refused(`codeErrors.${checked.reason}`, code, checked.code?.commune.name, status);
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "ballot");
   const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   const parsed = parseCode(params.code ?? "");
   if (!parsed.ok) return refused(`codeErrors.${parsed.reason}`, params.code ?? "");
   const checked = await checkResidentCode({ code: parsed.code, ipHash: keyedHash("ip", context.clientIp ?? "unknown") });
-  if (!checked.ok)
-    return refused(
-      `codeErrors.${checked.reason}`,
-      parsed.code,
-      checked.code?.commune.name,
-      checked.reason === "rateLimited" ? 429 : 400,
-    );
+  if (!checked.ok) return refusedCheck(checked, parsed.code);
   return json(
     {
       state: "ok" as const,
@@ -76,13 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
   // Which commune the code is for is known only from the code: check it (and the address's limit) first.
   const checked = await checkResidentCode({ code: parsed.code, ipHash });
-  if (!checked.ok)
-    return refused(
-      `codeErrors.${checked.reason}`,
-      parsed.code,
-      checked.code?.commune.name,
-      checked.reason === "rateLimited" ? 429 : 400,
-    );
+  if (!checked.ok) return refusedCheck(checked, parsed.code);
   const data = result.data;
   const saved = await submitAnswer({
     channel: "online",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { UnitKind } from "~/generated/prisma/enums";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
+import { IntentForm } from "./intent-form";
 import { describedBy, ErrorList, Field, InlineField, SelectField, TextareaField } from "./forms";
 
 export type SettingsErrors = { fieldErrors: Record<string, string>; values: Record<string, string> };
@@ -36,13 +37,9 @@ function RemoveForm({
 }) {
   const { t } = useTranslation("triage");
   return (
-    <Form method="post" className={className}>
-      <input type="hidden" name="intent" value={intent} />
+    <IntentForm intent={intent} submitLabel={t("settings.remove")} buttonClassName="link-button" className={className}>
       <input type="hidden" name={name} value={value} />
-      <button type="submit" className="link-button">
-        {t("settings.remove")}
-      </button>
-    </Form>
+    </IntentForm>
   );
 }
 

@@ -1,8 +1,9 @@
 // An official forwards a report to a unit with a note, or takes it back from the unit.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextareaField } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { WorkflowError } from "~/models/complaint.server";
@@ -73,12 +74,7 @@ export default function ForwardComplaint() {
               status: t(`forward.status.${whereabouts.accepted ? "accepted" : "pending"}`),
             })}
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button">
-              {t("forward.withdraw")}
-            </button>
-          </Form>
+          <IntentForm intent="withdraw" submitLabel={t("forward.withdraw")} />
         </section>
       ) : (
         <ComplaintActionForm submitLabel={t("forward.submit")}>

@@ -1,11 +1,13 @@
 // One report as a unit sees it (only if it was forwarded to the unit: 404 otherwise): accept it,
 // return it to the commune with a reason, or close it with a public reply once handled.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
+import { TextareaField } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import { UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint.server";
@@ -89,24 +91,11 @@ export default function UnitComplaint() {
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
   const textField = (name: string, label: string, max: number) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <textarea
-        id={name}
-        name={name}
-        rows={3}
-        maxLength={max}
-        required
-        defaultValue={values[name] ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-      />
-      {errors[name] ? (
-        <p className="field-error" id={`${name}-error`}>
-          {t(errors[name])}
-        </p>
-      ) : null}
-    </div>
+    <TextareaField
+      label={label}
+      textareaProps={{ name, rows: 3, maxLength: max, required: true, defaultValue: values[name] ?? "" }}
+      errors={errors[name] && t(errors[name])}
+    />
   );
   return (
     <>
@@ -143,28 +132,15 @@ export default function UnitComplaint() {
             {active.note}
           </p>
           {active.status === "pending" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <button type="submit" className="button button--primary">
-                {t("unit.accept")}
-              </button>
-            </Form>
+            <IntentForm intent="accept" submitLabel={t("unit.accept")} buttonClassName="button button--primary" />
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="resolve" />
+            <IntentForm intent="resolve" submitLabel={t("unit.resolve")} buttonClassName="button button--primary">
               {textField("reply", t("unit.resolveLabel"), 2000)}
-              <button type="submit" className="button button--primary">
-                {t("unit.resolve")}
-              </button>
-            </Form>
+            </IntentForm>
           )}
-          <Form method="post">
-            <input type="hidden" name="intent" value="return" />
+          <IntentForm intent="return" submitLabel={t("unit.return")}>
             {textField("reason", t("unit.returnLabel"), 1000)}
-            <button type="submit" className="button">
-              {t("unit.return")}
-            </button>
-          </Form>
+          </IntentForm>
         </section>
       ) : null}
       <section className="card">

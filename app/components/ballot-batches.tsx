@@ -4,6 +4,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
+import { ErrorList, FormError, InlineField } from "./forms";
 import type { FormErrors } from "~/utils/form.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -31,6 +32,9 @@ export function BallotBatches({
   const mine = actionData?.values.intent === "batch" && actionData.values.communeId === String(commune.id);
   const v = mine ? actionData!.values : {};
   const errors = mine ? (actionData!.fieldErrors ?? {}) : {};
+  // the schema's messages are "ballot:…" (this namespace) or the council's shared ones
+  const message = (e?: string) => e && t(e.replace(/^ballot:/, ""), { ns: e.startsWith("ballot:") ? "ballot" : "council" });
+  const errorId = (name: string) => `batch-${commune.id}-${name}`;
   if (!canRun && commune.batches.length === 0) return null;
   return (
     <details className="batches" open={mine || undefined}>
@@ -85,26 +89,24 @@ export function BallotBatches({
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="batch" />
           <input type="hidden" name="communeId" value={commune.id} />
-          {mine && actionData?.formError ? (
-            <p className="form-error" role="alert">
-              {t(actionData.formError)}
-            </p>
-          ) : null}
-          <label>
-            {t("rounds.village")} <input name="village" required maxLength={100} defaultValue={v.village ?? ""} />
-          </label>
-          <label>
-            {t("rounds.householdsShort")}{" "}
-            <input name="households" type="number" min={1} required defaultValue={v.households ?? ""} inputMode="numeric" />
-          </label>
-          <label>
-            {t("rounds.codes")}{" "}
-            <input name="count" type="number" min={1} required defaultValue={v.count ?? ""} inputMode="numeric" />
-          </label>
-          {Object.values(errors).map((e) => (
-            <p key={e} className="field-error">
-              {t(e.replace(/^ballot:/, ""), { ns: e.startsWith("ballot:") ? "ballot" : "council" })}
-            </p>
+          <FormError message={mine && actionData?.formError ? t(actionData.formError) : null} />
+          <InlineField
+            label={t("rounds.village")}
+            inputProps={{ name: "village", required: true, maxLength: 100, defaultValue: v.village ?? "" }}
+            errorId={errorId("village")}
+            errors={message(errors.village)}
+          />
+          {(["households", "count"] as const).map((name) => (
+            <InlineField
+              key={name}
+              label={t(name === "count" ? "rounds.codes" : "rounds.householdsShort")}
+              inputProps={{ name, type: "number", min: 1, required: true, defaultValue: v[name] ?? "", inputMode: "numeric" }}
+              errorId={errorId(name)}
+              errors={message(errors[name])}
+            />
+          ))}
+          {(["village", "households", "count"] as const).map((name) => (
+            <ErrorList key={name} id={`${errorId(name)}-error`} errors={message(errors[name])} />
           ))}
           <button type="submit" className="button button--primary">
             {t("rounds.generate")}

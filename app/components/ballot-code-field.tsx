@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { parseCode } from "~/lib/ballot-code";
+import { Field } from "./forms";
 
 export function BallotCodeField({
   defaultValue,
@@ -23,36 +24,28 @@ export function BallotCodeField({
     return message;
   };
   return (
-    <div className="field">
-      <label htmlFor="code">{t("codeLabel")}</label>
-      <p className="hint" id="code-hint">
-        {t("codeHint")}
-      </p>
-      <input
-        id="code"
-        name="code"
-        type="text"
-        className="code-input"
-        required
-        maxLength={24}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        defaultValue={defaultValue ?? ""}
-        aria-describedby={shown ? "code-hint code-error" : "code-hint"}
-        aria-invalid={shown ? true : undefined}
-        onChange={(e) => {
+    <Field
+      label={t("codeLabel")}
+      hint={t("codeHint")}
+      errors={shown}
+      errorRole="alert"
+      inputProps={{
+        name: "code",
+        type: "text",
+        className: "code-input",
+        required: true,
+        maxLength: 24,
+        autoComplete: "off",
+        autoCapitalize: "characters",
+        spellCheck: false,
+        defaultValue: defaultValue ?? "",
+        onChange: (e) => {
           check(e.currentTarget);
           setClientError(null);
-        }}
-        onBlur={(e) => setClientError(check(e.currentTarget) || null)}
-        onInvalid={(e) => setClientError(check(e.currentTarget) || null)}
-      />
-      {shown ? (
-        <p className="field-error" id="code-error" role="alert">
-          {shown}
-        </p>
-      ) : null}
-    </div>
+        },
+        onBlur: (e) => setClientError(check(e.currentTarget) || null),
+        onInvalid: (e) => setClientError(check(e.currentTarget) || null),
+      }}
+    />
   );
 }

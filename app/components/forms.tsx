@@ -11,17 +11,17 @@ function errorsOf(errors: ListOfErrors): string[] {
 }
 
 /** The messages of one field (or of a whole form, when id is "form-error"). */
-export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+export function ErrorList({ id, errors, role }: { id?: string; errors?: ListOfErrors; role?: "alert" }) {
   const list = errorsOf(errors);
   if (list.length === 0) return null;
   if (list.length === 1)
     return (
-      <p className="field-error" id={id}>
+      <p className="field-error" id={id} role={role}>
         {list[0]}
       </p>
     );
   return (
-    <div id={id}>
+    <div id={id} role={role}>
       {list.map((e) => (
         <p key={e} className="field-error">
           {e}
@@ -45,9 +45,11 @@ type Common = {
   /** rendered after the error (e.g. a second hint) */
   after?: ReactNode;
   className?: string;
+  /** role="alert" on the message: for a field that checks itself as the user types */
+  errorRole?: "alert";
 };
 
-function Shell({ id, label, hint, errors, after, className, children }: Common & { id: string; children: ReactNode }) {
+function Shell({ id, label, hint, errors, after, className, errorRole, children }: Common & { id: string; children: ReactNode }) {
   return (
     <div className={className ?? "field"}>
       <label htmlFor={id}>{label}</label>
@@ -57,7 +59,7 @@ function Shell({ id, label, hint, errors, after, className, children }: Common &
         </p>
       ) : null}
       {children}
-      <ErrorList id={`${id}-error`} errors={errors} />
+      <ErrorList id={`${id}-error`} errors={errors} role={errorRole} />
       {after}
     </div>
   );

@@ -5,6 +5,7 @@ import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
+import { ErrorList } from "~/components/forms";
 import { bulkAcknowledge } from "~/models/triage.server";
 import { templateFormatter } from "~/models/triage-view.server";
 import { requireRole } from "~/utils/auth.server";
@@ -61,11 +62,7 @@ export default function BulkAcknowledge() {
     <>
       <h1>{t("bulk.title")}</h1>
       <FormErrorSummary actionData={actionData} ns="triage" prefix="errors.formErrors" />
-      {error ? (
-        <p className="field-error" id="ids-error">
-          {t(error)}
-        </p>
-      ) : null}
+      <ErrorList id="ids-error" errors={error && t(error)} />
       <p>
         <Link to="/staff">{t("bulk.back")}</Link>
       </p>

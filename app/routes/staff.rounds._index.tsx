@@ -4,6 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChoiceFieldset, describedBy, ErrorList, Field, InlineField } from "~/components/forms";
 import { formatDate } from "~/lib/format";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
@@ -151,11 +152,11 @@ export default function Rounds() {
         <section className="card">
           <h2>{t("rounds.create")}</h2>
           <Form method="post">
-            <div className="field">
-              <label htmlFor="name">{t("rounds.name")}</label>
-              <input id="name" name="name" required maxLength={200} defaultValue={v.name ?? ""} />
-              {errors.name ? <p className="field-error">{t(errors.name)}</p> : null}
-            </div>
+            <Field
+              label={t("rounds.name")}
+              inputProps={{ name: "name", required: true, maxLength: 200, defaultValue: v.name ?? "" }}
+              errors={errors.name && t(errors.name)}
+            />
             <div className="inline-form">
               <label>
                 {t("rounds.purposeLabel")}
@@ -166,7 +167,7 @@ export default function Rounds() {
               </label>
               <label>
                 {t("rounds.level")}
-                <select name="levelId" defaultValue={v.levelId ?? ""}>
+                <select name="levelId" defaultValue={v.levelId ?? ""} {...describedBy("levelId", undefined, errors.levelId)}>
                   <option value="">—</option>
                   {levels.map((l) => (
                     <option key={l.id} value={l.id}>
@@ -182,24 +183,25 @@ export default function Rounds() {
                   <option value="open">{t("ballot:rounds.accessOpen")}</option>
                 </select>
               </label>
-              <label>
-                {t("rounds.startsOn")} <input type="date" name="startsOn" required defaultValue={v.startsOn ?? ""} />
-              </label>
-              <label>
-                {t("rounds.endsOn")} <input type="date" name="endsOn" required defaultValue={v.endsOn ?? ""} />
-              </label>
+              {(["startsOn", "endsOn"] as const).map((name) => (
+                <InlineField
+                  key={name}
+                  label={t(`rounds.${name}`)}
+                  inputProps={{ type: "date", name, required: true, defaultValue: v[name] ?? "" }}
+                  errors={errors[name] && t(errors[name])}
+                />
+              ))}
             </div>
-            {["levelId", "startsOn", "endsOn"].map((f) =>
-              errors[f] ? (
-                <p key={f} className="field-error">
-                  {t(errors[f])}
-                </p>
-              ) : null,
-            )}
-            <fieldset className="commune-picker">
-              <legend>{t("rounds.households")}</legend>
-              <p className="hint">{t("rounds.householdsHint")}</p>
-              {communesError ? <p className="field-error">{t(communesError)}</p> : null}
+            {["levelId", "startsOn", "endsOn"].map((name) => (
+              <ErrorList key={name} id={`${name}-error`} errors={errors[name] && t(errors[name])} />
+            ))}
+            <ChoiceFieldset
+              name="communes"
+              className="commune-picker"
+              legend={t("rounds.households")}
+              hint={t("rounds.householdsHint")}
+              errors={communesError && t(communesError)}
+            >
               <div className="commune-picker__list">
                 {communes.map((c) => (
                   <label key={c.id} className="check">
@@ -217,7 +219,7 @@ export default function Rounds() {
                   </label>
                 ))}
               </div>
-            </fieldset>
+            </ChoiceFieldset>
             <button type="submit" className="button button--primary">
               {t("rounds.createSubmit")}
             </button>

@@ -1,7 +1,7 @@
 // Administrators issue and revoke the API keys of Open311 clients. A new key is shown once, in
 // the answer to the form that issued it; only its hash is stored.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
@@ -14,6 +14,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
 import { Field } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 
 const ApiKeyActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -105,14 +106,10 @@ export default function ApiKeys() {
                   {k.revokedAt ? (
                     t("apiKeys.revoked", { date: formatDate(k.revokedAt, i18n.language) })
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
+                    <IntentForm intent="revoke" submitLabel={t("apiKeys.revoke")}>
                       <input type="hidden" name="id" value={k.id} />
                       {t("apiKeys.active")}{" "}
-                      <button type="submit" className="button">
-                        {t("apiKeys.revoke")}
-                      </button>
-                    </Form>
+                    </IntentForm>
                   )}
                 </td>
               </tr>
@@ -122,17 +119,13 @@ export default function ApiKeys() {
       )}
       <section className="card">
         <h2>{t("apiKeys.issue")}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="issue" />
+        <IntentForm intent="issue" submitLabel={t("apiKeys.issue")} buttonClassName="button button--primary">
           <Field
             label={t("apiKeys.name")}
             inputProps={{ name: "name", required: true, maxLength: 100 }}
             errors={errors.name && t(errors.name)}
           />
-          <button type="submit" className="button button--primary">
-            {t("apiKeys.issue")}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import { SettingsStatus } from "~/components/settings-status";
 import { formatDate } from "~/lib/format";
 import { isRural } from "~/lib/rural";
@@ -143,8 +144,7 @@ export default function Recognitions() {
                 {r.revokedOn ? (
                   t("settings.revokedOn", { date: formatDate(r.revokedOn, lng), reason: r.revokedReason })
                 ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="revoke" />
+                  <IntentForm intent="revoke" submitLabel={t("settings.revoke")} className="inline-form">
                     <input type="hidden" name="recognitionId" value={r.id} />
                     <input
                       name="reason"
@@ -153,10 +153,7 @@ export default function Recognitions() {
                       placeholder={t("settings.revokeReason")}
                       aria-label={t("settings.revokeReason")}
                     />
-                    <button type="submit" className="button">
-                      {t("settings.revoke")}
-                    </button>
-                  </Form>
+                  </IntentForm>
                 )}
               </td>
             </tr>

@@ -1,10 +1,11 @@
 // An administrator edits one staff account (name, role, communes, active) or resets its
 // password; both end the account's sessions where it matters (reset, deactivation).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunePicker } from "~/components/commune-picker";
 import { Field, FormError } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import { NewPasswordField, RoleSelect } from "~/components/staff-user-fields";
 import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
@@ -101,8 +102,7 @@ export default function EditUser() {
       ) : null}
       <FormError message={actionData?.formError && t(`users.formErrors.${actionData.formError}`)} />
       <section className="card">
-        <Form method="post">
-          <input type="hidden" name="intent" value="update" />
+        <IntentForm intent="update" submitLabel={t("users.save")} buttonClassName="button button--primary">
           <Field
             label={t("users.name")}
             inputProps={{ name: "name", required: true, maxLength: 100, defaultValue: actionData?.values.name ?? user.name }}
@@ -117,20 +117,13 @@ export default function EditUser() {
             selected={user.communes.map((c) => c.commune.id)}
             error={errors.communes && t(errors.communes)}
           />
-          <button type="submit" className="button button--primary">
-            {t("users.save")}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
       <section className="card">
         <h2>{t("users.resetPassword")}</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="password" />
+        <IntentForm intent="password" submitLabel={t("users.resetSubmit")}>
           <NewPasswordField label={t("users.newPassword")} error={errors.password} />
-          <button type="submit" className="button">
-            {t("users.resetSubmit")}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
     </>
   );

@@ -3,22 +3,20 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "./env.server";
 
-const secure = env.COOKIE_SECURE;
 const YEAR = 60 * 60 * 24 * 365;
+
+/** What every cookie of the app is: out of scripts' reach, not sent on cross-site posts, HTTPS-only in production. */
+const BASE = { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE } as const;
 
 export const languageCookie = createCookie("lng", {
   path: "/",
-  httpOnly: true,
-  sameSite: "lax",
-  secure,
+  ...BASE,
   maxAge: YEAR,
 });
 
 export const voterCookie = createCookie("voter", {
   path: "/",
-  httpOnly: true,
-  sameSite: "lax",
-  secure,
+  ...BASE,
   // Browsers cap cookie lifetime at 400 days.
   maxAge: 400 * 24 * 60 * 60,
   secrets: [env.SESSION_SECRET],
@@ -33,9 +31,7 @@ export async function readVoterId(request: Request): Promise<string | null> {
 /** The official's last inbox filters, so that "Inbox" and "back" return to the same view. */
 export const inboxFilterCookie = createCookie("inbox", {
   path: "/staff",
-  httpOnly: true,
-  sameSite: "lax",
-  secure,
+  ...BASE,
   maxAge: 30 * 24 * 60 * 60,
   secrets: [env.SESSION_SECRET],
 });

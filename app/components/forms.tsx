@@ -126,6 +126,31 @@ export function InlineField({
   );
 }
 
+/**
+ * A control in a table cell: named by aria-label (its row and column say what it is), its message
+ * right below it. `children` go between the two (e.g. the unit of the number).
+ */
+export function CellField({
+  label,
+  inputProps,
+  errors,
+  children,
+}: {
+  label: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & Named;
+  errors?: ListOfErrors;
+  children?: ReactNode;
+}) {
+  const id = inputProps.id ?? inputProps.name;
+  return (
+    <>
+      <input {...inputProps} aria-label={label} {...describedBy(id, undefined, errors)} />
+      {children}
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </>
+  );
+}
+
 /** A group of radio buttons or checkboxes: legend, the error, then the choices. */
 export function ChoiceFieldset({
   name,

@@ -5,7 +5,7 @@ import { UnitKind } from "~/generated/prisma/enums";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
 import { IntentForm } from "./intent-form";
-import { describedBy, ErrorList, Field, InlineField, SelectField, TextareaField } from "./forms";
+import { CellField, ErrorList, Field, InlineField, SelectField, TextareaField } from "./forms";
 
 export type SettingsErrors = { fieldErrors: Record<string, string>; values: Record<string, string> };
 
@@ -16,11 +16,6 @@ function useFieldError(errors: SettingsErrors) {
     const key = errors.fieldErrors[name];
     return key ? t(key) : undefined;
   };
-}
-
-/** An inline control (a table cell, a one-line form) tied to its message below by `${name}-error`. */
-function InlineError({ name, message }: { name: string; message?: string }) {
-  return <ErrorList id={`${name}-error`} errors={message} />;
 }
 
 /** The "remove" link of a listed row: a one-button form posting the intent and the row's key. */
@@ -63,21 +58,17 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
     const u = `${name}Unit_${p.category}`;
     return (
       <td>
-        <input
-          name={a}
-          type="number"
-          min={1}
-          max={500}
-          required
-          defaultValue={v(a, p[`${name}Amount`])}
-          aria-label={`${t(`settings.${name}`)} (${t(`complaint:category.${p.category}`)})`}
-          {...describedBy(a, undefined, error(a))}
-        />{" "}
-        <select name={u} defaultValue={v(u, p[`${name}Unit`])} aria-label={t("settings.dayKind")}>
-          <option value="working_hours">{t("settings.unitHours")}</option>
-          <option value="working_days">{t("settings.unitDays")}</option>
-        </select>
-        <InlineError name={a} message={error(a)} />
+        <CellField
+          label={`${t(`settings.${name}`)} (${t(`complaint:category.${p.category}`)})`}
+          inputProps={{ name: a, type: "number", min: 1, max: 500, required: true, defaultValue: v(a, p[`${name}Amount`]) }}
+          errors={error(a)}
+        >
+          {" "}
+          <select name={u} defaultValue={v(u, p[`${name}Unit`])} aria-label={t("settings.dayKind")}>
+            <option value="working_hours">{t("settings.unitHours")}</option>
+            <option value="working_days">{t("settings.unitDays")}</option>
+          </select>
+        </CellField>
       </td>
     );
   };
@@ -85,8 +76,7 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
     <section className="card">
       <h2>{t("settings.policies")}</h2>
       <p className="hint">{t("settings.policiesHint")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="policies" />
+      <IntentForm intent="policies" submitLabel={t("settings.save")} buttonClassName="button button--primary">
         <div className="table-scroll">
           <table>
             <thead>
@@ -120,10 +110,7 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
             </tbody>
           </table>
         </div>
-        <button type="submit" className="button button--primary">
-          {t("settings.save")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -206,7 +193,7 @@ export function CalendarSettings({
         <button type="submit" className="button">
           {t("settings.add")}
         </button>
-        <InlineError name="date" message={error("date")} />
+        <ErrorList id="date-error" errors={error("date")} />
       </Form>
     </section>
   );
@@ -309,7 +296,7 @@ export function UnitSettings({
               <button type="submit" className="button">
                 {t("settings.addMember")}
               </button>
-              <InlineError name={`email_${u.id}`} message={error(`email_${u.id}`)} />
+              <ErrorList id={`email_${u.id}-error`} errors={error(`email_${u.id}`)} />
             </Form>
           </li>
         ))}
@@ -339,8 +326,8 @@ export function UnitSettings({
         <button type="submit" className="button">
           {t("settings.add")}
         </button>
-        <InlineError name="name" message={error("name")} />
-        <InlineError name="slug" message={error("slug")} />
+        <ErrorList id="name-error" errors={error("name")} />
+        <ErrorList id="slug-error" errors={error("slug")} />
       </Form>
     </section>
   );

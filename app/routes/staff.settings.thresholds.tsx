@@ -2,9 +2,10 @@
 // before a verdict and the household coverage a pre-recognition round must reach; and the
 // threshold for communes not recognised. The form's fields follow the levels in the database.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { describedBy, ErrorList } from "~/components/forms";
+import { CellField } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import { SettingsStatus } from "~/components/settings-status";
 import { THRESHOLD_BOUNDS } from "~/lib/score";
 import { listLevels, saveThresholds } from "~/models/recognition.server";
@@ -97,26 +98,18 @@ export default function Thresholds() {
   ];
   // A number in a table cell: labelled by its column and row, its error right below it.
   const cell = (name: string, label: string, props: { min: number; max?: number; step: string }, value: number) => (
-    <>
-      <input
-        name={name}
-        type="number"
-        {...props}
-        required
-        defaultValue={actionData?.values[name] ?? value}
-        aria-label={label}
-        {...describedBy(name, null, errors[name])}
-      />
-      <ErrorList id={`${name}-error`} errors={errors[name] && t(errors[name])} />
-    </>
+    <CellField
+      label={label}
+      inputProps={{ name, type: "number", ...props, required: true, defaultValue: actionData?.values[name] ?? value }}
+      errors={errors[name] && t(errors[name])}
+    />
   );
   return (
     <section className="card">
       <SettingsStatus actionData={actionData} />
       <h2>{t("settings.thresholds")}</h2>
       <p className="hint">{t("settings.thresholdsHint")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="thresholds" />
+      <IntentForm intent="thresholds" submitLabel={t("settings.save")} buttonClassName="button button--primary">
         <table className="data-table">
           <thead>
             <tr>
@@ -155,10 +148,7 @@ export default function Thresholds() {
             ))}
           </tbody>
         </table>
-        <button type="submit" className="button button--primary">
-          {t("settings.save")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
+import { reportedSelect, timelineEventSelect } from "./complaint-select.server";
 
 function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
   const counts: Partial<Record<Status, number>> = {};
@@ -160,7 +161,7 @@ const publicSelect = {
   photos: { where: { approved: true }, select: { id: true, width: true, height: true }, orderBy: { id: "asc" } },
   events: {
     where: { public: true },
-    select: { id: true, kind: true, fromStatus: true, toStatus: true, body: true, createdAt: true },
+    select: timelineEventSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.ComplaintSelect;
@@ -298,11 +299,7 @@ export async function getStaffComplaint({ id }: { id: number }) {
       communeId: true,
       commune: { select: { slug: true, name: true } },
       category: true,
-      text: true,
-      publicText: true,
-      village: true,
-      latitude: true,
-      longitude: true,
+      ...reportedSelect,
       contact: true,
       status: true,
       createdAt: true,
@@ -317,16 +314,7 @@ export async function getStaffComplaint({ id }: { id: number }) {
       _count: { select: { supporters: true } },
       photos: { select: { id: true, approved: true, width: true, height: true }, orderBy: { id: "asc" } },
       events: {
-        select: {
-          id: true,
-          kind: true,
-          fromStatus: true,
-          toStatus: true,
-          body: true,
-          public: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-        },
+        select: { ...timelineEventSelect, public: true, actor: { select: { name: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },

@@ -7,6 +7,7 @@ import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError, type Tx } from "./complaint.server";
 import { notifyResidents } from "./outbox.server";
+import { reportedSelect, timelineEventSelect } from "./complaint-select.server";
 
 export type { UnitKind };
 export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);
@@ -277,11 +278,7 @@ export async function getUnitComplaint({ id, unitId }: { id: number; unitId: num
       id: true,
       code: true,
       category: true,
-      text: true,
-      publicText: true,
-      village: true,
-      latitude: true,
-      longitude: true,
+      ...reportedSelect,
       status: true,
       urgency: true,
       createdAt: true,
@@ -292,7 +289,7 @@ export async function getUnitComplaint({ id, unitId }: { id: number; unitId: num
       photos: { where: { approved: true }, select: { id: true, width: true, height: true }, orderBy: { id: "asc" } },
       events: {
         where: { public: true },
-        select: { id: true, kind: true, fromStatus: true, toStatus: true, body: true, public: true, createdAt: true },
+        select: { ...timelineEventSelect, public: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },

@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { createComplaint } from "./complaint.server";
 import { publicUrl } from "./outbox.server";
+import { reportedSelect } from "./complaint-select.server";
 
 export type Open311Status = "open" | "closed";
 export const MAX_REQUESTS = 1000;
@@ -76,11 +77,7 @@ export async function serviceDefinition(code: Category) {
 const requestSelect = {
   id: true,
   category: true,
-  text: true,
-  publicText: true,
-  village: true,
-  latitude: true,
-  longitude: true,
+  ...reportedSelect,
   status: true,
   createdAt: true,
   commune: { select: { name: true, kind: true } },

@@ -11,6 +11,7 @@ import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server
 import { getWhereabouts } from "./forwarding.server";
 import { notifyResidents } from "./outbox.server";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
+import { reportedSelect } from "./complaint-select.server";
 
 // ---- urgency ----
 
@@ -170,11 +171,7 @@ export async function findSimilarOpen({ communeId, category, place }: { communeI
     where: { communeId, category, status: { in: [...OPEN_STATUSES] }, mergedIntoId: null },
     select: {
       id: true,
-      text: true,
-      publicText: true,
-      village: true,
-      latitude: true,
-      longitude: true,
+      ...reportedSelect,
       status: true,
       createdAt: true,
       photos: thumbSelect,

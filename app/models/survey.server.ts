@@ -3,7 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { periodOf, vnIsoDay } from "~/lib/vn-time";
 import type { Tally } from "~/lib/score";
-import { noteLocalWrite, prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { writeAnswer as commitOpenAnswer } from "./answer-writer.server";
 import { recordAudit } from "./audit.server";
@@ -180,7 +180,6 @@ export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
       ? { ok: false, reason: "duplicate" }
       : { ok: true, status: r.status, id: r.id, verified: false, late: false };
   }
-  noteLocalWrite();
   try {
     return await prisma.$transaction((tx) => checkAndWrite(tx, input));
   } catch (e) {
@@ -213,7 +212,6 @@ export async function enterPaperBallots(input: {
 }): Promise<{ ok: true; count: number; verified: number; late: boolean } | { ok: false; reason: AnswerRefusal; index: number }> {
   const at = input.at ?? new Date();
   // The same code twice in one grid: the second is refused like a code already used.
-  noteLocalWrite();
   const twice = input.ballots.findIndex((b, i) => b.code && input.ballots.findIndex((o) => o.code === b.code) !== i);
   if (twice >= 0) return { ok: false, reason: "usedCode", index: twice };
   try {
@@ -352,13 +350,25 @@ export async function tallyAllCommunes({ periods }: { periods: readonly string[]
   return out;
 }
 
-/** Counts per quarter and criterion for one commune (trend), or per region when communeId is omitted. */
-export async function tallyByPeriod({ communeId, periods }: { communeId?: number; periods: readonly string[] }) {
+/**
+ * Counts per quarter and criterion for one commune (trend), or per region when communeId is
+ * omitted; only one criterion's when criterionId is given.
+ */
+export async function tallyByPeriod({
+  communeId,
+  criterionId,
+  periods,
+}: {
+  communeId?: number;
+  criterionId?: number;
+  periods: readonly string[];
+}) {
   const rows = await prisma.$queryRaw<(TallyRow & { period: string; region: string })[]>`
     SELECT s.period AS period, c.region AS region, 0 AS communeId, s.criterionId AS criterionId,
            SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered, SUM(s.noOpinion) AS noOpinion
     FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId
     WHERE s.period IN (${Prisma.join(periods as string[])}) AND (${communeId ?? null} IS NULL OR s.communeId = ${communeId ?? null})
+      AND (${criterionId ?? null} IS NULL OR s.criterionId = ${criterionId ?? null})
     GROUP BY s.period, c.region, s.criterionId`;
   return rows.map((r) => ({ period: r.period, region: r.region, criterionId: Number(r.criterionId), ...toTally(r) }));
 }

@@ -1,10 +1,12 @@
 // Two-step sign-in for administrators and council members (decision 015): add a key to an
 // authenticator app, prove it with a code, keep the recovery codes; turn it off with the password.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { Field, FormError } from "~/components/forms";
+import { IntentForm } from "~/components/intent-form";
 import {
   countUnusedRecoveryCodes,
   disableTwoFactor,
@@ -112,24 +114,16 @@ export default function TwoFactor() {
           {t("twoFactor.disabled")}
         </p>
       ) : null}
-      {actionData?.error ? (
-        <p className="form-error" role="alert">
-          {t(actionData.error)}
-        </p>
-      ) : null}
+      <FormError message={actionData?.error && t(actionData.error)} />
       {data.enabled ? (
         <>
           <p>{t("twoFactor.on", { count: data.unused })}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="disable" />
-            <div className="field">
-              <label htmlFor="password">{t("twoFactor.password")}</label>
-              <input id="password" name="password" type="password" autoComplete="current-password" required />
-            </div>
-            <button type="submit" className="button">
-              {t("twoFactor.disable")}
-            </button>
-          </Form>
+          <IntentForm intent="disable" submitLabel={t("twoFactor.disable")}>
+            <Field
+              label={t("twoFactor.password")}
+              inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
+            />
+          </IntentForm>
         </>
       ) : (
         <>
@@ -141,25 +135,20 @@ export default function TwoFactor() {
           <p>
             <code>{data.secret}</code> · <a href={data.uri}>otpauth</a>
           </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="enable" />
+          <IntentForm intent="enable" submitLabel={t("twoFactor.enable")} buttonClassName="button button--primary">
             <input type="hidden" name="secret" value={data.secret} />
-            <div className="field">
-              <label htmlFor="code">{t("twoFactor.step2")}</label>
-              <input
-                id="code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-              />
-            </div>
-            <button type="submit" className="button button--primary">
-              {t("twoFactor.enable")}
-            </button>
-          </Form>
+            <Field
+              label={t("twoFactor.step2")}
+              inputProps={{
+                name: "code",
+                inputMode: "numeric",
+                autoComplete: "one-time-code",
+                pattern: "[0-9]{6}",
+                maxLength: 6,
+                required: true,
+              }}
+            />
+          </IntentForm>
         </>
       )}
     </section>

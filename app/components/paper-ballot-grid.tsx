@@ -4,6 +4,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localized } from "~/utils/i18n";
+import { FormError } from "./forms";
 import type { FormErrors } from "~/utils/form.server";
 import { useLanguage } from "~/utils/use-language";
 
@@ -24,17 +25,22 @@ export function PaperBallotGrid({
   const errors = mine ? (actionData?.fieldErrors ?? {}) : {};
   const values = mine ? (actionData?.values ?? {}) : {};
   const firstError = Object.entries(errors)[0];
+  // the grid's message, then the first ballot's code problem when there is one
+  const formMessage =
+    mine && actionData?.formError
+      ? [
+          actionData.formError.includes(":") ? t(actionData.formError) : t(`rounds.formErrors.${actionData.formError}`),
+          firstError?.[1].startsWith("ballot:") ? t(firstError[1]) : null,
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : null;
   return (
     <details className="paper-entry" open={mine}>
       <summary>{t("rounds.enterPaper")}</summary>
       <p className="hint">{t("rounds.paperHint")}</p>
       <p className="hint">{t("ballot:rounds.paperCodeHint")}</p>
-      {mine && actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {actionData.formError.includes(":") ? t(actionData.formError) : t(`rounds.formErrors.${actionData.formError}`)}
-          {firstError && firstError[1].startsWith("ballot:") ? ` ${t(firstError[1])}` : ""}
-        </p>
-      ) : null}
+      <FormError message={formMessage} />
       <Form method="post">
         <input type="hidden" name="communeId" value={communeId} />
         <div className="table-scroll">

@@ -35,6 +35,12 @@ export function BallotBatches({
   // the schema's messages are "ballot:…" (this namespace) or the council's shared ones
   const message = (e?: string) => e && t(e.replace(/^ballot:/, ""), { ns: e.startsWith("ballot:") ? "ballot" : "council" });
   const errorId = (name: string) => `batch-${commune.id}-${name}`;
+  const number = { type: "number", min: 1, inputMode: "numeric" } as const;
+  const fields = [
+    { name: "village", label: t("rounds.village"), props: { maxLength: 100 } },
+    { name: "households", label: t("rounds.householdsShort"), props: number },
+    { name: "count", label: t("rounds.codes"), props: number },
+  ];
   if (!canRun && commune.batches.length === 0) return null;
   return (
     <details className="batches" open={mine || undefined}>
@@ -90,23 +96,17 @@ export function BallotBatches({
           <input type="hidden" name="intent" value="batch" />
           <input type="hidden" name="communeId" value={commune.id} />
           <FormError message={mine && actionData?.formError ? t(actionData.formError) : null} />
-          <InlineField
-            label={t("rounds.village")}
-            inputProps={{ name: "village", required: true, maxLength: 100, defaultValue: v.village ?? "" }}
-            errorId={errorId("village")}
-            errors={message(errors.village)}
-          />
-          {(["households", "count"] as const).map((name) => (
+          {fields.map((f) => (
             <InlineField
-              key={name}
-              label={t(name === "count" ? "rounds.codes" : "rounds.householdsShort")}
-              inputProps={{ name, type: "number", min: 1, required: true, defaultValue: v[name] ?? "", inputMode: "numeric" }}
-              errorId={errorId(name)}
-              errors={message(errors[name])}
+              key={f.name}
+              label={f.label}
+              inputProps={{ name: f.name, required: true, defaultValue: v[f.name] ?? "", ...f.props }}
+              errorId={errorId(f.name)}
+              errors={message(errors[f.name])}
             />
           ))}
-          {(["village", "households", "count"] as const).map((name) => (
-            <ErrorList key={name} id={`${errorId(name)}-error`} errors={message(errors[name])} />
+          {fields.map((f) => (
+            <ErrorList key={f.name} id={`${errorId(f.name)}-error`} errors={message(errors[f.name])} />
           ))}
           <button type="submit" className="button button--primary">
             {t("rounds.generate")}

@@ -7,17 +7,16 @@ import { requireRole } from "~/utils/auth.server";
 import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
+import { requireRecord } from "~/utils/route-params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
-  const id = Number(params.id);
-  const round = Number.isSafeInteger(id) && id > 0 ? await getRound({ id }) : null;
-  if (!round) throw new Response(null, { status: 404 });
+  const round = await requireRecord(params.id, (id) => getRound({ id }));
   // The answers of a pre-recognition round are its results: not before it closes.
   if (!resultsVisible(round)) throw new Response(null, { status: 403 });
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "council");
-  const [criteria, responses] = await Promise.all([listActiveCriteria(), roundResponsesForExport({ roundId: id })]);
+  const [criteria, responses] = await Promise.all([listActiveCriteria(), roundResponsesForExport({ roundId: round.id })]);
   const header = [
     t("csv.commune"),
     t("csv.date"),
@@ -42,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(toCsv([header, ...rows]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="round-${id}.csv"`,
+      "Content-Disposition": `attachment; filename="round-${round.id}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -27,6 +27,7 @@ import { BALLOT_ROWS, paperGridSchema } from "~/utils/paper-grid.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { requiredText, z } from "~/utils/validation.server";
 import { useLanguage } from "~/utils/use-language";
+import { requireRecord } from "~/utils/route-params.server";
 
 const count = (max: number) =>
   z.coerce
@@ -70,10 +71,7 @@ const CODE_REASONS = new Set([
 ]);
 
 async function loadRound(params: { id?: string }) {
-  const id = Number(params.id);
-  const round = Number.isSafeInteger(id) && id > 0 ? await getRound({ id }) : null;
-  if (!round) throw new Response(null, { status: 404 });
-  return round;
+  return requireRecord(params.id, (id) => getRound({ id }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -22,6 +22,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import { requiredText, z } from "~/utils/validation.server";
+import { requireRecord } from "~/utils/route-params.server";
 
 const ExcludeSchema = lazy(() =>
   z
@@ -45,10 +46,9 @@ const ExcludeSchema = lazy(() =>
 );
 
 async function load(params: { id?: string; communeId?: string }) {
-  const id = Number(params.id);
+  const round = await requireRecord(params.id, (id) => getRound({ id }));
   const communeId = Number(params.communeId);
-  const round = Number.isSafeInteger(id) && id > 0 ? await getRound({ id }) : null;
-  if (!round || !round.communes.some((c) => c.commune.id === communeId)) throw new Response(null, { status: 404 });
+  if (!round.communes.some((c) => c.commune.id === communeId)) throw new Response(null, { status: 404 });
   return { round, communeId };
 }
 

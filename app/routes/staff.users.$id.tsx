@@ -18,6 +18,7 @@ import { formError, formToObject, validateObject, type FormErrors } from "~/util
 import { staffUserFailure } from "~/utils/staff-user-form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { requireRecord } from "~/utils/route-params.server";
 
 const UserActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -39,10 +40,7 @@ const UserActionSchema = lazy(() =>
 );
 
 async function loadUser(params: { id?: string }) {
-  const id = Number(params.id);
-  const user = Number.isSafeInteger(id) && id > 0 ? await getUserById({ id }) : null;
-  if (!user) throw new Response(null, { status: 404 });
-  return user;
+  return requireRecord(params.id, (id) => getUserById({ id }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,14 +16,13 @@ import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
+import { requireRecord } from "~/utils/route-params.server";
 
 const PER_SHEET = 8;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = Number(params.id);
-  const batch = Number.isSafeInteger(id) && id > 0 ? await getBatch({ id }) : null;
-  if (!batch) throw new Response(null, { status: 404 });
+  const batch = await requireRecord(params.id, (id) => getBatch({ id }));
   requireCommuneAccess(user, batch.communeId, "run");
   const t = getFixedT(await getLanguage(request), "ballot");
   const header = {
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round: { id: batch.round.id, name: batch.round.name, endsAt: batch.round.endsAt.toISOString() },
     title: t("slip.title", { village: batch.village, commune: batch.commune.name }),
   };
-  const printed = await printBatch({ id, actorId: user.id });
+  const printed = await printBatch({ id: batch.id, actorId: user.id });
   const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   if (!printed) return json({ ...header, sealed: true, slips: [], criteria: [] }, { status: 410, headers });
   const site = new URL(request.url).origin;

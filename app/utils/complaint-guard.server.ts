@@ -4,12 +4,13 @@
 import { getComplaintCommuneId, getStaffComplaint } from "~/models/complaint.server";
 import { requireRecordAccess, requireUser } from "./auth.server";
 import { getFixedT, getLanguage } from "./i18n.server";
+import { idParam } from "./route-params.server";
 
 export async function requireComplaintAccess(request: Request, params: { id?: string }, mode: "read" | "write") {
   const user = await requireUser(request);
-  const id = Number(params.id);
-  const communeId = Number.isSafeInteger(id) && id > 0 ? await getComplaintCommuneId({ id }) : null;
-  if (communeId === null) throw new Response(null, { status: 404 });
+  const id = idParam(params.id);
+  const communeId = id === null ? null : await getComplaintCommuneId({ id });
+  if (id === null || communeId === null) throw new Response(null, { status: 404 });
   requireRecordAccess(user, communeId, mode);
   return { user, id, communeId };
 }

@@ -15,7 +15,6 @@ import { formatDate } from "~/lib/format";
 import {
   addStaffMessage,
   approveAllPhotos,
-  getComplaintCommuneId,
   getStaffComplaint,
   moveComplaint,
   nextOpenComplaint,
@@ -25,7 +24,8 @@ import {
 } from "~/models/complaint.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { loadTriage } from "~/models/triage-view.server";
-import { readableCommuneIds, requireRecordAccess, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds } from "~/utils/auth.server";
+import { requireComplaintAccess } from "~/utils/complaint-guard.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/utils/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
@@ -58,17 +58,8 @@ const StaffActionSchema = lazy(() =>
   ),
 );
 
-async function guard(request: Request, params: { id?: string }, mode: "read" | "write") {
-  const user = await requireUser(request);
-  const id = Number(params.id);
-  const communeId = Number.isSafeInteger(id) && id > 0 ? await getComplaintCommuneId({ id }) : null;
-  if (communeId === null) throw new Response(null, { status: 404 });
-  requireRecordAccess(user, communeId, mode);
-  return { user, id };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id } = await guard(request, params, "read");
+  const { user, id } = await requireComplaintAccess(request, params, "read");
   const canWrite = user.role === "official";
   const [complaint, next] = await Promise.all([
     getStaffComplaint({ id }),
@@ -99,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { user, id } = await guard(request, params, "write");
+  const { user, id } = await requireComplaintAccess(request, params, "write");
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatDays, formatNumber } from "~/lib/format";
 import { useLanguage } from "~/utils/use-language";
 import type { Category, Status } from "~/lib/complaint-workflow";
+import { StatusTag } from "./triage-badges";
 
 type Props = {
   slug: string;
@@ -62,8 +63,7 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
         {complaints.map((c) => (
           <li key={c.id}>
             <p className="complaint-list__meta">
-              <span className={`status status--${c.status}`}>{t(`status.${c.status}`)}</span> · {t(`category.${c.category}`)} ·{" "}
-              {formatDate(c.createdAt, lng)}
+              <StatusTag status={c.status} /> · {t(`category.${c.category}`)} · {formatDate(c.createdAt, lng)}
               {c.photos.length ? ` · ${t("public.photos", { count: c.photos.length })}` : null}
             </p>
             <p className="complaint-list__text">{c.text}</p>

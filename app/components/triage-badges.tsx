@@ -1,4 +1,4 @@
-// Small labels for a report: time left on the working calendar, urgency, number of supporters.
+// Small labels for a report: status, time left on the working calendar, urgency, number of supporters.
 import { useTranslation } from "react-i18next";
 
 export type TimeLeftData = { overdue: boolean; unit: "days" | "hours" | "minutes"; count: number };
@@ -13,6 +13,16 @@ export function TimeLeft({ timeLeft }: { timeLeft: TimeLeftData | null }) {
   return (
     <span className={`tag tag--time${timeLeft.overdue ? " tag--overdue" : ""}`} data-testid="time-left">
       {t(`timeLeft.${key}`, { count: timeLeft.count })}
+    </span>
+  );
+}
+
+/** The report's status, coloured by status (data-testid only where a page shows one report). */
+export function StatusTag({ status, testId }: { status: string; testId?: string }) {
+  const { t } = useTranslation("complaint");
+  return (
+    <span className={`status status--${status}`} data-testid={testId}>
+      {t(`status.${status}`)}
     </span>
   );
 }

@@ -23,6 +23,7 @@ import {
   WorkflowError,
 } from "~/models/complaint.server";
 import { TriagePanel } from "~/components/triage-panel";
+import { StatusTag } from "~/components/triage-badges";
 import { loadTriage } from "~/models/triage-view.server";
 import { readableCommuneIds } from "~/utils/auth.server";
 import { requireComplaintAccess } from "~/utils/complaint-guard.server";
@@ -151,9 +152,7 @@ export default function StaffComplaint() {
       </p>
       <h1>{t("detail.heading", { code: complaint.code })}</h1>
       <p>
-        <span className={`status status--${complaint.status}`} data-testid="status">
-          {t(`complaint:status.${complaint.status}`)}
-        </span>
+        <StatusTag status={complaint.status} testId="status" />
         {overdue ? <span className="tag tag--overdue">{t("inbox.overdue")}</span> : null} ·{" "}
         {t(`complaint:category.${complaint.category}`)} · {complaint.commune.name} · {formatDate(complaint.createdAt, lng)}
       </p>

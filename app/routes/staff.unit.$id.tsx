@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { TextareaField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
-import { UrgencyTag } from "~/components/triage-badges";
+import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint.server";
 import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
@@ -104,11 +104,9 @@ export default function UnitComplaint() {
       </p>
       <h1>{t("unit.detailTitle", { code: complaint.code })}</h1>
       <p>
-        <span className={`status status--${complaint.status}`} data-testid="status">
-          {t(`complaint:status.${complaint.status}`)}
-        </span>{" "}
-        <UrgencyTag urgency={complaint.urgency} /> · {t(`complaint:category.${complaint.category}`)} ·{" "}
-        {t("unit.from", { commune: complaint.commune.name })} · {formatDate(complaint.createdAt, i18n.language)}
+        <StatusTag status={complaint.status} testId="status" /> <UrgencyTag urgency={complaint.urgency} /> ·{" "}
+        {t(`complaint:category.${complaint.category}`)} · {t("unit.from", { commune: complaint.commune.name })} ·{" "}
+        {formatDate(complaint.createdAt, i18n.language)}
         {complaint.village ? ` · ${complaint.village}` : ""}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>

@@ -3,7 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { UrgencyTag } from "~/components/triage-badges";
+import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { getUserUnit, listUnitInbox } from "~/models/forwarding.server";
 import { requireRole } from "~/utils/auth.server";
@@ -30,8 +30,7 @@ export default function UnitInbox() {
           <li key={f.id}>
             <Link to={`/staff/unit/${f.complaint.id}`}>
               <span className="inbox__meta">
-                <span className="tag">{t(`forward.status.${f.status}`)}</span>{" "}
-                <span className={`status status--${f.complaint.status}`}>{t(`complaint:status.${f.complaint.status}`)}</span>{" "}
+                <span className="tag">{t(`forward.status.${f.status}`)}</span> <StatusTag status={f.complaint.status} />{" "}
                 <UrgencyTag urgency={f.complaint.urgency} /> · {t(`complaint:category.${f.complaint.category}`)} ·{" "}
                 {t("unit.from", { commune: f.complaint.commune.name })} · {formatDate(f.createdAt, i18n.language)}
               </span>

@@ -19,6 +19,7 @@ import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
+import { StatusTag } from "~/components/triage-badges";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -97,10 +98,7 @@ export default function TrackComplaint() {
         {t("track.heading")} <span className="nowrap">{complaint.code}</span>
       </h1>
       <p>
-        <span className={`status status--${complaint.status}`} data-testid="status">
-          {t(`status.${complaint.status}`)}
-        </span>{" "}
-        · {t(`category.${complaint.category}`)}
+        <StatusTag status={complaint.status} testId="status" /> · {t(`category.${complaint.category}`)}
         {complaint.village ? ` · ${complaint.village}` : null}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>

@@ -113,9 +113,20 @@ export function bookkeepingDb(): Database.Database {
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
     db.pragma("synchronous = NORMAL");
+    // A first read, now: a connection's first read transaction sets up its view of the WAL index,
+    // and when that happened inside another connection's transaction (a lazy first use from a
+    // model running in prisma.$transaction), that transaction's write failed with
+    // SQLITE_BUSY_SNAPSHOT. So the connection is opened with the module, before any transaction.
+    db.pragma("schema_version");
     globalThis.__bookkeepingDb = db;
   }
   return globalThis.__bookkeepingDb;
+}
+try {
+  bookkeepingDb();
+} catch (e) {
+  // No database yet (or unreadable): the first request that needs it reports it (503).
+  console.error("database unavailable:", (e as Error).message);
 }
 
 let versionsStatement: Database.Statement<[], { scope: CacheScope; version: number }> | undefined;

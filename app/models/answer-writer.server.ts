@@ -6,7 +6,7 @@
 // their number), and each caller is answered only once that transaction is durable.
 // See docs/decisions/016-read-path.md.
 import { Prisma } from "~/generated/prisma/client";
-import { noteLocalWrite, prisma } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
 
 export type AnswerRow = {
   communeId: number;
@@ -83,7 +83,6 @@ async function writeBatch(batch: Pending[]) {
   const ratings = batch.flatMap(({ row: r }) =>
     r.ratings.map((rt) => Prisma.sql`(${r.submissionId}, ${rt.criterionId}, ${rt.score})`),
   );
-  noteLocalWrite();
   // A replayed form (same submissionId) or a second answer from the same resident (same commune,
   // period and voter) is skipped by ON CONFLICT, not failed: the others in the batch go in.
   // Ratings find their answer by submissionId; a replay's ratings already exist and are skipped.

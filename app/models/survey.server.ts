@@ -3,7 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { periodOf, vnIsoDay } from "~/lib/vn-time";
 import type { Tally } from "~/lib/score";
-import { noteLocalWrite, prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { writeAnswer as commitOpenAnswer } from "./answer-writer.server";
 import { recordAudit } from "./audit.server";
@@ -180,7 +180,6 @@ export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
       ? { ok: false, reason: "duplicate" }
       : { ok: true, status: r.status, id: r.id, verified: false, late: false };
   }
-  noteLocalWrite();
   try {
     return await prisma.$transaction((tx) => checkAndWrite(tx, input));
   } catch (e) {
@@ -213,7 +212,6 @@ export async function enterPaperBallots(input: {
 }): Promise<{ ok: true; count: number; verified: number; late: boolean } | { ok: false; reason: AnswerRefusal; index: number }> {
   const at = input.at ?? new Date();
   // The same code twice in one grid: the second is refused like a code already used.
-  noteLocalWrite();
   const twice = input.ballots.findIndex((b, i) => b.code && input.ballots.findIndex((o) => o.code === b.code) !== i);
   if (twice >= 0) return { ok: false, reason: "usedCode", index: twice };
   try {

@@ -1,6 +1,6 @@
 // In-memory copies of data that is read on every request but changes rarely (reference data) or
 // is costly to assemble (the council dashboard). Each copy is tagged with the database versions
-// of what it was made from (readCacheVersions: one small query) and made again as soon as any
+// of what it was made from (readCacheVersions: one prepared statement) and made again as soon as any
 // process changes that data. Never stale after a write, in any process; see docs/decisions/016.
 import { readCacheVersions, type CacheScope } from "./db.server";
 
@@ -17,7 +17,7 @@ export async function cached<T>(
   compute: () => Promise<T>,
   extraKey = "",
 ): Promise<T> {
-  const versions = await readCacheVersions();
+  const versions = readCacheVersions();
   const key = `${scopes.map((s) => versions[s]).join(".")}|${extraKey}`;
   const slot = slots.get(name);
   if (slot && slot.key === key) return slot.value as Promise<T>;

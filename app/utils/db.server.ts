@@ -1,5 +1,9 @@
-// The one Prisma client of the process (driver-adapter mode on better-sqlite3).
+// The one Prisma client of the process (driver-adapter mode on better-sqlite3), and one plain
+// synchronous connection for the two bookkeeping stores that are read on every request: the
+// rate-limit counters and the versions of the in-memory copies (decision 016).
+import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
 
@@ -17,21 +21,6 @@ export const SQLITE_PRAGMAS = [
   `PRAGMA busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`,
   "PRAGMA foreign_keys = ON",
 ];
-
-/** Prisma operations that may change rows; a raw INSERT … RETURNING calls noteLocalWrite itself. */
-const WRITES = new Set([
-  "create",
-  "createMany",
-  "createManyAndReturn",
-  "update",
-  "updateMany",
-  "updateManyAndReturn",
-  "upsert",
-  "delete",
-  "deleteMany",
-  "$executeRaw",
-  "$executeRawUnsafe",
-]);
 
 /** SQLite answers that mean "the database cannot be used right now", not "your request is wrong". */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL|NOTADB|CORRUPT)/;
@@ -56,8 +45,7 @@ export async function createPrismaClient(url: string) {
   for (const pragma of SQLITE_PRAGMAS) await base.$queryRawUnsafe(pragma);
   return base.$extends({
     query: {
-      async $allOperations({ operation, args, query }) {
-        if (WRITES.has(operation)) noteLocalWrite();
+      async $allOperations({ args, query }) {
         try {
           return await query(args);
         } catch (e) {
@@ -82,6 +70,8 @@ export const prisma = (globalThis.__prisma ??= await createPrismaClient(env.DATA
 /** Closes the database (server shutdown): the WAL is checkpointed and the file left clean. */
 export async function disconnect() {
   await prisma.$disconnect();
+  globalThis.__bookkeepingDb?.close();
+  globalThis.__bookkeepingDb = undefined;
 }
 
 /** True when the database answers a trivial query and can take a write lock. */
@@ -105,32 +95,47 @@ export type Tx = Parameters<Extract<Parameters<typeof prisma.$transaction>[0], (
 export type CacheScope = "reference" | "answers" | "complaints";
 export type CacheVersions = Record<CacheScope, number>;
 
-let localWrites = 0;
-let inflight: { writes: number; promise: Promise<CacheVersions> } | null = null;
-
-/** Called before every write this process makes: a version read started earlier is not reused. */
-export function noteLocalWrite() {
-  localWrites++;
+declare global {
+  // One bookkeeping connection per process, kept across dev-server rebuilds.
+  var __bookkeepingDb: Database.Database | undefined;
 }
 
 /**
- * One small query; calls made while it runs share it, unless this process wrote in between (a
- * read started before our own write could miss it).
+ * The bookkeeping connection: a synchronous better-sqlite3 handle on the same file, for the
+ * rate-limit store (rate-limiter-flexible needs one; Prisma's adapter does not expose its own) and
+ * the cache versions. Everything else, models included, goes through Prisma. Counters need not
+ * survive a power cut (at worst an attacker gets a few more tries after one): synchronous=NORMAL,
+ * so a rate-limit point costs no fsync.
  */
-export function readCacheVersions(): Promise<CacheVersions> {
-  if (inflight && inflight.writes === localWrites) return inflight.promise;
-  const promise = prisma.$queryRaw<
-    { scope: CacheScope; version: number | bigint }[]
-  >`SELECT scope, version FROM CacheVersion`.then((rows) => {
+export function bookkeepingDb(): Database.Database {
+  if (!globalThis.__bookkeepingDb) {
+    const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0]));
+    db.pragma("journal_mode = WAL");
+    db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    db.pragma("synchronous = NORMAL");
+    globalThis.__bookkeepingDb = db;
+  }
+  return globalThis.__bookkeepingDb;
+}
+
+let versionsStatement: Database.Statement<[], { scope: CacheScope; version: number }> | undefined;
+
+/**
+ * The versions as committed now, by any process. A prepared statement on the bookkeeping
+ * connection (some microseconds, no Prisma round trip): it runs several times per request, and
+ * reading committed state directly means no in-flight read can be reused after a write of ours.
+ */
+export function readCacheVersions(): CacheVersions {
+  try {
+    versionsStatement ??= bookkeepingDb().prepare("SELECT scope, version FROM CacheVersion");
     const out: CacheVersions = { reference: 0, answers: 0, complaints: 0 };
-    for (const r of rows) out[r.scope] = Number(r.version);
+    for (const r of versionsStatement.all()) out[r.scope] = Number(r.version);
     return out;
-  });
-  const entry = { writes: localWrites, promise };
-  inflight = entry;
-  const clear = () => {
-    if (inflight === entry) inflight = null;
-  };
-  promise.then(clear, clear);
-  return promise;
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) {
+      console.error("database unavailable:", (e as Error).message);
+      throw new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
+    }
+    throw e;
+  }
 }

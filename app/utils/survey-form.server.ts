@@ -11,7 +11,18 @@ const RATING_VALUES = ["1", "2", "3", "4", "5", "na"] as const;
 
 type Criterion = { id: number; key: string };
 
+/**
+ * The schema for these criteria. Built once per set of criteria and reused: zod compiles a schema
+ * on its first parse, and the survey action runs on every answer of a survey evening.
+ */
 export function surveySchema(criteria: Criterion[]) {
+  const key = criteria.map((c) => c.key).join(",");
+  if (lastSchema?.key !== key) lastSchema = { key, schema: buildSurveySchema(criteria) };
+  return lastSchema.schema;
+}
+let lastSchema: { key: string; schema: ReturnType<typeof buildSurveySchema> } | undefined;
+
+function buildSurveySchema(criteria: Criterion[]) {
   const ratings = Object.fromEntries(
     criteria.map((c) => [`r_${c.key}`, z.enum(RATING_VALUES, { error: "errors.ratingRequired" })]),
   );

@@ -1,7 +1,8 @@
 // "I have this problem too": a resident supports an open report of the commune instead of filing
 // a duplicate (a plain form post: works without JavaScript), then sees the count and, on the same
-// page, may leave an e-mail and/or phone for news about it (posted to ?subscribe; only someone
-// whose cookie supported the report may, so a forged post attaches no contact to any report).
+// page, may leave an e-mail and/or phone for news about it. That form posts to ?id=…&subscribe,
+// so a refused post renders this page again with the errors. Only someone whose cookie supported
+// the report may subscribe: a forged post attaches no contact to any report.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import crypto from "node:crypto";
@@ -122,7 +123,7 @@ export default function MeToo() {
           {tn("supporter.saved")}
         </p>
       ) : supporter ? (
-        <Form method="post" action={`/c/${commune.slug}/me-too?subscribe`} className="card" data-testid="me-too-news">
+        <Form method="post" action={`/c/${commune.slug}/me-too?id=${id}&subscribe`} className="card" data-testid="me-too-news">
           <input type="hidden" name="complaintId" value={id} />
           <FormError message={actionData?.formError && tn("supporter.formError")} />
           <NotifyFields values={actionData?.values ?? {}} errors={actionData?.fieldErrors ?? {}} />

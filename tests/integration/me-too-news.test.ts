@@ -52,7 +52,11 @@ async function support(complaintId: number, cookie?: string) {
 const subscribe = (complaintId: number, fields: Record<string, string>, cookie?: string, slug = SLUG, origin?: string | null) =>
   call(
     meTooAction,
-    formRequest(`/c/${slug}/me-too?subscribe`, { complaintId: String(complaintId), ...fields }, { cookie, origin }),
+    formRequest(
+      `/c/${slug}/me-too?id=${complaintId}&subscribe`,
+      { complaintId: String(complaintId), ...fields },
+      { cookie, origin },
+    ),
     { slug },
   );
 
@@ -120,6 +124,10 @@ describe("a supporter's contact", () => {
     const body = await res.json();
     expect(body.fieldErrors[field]).toBe(key);
     expect(body.values).toMatchObject(fields);
+    // Without JavaScript the refused post renders the page at the form's address again.
+    const again = await call(meTooLoader, getRequest(`/c/${SLUG}/me-too?id=${c.id}&subscribe`, { cookie }), { slug: SLUG });
+    expect(again.status).toBe(200);
+    expect((await again.json()).supporter).toBe(true);
     // Translated in both languages (the same key the report form uses for the same rule).
     for (const lng of ["vi", "en"] as const) {
       const text = getFixedT(lng, "notify")(key.replace(/^notify:/, ""));

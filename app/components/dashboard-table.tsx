@@ -6,12 +6,13 @@ import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
 import type { Score } from "~/lib/score";
 import { VerdictBadge } from "~/components/verdict-badge";
+import type { tableRow } from "~/lib/dashboard";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 
 // The model's row as it arrives through JSON (dates and the like are already strings).
-type Row = Omit<DashboardRow, "tallies" | "failing">;
+type Row = ReturnType<typeof tableRow<DashboardRow>>;
 
 /** The dashboard table: every column sortable by a link (works without JavaScript); fits 1366 px, scrolls sideways on a phone. */
 export function DashboardTable({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communeVerdict, coverage, failing, sortRows, type CommuneScores } from "./dashboard";
+import { communeVerdict, coverage, failing, sortRows, tableRow, type CommuneScores } from "./dashboard";
 import { score } from "./score";
 
 const T = { share: 0.9, minSample: 30 };
@@ -85,5 +85,32 @@ describe("sortRows", () => {
   it("sorts both ways and keeps missing values last", () => {
     expect(sortRows(rows, (r) => r.v, "asc").map((r) => r.name)).toEqual(["Ân Thi", "Bạch Đằng", "An Lão"]);
     expect(sortRows(rows, (r) => r.v, "desc").map((r) => r.name)).toEqual(["Bạch Đằng", "Ân Thi", "An Lão"]);
+  });
+});
+
+describe("tableRow", () => {
+  const threshold = { share: 0.9, minSample: 30 };
+  const row = {
+    slug: "vinh-bao",
+    scores: {
+      roads: score({ satisfied: 57112, answered: 65644, noOpinion: 3 }, threshold),
+      water: score({ satisfied: 1, answered: 2, noOpinion: 0 }, threshold),
+    },
+    tallies: { roads: { satisfied: 57112, answered: 65644, noOpinion: 3 } },
+    failing: [{ criterionKey: "roads" }],
+  };
+
+  it("sends the table what it prints: no raw tallies or failing list, shares to 0.01 percentage point", () => {
+    const r = tableRow(row);
+    expect(r).not.toHaveProperty("tallies");
+    expect(r).not.toHaveProperty("failing");
+    expect(r.slug).toBe("vinh-bao");
+    const roads = r.scores.roads;
+    if (roads.hidden) throw new Error("roads should be shown");
+    expect(roads.share).toBe(0.87);
+    expect(roads.interval).toEqual({ low: 0.8674, high: 0.8726 });
+    expect(roads.answered).toBe(65644);
+    expect(roads.verdict).toBe("below");
+    expect(r.scores.water).toEqual({ hidden: true, answered: 2, noOpinion: 0 });
   });
 });

@@ -51,3 +51,29 @@ export function sortRows<T extends { name: string }>(rows: T[], value: (row: T) 
     return c !== 0 ? sign * c : a.name.localeCompare(b.name, "vi");
   });
 }
+
+/** Shares to 4 decimals (0.01 percentage point): finer than any figure the pages print. */
+const shareDigits = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** A score as the pages need it: the same figures, shares rounded to what can be printed. */
+export function scoreForPage(s: Score): Score {
+  if (s.hidden) return s;
+  return {
+    ...s,
+    share: shareDigits(s.share),
+    interval: { low: shareDigits(s.interval.low), high: shareDigits(s.interval.high) },
+  };
+}
+
+/**
+ * A dashboard row as the table receives it: without the raw tallies and the failing list (used on
+ * the server for the comparisons and the at-risk list), shares rounded. A third of the bytes,
+ * and so of the JSON work, on every load of the page.
+ */
+export function tableRow<R extends { scores: Record<string, Score>; tallies: unknown; failing: unknown }>(row: R) {
+  const { tallies: _tallies, failing: _failing, scores, ...rest } = row;
+  return {
+    ...rest,
+    scores: Object.fromEntries(Object.entries(scores).map(([k, s]) => [k, scoreForPage(s)])) as Record<string, Score>,
+  };
+}

@@ -58,7 +58,7 @@ async function assembleTrend({
   now?: Date;
 }) {
   const periods = recentPeriods(now, quarters).reverse();
-  const rows = (await tallyByPeriod({ periods })).filter((r) => r.criterionId === overallCriterionId);
+  const rows = await tallyByPeriod({ periods, criterionId: overallCriterionId });
   return periods.map((period) => ({
     period,
     east: aggregate(rows.filter((r) => r.period === period && r.region === "east")),

@@ -22,6 +22,20 @@ function roundWindows() {
   });
 }
 
+/** Every round's communes and households, oldest round first (reference data, read once per change). */
+function roundLinks() {
+  return cached("roundLinks", ["reference"], () =>
+    prisma.roundCommune.findMany({
+      select: {
+        communeId: true,
+        households: true,
+        round: { select: { id: true, name: true, startsAt: true, codesRequired: true } },
+      },
+      orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
+    }),
+  );
+}
+
 /** The round open for this commune at this moment, if any. */
 export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
   const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
@@ -140,15 +154,8 @@ export async function roundTallies({ roundId }: { roundId: number }) {
 
 /** Per commune: its latest round that has started, with households and answers so far. */
 export async function latestRoundCoverageByCommune(now: Date = new Date()) {
-  const links = await prisma.roundCommune.findMany({
-    where: { round: { startsAt: { lte: now } } },
-    select: {
-      communeId: true,
-      households: true,
-      round: { select: { id: true, name: true, startsAt: true, codesRequired: true } },
-    },
-    orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
-  });
+  // The links change with reference data only: read once per change, filtered by the clock here.
+  const links = (await roundLinks()).filter((l) => l.round.startsAt <= now);
   /** answered: used codes when the round requires codes (coverage = used codes / households), else answers */
   type Latest = {
     roundId: number;

@@ -27,26 +27,19 @@ async function readSetting(key: string): Promise<string | null> {
   return all.get(key) ?? null;
 }
 
+// Built once: zod compiles a schema on its first parse, and the dashboard reads these often.
+const { share: SHARE, minSample: MIN_SAMPLE } = THRESHOLD_BOUNDS;
+const storedShare = z.coerce.number().min(SHARE.min).max(SHARE.max).catch(DEFAULT_THRESHOLD.share);
+const storedMinSample = z.coerce.number().int().min(MIN_SAMPLE.min).max(MIN_SAMPLE.max).catch(DEFAULT_THRESHOLD.minSample);
+
 export async function getDefaultThreshold(): Promise<Threshold> {
   const [share, minSample] = await Promise.all([
     readSetting(SETTING_KEYS.defaultThresholdShare),
     readSetting(SETTING_KEYS.defaultMinSample),
   ]);
-  const { share: s, minSample: m } = THRESHOLD_BOUNDS;
   return {
-    share: z.coerce
-      .number()
-      .min(s.min)
-      .max(s.max)
-      .catch(DEFAULT_THRESHOLD.share)
-      .parse(share ?? DEFAULT_THRESHOLD.share),
-    minSample: z.coerce
-      .number()
-      .int()
-      .min(m.min)
-      .max(m.max)
-      .catch(DEFAULT_THRESHOLD.minSample)
-      .parse(minSample ?? DEFAULT_THRESHOLD.minSample),
+    share: storedShare.parse(share ?? DEFAULT_THRESHOLD.share),
+    minSample: storedMinSample.parse(minSample ?? DEFAULT_THRESHOLD.minSample),
   };
 }
 

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardTable } from "~/components/dashboard-table";
 import { Comparison } from "~/components/comparison";
+import { tableRow } from "~/lib/dashboard";
 import { applyDashboardQuery, parseDashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { VERDICTS } from "~/lib/score";
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       query,
-      rows,
+      rows: rows.map(tableRow),
       total: dashboard.rows.length,
       criteria: dashboard.criteria.map((c) => ({ key: c.key, nameVi: c.nameVi, nameEn: c.nameEn })),
       levels: levels.map((l) => ({ key: l.key, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),

@@ -70,14 +70,14 @@ async function guard(request: Request, params: { id?: string }, mode: "read" | "
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await guard(request, params, "read");
   const canWrite = user.role === "official";
-  const [complaint, next] = await Promise.all([
-    getStaffComplaint({ id }),
-    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
-  ]);
-  if (!complaint) throw new Response(null, { status: 404 });
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
+  const [complaint, next] = await Promise.all([
+    getStaffComplaint({ id }),
+    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user), afterAction: done !== null }) : null,
+  ]);
+  if (!complaint) throw new Response(null, { status: 404 });
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "staff");
   const triage = await loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") });

@@ -72,7 +72,7 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
                 {c.photos.map((p) => (
                   <img
                     key={p.id}
-                    src={`/photos/${p.id}`}
+                    src={`/photos/${p.id}?size=thumb`}
                     width={96}
                     height={Math.round((96 * p.height) / p.width)}
                     alt={t("track.photoAlt")}

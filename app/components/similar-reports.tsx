@@ -50,7 +50,7 @@ export function SimilarReports({ slug, reports }: { slug: string; reports: Simil
           <li key={r.id} className="similar__item">
             {r.photo ? (
               <img
-                src={`/photos/${r.photo.id}`}
+                src={`/photos/${r.photo.id}?size=thumb`}
                 width={96}
                 height={Math.round((96 * r.photo.height) / r.photo.width)}
                 alt={t("similar.photoAlt")}

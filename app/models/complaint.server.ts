@@ -219,6 +219,18 @@ function overdueWhere(now: Date): Prisma.ComplaintWhereInput {
   return { status: { in: [...OPEN_STATUSES] }, dueAt: { lt: now } };
 }
 
+/**
+ * The inbox's default order: least working time left first (overdue first, then the nearest
+ * deadline that applies now), older reports first on the same deadline; reports without a
+ * deadline (closed, merged) after. `dueAt` is stored per report, so this is an index-friendly
+ * ORDER BY; working time left grows with `dueAt`, so the order is the same.
+ */
+export const DUE_ORDER: Prisma.ComplaintOrderByWithRelationInput[] = [
+  { dueAt: { sort: "asc", nulls: "last" } },
+  { createdAt: "asc" },
+  { id: "asc" },
+];
+
 export type InboxFilter = {
   communeIds: number[] | null;
   status?: Status;
@@ -226,7 +238,7 @@ export type InboxFilter = {
   overdue?: boolean;
   hasPhoto?: boolean;
   q?: string;
-  /** "due": least time left first (the default); closed reports last */
+  /** "due" (the default): DUE_ORDER, least working time left first, closed reports last */
   sort: "due" | "oldest" | "newest";
   page: number;
   pageSize: number;
@@ -268,7 +280,7 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
       },
       orderBy:
         filter.sort === "due"
-          ? [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }]
+          ? DUE_ORDER
           : [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
@@ -579,11 +591,24 @@ export async function complaintSummaryByCategory({ communeId }: { communeId: num
 }
 
 /**
- * The report to handle after this one: the next open report in the inbox's default order (newest
- * first) within the official's communes, wrapping round to the newest; null when none is left.
+ * The report to handle after this one, in the inbox's default order (DUE_ORDER) within the
+ * official's communes; null when no other open report is left.
+ * - After an action (`afterAction`), the open report with the least time left other than this
+ *   one: the action may have moved this report's deadline (acknowledging starts the handling
+ *   clock), so "the one after it" would skip everything due in between.
+ * - While browsing, the open report that comes after this one in that order, wrapping round to
+ *   the top; so "next" never bounces between two reports nobody acted on.
  */
-export async function nextOpenComplaint({ id, communeIds }: { id: number; communeIds: number[] | null }) {
-  const current = await prisma.complaint.findUnique({ where: { id }, select: { createdAt: true } });
+export async function nextOpenComplaint({
+  id,
+  communeIds,
+  afterAction = false,
+}: {
+  id: number;
+  communeIds: number[] | null;
+  afterAction?: boolean;
+}) {
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { dueAt: true, createdAt: true } });
   if (!current) return null;
   const where: Prisma.ComplaintWhereInput = {
     ...(communeIds ? { communeId: { in: communeIds } } : {}),
@@ -591,16 +616,20 @@ export async function nextOpenComplaint({ id, communeIds }: { id: number; commun
     id: { not: id },
   };
   const select = { id: true, code: true } as const;
-  const orderBy: Prisma.ComplaintOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
-  const older = await prisma.complaint.findFirst({
-    where: {
-      ...where,
-      OR: [{ createdAt: { lt: current.createdAt } }, { createdAt: current.createdAt, id: { lt: id } }],
-    },
+  const top = () => prisma.complaint.findFirst({ where, select, orderBy: DUE_ORDER });
+  if (afterAction) return top();
+  // Strictly after (dueAt, createdAt, id) in DUE_ORDER; a null dueAt sorts last.
+  const sameDue = { dueAt: current.dueAt };
+  const tieBreak: Prisma.ComplaintWhereInput[] = [
+    { ...sameDue, createdAt: { gt: current.createdAt } },
+    { ...sameDue, createdAt: current.createdAt, id: { gt: id } },
+  ];
+  const after = await prisma.complaint.findFirst({
+    where: { ...where, OR: current.dueAt ? [{ dueAt: { gt: current.dueAt } }, { dueAt: null }, ...tieBreak] : tieBreak },
     select,
-    orderBy,
+    orderBy: DUE_ORDER,
   });
-  return older ?? (await prisma.complaint.findFirst({ where, select, orderBy }));
+  return after ?? top();
 }
 
 /**

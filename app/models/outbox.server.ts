@@ -3,6 +3,7 @@
 // send and retry them. Contacts never leave this module except as a message's recipient.
 import crypto from "node:crypto";
 import type { Category, Status } from "~/lib/complaint-workflow";
+import { normaliseEmail, normalisePhone } from "~/lib/contact";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -30,16 +31,6 @@ export function publicUrl(): string {
 
 export const trackingUrl = (code: string) => `${publicUrl()}/t/${encodeURIComponent(code)}`;
 export const stopUrl = (token: string) => `${publicUrl()}/unsubscribe/${token}`;
-
-/** Lower-cased e-mail; phone as digits with a leading 0 (Vietnamese numbers; +84 is folded). */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-export function normalisePhone(phone: string): string | null {
-  const digits = phone.replace(/[\s.()-]/g, "");
-  const local = digits.replace(/^\+?84/, "0");
-  return /^0\d{9}$/.test(local) ? local : null;
-}
 
 const newToken = () => crypto.randomBytes(24).toString("base64url");
 
@@ -80,11 +71,26 @@ export async function newSubscription({
   };
 }
 
-/** A "me too" supporter's subscription, inside the caller's transaction. Null without a contact. */
-export async function subscribeSupporter(tx: Tx, { complaintId, ...contact }: { complaintId: number } & Contact) {
+/**
+ * A "me too" supporter's subscription, inside the caller's transaction: one per supporter
+ * (voterHash) and report, so sending the form again replaces the contact (and resumes news the
+ * supporter had stopped) instead of adding a second one. Null without a contact.
+ */
+export async function subscribeSupporter(
+  tx: Tx,
+  { complaintId, voterHash, ...contact }: { complaintId: number; voterHash?: string | null } & Contact,
+) {
   const clean = cleanContact(contact);
   if (!clean) return null;
-  return tx.subscription.create({ data: { complaintId, ...clean, role: "supporter", token: newToken() }, select: { id: true } });
+  const existing = voterHash
+    ? await tx.subscription.findFirst({ where: { complaintId, voterHash }, select: { id: true } })
+    : null;
+  if (existing)
+    return tx.subscription.update({ where: { id: existing.id }, data: { ...clean, stoppedAt: null }, select: { id: true } });
+  return tx.subscription.create({
+    data: { complaintId, voterHash: voterHash ?? null, ...clean, role: "supporter", token: newToken() },
+    select: { id: true },
+  });
 }
 
 function whatKey(change: NotifyChange): string {

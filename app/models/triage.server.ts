@@ -9,7 +9,7 @@ import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
 import { getWhereabouts } from "./forwarding.server";
-import { notifyResidents } from "./outbox.server";
+import { notifyResidents, subscribeSupporter } from "./outbox.server";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 import { reportedSelect } from "./complaint-select.server";
 
@@ -225,6 +225,41 @@ export async function supportComplaint({
   return { ok: true, count, again };
 }
 
+/**
+ * A supporter leaves an e-mail and/or a phone for news about a report they said "me too" to.
+ * Only someone who supported it may: their cookie id's hash must be on a Supporter row of this
+ * report (of this commune, not merged away), so a forged post cannot attach contacts to any
+ * report. One subscription per supporter and report: sending again replaces the contact.
+ */
+export async function subscribeAsSupporter({
+  complaintId,
+  communeId,
+  voterHash,
+  email,
+  phone,
+}: {
+  complaintId: number;
+  communeId: number;
+  voterHash: string;
+  email: string | null;
+  phone: string | null;
+}): Promise<{ ok: true } | { ok: false; reason: "notSupporter" | "noContact" }> {
+  return prisma.$transaction(async (tx) => {
+    const supporter = await tx.supporter.findFirst({
+      where: { complaintId, voterHash, complaint: { communeId, mergedIntoId: null } },
+      select: { id: true },
+    });
+    if (!supporter) return { ok: false, reason: "notSupporter" };
+    const subscribed = await subscribeSupporter(tx, { complaintId, voterHash, email, phone });
+    return subscribed ? { ok: true } : { ok: false, reason: "noContact" };
+  });
+}
+
+/** Whether this resident (cookie id hash) supports the report: the "me too" page offers news then. */
+export async function isSupporter({ complaintId, voterHash }: { complaintId: number; voterHash: string }) {
+  return (await prisma.supporter.count({ where: { complaintId, voterHash } })) > 0;
+}
+
 /** The public summary a supporter sees after saying "me too" (no code, no contact). */
 export async function getSupportedSummary({ complaintId, communeId }: { complaintId: number; communeId: number }) {
   const c = await prisma.complaint.findFirst({
@@ -276,9 +311,22 @@ export async function mergeComplaints({ id, targetId, actorId }: { id: number; t
     await tx.supporter.deleteMany({ where: { complaintId: id, voterHash: { in: kept.map((k) => k.voterHash!) } } });
     await tx.supporter.updateMany({ where: { complaintId: id }, data: { complaintId: targetId, fromComplaintId: id } });
     await tx.supporter.create({ data: { complaintId: targetId, fromComplaintId: id, ipHash, createdAt: now } });
-    // Whoever follows the duplicate is told, then follows the kept report as a supporter.
+    // Whoever follows the duplicate is told, then follows the kept report as a supporter, unless
+    // they follow it already (the same supporter, or the same e-mail and phone): one message per
+    // change, not two. Those stay on the duplicate, which changes no more.
     await notifyResidents(tx, { complaintId: id, change: { kind: "merged" } });
-    await tx.subscription.updateMany({ where: { complaintId: id }, data: { complaintId: targetId, role: "supporter" } });
+    const contact = { voterHash: true, email: true, phone: true } as const;
+    const following = await tx.subscription.findMany({ where: { complaintId: targetId }, select: contact });
+    const moving = (await tx.subscription.findMany({ where: { complaintId: id }, select: { id: true, ...contact } })).filter(
+      (s) =>
+        !following.some(
+          (f) => (s.voterHash !== null && f.voterHash === s.voterHash) || (f.email === s.email && f.phone === s.phone),
+        ),
+    );
+    await tx.subscription.updateMany({
+      where: { id: { in: moving.map((s) => s.id) } },
+      data: { complaintId: targetId, role: "supporter" },
+    });
     // Reports merged into the duplicate earlier now point at the kept one.
     await tx.complaint.updateMany({ where: { mergedIntoId: id }, data: { mergedIntoId: targetId } });
     await tx.complaintEvent.createMany({

@@ -1,22 +1,35 @@
 // "I have this problem too": a resident supports an open report of the commune instead of filing
-// a duplicate (a plain form post: works without JavaScript), then sees the count.
+// a duplicate (a plain form post: works without JavaScript), then sees the count and, on the same
+// page, may leave an e-mail and/or phone for news about it. That form posts to ?id=…&subscribe,
+// so a refused post renders this page again with the errors. Only someone whose cookie supported
+// the report may subscribe: a forged post attaches no contact to any report.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import crypto from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { getSupportedSummary, supportComplaint } from "~/models/triage.server";
+import { FormError } from "~/components/forms";
+import { NotifyFields } from "~/components/notify-fields";
+import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/triage.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
-import { validateForm } from "~/utils/form.server";
+import { validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { notifyContactFields, z } from "~/utils/validation.server";
 
 const MeTooSchema = lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
+
+/** News for a supporter: the report form's contact rule, and at least one of the two. */
+const SubscribeSchema = lazy(() =>
+  z
+    .object({ complaintId: z.coerce.number().int().positive(), ...notifyContactFields() })
+    .strict()
+    .refine((d) => d.email !== null || d.phone !== null, { error: "notify:supporter.contactRequired", path: ["email"] }),
+);
 
 async function loadCommune(params: { slug?: string }) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -31,12 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary =
     Number.isSafeInteger(id) && id > 0 ? await getSupportedSummary({ complaintId: id, communeId: commune.id }) : null;
   if (!summary) throw new Response(null, { status: 404 });
+  const voterId = await readVoterId(request);
+  const supporter = voterId !== null && (await isSupporter({ complaintId: id, voterHash: keyedHash("voter", voterId) }));
   const t = getFixedT(await getLanguage(request), "triage");
   return json(
     {
       commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
+      id,
       summary,
+      supporter,
       again: url.searchParams.has("again"),
+      subscribed: url.searchParams.has("subscribed"),
       title: t("similar.meToo"),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -46,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const commune = await loadCommune(params);
+  if (new URL(request.url).searchParams.has("subscribe")) return subscribe(request, commune, context.clientIp);
   const result = await validateForm(request, MeTooSchema(), { maxBytes: 1024 });
   if (!result.ok) return result.response;
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
@@ -65,9 +84,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}${again}`, { status: 303, headers });
 }
 
+/** A supporter's e-mail and/or phone: 400 with the input kept, 403 for anyone who did not support it. */
+async function subscribe(request: Request, commune: { id: number; slug: string }, clientIp: string | undefined) {
+  const result = await validateForm(request, SubscribeSchema(), { maxBytes: 1024 });
+  if (!result.ok) return result.response;
+  if (!(await takeToken("tracking", keyedHash("ip", clientIp ?? "unknown")))) throw new Response(null, { status: 429 });
+  const voterId = await readVoterId(request);
+  const done = voterId
+    ? await subscribeAsSupporter({ ...result.data, communeId: commune.id, voterHash: keyedHash("voter", voterId) })
+    : ({ ok: false, reason: "notSupporter" } as const);
+  if (!done.ok && done.reason === "notSupporter") throw new Response(null, { status: 403 });
+  if (!done.ok)
+    return json<FormErrors>({ fieldErrors: { email: "notify:supporter.contactRequired" }, values: result.values }, 400);
+  return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}&subscribed=1`, { status: 303 });
+}
+
 export default function MeToo() {
-  const { commune, summary, again } = useLoaderData<typeof loader>();
+  const { commune, id, summary, again, supporter, subscribed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("triage");
+  const { t: tn } = useTranslation("notify");
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -82,6 +118,20 @@ export default function MeToo() {
         <span className={`status status--${summary.status}`}>{t(`complaint:status.${summary.status}`)}</span>
       </p>
       <blockquote className="complaint-text">{summary.text}</blockquote>
+      {subscribed ? (
+        <p className="card notice" role="status" data-testid="me-too-subscribed">
+          {tn("supporter.saved")}
+        </p>
+      ) : supporter ? (
+        <Form method="post" action={`/c/${commune.slug}/me-too?id=${id}&subscribe`} className="card" data-testid="me-too-news">
+          <input type="hidden" name="complaintId" value={id} />
+          <FormError message={actionData?.formError && tn("supporter.formError")} />
+          <NotifyFields values={actionData?.values ?? {}} errors={actionData?.fieldErrors ?? {}} />
+          <button type="submit" className="button button--primary button--block">
+            {tn("supporter.save")}
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }

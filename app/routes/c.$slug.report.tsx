@@ -18,11 +18,11 @@ import {
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint.server";
-import { contactFields, normalisePhone } from "~/models/outbox.server";
+import { contactFields } from "~/models/outbox.server";
 import { findSimilarOpen } from "~/models/triage.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
 import { lazy } from "~/utils/lazy";
-import { optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
+import { notifyContactFields, optionalNumber, optionalText, requiredText, z } from "~/utils/validation.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -50,12 +50,7 @@ const ReportSchema = lazy(() =>
       contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
         error: "errors.contactInvalid",
       }),
-      email: optionalText(100, "notify:form.emailInvalid").refine((e) => e === null || EMAIL.test(e), {
-        error: "notify:form.emailInvalid",
-      }),
-      phone: optionalText(30, "notify:form.phoneInvalid").refine((p) => p === null || normalisePhone(p) !== null, {
-        error: "notify:form.phoneInvalid",
-      }),
+      ...notifyContactFields(),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
       submissionId: z.uuid({ error: "errors.invalid" }).optional(),
@@ -64,7 +59,6 @@ const ReportSchema = lazy(() =>
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude", "submissionId"]);
 
 // "Check for similar reports" (the form's second button, posting to ?check): only the category and

@@ -4,6 +4,7 @@
 // key is the credential. Errors are the specification's list, and nothing is written on any error.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { COMPLAINT_TEXT_MAX, COMPLAINT_TEXT_MIN } from "~/lib/complaint-workflow";
+import { EMAIL_MAX, isEmail, normalisePhone, PHONE_MAX } from "~/lib/contact";
 import { verifyApiKey } from "~/models/api-key.server";
 import {
   createServiceRequest,
@@ -13,7 +14,6 @@ import {
   type Open311Status,
   type RequestQuery,
 } from "~/models/open311.server";
-import { normalisePhone } from "~/models/outbox.server";
 import { keyedHash } from "~/utils/hash.server";
 import { notFound, open311Error, parseFile, respond, type Format } from "~/utils/open311.server";
 import { takeToken } from "~/utils/rate-limit.server";
@@ -21,7 +21,6 @@ import { readUrlEncodedForm } from "~/utils/request.server";
 import { optionalNumber, z } from "~/utils/validation.server";
 
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 const text = (max: number, name: string) =>
   z
@@ -51,8 +50,9 @@ const PostRequestSchema = z
       ),
     "attribute[commune]": z.string({ error: "attribute[commune] is required (see services/{service_code}.json)" }).max(100),
     "attribute[village]": text(100, "attribute[village]"),
-    email: text(100, "email").refine((e) => e === null || EMAIL.test(e), { error: "email is not valid" }),
-    phone: text(30, "phone").refine((p) => p === null || normalisePhone(p) !== null, { error: "phone is not valid" }),
+    // The rule of the report form (~/lib/contact), with the specification's English errors.
+    email: text(EMAIL_MAX, "email").refine((e) => e === null || isEmail(e), { error: "email is not valid" }),
+    phone: text(PHONE_MAX, "phone").refine((p) => p === null || normalisePhone(p) !== null, { error: "phone is not valid" }),
   })
   .refine((d) => (d.lat === null) === (d.long === null), { error: "lat and long must be given together" })
   .refine((d) => d.lat !== null || d.address_string !== null, {

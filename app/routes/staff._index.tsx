@@ -1,7 +1,8 @@
 // The officials' inbox: their communes' complaints (council members and administrators: all,
 // read-only), with filters, text search, sort by age and paging. Filters live in the URL and,
 // on a phone, fold behind one button; the last filters are remembered in a cookie, so coming
-// back to the inbox (menu link, breadcrumb) returns to the same view. Newest first by default.
+// back to the inbox (menu link, breadcrumb) returns to the same view. Least working time left
+// first by default (overdue first, closed reports last); newest or oldest first on request.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,7 +28,7 @@ const InboxQuerySchema = lazy(() =>
     overdue: z.literal("1").optional().catch(undefined),
     photo: z.literal("1").optional().catch(undefined),
     q: z.string().max(100).optional().catch(undefined),
-    sort: z.enum(["due", "oldest", "newest"]).catch("newest"),
+    sort: z.enum(["due", "oldest", "newest"]).catch("due"),
     page: z.coerce.number().int().min(1).max(10_000).catch(1),
   }),
 );
@@ -38,12 +39,30 @@ function filterParams(params: URLSearchParams): string {
   return kept.toString().slice(0, 500);
 }
 
+/**
+ * The remembered filters. Until "due" became the default, the sort box was always sent, so a
+ * remembered `sort` from then (a plain string cookie) was no choice: it is dropped and the
+ * official gets the default. Filters remembered since are `{ v: 2, q }` and keep their sort.
+ */
+async function savedFilters(request: Request): Promise<{ q: string; legacy: boolean }> {
+  const saved: unknown = await inboxFilterCookie.parse(request.headers.get("Cookie"));
+  if (typeof saved === "string") {
+    const params = new URLSearchParams(saved);
+    params.delete("sort");
+    return { q: params.toString(), legacy: true };
+  }
+  const q = saved && typeof saved === "object" && "v" in saved && saved.v === 2 && "q" in saved ? saved.q : "";
+  return { q: typeof q === "string" ? q : "", legacy: false };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "unit") throw redirect("/staff/unit");
   const url = new URL(request.url);
-  const saved = await inboxFilterCookie.parse(request.headers.get("Cookie"));
-  if (url.search === "" && typeof saved === "string" && saved !== "") return redirect(`/staff?${saved}`);
+  const saved = await savedFilters(request);
+  const remember = async (q: string) => ({ "Set-Cookie": await inboxFilterCookie.serialize({ v: 2, q }) });
+  if (url.search === "" && saved.q !== "")
+    return redirect(`/staff?${saved.q}`, { headers: saved.legacy ? await remember(saved.q) : {} });
   const filters = url.searchParams.has("clear") ? "" : filterParams(url.searchParams);
   const query = InboxQuerySchema().parse(Object.fromEntries(url.searchParams));
   const inbox = await listInbox({
@@ -72,7 +91,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       headers: {
         "Cache-Control": "private, no-store",
-        ...(filters !== (saved ?? "") ? { "Set-Cookie": await inboxFilterCookie.serialize(filters) } : {}),
+        ...(filters !== saved.q || saved.legacy ? await remember(filters) : {}),
       },
     },
   );
@@ -149,13 +168,6 @@ export default function Inbox() {
             </label>
             <label className="check">
               <input type="checkbox" name="photo" value="1" defaultChecked={query.photo === "1"} /> {t("inbox.photoOnly")}
-            </label>
-            <label>
-              {t("inbox.sort")}
-              <select name="sort" defaultValue={query.sort}>
-                <option value="newest">{t("inbox.newest")}</option>
-                <option value="oldest">{t("inbox.oldest")}</option>
-              </select>
             </label>
             <Link to="/staff?clear=1" className="button">
               {t("handling:clearFilters")}

@@ -62,14 +62,14 @@ const StaffActionSchema = lazy(() =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await requireComplaintAccess(request, params, "read");
   const canWrite = user.role === "official";
-  const [complaint, next] = await Promise.all([
-    getStaffComplaint({ id }),
-    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user) }) : null,
-  ]);
-  if (!complaint) throw new Response(null, { status: 404 });
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
+  const [complaint, next] = await Promise.all([
+    getStaffComplaint({ id }),
+    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user), afterAction: done !== null }) : null,
+  ]);
+  if (!complaint) throw new Response(null, { status: 404 });
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "staff");
   const triage = await loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") });

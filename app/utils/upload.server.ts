@@ -175,11 +175,42 @@ export async function savePhoto(photo: ProcessedPhoto): Promise<{ fileName: stri
   return { fileName, bytes: photo.data.byteLength };
 }
 
+const PHOTO_NAME = /^[0-9a-f]{32}\.jpg$/;
+/** Thumbnails (lists of reports on a phone) fit in this box: 96 CSS px on a 1.5x screen. */
+export const THUMB_EDGE = 160;
+const thumbPath = (fileName: string) => path.join(uploadDir(), "thumbs", fileName);
+
 export async function deletePhotos(fileNames: string[]) {
-  await Promise.all(fileNames.map((f) => fs.rm(path.join(uploadDir(), f), { force: true })));
+  await Promise.all(
+    fileNames.flatMap((f) => [fs.rm(path.join(uploadDir(), f), { force: true }), fs.rm(thumbPath(f), { force: true })]),
+  );
 }
 
 export function readPhoto(fileName: string): Promise<Buffer> {
-  if (!/^[0-9a-f]{32}\.jpg$/.test(fileName)) throw new Error("bad photo name");
+  if (!PHOTO_NAME.test(fileName)) throw new Error("bad photo name");
   return fs.readFile(path.join(uploadDir(), fileName));
+}
+
+/**
+ * A stored photo's thumbnail (JPEG, at most THUMB_EDGE px on each side), made with sharp on
+ * first request and kept in `thumbs/` beside the photos: later requests read the file. Written
+ * under a temporary name and renamed, so two first requests at once never leave half a file.
+ */
+export async function readThumbnail(fileName: string): Promise<Buffer> {
+  if (!PHOTO_NAME.test(fileName)) throw new Error("bad photo name");
+  const target = thumbPath(fileName);
+  try {
+    return await fs.readFile(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  const data = await sharp(await readPhoto(fileName))
+    .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true })
+    .jpeg({ quality: 70, mozjpeg: true })
+    .toBuffer();
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+  await fs.writeFile(temporary, data);
+  await fs.rename(temporary, target);
+  return data;
 }

@@ -1,5 +1,6 @@
 // zod building blocks shared by forms, server only. Messages are translation keys, resolved by the page.
 import { z } from "zod";
+import { EMAIL_MAX, isEmail, normalisePhone, PHONE_MAX } from "~/lib/contact";
 
 /** Trimmed, NFC-normalised text, required, within min..max characters. */
 export function requiredText({
@@ -64,6 +65,22 @@ export function idList() {
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number));
+}
+
+/**
+ * The resident's optional e-mail and phone for news about a report (report form, "me too"): spread
+ * into a form's schema. Empty becomes null; the messages are keys of the `notify` namespace,
+ * shown next to the fields by NotifyFields.
+ */
+export function notifyContactFields() {
+  return {
+    email: optionalText(EMAIL_MAX, "notify:form.emailInvalid").refine((e) => e === null || isEmail(e), {
+      error: "notify:form.emailInvalid",
+    }),
+    phone: optionalText(PHONE_MAX, "notify:form.phoneInvalid").refine((p) => p === null || normalisePhone(p) !== null, {
+      error: "notify:form.phoneInvalid",
+    }),
+  };
 }
 
 // Routes import zod from here (never from "zod" directly) so that it stays out of the browser.

@@ -317,7 +317,7 @@ describe("the workflow", () => {
     expect((await staffPost(c.id, cookie, { intent: "photosAll" })).status).toBe(409);
   });
 
-  it("lists the inbox newest first and remembers its filters for the way back (cookie), until cleared", async () => {
+  it("lists the inbox least time left first (newest first on request) and remembers its filters (cookie), until cleared", async () => {
     const older = await fileOk();
     const newer = await fileOk({ ...validFields, text: "Cống thoát nước thôn 3 bị tắc, nước tràn ra đường." });
     const official = await createStaff("official", [SLUG]);
@@ -330,9 +330,12 @@ describe("the workflow", () => {
           context: context(),
         }),
       );
+    // Default since issue 12: the older report's deadline comes first (it was "newest first").
     const first = await inbox("");
     const ids = (await first.json()).inbox.items.map((c: { id: number }) => c.id);
-    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+    const newest = (await (await inbox("?sort=newest")).json()).inbox.items.map((c: { id: number }) => c.id);
+    expect(newest.indexOf(newer.id)).toBeLessThan(newest.indexOf(older.id));
 
     const filtered = await inbox("?category=roads&page=2");
     const saved = filtered.headers.get("Set-Cookie")!.split(";")[0];

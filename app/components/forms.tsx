@@ -1,7 +1,8 @@
 // The one shape of a form field (after the Epic Stack's Field + ErrorList): label, optional hint,
 // the control, and the field's error right below it. The control gets aria-invalid and
 // aria-describedby (hint, error) so a screen reader reads the message with the field. Routes pass
-// translated strings; they never write error markup themselves.
+// translated strings; they never write error markup themselves. Variants: InlineField (one-line
+// forms), CellField (a number in a table cell), ChoiceFieldset (radios, checkboxes).
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 export type ListOfErrors = ReadonlyArray<string | null | undefined> | string | null | undefined;

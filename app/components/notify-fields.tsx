@@ -2,6 +2,11 @@
 import { useTranslation } from "react-i18next";
 import { Field } from "./forms";
 
+const CONTACT_FIELDS = [
+  { name: "email", type: "email", maxLength: 100 },
+  { name: "phone", type: "tel", maxLength: 30 },
+] as const;
+
 export function NotifyFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const { t } = useTranslation("notify");
   // Error keys come from the route's schema as "notify:form.…".
@@ -10,32 +15,22 @@ export function NotifyFields({ values, errors }: { values: Record<string, string
     <fieldset className="notify-fields">
       <legend>{t("form.legend")}</legend>
       <p className="hint">{t("form.hint")}</p>
-      <Field
-        label={t("form.email")}
-        inputProps={{
-          name: "email",
-          id: "notify-email",
-          type: "email",
-          inputMode: "email",
-          autoComplete: "email",
-          maxLength: 100,
-          defaultValue: values.email ?? "",
-        }}
-        errors={err("email")}
-      />
-      <Field
-        label={t("form.phone")}
-        inputProps={{
-          name: "phone",
-          id: "notify-phone",
-          type: "tel",
-          inputMode: "tel",
-          autoComplete: "tel",
-          maxLength: 30,
-          defaultValue: values.phone ?? "",
-        }}
-        errors={err("phone")}
-      />
+      {CONTACT_FIELDS.map(({ name, maxLength, type }) => (
+        <Field
+          key={name}
+          label={t(`form.${name}`)}
+          inputProps={{
+            name,
+            id: `notify-${name}`,
+            type,
+            inputMode: type,
+            autoComplete: type,
+            maxLength,
+            defaultValue: values[name] ?? "",
+          }}
+          errors={err(name)}
+        />
+      ))}
     </fieldset>
   );
 }

@@ -21,3 +21,14 @@ export const timelineEventSelect = {
   body: true,
   createdAt: true,
 } satisfies Prisma.ComplaintEventSelect;
+
+/** A report as a line of a list (the commune inbox, a unit's inbox): what it is, where it stands, when it is due. */
+export const listedSelect = {
+  id: true,
+  code: true,
+  category: true,
+  text: true,
+  status: true,
+  urgency: true,
+  dueAt: true,
+} satisfies Prisma.ComplaintSelect;

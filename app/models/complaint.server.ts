@@ -19,7 +19,7 @@ import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
-import { reportedSelect, timelineEventSelect } from "./complaint-select.server";
+import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint-select.server";
 
 function countsByStatus(rows: { status: Status; _count: { _all: number } }[]): Partial<Record<Status, number>> {
   const counts: Partial<Record<Status, number>> = {};
@@ -266,15 +266,9 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
     prisma.complaint.findMany({
       where,
       select: {
-        id: true,
-        code: true,
-        category: true,
-        text: true,
-        status: true,
+        ...listedSelect,
         createdAt: true,
         clockStartedAt: true,
-        urgency: true,
-        dueAt: true,
         commune: { select: { name: true, slug: true } },
         _count: { select: { photos: true, supporters: true } },
       },

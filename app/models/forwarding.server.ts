@@ -7,7 +7,7 @@ import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError, type Tx } from "./complaint.server";
 import { notifyResidents } from "./outbox.server";
-import { reportedSelect, timelineEventSelect } from "./complaint-select.server";
+import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint-select.server";
 
 export type { UnitKind };
 export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);
@@ -240,13 +240,7 @@ export async function listUnitInbox({ unitId }: { unitId: number }) {
       createdAt: true,
       complaint: {
         select: {
-          id: true,
-          code: true,
-          category: true,
-          text: true,
-          status: true,
-          urgency: true,
-          dueAt: true,
+          ...listedSelect,
           commune: { select: { name: true } },
         },
       },

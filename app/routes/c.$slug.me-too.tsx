@@ -4,9 +4,11 @@
 // so a refused post renders this page again with the errors. Only someone whose cookie supported
 // the report may subscribe: a forged post attaches no contact to any report.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import crypto from "node:crypto";
 import { useTranslation } from "react-i18next";
+import { StatusTag } from "~/components/triage-badges";
+import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { ErrorPage } from "~/components/error-page";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { FormError } from "~/components/forms";
@@ -106,16 +108,12 @@ export default function MeToo() {
   const { t: tn } = useTranslation("notify");
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/c/${commune.slug}`}>
-          {t(`common:kind.${commune.kind}`)} {commune.name}
-        </Link>
-      </p>
+      <CommuneBreadcrumb commune={commune} />
       <div className="card notice" role="status" data-testid="me-too-done">
         <p>{again ? t("public.supportAgain") : t("public.supportThanks", { count: summary.supporters })}</p>
       </div>
       <p>
-        <span className={`status status--${summary.status}`}>{t(`complaint:status.${summary.status}`)}</span>
+        <StatusTag status={summary.status} />
       </p>
       <blockquote className="complaint-text">{summary.text}</blockquote>
       {subscribed ? (

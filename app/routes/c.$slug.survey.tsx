@@ -4,6 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { HouseholdCodeLink } from "~/components/household-code-link";
@@ -116,11 +117,7 @@ export default function Survey() {
 
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/c/${commune.slug}`}>
-          {t(`common:kind.${commune.kind}`)} {commune.name}
-        </Link>
-      </p>
+      <CommuneBreadcrumb commune={commune} />
       <h1>{t("heading", { name: commune.name })}</h1>
       <HouseholdCodeLink slug={commune.slug} />
       <p className="lead">{t("intro")}</p>

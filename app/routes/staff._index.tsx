@@ -12,7 +12,7 @@ import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint.server";
 import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
-import { SupportCount, TimeLeft, UrgencyTag } from "~/components/triage-badges";
+import { SupportCount, TimeLeft, UrgencyTag, StatusTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/triage.server";
 import { readableCommuneIds, requireUser } from "~/utils/auth.server";
 import { inboxFilterCookie } from "~/utils/cookies.server";
@@ -184,7 +184,7 @@ export default function Inbox() {
             {readOnly ? null : <SelectBox id={c.id} code={c.code} disabled={c.status !== "new" && c.status !== "reopened"} />}
             <Link to={`/staff/complaints/${c.id}`}>
               <span className="inbox__meta">
-                <span className={`status status--${c.status}`}>{t(`complaint:status.${c.status}`)}</span>
+                <StatusTag status={c.status} />
                 <UrgencyTag urgency={c.urgency} /> <TimeLeft timeLeft={c.timeLeft} /> <SupportCount count={c._count.supporters} />{" "}
                 · {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
                 {c._count.photos ? ` · ${t("pwa:photoCount", { count: c._count.photos })}` : null}

@@ -15,6 +15,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { nextPeriodStart, recentPeriods } from "../app/lib/vn-time";
 import { prepareDatabase, serverEnv } from "./lib/harness";
@@ -33,7 +35,12 @@ const DB_FILE = path.join(DIR, "app.db");
 const out = JSON_OUT || GENERATE_ONLY ? process.stderr : process.stdout;
 const say = (line = "") => out.write(line + "\n");
 // The app is imported in this process (after loading), so it reads this environment.
-const env = serverEnv(DIR, undefined, { SURVEY_RATE_LIMIT_PER_HOUR: "100000000", LOG_LEVEL: "silent" });
+const env = serverEnv(DIR, undefined, {
+  SURVEY_RATE_LIMIT_PER_HOUR: "100000000",
+  LOG_LEVEL: "silent",
+  SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+});
+type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
 Object.assign(process.env, env);
 
 const TARGETS = { dashboardRatio: 5, dashboardP95Ms: 100, communeP95Ms: 50, peakRssMiB: 400 };
@@ -150,7 +157,11 @@ function existingAnswers(): number {
   if (!fs.existsSync(DB_FILE)) return -1;
   const db = new Database(DB_FILE, { readonly: true });
   try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM Response WHERE submissionId LIKE 'b%'").get() as { n: number }).n;
+    return (
+      db.prepare("SELECT COUNT(*) AS n FROM Response WHERE submissionId LIKE 'b%' AND submissionId NOT LIKE '%-%'").get() as {
+        n: number;
+      }
+    ).n;
   } catch {
     return -1;
   } finally {
@@ -182,21 +193,39 @@ async function main() {
   const dbMiB = Math.round(fs.statSync(DB_FILE).size / 2 ** 20);
   say(`Ready in ${loadSeconds.toFixed(0)} s. Database: ${dbMiB.toLocaleString("en")} MiB\n`);
 
-  // Import the app only now: it reads DATABASE_URL when loaded.
-  const { loader: dashboardLoader } = await import("../app/routes/staff.council._index");
-  const { loader: communeLoader } = await import("../app/routes/c.$slug._index");
-  const { loader: dossierLoader } = await import("../app/routes/staff.council.$slug");
-  const { action: surveyAction } = await import("../app/routes/c.$slug.survey");
-  const { createUser, login } = await import("../app/models/user.server");
-  const { sessionCookie } = await import("../app/utils/auth.server");
-  const { voterCookie } = await import("../app/utils/cookies.server");
-  const { prisma } = await import("../app/utils/db.server");
+  // The production build (npm run build), as the server runs it, imported only now: it reads
+  // DATABASE_URL when loaded. (Through tsx, the app's source would pay for esbuild's keepNames,
+  // which the build does not have: up to 4× the CPU of some sorts.)
+  const buildFile = path.resolve("build/index.js");
+  if (!fs.existsSync(buildFile)) throw new Error("No production build: run `npm run build` first.");
+  const build = (await import(pathToFileURL(buildFile).href)) as {
+    routes: Record<string, { module: { loader?: Handler; action?: Handler } }>;
+  };
+  const handler = (id: string, kind: "loader" | "action") => {
+    const fn = build.routes[id]?.module[kind];
+    if (!fn) throw new Error(`the build has no ${kind} for ${id}`);
+    return fn;
+  };
+  const dashboardLoader = handler("routes/staff.council._index", "loader");
+  const communeLoader = handler("routes/c.$slug._index", "loader");
+  const dossierLoader = handler("routes/staff.council.$slug", "loader");
+  const surveyAction = handler("routes/c.$slug.survey", "action");
 
-  const email = `bench-${crypto.randomUUID()}@local`;
-  await createUser({ email, name: "Bench", role: "council", password: "bench-password-123" });
-  const session = await login({ email, password: "bench-password-123", ipHash: "bench" });
-  if (!session.ok) throw new Error("login failed");
-  const cookie = (await sessionCookie.serialize(session.sessionId)).split(";")[0];
+  // A council member's session, written as sign-in writes it, and its signed cookie.
+  const setup = new Database(DB_FILE);
+  const userId = setup
+    .prepare("INSERT INTO User (email, name, role, passwordHash) VALUES (?, 'Bench', 'council', '-') RETURNING id")
+    .pluck()
+    .get(`bench-${crypto.randomUUID()}@local`);
+  const sessionId = crypto.randomBytes(32).toString("base64url");
+  const prismaTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  setup
+    .prepare("INSERT INTO Session (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)")
+    .run(sessionId, userId, prismaTime(Date.now()), prismaTime(Date.now() + 3_600_000));
+  setup.close();
+  const secrets = [env.SESSION_SECRET!];
+  const cookie = (await createCookie("__session", { secrets, path: "/" }).serialize(sessionId)).split(";")[0];
+  const voterCookie = createCookie("voter", { secrets, path: "/" });
   const ctx = { clientIp: "127.0.0.1" };
   const get = (p: string) => new Request(`http://localhost${p}`, { headers: { Cookie: cookie } });
   const slug = "vinh-bao";
@@ -289,7 +318,6 @@ async function main() {
     }),
   );
   const actionConcurrentPerSecond = Math.round((3 * SUBMISSIONS) / ((performance.now() - t) / 1000));
-  await prisma.$disconnect();
 
   other.pragma("synchronous = FULL");
   t = performance.now();

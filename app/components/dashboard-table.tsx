@@ -4,9 +4,8 @@ import { VerifiedOpen } from "./verified-open";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { shortFormerUnit } from "~/lib/text";
-import type { Score } from "~/lib/score";
 import { VerdictBadge } from "~/components/verdict-badge";
-import type { tableRow } from "~/lib/dashboard";
+import type { PageScore, tableRow } from "~/lib/dashboard";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
@@ -44,7 +43,7 @@ export function DashboardTable({
   // Dense cells so that the table fits a 1366 px screen: share, n, and the interval on its own
   // line; the latest round's coverage (with verified and open answers) in one column; the
   // resolution rate is in each commune's dossier.
-  const cell = (s: Score | undefined) =>
+  const cell = (s: PageScore | undefined) =>
     !s || s.hidden ? (
       <span className="muted">{t("table.hidden")}</span>
     ) : (

@@ -41,11 +41,12 @@ export function parseDashboardQuery(params: URLSearchParams): DashboardQuery {
 
 const VERDICT_ORDER = { below: 0, straddles: 1, insufficient: 2, meets: 3 } as const;
 
+function shareOf(row: DashboardRowLike, k: string): number | null {
+  const s = row.scores[k];
+  return s && !s.hidden ? s.share : null;
+}
+
 function sortValue(row: DashboardRowLike, key: DashboardQuery["sort"]): number | string | null {
-  const share = (k: string) => {
-    const s = row.scores[k];
-    return s && !s.hidden ? s.share : null;
-  };
   switch (key) {
     case "name":
       return row.name;
@@ -68,7 +69,7 @@ function sortValue(row: DashboardRowLike, key: DashboardQuery["sort"]): number |
     case "verdict":
       return VERDICT_ORDER[row.verdict];
     default:
-      return share(key);
+      return shareOf(row, key);
   }
 }
 

@@ -92,6 +92,7 @@ describe("tableRow", () => {
   const threshold = { share: 0.9, minSample: 30 };
   const row = {
     slug: "vinh-bao",
+    threshold,
     scores: {
       roads: score({ satisfied: 57112, answered: 65644, noOpinion: 3 }, threshold),
       water: score({ satisfied: 1, answered: 2, noOpinion: 0 }, threshold),
@@ -100,17 +101,24 @@ describe("tableRow", () => {
     failing: [{ criterionKey: "roads" }],
   };
 
-  it("sends the table what it prints: no raw tallies or failing list, shares to 0.01 percentage point", () => {
+  it("sends the table what it prints: no raw tallies, failing list or threshold, shares to 0.01 percentage point", () => {
     const r = tableRow(row);
     expect(r).not.toHaveProperty("tallies");
     expect(r).not.toHaveProperty("failing");
+    expect(r).not.toHaveProperty("threshold");
     expect(r.slug).toBe("vinh-bao");
     const roads = r.scores.roads;
     if (roads.hidden) throw new Error("roads should be shown");
     expect(roads.share).toBe(0.87);
     expect(roads.interval).toEqual({ low: 0.8674, high: 0.8726 });
-    expect(roads.answered).toBe(65644);
-    expect(roads.verdict).toBe("below");
-    expect(r.scores.water).toEqual({ hidden: true, answered: 2, noOpinion: 0 });
+    expect(roads).toEqual({
+      hidden: false,
+      answered: 65644,
+      indicative: false,
+      verdict: "below",
+      share: 0.87,
+      interval: { low: 0.8674, high: 0.8726 },
+    });
+    expect(r.scores.water).toEqual({ hidden: true, answered: 2 });
   });
 });

@@ -1,7 +1,6 @@
 // Excel workbook of the dashboard table (same filters and sort as the page): numbers are numbers,
 // shares are fractions with a percent format, so Excel in any language reads and sums them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import ExcelJS from "exceljs";
 import { requireRole } from "~/utils/auth.server";
 import { dashboardExport, exportFileName } from "~/utils/dashboard-export.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -10,6 +9,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["council", "admin"]);
   const lng = await getLanguage(request);
   const { header, shareColumns, rows } = await dashboardExport(new URL(request.url), lng);
+  // exceljs (28 MiB) is loaded by the first export, not with the server.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(getFixedT(lng, "council")("dashboard.sheet"), {
     views: [{ state: "frozen", xSplit: 1, ySplit: 1 }],

@@ -1,6 +1,6 @@
 // E-mail through nodemailer over SMTP, configured from the environment (SMTP_*). Without
 // SMTP_HOST there is no mailer: messages wait in the outbox until one is configured.
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
 
 export type Mail = { to: string; subject: string; text: string; stopUrl: string };
@@ -27,20 +27,30 @@ export function smtpConfigFromEnv(): SmtpConfig | null {
   };
 }
 
+/**
+ * The mailer for this configuration. nodemailer (15 MiB of a process's memory) is loaded with the
+ * first message, not with the server: most processes of a survey evening never send one.
+ */
 export function createMailer(config: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    auth: config.user ? { user: config.user, pass: config.password } : undefined,
-    // Fail fast: the outbox retries later, a hung connection would only hold the worker.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  let transport: Promise<Transporter> | null = null;
+  const connect = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        auth: config.user ? { user: config.user, pass: config.password } : undefined,
+        // Fail fast: the outbox retries later, a hung connection would only hold the worker.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    ));
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (
+        await connect()
+      ).sendMail({
         from: config.from,
         to: mail.to,
         subject: mail.subject,
@@ -51,7 +61,7 @@ export function createMailer(config: SmtpConfig): Mailer {
       });
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }

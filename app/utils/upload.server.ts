@@ -6,7 +6,6 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import sharp from "sharp";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
 import { env } from "./env.server";
 
@@ -144,9 +143,13 @@ export function filesOf(form: FormData, name: string): File[] {
 
 export type ProcessedPhoto = { data: Buffer; width: number; height: number };
 
+/** sharp (libvips, 28 MiB of a process's memory) is loaded with the first photo, not with the server. */
+const loadSharp = () => import("sharp").then((m) => m.default);
+
 /** null when the bytes are not a decodable JPEG, PNG or WebP image. */
 export async function processPhoto(file: File): Promise<ProcessedPhoto | null> {
   const input = Buffer.from(await file.arrayBuffer());
+  const sharp = await loadSharp();
   try {
     // The header only: format and size, before any pixel is decoded.
     const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
@@ -204,6 +207,7 @@ export async function readThumbnail(fileName: string): Promise<Buffer> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
+  const sharp = await loadSharp();
   const data = await sharp(await readPhoto(fileName))
     .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: "inside", withoutEnlargement: true })
     .jpeg({ quality: 70, mozjpeg: true })

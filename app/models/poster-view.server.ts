@@ -1,7 +1,6 @@
 // The printed text of notice-board posters, made on the server: always in Vietnamese (they hang
 // on Vietnamese notice boards, whatever language the staff member reads), with the QR code of the
 // commune's page drawn by the qrcode package as SVG.
-import QRCode from "qrcode";
 import { formatDate } from "~/lib/format";
 import { getFixedT } from "~/utils/i18n.server";
 import type { PosterCommune } from "./poster.server";
@@ -39,7 +38,9 @@ export async function posterViews(communes: PosterCommune[], origin: string): Pr
       const url = `${origin}/c/${c.slug}`;
       const kindLabel = common(`kind.${c.kind}`);
       const lowerKind = kindLabel.toLocaleLowerCase("vi");
-      const qrSvg = await QRCode.toString(url, {
+      const qrSvg = await (
+        await import("qrcode")
+      ).default.toString(url, {
         type: "svg",
         errorCorrectionLevel: "M",
         margin: 2,

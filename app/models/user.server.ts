@@ -1,12 +1,16 @@
 // Staff accounts and their stored sessions.
 import crypto from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
 import { Prisma } from "~/generated/prisma/client";
 import { communesForRole, ROLES, type Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
 import { checkSecondFactor } from "./two-factor.server";
 import { clearLoginLimits, failLoginAttempt, reserveLoginAttempt, succeedLoginAttempt } from "~/utils/rate-limit.server";
+
+/** argon2 (a native module, 13 MiB of a process's memory) is loaded with the first password, not with the server. */
+const argon2 = () => import("@node-rs/argon2");
+const hash = async (password: string) => (await argon2()).hash(password);
+const verify = async (hashed: string, password: string) => (await argon2()).verify(hashed, password);
 
 export { ROLES, type Role } from "~/lib/roles";
 

@@ -2,7 +2,6 @@
 // authenticator app, prove it with a code, keep the recovery codes; turn it off with the password.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormError } from "~/components/forms";
@@ -59,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: false as const,
     secret,
     uri,
-    qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }),
+    qr: await (await import("qrcode")).default.toDataURL(uri, { margin: 1, width: 220 }),
     title: t("twoFactor.title"),
   });
 }

@@ -5,7 +5,6 @@
 // until the batch is sealed; then nobody can see its codes again (docs/decisions/012).
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
@@ -39,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     printed.slips.map(async (s) => ({
       display: s.display,
       serial: s.serial,
-      qr: await QRCode.toString(`${site}/b/${s.display}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 }),
+      qr: await (
+        await import("qrcode")
+      ).default.toString(`${site}/b/${s.display}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 }),
     })),
   );
   const criteria = (await listActiveCriteria()).map((c) => ({ key: c.key, nameVi: c.nameVi, nameEn: c.nameEn }));

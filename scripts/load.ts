@@ -43,10 +43,11 @@ const RAW_SECONDS = CI ? 2 : 5;
 
 /** What the issue asks for on a quiet 2-core machine (full run), and what CI insists on. */
 const TARGETS = CI
-  ? // CI runs beside compilers and other test suites: about 10 to 20 times the quiet figures. The
-    // ratio: 0.15 measured on a quiet machine (634 answers/s through HTTP against 4,356/s raw),
-    // 0.18-0.77 on a busy one where the raw ceiling falls too; issue 15 asks for 0.3 (full run).
-    { dashboardP95Ms: 1000, dashboardP99Ms: 2000, communeP95Ms: 1000, surveyP95Ms: 1000, ratio: 0.1, serverCpuMsPerRequest: 20 }
+  ? // npm test's last step, measured on a quiet 2-core machine on 27 November 2026: dashboard p95
+    // 86 ms, commune 57 ms, survey 27 ms, ratio 0.26, 6.8 ms of server CPU per request. The
+    // thresholds leave 4-6 times that for a noisy machine, and still fail a return to what the
+    // server did before issue 15 (ratio 0.06, p95 in seconds).
+    { dashboardP95Ms: 500, dashboardP99Ms: 1000, communeP95Ms: 500, surveyP95Ms: 500, ratio: 0.15, serverCpuMsPerRequest: 15 }
   : { dashboardP95Ms: 150, dashboardP99Ms: 400, communeP95Ms: 150, surveyP95Ms: 250, ratio: 0.3, serverCpuMsPerRequest: 20 };
 
 const out = JSON_OUT ? process.stderr : process.stdout;

@@ -1,6 +1,7 @@
 // Work the server process does besides answering requests (the outbox worker), and its clean
 // stop. server.js calls startBackground once listening and shutdown when it stops.
 import { disconnect } from "./db.server";
+import { closeRateLimitStore } from "./rate-limit.server";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker.server";
 
 let worker: OutboxWorker | null = null;
@@ -14,4 +15,5 @@ export async function shutdown() {
   await worker?.stop();
   worker = null;
   await disconnect();
+  closeRateLimitStore();
 }

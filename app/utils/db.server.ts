@@ -1,6 +1,6 @@
 // The one Prisma client of the process (driver-adapter mode on better-sqlite3), and one plain
-// synchronous connection for the two bookkeeping stores that are read on every request: the
-// rate-limit counters and the versions of the in-memory copies (decision 016).
+// synchronous connection for the versions of the in-memory copies, read several times on every
+// request (decision 016).
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
@@ -101,18 +101,15 @@ declare global {
 }
 
 /**
- * The bookkeeping connection: a synchronous better-sqlite3 handle on the same file, for the
- * rate-limit store (rate-limiter-flexible needs one; Prisma's adapter does not expose its own) and
- * the cache versions. Everything else, models included, goes through Prisma. Counters need not
- * survive a power cut (at worst an attacker gets a few more tries after one): synchronous=NORMAL,
- * so a rate-limit point costs no fsync.
+ * The bookkeeping connection: a synchronous better-sqlite3 handle on the same file, for the cache
+ * versions (three reads per survey answer: a prepared statement costs microseconds, a Prisma
+ * round trip ~0.2 ms of CPU). Every model query goes through Prisma.
  */
 export function bookkeepingDb(): Database.Database {
   if (!globalThis.__bookkeepingDb) {
     const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0]));
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
-    db.pragma("synchronous = NORMAL");
     // A first read, now: a connection's first read transaction sets up its view of the WAL index,
     // and when that happened inside another connection's transaction (a lazy first use from a
     // model running in prisma.$transaction), that transaction's write failed with

@@ -1,9 +1,10 @@
-// Rate limits, kept in the database (table "RateLimit", rate-limiter-flexible's SQLite store) so
-// that every server process counts the same attempts: one atomic UPSERT ... RETURNING per point.
+// Rate limits, kept in SQLite (table "RateLimit", rate-limiter-flexible's SQLite store) so that
+// every server process counts the same attempts: one atomic UPSERT ... RETURNING per point.
 // Keys are keyed hashes (network address, e-mail), never the values themselves.
-import type Database from "better-sqlite3";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
-import { bookkeepingDb, isDatabaseUnavailable } from "./db.server";
+import { isDatabaseUnavailable } from "./db.server";
 import { env } from "./env.server";
 
 /** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
@@ -15,22 +16,38 @@ export const LOGIN_ACCOUNT_FREE_FAILURES = 10;
 /** Sign-in: the longest wait imposed on an attempt for an account under attack. */
 export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 
+/** The counters' own file beside the database: "app.db" → "app.rate-limits.db". */
+export function rateLimitFile(databaseUrl: string): string {
+  return path.resolve(databaseUrl.replace(/^file:/, "").split("?")[0]).replace(/(\.db)?$/, ".rate-limits.db");
+}
+
 /**
- * The store's connection: the process's bookkeeping connection (db.server.ts), with prepared
- * statements kept. rate-limiter-flexible prepares its statement again on every point, which
- * was a tenth of the CPU of a survey answer; a statement is reusable since better-sqlite3 runs
- * one at a time.
+ * The store's connection, on a file of its own (docs/decisions/016). In the database file, every
+ * point (one per survey answer) needed SQLite's single write lock, which a survey answer's
+ * commit holds while it waits for its fsync: the other server process then slept in the busy
+ * handler, its event loop stopped. Counters need not survive a power cut (at worst an attacker
+ * gets a few more tries after one): synchronous=NORMAL, no fsync per point, and nothing here is
+ * worth a backup. Statements are prepared once (rate-limiter-flexible prepares on every point);
+ * a statement is reusable since better-sqlite3 runs one at a time.
  */
 let storeClient: Database.Database | undefined;
+let storeDb: Database.Database | undefined;
 function database(): Database.Database {
   if (!storeClient) {
-    const db = bookkeepingDb();
+    const db = new Database(rateLimitFile(env.DATABASE_URL));
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    // The store's own table definition (rate-limiter-flexible's), made before the first point.
+    db.exec(`CREATE TABLE IF NOT EXISTS "RateLimit" (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);
+      CREATE INDEX IF NOT EXISTS "RateLimit_expire_idx" ON "RateLimit"(expire);`);
     const statements = new Map<string, Database.Statement>();
     const prepare = (sql: string) => {
       let st = statements.get(sql);
       if (!st) statements.set(sql, (st = db.prepare(sql)));
       return st;
     };
+    storeDb = db;
     storeClient = new Proxy(db, {
       get(target, key) {
         if (key === "prepare") return prepare;
@@ -40,6 +57,14 @@ function database(): Database.Database {
     });
   }
   return storeClient;
+}
+
+/** Closes the counters' file (server shutdown). */
+export function closeRateLimitStore(): void {
+  storeDb?.close();
+  storeDb = undefined;
+  storeClient = undefined;
+  limiterCache.clear();
 }
 
 const limiterCache = new Map<string, RateLimiterSQLite>();
@@ -174,6 +199,14 @@ export function clearLoginLimits(accountKey: string): void {
   database()
     .prepare(`DELETE FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\' OR key = ?`)
     .run(`login-pair:${escapeLike(accountKey)}:%`, `login-locks:${escapeLike(accountKey)}:%`, `login-account:${accountKey}`);
+}
+
+/** The most wrong passwords in a row for this account from any one address, now. */
+export function loginPairFailures(accountKey: string): number {
+  const row = database()
+    .prepare(`SELECT MAX(points) AS points FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' AND (expire IS NULL OR expire > ?)`)
+    .get(`login-pair:${escapeLike(accountKey)}:%`, Date.now()) as { points: number | null } | undefined;
+  return row?.points ?? 0;
 }
 
 /** Minutes left on a lock of this account from any address (for the administrators' list). */

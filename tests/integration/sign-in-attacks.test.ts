@@ -10,7 +10,7 @@ import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/s
 import { enableTwoFactor, newTotpSecret } from "~/models/two-factor.server";
 import { loginAccountKey, resetPassword } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
-import { LOGIN_ACCOUNT_MAX_DELAY_MS, LOGIN_PAIR_FAILURES } from "~/utils/rate-limit.server";
+import { LOGIN_ACCOUNT_MAX_DELAY_MS, LOGIN_PAIR_FAILURES, loginPairFailures } from "~/utils/rate-limit.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
@@ -30,8 +30,7 @@ async function outcome(res: Response): Promise<string> {
 }
 
 async function pairPoints(email: string): Promise<number> {
-  const rows = await prisma.rateLimit.findMany({ where: { key: { startsWith: `login-pair:${loginAccountKey(email)}:` } } });
-  return Math.max(0, ...rows.map((r) => r.points));
+  return loginPairFailures(loginAccountKey(email));
 }
 
 describe("password guessing", () => {

@@ -5,6 +5,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requiresPublicReply, type Status } from "~/lib/complaint-workflow";
 import { ChoiceFieldset, TextareaField } from "./forms";
+import { IntentForm } from "./intent-form";
 
 type Props = {
   transitions: readonly Status[];
@@ -62,18 +63,14 @@ export function ComplaintActions({ transitions, values, errors, publicText }: Pr
             </button>
           </div>
         </Form>
-        <Form method="post" className="redact-form">
-          <input type="hidden" name="intent" value="redact" />
+        <IntentForm intent="redact" submitLabel={t("detail.redactSubmit")} className="redact-form">
           <TextareaField
             label={t("detail.redactLabel")}
             hint={t("detail.redactHint")}
             textareaProps={{ name: "publicText", rows: 4, maxLength: 2000, defaultValue: publicText }}
             errors={errors.publicText && t(errors.publicText)}
           />
-          <button type="submit" className="button">
-            {t("detail.redactSubmit")}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
     </>
   );

@@ -89,6 +89,30 @@ export function TextareaField({
   );
 }
 
+/**
+ * A required written reason (a council member's review, a resident reopening a report): at least
+ * 10 characters, which the server's schema checks too.
+ */
+export function ReasonField({
+  label,
+  maxLength,
+  defaultValue,
+  errors,
+}: {
+  label: ReactNode;
+  maxLength: number;
+  defaultValue?: string;
+  errors?: ListOfErrors;
+}) {
+  return (
+    <TextareaField
+      label={label}
+      textareaProps={{ name: "reason", rows: 3, minLength: 10, maxLength, required: true, defaultValue: defaultValue ?? "" }}
+      errors={errors}
+    />
+  );
+}
+
 export function SelectField({
   selectProps,
   children,

@@ -8,7 +8,7 @@ import { REVIEW_VERDICTS } from "~/lib/review";
 import type { Dossier } from "~/models/dossier.server";
 import type { FormErrors } from "~/utils/form.server";
 import { useLanguage } from "~/utils/use-language";
-import { ChoiceFieldset, FormError, TextareaField } from "./forms";
+import { ChoiceFieldset, FormError, ReasonField } from "./forms";
 
 export function ReviewSection({
   reviews,
@@ -53,16 +53,10 @@ export function ReviewSection({
               </label>
             ))}
           </ChoiceFieldset>
-          <TextareaField
+          <ReasonField
             label={t("dossier.reason")}
-            textareaProps={{
-              name: "reason",
-              rows: 3,
-              minLength: 10,
-              maxLength: 2000,
-              required: true,
-              defaultValue: actionData?.values.reason ?? "",
-            }}
+            maxLength={2000}
+            defaultValue={actionData?.values.reason}
             errors={errors.reason && t(errors.reason)}
           />
           <button type="submit" className="button button--primary">

@@ -17,7 +17,7 @@ import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { ChoiceFieldset, FormError, TextareaField } from "~/components/forms";
+import { ChoiceFieldset, FormError, ReasonField } from "~/components/forms";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { StatusTag } from "~/components/triage-badges";
 
@@ -145,16 +145,10 @@ export default function TrackComplaint() {
           {canReopen ? (
             <Form method="post" className="reopen-form">
               <input type="hidden" name="intent" value="reopen" />
-              <TextareaField
+              <ReasonField
                 label={t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}
-                textareaProps={{
-                  name: "reason",
-                  rows: 3,
-                  minLength: 10,
-                  maxLength: 1000,
-                  required: true,
-                  defaultValue: actionData?.values.reason ?? "",
-                }}
+                maxLength={1000}
+                defaultValue={actionData?.values.reason}
                 errors={errors.reason && t(errors.reason)}
               />
               <button type="submit" className="button">

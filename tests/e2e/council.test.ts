@@ -48,7 +48,8 @@ describe("council dashboard", () => {
     await first!.click();
     await page.waitForURL(/\/staff\/council\/[a-z0-9-]+$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toContain(name);
-    expect(await page.getByRole("button", { name: "In hồ sơ" }).isVisible()).toBe(true);
+    // The print button appears once the page's script has run (an effect after the first render).
+    await expect.poll(() => page.getByRole("button", { name: "In hồ sơ" }).isVisible()).toBe(true);
 
     await page.emulateMedia({ media: "print" });
     // The print stylesheet hides navigation and forms, and the page fits A4 width.

@@ -6,6 +6,7 @@ import { isOpen, OPEN_STATUSES, type Category } from "~/lib/complaint-workflow";
 import { computeDeadlines, dueAtFor, type Urgency } from "~/lib/deadline-policy";
 import { isNearby, type Place } from "~/lib/nearby";
 import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
+import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
 import { getWhereabouts } from "./forwarding.server";
@@ -359,7 +360,16 @@ export async function countSupporters({ complaintId }: { complaintId: number }) 
  * Closed reports (resolved or rejected) and how many of them closed before their handling
  * deadline, per commune. Merged duplicates are not counted.
  */
-export async function onTimeByCommune(): Promise<Map<number, { onTime: number; total: number }>> {
+/**
+ * Per commune, the handled reports and how many were handled by their deadline. Read once per
+ * change of any report (in any process), not on every dashboard and dossier request: it counts
+ * every handled report there has ever been. Callers must not modify the map.
+ */
+export function onTimeByCommune(): Promise<Map<number, { onTime: number; total: number }>> {
+  return cached("onTimeByCommune", ["complaints"], countOnTime);
+}
+
+async function countOnTime(): Promise<Map<number, { onTime: number; total: number }>> {
   const rows = await prisma.$queryRaw<{ communeId: number; total: bigint | number; onTime: bigint | number }[]>`
     SELECT "communeId", COUNT(*) AS total,
            SUM(CASE WHEN "resolvedAt" <= "handleBy" THEN 1 ELSE 0 END) AS onTime
@@ -370,7 +380,7 @@ export async function onTimeByCommune(): Promise<Map<number, { onTime: number; t
 }
 
 export async function onTimeForCommune({ communeId }: { communeId: number }) {
-  return (await onTimeByCommune()).get(communeId) ?? { onTime: 0, total: 0 };
+  return { ...((await onTimeByCommune()).get(communeId) ?? { onTime: 0, total: 0 }) };
 }
 
 /** What the resident's tracking page adds: where the report is, its supporters, what it was merged into. */

@@ -16,6 +16,7 @@ import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
 import { action as settingsAction } from "~/routes/staff.settings.complaints";
 import { createComplaint } from "~/models/complaint.server";
 import { addUnitMember, createUnit } from "~/models/forwarding.server";
+import { onTimeForCommune, onTimeOverall } from "~/models/triage.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
@@ -534,5 +535,27 @@ describe("duplicates and me too", () => {
       params,
     );
     expect(twice.status).toBe(409);
+  });
+});
+
+describe("share handled on time", () => {
+  it("follows each handled report at once, in the commune's dossier figure and the dashboard's", async () => {
+    const before = await onTimeOverall();
+    const commune = await onTimeForCommune({ communeId });
+    const late = await fileAt(vn("2026-03-02T09:00:00"), "roads");
+    const inTime = await fileAt(vn("2026-03-02T09:00:00"), "roads");
+    const { handleBy } = await prisma.complaint.findUniqueOrThrow({ where: { id: inTime.id }, select: { handleBy: true } });
+    // Resolved an hour before its deadline, and the other a day after it.
+    await prisma.complaint.update({
+      where: { id: inTime.id },
+      data: { status: "resolved", resolvedAt: new Date(handleBy!.getTime() - 3_600_000) },
+    });
+    expect(await onTimeOverall()).toEqual({ onTime: before.onTime + 1, total: before.total + 1 });
+    await prisma.complaint.update({
+      where: { id: late.id },
+      data: { status: "resolved", resolvedAt: new Date(handleBy!.getTime() + 86_400_000) },
+    });
+    expect(await onTimeOverall()).toEqual({ onTime: before.onTime + 1, total: before.total + 2 });
+    expect(await onTimeForCommune({ communeId })).toEqual({ onTime: commune.onTime + 1, total: commune.total + 2 });
   });
 });

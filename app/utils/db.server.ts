@@ -35,6 +35,26 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return UNAVAILABLE.test(code);
 }
 
+/** A locked, read-only, full or unreadable database as the 503 every request gets; any other error as it is. */
+export function asUnavailable(e: unknown): unknown {
+  if (!isDatabaseUnavailable(e)) return e;
+  console.error("database unavailable:", (e as Error).message.split("\n").slice(-1)[0]);
+  return new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
+}
+
+/** The SQLite file a DATABASE_URL names ("file:./data/app.db" → an absolute path). */
+export function sqliteFile(url: string): string {
+  return path.resolve(url.replace(/^file:/, "").split("?")[0]);
+}
+
+/** A synchronous better-sqlite3 connection with the project's journal mode and busy timeout. */
+export function openSqlite(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+  return db;
+}
+
 /**
  * The client with one rule for every query: when the database is locked, read-only, full or
  * unreadable, the request ends with a 503 (shown as "temporarily unavailable" in the reader's
@@ -49,11 +69,7 @@ export async function createPrismaClient(url: string) {
         try {
           return await query(args);
         } catch (e) {
-          if (isDatabaseUnavailable(e)) {
-            console.error("database unavailable:", (e as Error).message.split("\n").slice(-1)[0]);
-            throw new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
-          }
-          throw e;
+          throw asUnavailable(e);
         }
       },
     },
@@ -105,11 +121,9 @@ declare global {
  * versions (three reads per survey answer: a prepared statement costs microseconds, a Prisma
  * round trip ~0.2 ms of CPU). Every model query goes through Prisma.
  */
-export function bookkeepingDb(): Database.Database {
+function bookkeepingDb(): Database.Database {
   if (!globalThis.__bookkeepingDb) {
-    const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0]));
-    db.pragma("journal_mode = WAL");
-    db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
+    const db = openSqlite(sqliteFile(env.DATABASE_URL));
     // A first read, now: a connection's first read transaction sets up its view of the WAL index,
     // and when that happened inside another connection's transaction (a lazy first use from a
     // model running in prisma.$transaction), that transaction's write failed with
@@ -140,10 +154,6 @@ export function readCacheVersions(): CacheVersions {
     for (const r of versionsStatement.all()) out[r.scope] = Number(r.version);
     return out;
   } catch (e) {
-    if (isDatabaseUnavailable(e)) {
-      console.error("database unavailable:", (e as Error).message);
-      throw new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
-    }
-    throw e;
+    throw asUnavailable(e);
   }
 }

@@ -1,10 +1,9 @@
 // Rate limits, kept in SQLite (table "RateLimit", rate-limiter-flexible's SQLite store) so that
 // every server process counts the same attempts: one atomic UPSERT ... RETURNING per point.
 // Keys are keyed hashes (network address, e-mail), never the values themselves.
-import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
-import { isDatabaseUnavailable } from "./db.server";
+import { asUnavailable, openSqlite, sqliteFile } from "./db.server";
 import { env } from "./env.server";
 
 /** Sign-in: wrong passwords in a row for one account from one address before that pair is locked. */
@@ -18,7 +17,7 @@ export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 
 /** The counters' own file beside the database: "app.db" → "app.rate-limits.db". */
 export function rateLimitFile(databaseUrl: string): string {
-  return path.resolve(databaseUrl.replace(/^file:/, "").split("?")[0]).replace(/(\.db)?$/, ".rate-limits.db");
+  return sqliteFile(databaseUrl).replace(/(\.db)?$/, ".rate-limits.db");
 }
 
 /**
@@ -34,10 +33,8 @@ let storeClient: Database.Database | undefined;
 let storeDb: Database.Database | undefined;
 function database(): Database.Database {
   if (!storeClient) {
-    const db = new Database(rateLimitFile(env.DATABASE_URL));
-    db.pragma("journal_mode = WAL");
+    const db = openSqlite(rateLimitFile(env.DATABASE_URL));
     db.pragma("synchronous = NORMAL");
-    db.pragma(`busy_timeout = ${env.SQLITE_BUSY_TIMEOUT_MS}`);
     // The store's own table definition (rate-limiter-flexible's), made before the first point.
     db.exec(`CREATE TABLE IF NOT EXISTS "RateLimit" (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);
       CREATE INDEX IF NOT EXISTS "RateLimit_expire_idx" ON "RateLimit"(expire);`);
@@ -110,14 +107,8 @@ async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean
     return { ok: true, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext };
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ok: false, consumed: e.consumedPoints, msBeforeNext: e.msBeforeNext };
-    throw unavailable(e);
+    throw asUnavailable(e);
   }
-}
-
-/** The same rule as the Prisma client's: a locked, read-only or full database is a 503, not a 500. */
-function unavailable(e: unknown): unknown {
-  if (!isDatabaseUnavailable(e)) return e;
-  return new Response(null, { status: 503, statusText: "Database unavailable", headers: { "Retry-After": "30" } });
 }
 
 /** Takes one point for this address; false when the address is over its limit. */

@@ -192,14 +192,6 @@ export function clearLoginLimits(accountKey: string): void {
     .run(`login-pair:${escapeLike(accountKey)}:%`, `login-locks:${escapeLike(accountKey)}:%`, `login-account:${accountKey}`);
 }
 
-/** The most wrong passwords in a row for this account from any one address, now. */
-export function loginPairFailures(accountKey: string): number {
-  const row = database()
-    .prepare(`SELECT MAX(points) AS points FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' AND (expire IS NULL OR expire > ?)`)
-    .get(`login-pair:${escapeLike(accountKey)}:%`, Date.now()) as { points: number | null } | undefined;
-  return row?.points ?? 0;
-}
-
 /** Minutes left on a lock of this account from any address (for the administrators' list). */
 export function accountLockedMinutes(accountKey: string): number {
   const row = database()

@@ -1,6 +1,8 @@
 // Password guessing, written as the attacks of issue 11: parallel bursts, an address over its
 // budget, someone else locking the owner out, telling known accounts from unknown ones, and the
 // second step. Real sign-in action, real SQLite counters (shared by every server process).
+import fs from "node:fs";
+import Database from "better-sqlite3";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { loader as layoutLoader } from "~/routes/staff";
@@ -10,7 +12,7 @@ import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/s
 import { enableTwoFactor, newTotpSecret } from "~/models/two-factor.server";
 import { loginAccountKey, resetPassword } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
-import { LOGIN_ACCOUNT_MAX_DELAY_MS, LOGIN_PAIR_FAILURES, loginPairFailures } from "~/utils/rate-limit.server";
+import { LOGIN_ACCOUNT_MAX_DELAY_MS, LOGIN_PAIR_FAILURES, rateLimitFile } from "~/utils/rate-limit.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
@@ -29,8 +31,16 @@ async function outcome(res: Response): Promise<string> {
   return `${res.status} ${(await res.json()).formError}`;
 }
 
+// The counters' own file (app/utils/rate-limit.server.ts), read as another process would.
+let counters: Database.Database | undefined;
 async function pairPoints(email: string): Promise<number> {
-  return loginPairFailures(loginAccountKey(email));
+  const file = rateLimitFile(process.env.DATABASE_URL!);
+  if (!counters && !fs.existsSync(file)) return 0; // no point counted yet
+  counters ??= new Database(file, { readonly: true });
+  const rows = counters
+    .prepare(`SELECT points FROM "RateLimit" WHERE key LIKE ?`)
+    .all(`login-pair:${loginAccountKey(email)}:%`) as { points: number }[];
+  return Math.max(0, ...rows.map((r) => r.points));
 }
 
 describe("password guessing", () => {

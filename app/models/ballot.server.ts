@@ -138,10 +138,29 @@ export async function printBatch({ id, actorId }: { id: number; actorId: number 
 }
 
 /** Marks a batch handed out: its seed is erased, so no code of it can be printed or recovered again. */
-export async function sealBatch({ id, actorId, now = new Date() }: { id: number; actorId: number | null; now?: Date }) {
+export async function sealBatch({
+  id,
+  roundId,
+  communeId,
+  actorId,
+  now = new Date(),
+}: {
+  id: number;
+  /** the round and commune the caller was allowed to act on: a batch of another is not found */
+  roundId: number;
+  communeId: number;
+  actorId: number | null;
+  now?: Date;
+}) {
   return prisma.$transaction(async (tx) => {
-    const sealed = await tx.ballotBatch.updateMany({ where: { id, sealedAt: null }, data: { seed: null, sealedAt: now } });
-    if (sealed.count === 0) return { ok: false, reason: "alreadySealed" } as const;
+    const sealed = await tx.ballotBatch.updateMany({
+      where: { id, roundId, communeId, sealedAt: null },
+      data: { seed: null, sealedAt: now },
+    });
+    if (sealed.count === 0) {
+      const exists = await tx.ballotBatch.count({ where: { id, roundId, communeId } });
+      return { ok: false, reason: exists ? "alreadySealed" : "notFound" } as const;
+    }
     const batch = await tx.ballotBatch.findUniqueOrThrow({
       where: { id },
       select: { roundId: true, communeId: true, village: true, count: true },

@@ -131,7 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (raw.intent === "seal") {
     const result = validateObject(SealSchema(), raw);
     if (!result.ok) return result.response;
-    await sealBatch({ id: result.data.batchId, actorId: user.id });
+    const sealed = await sealBatch({ id: result.data.batchId, roundId: round.id, communeId, actorId: user.id });
+    // Another commune's or round's batch, posted by hand: as if it did not exist.
+    if (!sealed.ok && sealed.reason === "notFound") throw new Response(null, { status: 404 });
     return back("sealed=1");
   }
 

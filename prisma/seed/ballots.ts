@@ -56,7 +56,7 @@ export async function seedDemoBallots({ now = new Date() } = {}) {
       isDemo: true,
     });
     if (!made.ok) throw new Error(`demo batch ${slug}/${village}: ${made.reason}`);
-    await sealBatch({ id: made.batchId, actorId: null, now });
+    await sealBatch({ id: made.batchId, roundId: round.id, communeId: id(slug), actorId: null, now });
     codes += count;
   }
   return { roundId: round.id, codes };

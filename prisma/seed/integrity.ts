@@ -44,7 +44,7 @@ export async function seedDemoIntegrity({ now = new Date() } = {}) {
     isDemo: true,
   });
   if (!made.ok) throw new Error(`demo integrity batch: ${made.reason}`);
-  await sealBatch({ id: made.batchId, actorId: null, now: new Date(t0 + DAY) });
+  await sealBatch({ id: made.batchId, roundId: round.id, communeId: commune.id, actorId: null, now: new Date(t0 + DAY) });
   const codes = deriveCodes(seed, 60);
   for (let i = 0; i < 44; i++) {
     const stuffed = i >= 28;

@@ -3,7 +3,7 @@
 // path, the wrong-code limit, privacy of the stored rows, and the verified-only verdict.
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODE_ALPHABET, checkCharacter, formatCode, parseCode } from "~/lib/ballot-code";
-import { printBatch } from "~/models/ballot.server";
+import { generateBatch, printBatch } from "~/models/ballot.server";
 import { submitAnswer } from "~/models/survey.server";
 import { action as ballotAction, loader as ballotLoader } from "~/routes/b.$code";
 import { action as codeAction } from "~/routes/c.$slug.code";
@@ -213,6 +213,27 @@ describe("code batches", () => {
     await post(roundId, { intent: "seal", communeId: String(tienLang), batchId: String(other.batchId) }, admin);
     otherCodes.push(...other.codes);
     expect(await prisma.auditEvent.count({ where: { roundId, action: "batch_sealed" } })).toBe(2);
+  });
+});
+
+describe("sealing", () => {
+  it("refuses another commune's batch posted with one's own commune: 404, the batch stays printable", async () => {
+    const made = await generateBatch({
+      actorId: null,
+      roundId,
+      communeId: tienLang,
+      village: "Thôn Nam",
+      households: 4,
+      count: 2,
+    });
+    if (!made.ok) throw new Error(made.reason);
+    const forged = await post(roundId, { intent: "seal", communeId: String(vinhBao), batchId: String(made.batchId) }, front);
+    expect(forged.status).toBe(404);
+    const batch = await prisma.ballotBatch.findUniqueOrThrow({ where: { id: made.batchId } });
+    expect(batch.sealedAt).toBeNull();
+    expect(batch.seed).not.toBeNull();
+    await prisma.ballotCode.deleteMany({ where: { batchId: made.batchId } });
+    await prisma.ballotBatch.delete({ where: { id: made.batchId } });
   });
 });
 

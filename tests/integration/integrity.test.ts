@@ -87,7 +87,7 @@ beforeAll(async () => {
   });
   if (!made.ok) throw new Error(made.reason);
   const printed = (await printBatch({ id: made.batchId, actorId: frontId }))!;
-  await sealBatch({ id: made.batchId, actorId: frontId });
+  await sealBatch({ id: made.batchId, roundId, communeId: vinhBao, actorId: frontId });
   const codes = printed.slips.map((s) => s.code);
   // 20 honest households: varied scores, their own addresses, 100-290 seconds.
   for (let i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canReopen, canStaffMove, isOverdue, median, requiresPublicReply, STATUSES } from "./complaint-workflow";
+import { canReopen, canStaffMove, isOverdue, requiresPublicReply, STATUSES } from "./complaint-workflow";
+import { median } from "./score";
 
 const d = (iso: string) => new Date(iso);
 

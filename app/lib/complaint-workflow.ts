@@ -64,10 +64,3 @@ export const REOPEN_WINDOW_DAYS = 14;
 export function canReopen(c: { status: Status; resolvedAt: Date | null }, now: Date = new Date()): boolean {
   return c.status === "resolved" && !!c.resolvedAt && now.getTime() - c.resolvedAt.getTime() <= REOPEN_WINDOW_DAYS * DAY;
 }
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}

@@ -1,6 +1,7 @@
 // The integrity report of a survey round for one commune (issue 10, docs/decisions/026): pure
 // figures and flags from the round's raw answers, the re-check's sample size and its seeded draw.
 // A flag never changes data; staff may exclude answers, and the verdict is shown both ways.
+import { median } from "./score";
 import { vnHourLabel } from "./vn-time";
 
 /** Administrator settings: each flag's threshold (shares 0..1), the re-check's margin e. */
@@ -96,13 +97,6 @@ export function isStraightLine(scores: readonly (number | null)[]): boolean {
 export function straightShare(answers: readonly { scores: (number | null)[] }[]): number {
   if (answers.length === 0) return 0;
   return answers.filter((a) => isStraightLine(a.scores)).length / answers.length;
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Answers finished in under a third of the median time (only answers whose time is known). */

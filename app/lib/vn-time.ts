@@ -117,8 +117,6 @@ export type WorkingCalendar = {
   dayOffReason(date: DateKey): "weekend" | "holiday" | "compensatory" | "extra" | null;
 };
 
-export const dateKeyOf = (instant: Date): DateKey => vnIsoDay(instant);
-
 function dayStartUtc(date: DateKey): number {
   return vnStartOfDay(date).getTime();
 }
@@ -197,7 +195,7 @@ const MAX_DAYS_SCANNED = 3660;
 /** The instant `minutes` working minutes after `start`. A start outside office hours waits for the next opening. */
 export function addWorkingMinutes(calendar: WorkingCalendar, start: Date, minutes: number): Date {
   let remaining = Math.max(0, minutes);
-  let date = dateKeyOf(start);
+  let date = vnIsoDay(start);
   for (let i = 0; i < MAX_DAYS_SCANNED; i++, date = addDays(date, 1)) {
     if (!calendar.isWorkingDay(date)) continue;
     const base = dayStartUtc(date);
@@ -217,8 +215,8 @@ export function addWorkingMinutes(calendar: WorkingCalendar, start: Date, minute
 export function workingMinutesBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
   if (to < from) return -workingMinutesBetween(calendar, to, from);
   let total = 0;
-  let date = dateKeyOf(from);
-  const last = dateKeyOf(to);
+  let date = vnIsoDay(from);
+  const last = vnIsoDay(to);
   for (let i = 0; i < MAX_DAYS_SCANNED && date <= last; i++, date = addDays(date, 1)) {
     if (!calendar.isWorkingDay(date)) continue;
     const base = dayStartUtc(date);

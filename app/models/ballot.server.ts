@@ -9,8 +9,6 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { mayCheckCode, recordWrongCode } from "~/utils/rate-limit.server";
 import { recordAudit } from "./audit.server";
 
-type Db = Tx;
-
 export const serialOf = (roundId: number, communeId: number, batchNumber: number, i: number) =>
   `${roundId}-${communeId}-${String(batchNumber).padStart(2, "0")}-${String(i + 1).padStart(4, "0")}`;
 
@@ -192,7 +190,7 @@ export type FoundCode = {
  * `communeId`/`roundId` are where it is being used (the commune page, the paper grid's round).
  */
 export async function findUsableCode(
-  db: Db | typeof prisma,
+  db: Tx | typeof prisma,
   {
     code,
     at,
@@ -230,7 +228,7 @@ export async function findUsableCode(
 }
 
 /** Uses a code up: true for exactly one caller, however many race for it. */
-export async function spendCode(db: Db, { id, day }: { id: number; day: string }): Promise<boolean> {
+export async function spendCode(db: Tx, { id, day }: { id: number; day: string }): Promise<boolean> {
   const r = await db.ballotCode.updateMany({ where: { id, usedOn: null }, data: { usedOn: day } });
   return r.count === 1;
 }

@@ -6,18 +6,18 @@ import {
   canStaffMove,
   isOpen,
   isOverdue,
-  median,
   OPEN_STATUSES,
   requiresPublicReply,
   type Category,
   type Status,
 } from "~/lib/complaint-workflow";
+import { median } from "~/lib/score";
 import { computeDeadlines, dueAtFor, type Urgency } from "~/lib/deadline-policy";
 import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { newSubscription, notifyResidents, type Contact } from "./outbox.server";
 import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint-select.server";
 
@@ -340,14 +340,6 @@ export class WorkflowError extends Error {
     super(reason);
   }
 }
-
-/**
- * An official moves a complaint. The transition is checked against the workflow and applied
- * only if nobody changed the status meanwhile (compare-and-set in one transaction). Resolving and
- * rejecting require a public reply, stored in the same transaction.
- */
-/** The client inside prisma.$transaction(async (tx) => …). */
-export type Tx = Omit<typeof prisma, "$extends" | "$transaction" | "$disconnect" | "$connect" | "$on">;
 
 /**
  * The one place a status changes (officials, units, bulk acknowledge, merges): compare-and-set on

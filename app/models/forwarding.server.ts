@@ -4,8 +4,8 @@
 // through applyStatusChange so that whatever accompanies a public change happens once.
 import { UnitKind as UnitKindEnum, type UnitKind } from "~/generated/prisma/enums";
 import { isOpen, type Status } from "~/lib/complaint-workflow";
-import { prisma } from "~/utils/db.server";
-import { applyStatusChange, readStatus, WorkflowError, type Tx } from "./complaint.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
 import { notifyResidents } from "./outbox.server";
 import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint-select.server";
 

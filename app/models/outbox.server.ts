@@ -305,12 +305,6 @@ export async function markFailed({
   });
 }
 
-/** Counts by status, for tests and the health of the queue. */
-export async function outboxCounts() {
-  const rows = await prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<string, number>>;
-}
-
 /**
  * From a form with `email`, `phone` and the older single `contact` field (still accepted from
  * pages cached before the split): the contact staff see, and the contact for notifications.

@@ -46,8 +46,6 @@ export type AnswerInput = {
   /** quarter; by default the quarter of `at` (paper: of the round's start) */
   period?: string;
   at?: Date;
-  /** who entered it (paper) */
-  actorId?: number | null;
   /** seconds the resident took (signed timestamp in the form, decision 026); null = unknown */
   durationSeconds?: number | null;
   isDemo?: boolean;
@@ -227,7 +225,6 @@ export async function enterPaperBallots(input: {
             ratings: ballot.ratings,
             code: ballot.code,
             at,
-            actorId: input.actorId,
           });
           late ||= r.late;
           if (r.verified) verified++;

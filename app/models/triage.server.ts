@@ -358,12 +358,9 @@ export async function countSupporters({ complaintId }: { complaintId: number }) 
 
 /**
  * Closed reports (resolved or rejected) and how many of them closed before their handling
- * deadline, per commune. Merged duplicates are not counted.
- */
-/**
- * Per commune, the handled reports and how many were handled by their deadline. Read once per
- * change of any report (in any process), not on every dashboard and dossier request: it counts
- * every handled report there has ever been. Callers must not modify the map.
+ * deadline, per commune; merged duplicates are not counted. Read once per change of any report
+ * (in any process), not on every dashboard and dossier request: it counts every handled report
+ * there has ever been. Callers must not modify the map.
  */
 export function onTimeByCommune(): Promise<Map<number, { onTime: number; total: number }>> {
   return cached("onTimeByCommune", ["complaints"], countOnTime);

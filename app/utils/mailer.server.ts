@@ -2,6 +2,7 @@
 // SMTP_HOST there is no mailer: messages wait in the outbox until one is configured.
 import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
+import { getFixedT } from "./i18n.server";
 
 export type Mail = { to: string; subject: string; text: string; stopUrl: string };
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
@@ -56,7 +57,8 @@ export function createMailer(config: SmtpConfig): Mailer {
         subject: mail.subject,
         text: mail.text,
         // One-click unsubscribe (RFC 8058): mail clients show a "stop" button that posts here.
-        list: { unsubscribe: { url: mail.stopUrl, comment: "Ngừng nhận thông báo" } },
+        // Messages to residents are in Vietnamese (models/outbox.server.ts), and so is this label.
+        list: { unsubscribe: { url: mail.stopUrl, comment: getFixedT("vi", "notify")("message.stopComment") } },
         headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
       });
     },

@@ -55,8 +55,9 @@ async function startClock(category: Category, at: Date, urgency?: Urgency) {
 }
 
 /**
- * Fills the deadlines of reports filed before deadlines existed (or after the calendar changed
- * and they were cleared). Cheap when there is nothing to do: one indexed query.
+ * Fills the deadlines of reports that have none: those filed before deadlines existed (once, when
+ * the server starts: utils/background.server.ts) and open ones after the calendar or a policy
+ * changed (recomputeOpenDeadlines). New reports get theirs when filed.
  */
 export async function ensureDeadlines() {
   const rows = await prisma.complaint.findMany({
@@ -66,15 +67,16 @@ export async function ensureDeadlines() {
   if (rows.length === 0) return 0;
   const calendar = await getWorkingCalendar();
   const policies = new Map<string, Awaited<ReturnType<typeof getCategoryPolicy>>>();
-  for (const r of rows) {
-    const category = r.category;
-    if (!policies.has(category)) policies.set(category, await getCategoryPolicy(category));
-    const d = computeDeadlines(calendar, policies.get(category)!, r.urgency, r.clockStartedAt);
-    await prisma.complaint.updateMany({
-      where: { id: r.id, acknowledgeBy: null },
-      data: { ...d, dueAt: dueAtFor(r.status, d) },
-    });
-  }
+  for (const r of rows) if (!policies.has(r.category)) policies.set(r.category, await getCategoryPolicy(r.category));
+  await prisma.$transaction(
+    rows.map((r) => {
+      const d = computeDeadlines(calendar, policies.get(r.category)!, r.urgency, r.clockStartedAt);
+      return prisma.complaint.updateMany({
+        where: { id: r.id, acknowledgeBy: null },
+        data: { ...d, dueAt: dueAtFor(r.status, d) },
+      });
+    }),
+  );
   return rows.length;
 }
 
@@ -245,7 +247,6 @@ export type InboxFilter = {
 };
 
 export async function listInbox(filter: InboxFilter, now = new Date()) {
-  await ensureDeadlines();
   const calendar = await getWorkingCalendar(now);
   const scope: Prisma.ComplaintWhereInput = filter.communeIds ? { communeId: { in: filter.communeIds } } : {};
   const words = fold(filter.q ?? "")

@@ -1,5 +1,6 @@
 // Work the server process does besides answering requests (the outbox worker), and its clean
 // stop. server.js calls startBackground once listening and shutdown when it stops.
+import { ensureDeadlines } from "~/models/complaint.server";
 import { disconnect } from "./db.server";
 import { closeRateLimitStore } from "./rate-limit.server";
 import { startOutboxWorker, type OutboxWorker } from "./outbox-worker.server";
@@ -8,6 +9,8 @@ let worker: OutboxWorker | null = null;
 
 export function startBackground() {
   worker ??= startOutboxWorker();
+  // Reports filed before deadlines existed get theirs once, not on every inbox request.
+  ensureDeadlines().catch((e: unknown) => console.error("filling report deadlines failed:", e));
 }
 
 /** Lets a message being sent finish, then closes the database. */

@@ -8,7 +8,8 @@ import { CATEGORIES, isOpen, OPEN_STATUSES, STATUSES, type Category, type Status
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { createComplaint } from "./complaint.server";
-import { publicUrl } from "./outbox.server";
+import { getCommuneBySlug, listCommunes } from "./commune.server";
+import { contactFields, publicUrl, trackingUrl } from "./outbox.server";
 import { reportedSelect } from "./complaint-select.server";
 
 export type Open311Status = "open" | "closed";
@@ -42,10 +43,7 @@ export function listServices() {
 
 /** The extra fields a request needs: the commune (required) and the village (optional). */
 export async function serviceDefinition(code: Category) {
-  const communes = await prisma.commune.findMany({
-    select: { slug: true, name: true, kind: true },
-    orderBy: { sortOrder: "asc" },
-  });
+  const communes = await listCommunes(); // in the communes' own order
   const kind = getFixedT("vi", "common");
   return {
     service_code: code,
@@ -182,7 +180,7 @@ export type NewServiceRequest = {
 
 /** POST a request: the same write path as the web form (createComplaint), plus the key and token. */
 export async function createServiceRequest(input: NewServiceRequest) {
-  const commune = await prisma.commune.findUnique({ where: { slug: input.communeSlug }, select: { id: true } });
+  const commune = await getCommuneBySlug({ slug: input.communeSlug });
   if (!commune) return { ok: false as const, reason: "unknownCommune" as const };
   const token = crypto.randomBytes(16).toString("base64url");
   const { id, code } = await createComplaint({
@@ -192,11 +190,10 @@ export async function createServiceRequest(input: NewServiceRequest) {
     village: input.village,
     latitude: input.latitude,
     longitude: input.longitude,
-    contact: [input.phone, input.email].filter(Boolean).join(" · ") || null,
-    notify: { email: input.email, phone: input.phone },
+    ...contactFields({ email: input.email, phone: input.phone }),
     ipHash: input.ipHash,
     open311: { apiKeyId: input.apiKeyId, token },
   });
   await prisma.apiKey.update({ where: { id: input.apiKeyId }, data: { lastUsedAt: new Date() } });
-  return { ok: true as const, id: String(id), token, trackingUrl: `${publicUrl()}/t/${code}`, code };
+  return { ok: true as const, id: String(id), token, trackingUrl: trackingUrl(code), code };
 }

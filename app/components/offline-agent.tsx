@@ -17,11 +17,12 @@ import {
   flushQueue,
   listQueue,
   putItem,
-  removeItem,
-  SYNC_TAG,
   type QueueItem,
   type QueueKind,
+  removeItem,
+  residentPage,
   type SendOutcome,
+  SYNC_TAG,
 } from "~/lib/offline-queue";
 
 function sendWithXhr(item: QueueItem, onProgress: (fraction: number) => void): Promise<SendOutcome> {
@@ -51,9 +52,9 @@ function newId(): string | null {
  */
 function keepCopy(wb: import("workbox-window").Workbox, href: string) {
   const { pathname } = new URL(href);
-  const m = /^\/c\/([a-z0-9-]+)(\/(survey|report|thanks))?\/?$/.exec(pathname);
-  if (pathname !== "/" && !m && !/^\/b\/[A-Za-z0-9-]+\/?$/.test(pathname)) return;
-  const urls = m ? [pathname, `/c/${m[1]}/survey`, `/c/${m[1]}/report`] : [pathname];
+  const page = residentPage(pathname);
+  if (!page) return;
+  const urls = page.slug ? [pathname, `/c/${page.slug}/survey`, `/c/${page.slug}/report`] : [pathname];
   for (const url of new Set(urls)) void wb.messageSW({ type: "CACHE_PAGE", url }).catch(() => undefined);
 }
 

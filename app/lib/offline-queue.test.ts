@@ -1,6 +1,6 @@
 // How the offline queue reads the server's answer to a queued form, and what it sends.
 import { describe, expect, it } from "vitest";
-import { bodyOf, classify, dataUrl } from "./offline-queue";
+import { bodyOf, classify, dataUrl, residentPage } from "./offline-queue";
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n] ?? null });
 const body = (s: string) => () => Promise.resolve(s);
@@ -60,5 +60,18 @@ describe("bodyOf and dataUrl", () => {
     expect(dataUrl({ action: "/c/vinh-bao/survey", routeId: "routes/c.$slug.survey" })).toBe(
       "/c/vinh-bao/survey?_data=routes%2Fc.%24slug.survey",
     );
+  });
+});
+
+describe("residentPage", () => {
+  it("keeps the commune list, a commune's pages with its slug, and a ballot's survey; nothing of staff or tracking", () => {
+    expect(residentPage("/")).toEqual({ slug: null });
+    expect(residentPage("/c/vinh-bao")).toEqual({ slug: "vinh-bao" });
+    expect(residentPage("/c/vinh-bao/survey")).toEqual({ slug: "vinh-bao" });
+    expect(residentPage("/c/vinh-bao/thanks/")).toEqual({ slug: "vinh-bao" });
+    expect(residentPage("/b/ABCD-EFGH-JKMN-PQ")).toEqual({ slug: null });
+    expect(residentPage("/c/vinh-bao/me-too")).toBeNull();
+    expect(residentPage("/staff/council")).toBeNull();
+    expect(residentPage("/t/ABCDE-FGHJK")).toBeNull();
   });
 });

@@ -35,6 +35,17 @@ export type QueueItem = {
 };
 
 export const SYNC_TAG = "ntm-queue";
+
+/**
+ * The resident pages kept for use without a connection: the commune list, a commune's page,
+ * survey, report form and thanks, and a household ballot's survey (/b/<code>). For a commune
+ * page, its slug (the page's survey and report form are kept with it); null for anything else.
+ */
+export function residentPage(pathname: string): { slug: string | null } | null {
+  const commune = /^\/c\/([a-z0-9-]+)(\/(survey|report|thanks))?\/?$/.exec(pathname);
+  if (commune) return { slug: commune[1] };
+  return pathname === "/" || /^\/b\/[A-Za-z0-9-]+\/?$/.test(pathname) ? { slug: null } : null;
+}
 const LOCK = "ntm-queue";
 
 let store: UseStore | undefined;

@@ -10,7 +10,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
 import { clientsClaim, setCacheNameDetails } from "workbox-core";
-import { flushQueue, SYNC_TAG } from "~/lib/offline-queue";
+import { flushQueue, residentPage, SYNC_TAG } from "~/lib/offline-queue";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 declare const BUILD_VERSION: string;
@@ -36,17 +36,13 @@ clientsClaim();
  * Resident pages worth keeping: the commune list, a commune's page, survey, report form, thanks,
  * and the survey page of a household ballot code (/b/<code>) the resident opened.
  */
-function residentPage(url: URL): boolean {
-  return (
-    url.pathname === "/" ||
-    /^\/c\/[a-z0-9-]+(\/(survey|report|thanks))?\/?$/.test(url.pathname) ||
-    /^\/b\/[A-Za-z0-9-]+\/?$/.test(url.pathname)
-  );
+function isResidentPage(url: URL): boolean {
+  return residentPage(url.pathname) !== null;
 }
 const ok = new CacheableResponsePlugin({ statuses: [200] });
 
 registerRoute(
-  ({ request, url }) => request.mode === "navigate" && url.origin === self.location.origin && residentPage(url),
+  ({ request, url }) => request.mode === "navigate" && url.origin === self.location.origin && isResidentPage(url),
   new NetworkFirst({
     cacheName: PAGES,
     networkTimeoutSeconds: 6,
@@ -60,7 +56,7 @@ registerRoute(
     request.method === "GET" &&
     url.origin === self.location.origin &&
     url.searchParams.has("_data") &&
-    (residentPage(url) || url.searchParams.get("_data") === "root"),
+    (isResidentPage(url) || url.searchParams.get("_data") === "root"),
   new NetworkFirst({
     cacheName: DATA,
     networkTimeoutSeconds: 6,
@@ -111,7 +107,7 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   // navigation (which fetches data, not the page): keep a copy of the page itself.
   if (data?.type === "CACHE_PAGE" && typeof (data as { url?: unknown }).url === "string") {
     const url = new URL((data as { url: string }).url, self.location.href);
-    if (url.origin === self.location.origin && residentPage(url)) {
+    if (url.origin === self.location.origin && isResidentPage(url)) {
       event.waitUntil(
         fetch(url.href, { credentials: "same-origin" })
           .then(async (res) => {
@@ -126,9 +122,10 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 });
 
 async function sendQueue() {
-  const { changed, waiting } = await flushQueue();
+  const { waiting } = await flushQueue();
+  // Open pages read the queue again (offline-agent.tsx): sent items there show their result.
   const clients = await self.clients.matchAll({ type: "window" });
-  for (const c of clients) c.postMessage({ type: "ntm-queue", changed: changed.map((i) => i.id) });
+  for (const c of clients) c.postMessage({ type: "ntm-queue" });
   // Still waiting: fail the sync so that the browser tries again later.
   if (waiting > 0) throw new Error("still offline");
 }

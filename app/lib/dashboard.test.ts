@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communeVerdict, coverage, failing, sortRows, tableRow, type CommuneScores } from "./dashboard";
+import { communeVerdict, coverage, failing, roundAnswered, sortRows, tableRow, type CommuneScores } from "./dashboard";
 import { score } from "./score";
 
 const T = { share: 0.9, minSample: 30 };
@@ -120,5 +120,12 @@ describe("tableRow", () => {
       interval: { low: 0.8674, high: 0.8726 },
     });
     expect(r.scores.water).toEqual({ hidden: true, answered: 2 });
+  });
+});
+
+describe("roundAnswered", () => {
+  it("counts used household codes when codes are required, every answer otherwise", () => {
+    expect(roundAnswered({ codesRequired: true, usedCodes: 12, answers: 40 })).toBe(12);
+    expect(roundAnswered({ codesRequired: false, usedCodes: 12, answers: 40 })).toBe(40);
   });
 });

@@ -36,6 +36,14 @@ export function coverage(answered: number, households: number): Coverage | null 
   return { answered, households, share: answered / households };
 }
 
+/**
+ * What counts towards a round's coverage in a commune: with household codes required, the codes
+ * used (one per household); otherwise every answer (issue 10).
+ */
+export function roundAnswered(r: { codesRequired: boolean; usedCodes: number; answers: number }): number {
+  return r.codesRequired ? r.usedCodes : r.answers;
+}
+
 export type SortDir = "asc" | "desc";
 
 /** Vietnamese order; one collator (String.localeCompare with a locale builds one per call). */

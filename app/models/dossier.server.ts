@@ -1,7 +1,7 @@
 // A commune's dossier for the council: everything the page shows, read in parallel. The trend
 // scores each quarter with the same rules as everywhere else (score(): hidden under 5 answers).
 import { score, type Threshold } from "~/lib/score";
-import { coverage } from "~/lib/dashboard";
+import { coverage, roundAnswered } from "~/lib/dashboard";
 import { resultsVisible } from "~/lib/round";
 import { recentPeriods } from "~/lib/vn-time";
 import { complaintSummaryByCategory } from "./complaint.server";
@@ -60,8 +60,7 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     trend,
     rounds: rounds.map((r) => ({
       ...r,
-      // With household codes required, coverage is used codes / households (issue 10).
-      coverage: coverage(r.codesRequired ? r.usedCodes : r.online + r.paper, r.households),
+      coverage: coverage(roundAnswered({ ...r, answers: r.online + r.paper }), r.households),
       resultsVisible: resultsVisible(r, now),
     })),
     complaints,

@@ -1,7 +1,7 @@
 // One survey round as staff see it: per commune, answers online/paper and verified/open, coverage
 // (used codes / households when codes are required), results per criterion, the pre-recognition
 // verdict from verified answers only, and the code batches per village.
-import { communeVerdict, coverage } from "~/lib/dashboard";
+import { communeVerdict, coverage, roundAnswered } from "~/lib/dashboard";
 import { resultsVisible } from "~/lib/round";
 import { score, type Tally, type Threshold } from "~/lib/score";
 import { codeUseByVillage, usedCodeCounts } from "./ballot.server";
@@ -86,8 +86,7 @@ export async function getRoundView({
         verified,
         open: online + paper - verified,
         usedCodes,
-        // With codes required, coverage is used codes / households; otherwise answers / households.
-        coverage: coverage(round.codesRequired ? usedCodes : online + paper, households),
+        coverage: coverage(roundAnswered({ codesRequired: round.codesRequired, usedCodes, answers: online + paper }), households),
         canRun: canRun(commune.id),
         batches: batches.filter((b) => b.communeId === commune.id),
         verdict:

@@ -1,4 +1,5 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
+import { roundAnswered } from "~/lib/dashboard";
 import { pickRound } from "~/lib/round";
 import type { Tally } from "~/lib/score";
 import type { Prisma } from "~/generated/prisma/client";
@@ -196,10 +197,10 @@ export async function latestRoundCoverageByCommune(now: Date = new Date()) {
     if (c.verified) l.verified += c._count._all;
     else l.open += c._count._all;
   }
-  for (const l of latest.values())
-    l.answered = l.codesRequired
-      ? (used.find((u) => u.roundId === l.roundId && latest.get(u.communeId) === l)?.used ?? 0)
-      : l.verified + l.open;
+  for (const l of latest.values()) {
+    const usedCodes = used.find((u) => u.roundId === l.roundId && latest.get(u.communeId) === l)?.used ?? 0;
+    l.answered = roundAnswered({ codesRequired: l.codesRequired, usedCodes, answers: l.verified + l.open });
+  }
   return latest;
 }
 

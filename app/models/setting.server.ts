@@ -8,15 +8,10 @@ export const SETTING_KEYS = {
   defaultThresholdShare: "threshold.default.share",
   defaultMinSample: "threshold.default.minSample",
   demoData: "demo.loaded",
-  integrityTopAddressShare: "integrity.topAddressShare",
-  integrityIdenticalShare: "integrity.identicalShare",
-  integrityStraightShare: "integrity.straightShare",
-  integrityFastShare: "integrity.fastShare",
-  integrityOpenVerifiedGap: "integrity.openVerifiedGap",
-  integrityVillageUseShare: "integrity.villageUseShare",
-  integrityRecheckMargin: "integrity.recheckMargin",
-  integrityDeniedShare: "integrity.deniedShare",
 } as const;
+
+/** The integrity thresholds' keys: "integrity.<name>" for each of INTEGRITY_KEYS. */
+type IntegrityKey = `integrity.${keyof IntegrityThresholds}`;
 
 /** All settings (a handful of rows), read once per change of reference data. */
 async function readSetting(key: string): Promise<string | null> {
@@ -48,7 +43,7 @@ export async function isDemoData(): Promise<boolean> {
   return (await readSetting(SETTING_KEYS.demoData)) === "true";
 }
 
-type SettingValues = Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS], string>>;
+type SettingValues = Partial<Record<(typeof SETTING_KEYS)[keyof typeof SETTING_KEYS] | IntegrityKey, string>>;
 
 /** The writes for some settings, to run in a caller's transaction. */
 export function settingWrites(values: SettingValues) {
@@ -65,20 +60,20 @@ export async function writeSettings(values: SettingValues) {
 export async function getIntegrityThresholds(): Promise<IntegrityThresholds> {
   const values = await Promise.all(INTEGRITY_KEYS.map((k) => readSetting(`integrity.${k}`)));
   return Object.fromEntries(
-    INTEGRITY_KEYS.map((k, i) => [
-      k,
-      z.coerce
-        .number()
-        .min(INTEGRITY_BOUNDS.min)
-        .max(INTEGRITY_BOUNDS.max)
-        .catch(INTEGRITY_DEFAULTS[k])
-        .parse(values[i] ?? INTEGRITY_DEFAULTS[k]),
-    ]),
+    INTEGRITY_KEYS.map((k, i) => {
+      const stored = storedIntegrity.safeParse(values[i] ?? INTEGRITY_DEFAULTS[k]);
+      return [k, stored.success ? stored.data : INTEGRITY_DEFAULTS[k]];
+    }),
   ) as IntegrityThresholds;
 }
 
+// Built once, like the threshold schemas above; an unreadable value falls back to the default.
+const storedIntegrity = z.coerce.number().min(INTEGRITY_BOUNDS.min).max(INTEGRITY_BOUNDS.max);
+
 /** The integrity thresholds, as an administrator sets them. */
 export async function saveIntegrityThresholds(values: IntegrityThresholds): Promise<{ ok: true }> {
-  await writeSettings(Object.fromEntries(INTEGRITY_KEYS.map((k) => [`integrity.${k}`, String(values[k])])) as SettingValues);
+  await writeSettings(
+    Object.fromEntries(INTEGRITY_KEYS.map((k): [IntegrityKey, string] => [`integrity.${k}`, String(values[k])])),
+  );
   return { ok: true };
 }

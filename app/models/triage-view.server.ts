@@ -7,7 +7,7 @@ import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { getFixedT } from "~/utils/i18n.server";
 import type { Language } from "~/utils/i18n";
 import { listForwardings } from "./forwarding.server";
-import { countSupporters, listTemplates, renderTemplateFor } from "./triage.server";
+import { listTemplates, renderTemplateFor } from "./triage.server";
 import { getWorkingCalendar } from "./working-calendar.server";
 
 /** Placeholder values in the reader's language. */
@@ -35,15 +35,16 @@ export async function loadTriage({
     dueAt: Date | null;
     acknowledgeBy: Date | null;
     handleBy: Date | null;
+    /** counted by the staff read (getStaffComplaint) */
+    _count: { supporters: number };
   };
   canWrite: boolean;
   lng: Language;
   templateId: string | null;
 }) {
   const now = new Date();
-  const [calendar, supporters, forwardings, templates] = await Promise.all([
+  const [calendar, forwardings, templates] = await Promise.all([
     getWorkingCalendar(now),
-    countSupporters({ complaintId: complaint.id }),
     listForwardings({ complaintId: complaint.id }),
     canWrite ? listTemplates({ category: complaint.category }) : Promise.resolve([]),
   ]);
@@ -59,7 +60,7 @@ export async function loadTriage({
         : null,
     acknowledgeBy: complaint.acknowledgeBy,
     handleBy: complaint.handleBy,
-    supporters,
+    supporters: complaint._count.supporters,
     forwardings,
     templates: templates.map((t) => ({ id: t.id, title: t.title })),
     templateText,

@@ -17,7 +17,7 @@ import { prisma } from "~/utils/db.server";
 
 const OFFICE_HOURS_KEY = "calendar.officeHours";
 
-export async function getOfficeHours(): Promise<OfficeHours> {
+async function getOfficeHours(): Promise<OfficeHours> {
   const row = await prisma.setting.findUnique({ where: { key: OFFICE_HOURS_KEY }, select: { value: true } });
   return (row && parseOfficeHours(row.value)) || DEFAULT_OFFICE_HOURS;
 }

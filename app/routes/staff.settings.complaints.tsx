@@ -22,7 +22,6 @@ import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/m
 import { createTemplate, deleteTemplate, listTemplates } from "~/models/triage.server";
 import {
   deleteCalendarDay,
-  getOfficeHours,
   getWorkingCalendar,
   listCalendarDays,
   listCategoryPolicies,
@@ -97,9 +96,8 @@ const SettingsSchema = lazy(() =>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const now = new Date();
-  const [policies, officeHours, days, templates, units, calendar] = await Promise.all([
+  const [policies, days, templates, units, calendar] = await Promise.all([
     listCategoryPolicies(),
-    getOfficeHours(),
     listCalendarDays(),
     listTemplates(),
     listUnitsWithMembers(),
@@ -113,7 +111,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "triage");
   return json({
     policies,
-    officeHours: formatOfficeHours(officeHours),
+    officeHours: formatOfficeHours(calendar.officeHours),
     days,
     holidays,
     year,

@@ -330,6 +330,11 @@ export async function getStaffComplaint({ id }: { id: number }) {
 }
 
 /** The commune a complaint belongs to, for the guard before anything else is loaded. */
+/** A report as the pages acting on it show it (forward, urgency, merge): the list columns and its commune. */
+export function getComplaintHead({ id }: { id: number }) {
+  return prisma.complaint.findUnique({ where: { id }, select: { ...listedSelect, communeId: true } });
+}
+
 export function getComplaintCommuneId({ id }: { id: number }) {
   return prisma.complaint.findUnique({ where: { id }, select: { communeId: true } }).then((r) => r?.communeId ?? null);
 }

@@ -1,7 +1,7 @@
 // The guard of the staff pages about one report (/staff/complaints/:id/...): signed in, the report
 // exists (404 also for another commune's report), and the user may read it (or, for "write",
 // answer for its commune).
-import { getComplaintCommuneId, getStaffComplaint } from "~/models/complaint.server";
+import { getComplaintCommuneId, getComplaintHead } from "~/models/complaint.server";
 import { requireRecordAccess, requireUser } from "./auth.server";
 import { getFixedT, getLanguage } from "./i18n.server";
 import { idParam } from "./route-params.server";
@@ -21,7 +21,7 @@ export async function requireComplaintAccess(request: Request, params: { id?: st
  */
 export async function loadComplaintForAction(request: Request, params: { id?: string }, titleKey: string) {
   const { user, id } = await requireComplaintAccess(request, params, "write");
-  const complaint = await getStaffComplaint({ id });
+  const complaint = await getComplaintHead({ id });
   if (!complaint) throw new Response(null, { status: 404 });
   const t = getFixedT(await getLanguage(request), "triage");
   return { user, id, complaint, title: t(titleKey, { code: complaint.code }) };

@@ -4,6 +4,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { COMMENT_MAX, VILLAGE_MAX } from "~/lib/survey-form";
+import { Field, TextareaField } from "./forms";
 import { RatingFieldset } from "./rating-fieldset";
 
 type Criterion = {
@@ -47,44 +48,23 @@ export function SurveyForm({
           error={errors[`r_${c.key}`] ? t(errors[`r_${c.key}`]) : undefined}
         />
       ))}
-      <div className="field">
-        <label htmlFor="comment">{t("comment.label")}</label>
-        <p className="hint" id="comment-hint">
-          {t("comment.hint", { max: COMMENT_MAX })}
-        </p>
-        <textarea
-          id="comment"
-          name="comment"
-          rows={4}
-          maxLength={COMMENT_MAX}
-          defaultValue={values.comment ?? ""}
-          aria-describedby={errors.comment ? "comment-hint comment-error" : "comment-hint"}
-          aria-invalid={errors.comment ? true : undefined}
-        />
-        {errors.comment ? (
-          <p className="field-error" id="comment-error">
-            {t(errors.comment, { max: COMMENT_MAX })}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="village">{t("village.label")}</label>
-        <input
-          id="village"
-          name="village"
-          type="text"
-          maxLength={VILLAGE_MAX}
-          defaultValue={values.village ?? ""}
-          autoComplete="off"
-          aria-invalid={errors.village ? true : undefined}
-          aria-describedby={errors.village ? "village-error" : undefined}
-        />
-        {errors.village ? (
-          <p className="field-error" id="village-error">
-            {t(errors.village, { max: VILLAGE_MAX })}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField
+        label={t("comment.label")}
+        hint={t("comment.hint", { max: COMMENT_MAX })}
+        textareaProps={{ name: "comment", rows: 4, maxLength: COMMENT_MAX, defaultValue: values.comment ?? "" }}
+        errors={errors.comment && t(errors.comment, { max: COMMENT_MAX })}
+      />
+      <Field
+        label={t("village.label")}
+        inputProps={{
+          name: "village",
+          type: "text",
+          maxLength: VILLAGE_MAX,
+          defaultValue: values.village ?? "",
+          autoComplete: "off",
+        }}
+        errors={errors.village && t(errors.village, { max: VILLAGE_MAX })}
+      />
       <p className="hint">{t("privacy")}</p>
       <button type="submit" className="button button--primary button--block" disabled={sending} aria-disabled={sending}>
         {sending ? t("sending") : t("send")}

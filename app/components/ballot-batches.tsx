@@ -7,6 +7,7 @@ import { formatPercent } from "~/lib/format";
 import { ErrorList, FormError, InlineField } from "./forms";
 import type { FormErrors } from "~/utils/form.server";
 import { useLanguage } from "~/utils/use-language";
+import { IntentForm } from "./intent-form";
 
 type Batch = {
   id: number;
@@ -73,14 +74,10 @@ export function BallotBatches({
                       <a href={`/staff/slips/${b.id}`} className="button" data-testid={`print-${b.id}`}>
                         {t("slip.print")}
                       </a>{" "}
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="seal" />
+                      <IntentForm intent="seal" submitLabel={t("rounds.seal")} className="inline-form">
                         <input type="hidden" name="communeId" value={commune.id} />
                         <input type="hidden" name="batchId" value={b.id} />
-                        <button type="submit" className="button">
-                          {t("rounds.seal")}
-                        </button>
-                      </Form>
+                      </IntentForm>
                     </>
                   ) : (
                     t("rounds.notSealed")

@@ -8,6 +8,7 @@ import { formatPercent } from "~/lib/format";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import type { FormErrors } from "~/utils/form.server";
 import { useLanguage } from "~/utils/use-language";
+import { IntentForm } from "./intent-form";
 
 type Suspect = {
   id: number;
@@ -159,12 +160,12 @@ export function RecheckSection({
         </>
       ) : canDraw ? (
         canRun ? (
-          <Form method="post" className="no-print">
-            <input type="hidden" name="intent" value="draw" />
-            <button type="submit" className="button button--primary">
-              {t("recheck.draw")}
-            </button>
-          </Form>
+          <IntentForm
+            intent="draw"
+            submitLabel={t("recheck.draw")}
+            className="no-print"
+            buttonClassName="button button--primary"
+          />
         ) : (
           <p>{t("recheck.none")}</p>
         )

@@ -1,6 +1,7 @@
 // Staff review a complaint's photos: each is public only once an official of the commune approves it.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IntentForm } from "./intent-form";
 
 type Props = { photos: { id: number; approved: boolean; width: number; height: number }[]; canWrite: boolean };
 
@@ -26,14 +27,10 @@ export function PhotoReview({ photos, canWrite }: Props) {
             <figcaption>
               {p.approved ? t("detail.photoPublic") : t("detail.photoPending")}
               {canWrite ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="photo" />
+                <IntentForm intent="photo" submitLabel={p.approved ? t("detail.photoHide") : t("detail.photoApprove")}>
                   <input type="hidden" name="photoId" value={p.id} />
                   <input type="hidden" name="approved" value={p.approved ? "0" : "1"} />
-                  <button type="submit" className="button">
-                    {p.approved ? t("detail.photoHide") : t("detail.photoApprove")}
-                  </button>
-                </Form>
+                </IntentForm>
               ) : null}
             </figcaption>
           </figure>

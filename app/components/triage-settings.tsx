@@ -134,8 +134,12 @@ export function CalendarSettings({
   return (
     <section className="card">
       <h2>{t("settings.calendar")}</h2>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="officeHours" />
+      <IntentForm
+        intent="officeHours"
+        submitLabel={t("settings.save")}
+        className="inline-form"
+        buttonClassName="button button--primary"
+      >
         <Field
           label={t("settings.officeHours")}
           hint={t("settings.officeHoursHint")}
@@ -147,10 +151,7 @@ export function CalendarSettings({
           }}
           errors={error("officeHours")}
         />
-        <button type="submit" className="button button--primary">
-          {t("settings.save")}
-        </button>
-      </Form>
+      </IntentForm>
       <p className="hint">{t("settings.holidaysHint")}</p>
       <details>
         <summary>{t("settings.holidaysThisYear", { year })}</summary>

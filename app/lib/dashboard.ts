@@ -95,6 +95,22 @@ export function scoreForPage(s: Score): PageScore {
 export function tableRow<R extends { scores: Record<string, Score>; tallies: unknown; failing: unknown; threshold: unknown }>(
   row: R,
 ) {
+  const made = tableRows.get(row);
+  if (made) return made as ReturnType<typeof makeTableRow<R>>;
+  const out = makeTableRow(row);
+  tableRows.set(row, out);
+  return out;
+}
+
+/**
+ * Made once per row: the dashboard's rows are replaced, never changed, and after an answer only
+ * the communes that received it get new rows (decision 031).
+ */
+const tableRows = new WeakMap<object, unknown>();
+
+function makeTableRow<R extends { scores: Record<string, Score>; tallies: unknown; failing: unknown; threshold: unknown }>(
+  row: R,
+) {
   const { tallies: _tallies, failing: _failing, threshold: _threshold, scores, ...rest } = row;
   return {
     ...rest,

@@ -249,11 +249,11 @@ export async function codeUseByVillage({ roundId, communeIds }: { roundId: numbe
 }
 
 /** Used codes per round and commune (coverage = used codes / households). */
-export async function usedCodeCounts({ roundIds }: { roundIds: number[] }) {
+export async function usedCodeCounts({ roundIds, communeIds = null }: { roundIds: number[]; communeIds?: number[] | null }) {
   if (roundIds.length === 0) return [];
   const rows = await prisma.ballotCode.groupBy({
     by: ["roundId", "communeId"],
-    where: { roundId: { in: roundIds }, usedOn: { not: null } },
+    where: { roundId: { in: roundIds }, usedOn: { not: null }, ...(communeIds ? { communeId: { in: communeIds } } : {}) },
     _count: { _all: true },
   });
   return rows.map((r) => ({ roundId: r.roundId, communeId: r.communeId, used: r._count._all }));

@@ -21,7 +21,7 @@ export type CommuneFacts = {
   formerUnit: string;
 };
 
-type CommuneRow = CommuneFacts & { searchKey: string };
+export type CommuneRow = CommuneFacts & { searchKey: string };
 
 /** The facts a commune's pages send to the browser (no ids). */
 export function communeHeading({ slug, name, kind, region, formerUnit }: CommuneFacts) {

@@ -1,10 +1,9 @@
 // Aggregates for the council's comparisons: East vs West, districts, quarterly trends.
 import { isRural } from "~/lib/rural";
-import { recentPeriods } from "~/lib/vn-time";
 import { wilson, type Tally } from "~/lib/score";
-import { cached } from "~/utils/cache.server";
+import { answerSnapshot, sumTally, type AnswerSnapshot } from "./commune-answers.server";
+import { listCommunes, type CommuneRow } from "./commune.server";
 import type { DashboardRow } from "./dashboard.server";
-import { tallyByPeriod } from "./survey.server";
 
 export type Aggregate = { satisfied: number; answered: number; share: number | null; low: number | null; high: number | null };
 
@@ -37,31 +36,30 @@ export function compareDistricts(rows: DashboardRow[]) {
     .sort((a, b) => (a.share ?? 2) - (b.share ?? 2));
 }
 
-/** Overall share per quarter and region over the last `quarters` quarters, oldest first. */
-export function quarterlyTrend(args: { overallCriterionId: number; quarters?: number; now?: Date }) {
-  const { overallCriterionId, quarters = 8, now = new Date() } = args;
-  return cached(
-    "quarterlyTrend",
-    ["reference", "answers"],
-    () => assembleTrend(args),
-    [overallCriterionId, quarters, recentPeriods(now, 1)[0]].join("/"),
-  );
+/** The trend made from the last snapshot (a new snapshot after answers, else the same object). */
+let lastTrend: { answers: AnswerSnapshot; communes: CommuneRow[]; criterionId: number; value: TrendPoint[] } | null = null;
+type TrendPoint = { period: string; east: Aggregate; west: Aggregate };
+
+/**
+ * Overall share per quarter and region over the last TREND_QUARTERS quarters, oldest first: sums
+ * of each commune's counts, kept in memory (commune-answers.server.ts).
+ */
+export async function quarterlyTrend({ overallCriterionId, now = new Date() }: { overallCriterionId: number; now?: Date }) {
+  const [answers, communes] = await Promise.all([answerSnapshot(now), listCommunes()]);
+  const t = lastTrend;
+  if (t && t.answers === answers && t.criterionId === overallCriterionId && sameItems(t.communes, communes)) return t.value;
+  const periods = [...answers.periods].reverse();
+  const value = periods.map((period) => ({
+    period,
+    east: aggregate(
+      communes.filter((c) => c.region === "east").map((c) => sumTally(answers.byCommune.get(c.id), overallCriterionId, [period])),
+    ),
+    west: aggregate(
+      communes.filter((c) => c.region === "west").map((c) => sumTally(answers.byCommune.get(c.id), overallCriterionId, [period])),
+    ),
+  }));
+  lastTrend = { answers, communes, criterionId: overallCriterionId, value };
+  return value;
 }
 
-async function assembleTrend({
-  overallCriterionId,
-  quarters = 8,
-  now = new Date(),
-}: {
-  overallCriterionId: number;
-  quarters?: number;
-  now?: Date;
-}) {
-  const periods = recentPeriods(now, quarters).reverse();
-  const rows = await tallyByPeriod({ periods, criterionId: overallCriterionId });
-  return periods.map((period) => ({
-    period,
-    east: aggregate(rows.filter((r) => r.period === period && r.region === "east")),
-    west: aggregate(rows.filter((r) => r.period === period && r.region === "west")),
-  }));
-}
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -156,10 +156,28 @@ export async function roundTallies({ roundId }: { roundId: number }) {
   }));
 }
 
-/** Per commune: its latest round that has started, with households and answers so far. */
-export async function latestRoundCoverageByCommune(now: Date = new Date()) {
+/**
+ * How many commune-round links have started by `now`. Links are reference data and a start
+ * only ever passes, so a commune's latest started round changes only when this number or the
+ * reference data does.
+ */
+export async function startedRoundLinkCount(now: Date = new Date()): Promise<number> {
+  let n = 0;
+  for (const l of await roundLinks()) if (l.round.startsAt <= now) n++;
+  return n;
+}
+
+/**
+ * Per commune (every one, or only `communeIds`): its latest round that has started, with
+ * households and answers so far.
+ */
+export async function latestRoundCoverageByCommune({
+  now = new Date(),
+  communeIds = null,
+}: { now?: Date; communeIds?: readonly number[] | null } = {}) {
+  const only = communeIds ? new Set(communeIds) : null;
   // The links change with reference data only: read once per change, filtered by the clock here.
-  const links = (await roundLinks()).filter((l) => l.round.startsAt <= now);
+  const links = (await roundLinks()).filter((l) => l.round.startsAt <= now && (!only || only.has(l.communeId)));
   /** answered: used codes when the round requires codes (coverage = used codes / households), else answers */
   type Latest = {
     roundId: number;
@@ -186,10 +204,10 @@ export async function latestRoundCoverageByCommune(now: Date = new Date()) {
   const [counts, used] = await Promise.all([
     prisma.response.groupBy({
       by: ["roundId", "communeId", "verified"],
-      where: { roundId: { in: roundIds } },
+      where: { roundId: { in: roundIds }, ...(only ? { communeId: { in: [...latest.keys()] } } : {}) },
       _count: { _all: true },
     }),
-    usedCodeCounts({ roundIds }),
+    usedCodeCounts({ roundIds, communeIds: only ? [...latest.keys()] : null }),
   ]);
   for (const c of counts) {
     const l = latest.get(c.communeId);

@@ -331,18 +331,33 @@ export async function tallyCommune({
   return new Map(rows.map((r) => [Number(r.criterionId), toTally(r)]));
 }
 
-/** The same for every commune at once: communeId -> criterionId -> counts. */
-export async function tallyAllCommunes({ periods }: { periods: readonly string[] }): Promise<Map<number, Map<number, Tally>>> {
-  const rows = await prisma.$queryRaw<TallyRow[]>`
-    SELECT communeId, criterionId, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
+/**
+ * Counts per commune, criterion and quarter: communeId -> criterionId -> period -> counts. Every
+ * commune, or only `communeIds` (the dashboard re-reads only the communes that received answers).
+ */
+export async function tallyCommunesByPeriod({
+  periods,
+  communeIds = null,
+}: {
+  periods: readonly string[];
+  communeIds?: readonly number[] | null;
+}): Promise<Map<number, Map<number, Map<string, Tally>>>> {
+  const out = new Map<number, Map<number, Map<string, Tally>>>();
+  if (communeIds?.length === 0) return out;
+  const rows = await prisma.$queryRaw<(TallyRow & { period: string })[]>`
+    SELECT communeId, criterionId, period, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
     FROM ScoreRollup
     WHERE period IN (${Prisma.join(periods as string[])})
-    GROUP BY communeId, criterionId`;
-  const out = new Map<number, Map<number, Tally>>();
+      ${communeIds ? Prisma.sql`AND communeId IN (${Prisma.join(communeIds as number[])})` : Prisma.empty}
+    GROUP BY communeId, criterionId, period`;
   for (const r of rows) {
-    const id = Number(r.communeId);
-    if (!out.has(id)) out.set(id, new Map());
-    out.get(id)!.set(Number(r.criterionId), toTally(r));
+    const communeId = Number(r.communeId);
+    const criterionId = Number(r.criterionId);
+    let commune = out.get(communeId);
+    if (!commune) out.set(communeId, (commune = new Map()));
+    let criterion = commune.get(criterionId);
+    if (!criterion) commune.set(criterionId, (criterion = new Map()));
+    criterion.set(r.period, toTally(r));
   }
   return out;
 }

@@ -157,3 +157,60 @@ export function readCacheVersions(): CacheVersions {
     throw asUnavailable(e);
   }
 }
+
+export type AnswerChanges = {
+  /** the "answers" version these changes bring the reader to */
+  answers: number;
+  /** the highest answer id committed */
+  lastId: number;
+  /**
+   * The communes that received answers after `sinceId`, or null when anything else changed
+   * answers since `sinceVersion` (an answer removed or edited, rollups rebuilt): read everything.
+   */
+  communeIds: number[] | null;
+};
+
+let changesStatements:
+  | {
+      version: Database.Statement<[], number>;
+      lastId: Database.Statement<[], number>;
+      added: Database.Statement<[number], number>;
+      communes: Database.Statement<[number], number>;
+    }
+  | undefined;
+
+/** Past this many new answers, reading everything again is cheaper than finding their communes. */
+const MAX_CHANGES_FOLLOWED = 2000;
+
+/**
+ * Which communes' answers changed since a reader's last look (decision 031), in one read
+ * transaction on the bookkeeping connection. Answers are only ever added by the app, with
+ * increasing ids (AUTOINCREMENT; SQLite has one writer, so ids are committed in order): when
+ * the "answers" version moved by exactly the number of answers added since `since.lastId`,
+ * nothing else happened and only those answers' communes changed. Any other difference (a
+ * deletion, an update, a bulk load that bumped the version by hand), more than
+ * MAX_CHANGES_FOLLOWED new answers, or no `since` returns `communeIds: null`: read everything.
+ */
+export function readAnswerChanges(since: { answers: number; lastId: number } | null): AnswerChanges {
+  try {
+    const db = bookkeepingDb();
+    changesStatements ??= {
+      version: db.prepare<[], number>("SELECT version FROM CacheVersion WHERE scope = 'answers'").pluck(),
+      lastId: db.prepare<[], number>("SELECT COALESCE(MAX(id), 0) FROM Response").pluck(),
+      added: db.prepare<[number], number>("SELECT COUNT(*) FROM Response WHERE id > ?").pluck(),
+      // Not DISTINCT: with it SQLite scans a whole index instead of the few rows after the id.
+      communes: db.prepare<[number], number>("SELECT communeId FROM Response WHERE id > ?").pluck(),
+    };
+    const s = changesStatements;
+    return db.transaction((): AnswerChanges => {
+      const answers = Number(s.version.get() ?? 0);
+      const lastId = Number(s.lastId.get() ?? 0);
+      if (!since || since.lastId > lastId || lastId - since.lastId > MAX_CHANGES_FOLLOWED)
+        return { answers, lastId, communeIds: null };
+      const onlyAdded = answers - since.answers === Number(s.added.get(since.lastId));
+      return { answers, lastId, communeIds: onlyAdded ? [...new Set(s.communes.all(since.lastId).map(Number))] : null };
+    })();
+  } catch (e) {
+    throw asUnavailable(e);
+  }
+}

@@ -1,0 +1,152 @@
+// The dashboard and the trend are kept up to date one commune at a time (decision 031): after
+// answers, only the communes that received them are read again. Whatever happens in between
+// (answers in several communes, an answer removed, a flood of answers, a round's answers), what
+// they show must equal the figures SQLite gives when asked afresh. Another process is played by
+// a second connection to the same file.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { periodOf, recentPeriods } from "~/lib/vn-time";
+import { quarterlyTrend } from "~/models/council.server";
+import { listActiveCriteria } from "~/models/criterion.server";
+import { getDashboard } from "~/models/dashboard.server";
+import { createRound } from "~/models/round.server";
+
+let other: Database.Database;
+beforeAll(() => {
+  other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+  other.pragma("busy_timeout = 5000");
+});
+afterAll(() => other.close());
+
+const communeId = (slug: string) => (other.prepare("SELECT id FROM Commune WHERE slug = ?").get(slug) as { id: number }).id;
+let seq = 0;
+
+/** An answer stored by another process, every criterion rated `score` (null: no opinion). */
+function answer(slug: string, score: number | null, { period = periodOf(new Date()), roundId = null as number | null } = {}) {
+  const criteria = other.prepare("SELECT id FROM Criterion WHERE active = 1").all() as { id: number }[];
+  const id = `inc-${++seq}`;
+  const { lastInsertRowid } = other
+    .prepare(
+      "INSERT INTO Response (communeId, createdAt, period, channel, submissionId, voterHash, roundId) VALUES (?, ?, ?, 'online', ?, ?, ?)",
+    )
+    .run(communeId(slug), new Date().toISOString(), period, id, id, roundId);
+  const rate = other.prepare("INSERT INTO Rating (responseId, criterionId, score) VALUES (?, ?, ?)");
+  for (const c of criteria) rate.run(lastInsertRowid, c.id, score);
+  return Number(lastInsertRowid);
+}
+
+/** Every commune's counts per criterion over the dashboard's four quarters, asked of SQLite afresh. */
+function expectedTallies() {
+  const window = recentPeriods(new Date(), 4);
+  const rows = other
+    .prepare(
+      `SELECT c.slug AS slug, k.key AS key, SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered, SUM(s.noOpinion) AS noOpinion
+       FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId JOIN Criterion k ON k.id = s.criterionId
+       WHERE k.active = 1 AND s.period IN (${window.map(() => "?").join(",")}) GROUP BY c.slug, k.key`,
+    )
+    .all(...window) as { slug: string; key: string; satisfied: number; answered: number; noOpinion: number }[];
+  return Object.fromEntries(
+    rows
+      .filter((r) => r.answered + r.noOpinion > 0) // a deletion leaves rollup rows at zero
+      .map((r) => [`${r.slug}/${r.key}`, { satisfied: r.satisfied, answered: r.answered, noOpinion: r.noOpinion }]),
+  );
+}
+
+async function shownTallies() {
+  const out: Record<string, { satisfied: number; answered: number; noOpinion: number }> = {};
+  for (const row of (await getDashboard()).rows)
+    for (const [key, t] of Object.entries(row.tallies)) if (t.answered + t.noOpinion > 0) out[`${row.slug}/${key}`] = t;
+  return out;
+}
+
+/** The overall question per quarter and region over eight quarters, asked of SQLite afresh. */
+function expectedTrend(overallId: number) {
+  const periods = recentPeriods(new Date(), 8).reverse();
+  const rows = other
+    .prepare(
+      `SELECT s.period AS period, c.region AS region, SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered
+       FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId WHERE s.criterionId = ? GROUP BY s.period, c.region`,
+    )
+    .all(overallId) as { period: string; region: string; satisfied: number; answered: number }[];
+  const at = (period: string, region: string) => rows.find((r) => r.period === period && r.region === region);
+  return periods.map((period) => ({
+    period,
+    east: [at(period, "east")?.satisfied ?? 0, at(period, "east")?.answered ?? 0],
+    west: [at(period, "west")?.satisfied ?? 0, at(period, "west")?.answered ?? 0],
+  }));
+}
+
+async function shownTrend(overallId: number) {
+  return (await quarterlyTrend({ overallCriterionId: overallId })).map((p) => ({
+    period: p.period,
+    east: [p.east.satisfied, p.east.answered],
+    west: [p.west.satisfied, p.west.answered],
+  }));
+}
+
+describe("the dashboard kept up to date one commune at a time", () => {
+  it("equals a fresh count after answers in several communes, read between them", async () => {
+    const overall = (await listActiveCriteria()).find((c) => c.isOverall)!;
+    const before = await getDashboard();
+    answer("vinh-bao", 5);
+    answer("tien-lang", 2);
+    expect(await shownTallies()).toEqual(expectedTallies());
+    answer("vinh-bao", null);
+    answer("kien-thuy", 4);
+    answer("kien-thuy", 1);
+    const after = await getDashboard();
+    expect(await shownTallies()).toEqual(expectedTallies());
+    expect(await shownTrend(overall.id)).toEqual(expectedTrend(overall.id));
+    const bySlug = (d: typeof after, slug: string) => d.rows.find((r) => r.slug === slug)!;
+    expect(bySlug(after, "vinh-bao").tallies.overall.answered).toBe(bySlug(before, "vinh-bao").tallies.overall.answered + 1);
+    expect(bySlug(after, "vinh-bao").tallies.overall.noOpinion).toBe(bySlug(before, "vinh-bao").tallies.overall.noOpinion + 1);
+    // Only the communes that received answers were made again; the others are the same rows.
+    const untouched = after.rows.filter((r) => !["vinh-bao", "tien-lang", "kien-thuy"].includes(r.slug));
+    expect(untouched.length).toBeGreaterThan(100);
+    expect(untouched.every((r) => bySlug(before, r.slug) === r)).toBe(true);
+    expect(bySlug(after, "kien-thuy")).not.toBe(bySlug(before, "kien-thuy"));
+  });
+
+  it("takes back an answer another process deleted (the rollup went down, not up)", async () => {
+    const id = answer("an-lao", 5);
+    answer("tien-lang", 3); // the deleted answer is not the newest
+    const withIt = (await shownTallies())["an-lao/overall"];
+    other.prepare("DELETE FROM Response WHERE id = ?").run(id);
+    expect((await shownTallies())["an-lao/overall"]?.answered ?? 0).toBe(withIt.answered - 1);
+    expect(await shownTallies()).toEqual(expectedTallies());
+  });
+
+  it("counts an answer for an earlier quarter in that quarter's trend point, and a flood of answers at once", async () => {
+    const overall = (await listActiveCriteria()).find((c) => c.isOverall)!;
+    await getDashboard();
+    answer("vinh-bao", 4, { period: recentPeriods(new Date(), 3)[2] });
+    expect(await shownTrend(overall.id)).toEqual(expectedTrend(overall.id));
+    // More than the dashboard follows one by one: it reads everything again.
+    const many = other.transaction(() => {
+      for (let i = 0; i < 2100; i++) answer(i % 2 ? "tien-lang" : "an-lao", 1 + (i % 5));
+    });
+    many();
+    expect(await shownTallies()).toEqual(expectedTallies());
+    expect(await shownTrend(overall.id)).toEqual(expectedTrend(overall.id));
+  });
+
+  it("follows a round's answers in its coverage", async () => {
+    const id = communeId("thuy-nguyen");
+    const round = await createRound({
+      name: "Đợt kiểm tra tăng dần",
+      purpose: "routine",
+      levelId: null,
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+      codesRequired: false,
+      createdById: null,
+      communes: [{ communeId: id, households: 200 }],
+    });
+    const row = async () => (await getDashboard()).rows.find((r) => r.slug === "thuy-nguyen")!;
+    expect((await row()).coverage).toMatchObject({ answered: 0, households: 200 });
+    answer("thuy-nguyen", 5, { roundId: round.id });
+    answer("thuy-nguyen", 3, { roundId: round.id });
+    expect((await row()).coverage).toMatchObject({ answered: 2, households: 200, share: 0.01 });
+    expect((await row()).roundAnswers).toEqual({ verified: 0, open: 2, codesRequired: false });
+  });
+});

@@ -177,6 +177,8 @@ async function main() {
   let generatePeakRssMiB: number | null = null;
   if (REUSE && existingAnswers() === N) {
     say(`Reusing ${DB_FILE} (${N.toLocaleString("en")} answers)`);
+    // A database generated before a newer migration gets it (triggers, versions), as a deploy would.
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   } else {
     say(`Generating ${N.toLocaleString("en")} answers (${(N * 5).toLocaleString("en")} ratings) across the 67 xã…`);
     prepareDatabase(env);

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { communesForRole, ROLES, type Role } from "~/lib/roles";
+import { cachedByKey } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
 import { checkSecondFactor } from "./two-factor.server";
@@ -241,34 +242,42 @@ export async function startSession({ userId }: { userId: number }): Promise<stri
   return sessionId;
 }
 
+type SessionRow = {
+  expiresAt: string | Date;
+  id: number | bigint;
+  email: string;
+  name: string;
+  role: string;
+  active: number | bigint | boolean;
+  mustChangePassword: number | bigint | boolean;
+  totpEnabled: number | bigint | boolean;
+  communeId: number | bigint | null;
+  communeSlug: string | null;
+  communeName: string | null;
+};
+
 /**
  * The signed-in user of a live session, with the communes they answer for. Every staff request
- * starts here: one parameterised query (the nested Prisma select took 1 to 50 ms on a busy
- * machine, against 0.1 ms for this; see docs/decisions/016-read-path.md).
+ * starts here. One parameterised query (the nested Prisma select took 1 to 50 ms on a busy
+ * machine, against 0.1 ms for this; see docs/decisions/016-read-path.md), kept in memory until
+ * any session, user, commune assignment or commune changes, in any process (decision 031): a
+ * signed-out or disabled account is refused by the very next request. Expiry is checked on
+ * every call.
  */
 export async function getSessionUser({ sessionId }: { sessionId: string }) {
-  const rows = await prisma.$queryRaw<
-    {
-      expiresAt: string | Date;
-      id: number | bigint;
-      email: string;
-      name: string;
-      role: string;
-      active: number | bigint | boolean;
-      mustChangePassword: number | bigint | boolean;
-      totpEnabled: number | bigint | boolean;
-      communeId: number | bigint | null;
-      communeSlug: string | null;
-      communeName: string | null;
-    }[]
-  >`
+  const rows = await cachedByKey(
+    "sessionUser",
+    ["sessions", "reference"],
+    sessionId,
+    () => prisma.$queryRaw<SessionRow[]>`
     SELECT s.expiresAt AS expiresAt, u.id AS id, u.email AS email, u.name AS name, u.role AS role, u.active AS active,
            u.mustChangePassword AS mustChangePassword, u.totpSecret IS NOT NULL AS totpEnabled,
            c.id AS communeId, c.slug AS communeSlug, c.name AS communeName
     FROM Session s JOIN User u ON u.id = s.userId
     LEFT JOIN UserCommune uc ON uc.userId = u.id LEFT JOIN Commune c ON c.id = uc.communeId
     WHERE s.id = ${sessionId}
-    ORDER BY c.id`;
+    ORDER BY c.id`,
+  );
   const first = rows[0];
   const role = ROLES.find((r) => r === first?.role);
   if (!first || !role || new Date(first.expiresAt) < new Date() || !Number(first.active)) return null;

@@ -29,3 +29,34 @@ export async function cached<T>(
   });
   return value;
 }
+
+type Keyed = { key: string; values: Map<string, Promise<unknown>> };
+const keyedSlots = new Map<string, Keyed>();
+
+/**
+ * `cached` for values looked up by a key (a session id): each key's value is reused while the
+ * versions of `scopes` stay the same; when one moves, every key is computed again. At most
+ * `limit` keys are kept per version; past that, values are computed and not kept.
+ */
+export async function cachedByKey<T>(
+  name: string,
+  scopes: readonly CacheScope[],
+  key: string,
+  compute: () => Promise<T>,
+  limit = 10_000,
+): Promise<T> {
+  const versions = readCacheVersions();
+  const version = scopes.map((s) => versions[s]).join(".");
+  let slot = keyedSlots.get(name);
+  if (!slot || slot.key !== version) keyedSlots.set(name, (slot = { key: version, values: new Map() }));
+  const hit = slot.values.get(key);
+  if (hit) return hit as Promise<T>;
+  const value = compute();
+  if (slot.values.size >= limit) return value;
+  const values = slot.values;
+  values.set(key, value);
+  value.catch(() => {
+    if (values.get(key) === value) values.delete(key);
+  });
+  return value;
+}

@@ -106,9 +106,10 @@ export type Tx = Parameters<Extract<Parameters<typeof prisma.$transaction>[0], (
  * Versions of the data the app keeps copies of in memory (app/utils/cache.server.ts), bumped by
  * SQLite triggers in the same transaction as the change (migration 20261127130000): "reference"
  * (communes, criteria, settings, levels, recognitions, rounds), "answers" (responses and so the
- * score rollups), "complaints". Any process's change is seen by the next read in every process.
+ * score rollups), "complaints", "sessions" (sessions, users and their communes: migration
+ * 20261127200000). Any process's change is seen by the next read in every process.
  */
-export type CacheScope = "reference" | "answers" | "complaints";
+export type CacheScope = "reference" | "answers" | "complaints" | "sessions";
 export type CacheVersions = Record<CacheScope, number>;
 
 declare global {
@@ -150,7 +151,7 @@ let versionsStatement: Database.Statement<[], { scope: CacheScope; version: numb
 export function readCacheVersions(): CacheVersions {
   try {
     versionsStatement ??= bookkeepingDb().prepare("SELECT scope, version FROM CacheVersion");
-    const out: CacheVersions = { reference: 0, answers: 0, complaints: 0 };
+    const out: CacheVersions = { reference: 0, answers: 0, complaints: 0, sessions: 0 };
     for (const r of versionsStatement.all()) out[r.scope] = Number(r.version);
     return out;
   } catch (e) {

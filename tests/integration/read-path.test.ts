@@ -11,6 +11,7 @@ import { getDashboard } from "~/models/dashboard.server";
 import { getCurrentRecognition } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { submitAnswer } from "~/models/survey.server";
+import { getSessionUser, startSession } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
 let other: Database.Database;
@@ -80,6 +81,31 @@ describe("in-memory copies follow the database", () => {
     expect((await row()).complaints.open).toBe(before.complaints.open + 1);
   });
 
+  it("refuse a session that another process signed out, disabled or changed, on the very next request", async () => {
+    const userId = Number(
+      other
+        .prepare(
+          "INSERT INTO User (email, name, role, passwordHash) VALUES ('cache@local', 'Cán bộ', 'official', '-') RETURNING id",
+        )
+        .pluck()
+        .get(),
+    );
+    const sessionId = await startSession({ userId });
+    expect((await getSessionUser({ sessionId }))?.role).toBe("official");
+    expect((await getSessionUser({ sessionId }))?.communes).toEqual([]);
+    const commune = (await getCommuneBySlug({ slug: SLUG }))!;
+    other.prepare("INSERT INTO UserCommune (userId, communeId) VALUES (?, ?)").run(userId, commune.id);
+    expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual([SLUG]);
+    other.prepare("UPDATE User SET role = 'front' WHERE id = ?").run(userId);
+    expect((await getSessionUser({ sessionId }))?.role).toBe("front");
+    other.prepare("UPDATE User SET active = 0 WHERE id = ?").run(userId);
+    expect(await getSessionUser({ sessionId })).toBeNull();
+    other.prepare("UPDATE User SET active = 1 WHERE id = ?").run(userId);
+    expect(await getSessionUser({ sessionId })).not.toBeNull();
+    other.prepare("DELETE FROM Session WHERE id = ?").run(sessionId);
+    expect(await getSessionUser({ sessionId })).toBeNull();
+  });
+
   it("rest on version triggers on every table they copy (a table rebuild that drops them fails here)", () => {
     const triggers = new Set(
       (other.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name),
@@ -96,6 +122,9 @@ describe("in-memory copies follow the database", () => {
       "Complaint",
       "ComplaintEvent",
       "ComplaintPhoto",
+      "Session",
+      "User",
+      "UserCommune",
     ];
     const missing = tables
       .flatMap((t) => ["insert", "update", "delete"].map((op) => `${t}_version_${op}`))

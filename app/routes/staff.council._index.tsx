@@ -1,7 +1,7 @@
 // The council dashboard: every commune's satisfaction next to its recognition status, the list
 // of recognised communes whose residents are below the threshold, and comparisons. Council
 // members and administrators only. Filters and sort live in the URL.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardTable } from "~/components/dashboard-table";
@@ -18,6 +18,7 @@ import { listLevels } from "~/models/recognition.server";
 import { requireRole } from "~/utils/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
+import { jsonWithRows } from "~/utils/json-rows.server";
 import { useLanguage } from "~/utils/use-language";
 import { OnTimeShare } from "~/components/on-time-share";
 import { onTimeOverall } from "~/models/triage.server";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => a.failing[0].high - b.failing[0].high)
     .map((r) => ({ slug: r.slug, name: r.name, level: r.level!, failing: r.failing }));
   const t = getFixedT(await getLanguage(request), "council");
-  return json(
+  return jsonWithRows(
     {
       query,
       rows: rows.map(tableRow),

@@ -1,39 +1,57 @@
 // Aggregates for the council's comparisons: East vs West, districts, quarterly trends.
 import { isRural } from "~/lib/rural";
 import { wilson, type Tally } from "~/lib/score";
-import { answerSnapshot, sumTally, type AnswerSnapshot } from "./commune-answers.server";
+import { answerSnapshot, type AnswerSnapshot } from "./commune-answers.server";
 import { listCommunes, type CommuneRow } from "./commune.server";
 import type { DashboardRow } from "./dashboard.server";
 
 export type Aggregate = { satisfied: number; answered: number; share: number | null; low: number | null; high: number | null };
 
-function aggregate(tallies: Tally[]): Aggregate {
-  const satisfied = tallies.reduce((s, t) => s + t.satisfied, 0);
-  const answered = tallies.reduce((s, t) => s + t.answered, 0);
+/** Counts being summed: satisfied and answered. */
+type Sum = { satisfied: number; answered: number };
+const zero = (): Sum => ({ satisfied: 0, answered: 0 });
+function add(sum: Sum, t: Tally | undefined) {
+  if (!t) return;
+  sum.satisfied += t.satisfied;
+  sum.answered += t.answered;
+}
+
+function aggregate({ satisfied, answered }: Sum): Aggregate {
   if (answered === 0) return { satisfied, answered, share: null, low: null, high: null };
   const ci = wilson(satisfied, answered);
   return { satisfied, answered, share: satisfied / answered, low: ci.low, high: ci.high };
 }
 
-/** Per criterion, East and West. */
-export function compareRegions(rows: DashboardRow[], criterionKeys: string[]) {
-  return criterionKeys.map((key) => ({
-    key,
-    east: aggregate(rows.filter((r) => r.region === "east").map((r) => r.tallies[key])),
-    west: aggregate(rows.filter((r) => r.region === "west").map((r) => r.tallies[key])),
-  }));
+/**
+ * East vs West per criterion, and the overall question per former district (rural units only:
+ * xã and special zones), worst first. Made once per dashboard (the rows are replaced, never
+ * changed, so the same rows give the same comparisons).
+ */
+export function compareCommunes(dashboard: { rows: readonly DashboardRow[]; criteria: readonly { key: string }[] }) {
+  let made = comparisons.get(dashboard);
+  if (!made) comparisons.set(dashboard, (made = makeComparisons(dashboard)));
+  return made;
 }
+const comparisons = new WeakMap<object, ReturnType<typeof makeComparisons>>();
 
-/** Overall question per former district, rural units only (xã and special zones). */
-export function compareDistricts(rows: DashboardRow[]) {
-  const byDistrict = new Map<string, Tally[]>();
+function makeComparisons({ rows, criteria }: { rows: readonly DashboardRow[]; criteria: readonly { key: string }[] }) {
+  const regions = criteria.map(({ key }) => {
+    const east = zero();
+    const west = zero();
+    for (const r of rows) add(r.region === "east" ? east : west, r.tallies[key]);
+    return { key, east: aggregate(east), west: aggregate(west) };
+  });
+  const byDistrict = new Map<string, Sum>();
   for (const r of rows) {
     if (!isRural(r.kind)) continue;
-    byDistrict.set(r.formerUnit, [...(byDistrict.get(r.formerUnit) ?? []), r.tallies.overall]);
+    let sum = byDistrict.get(r.formerUnit);
+    if (!sum) byDistrict.set(r.formerUnit, (sum = zero()));
+    add(sum, r.tallies.overall);
   }
-  return [...byDistrict]
-    .map(([district, tallies]) => ({ district, ...aggregate(tallies) }))
+  const districts = [...byDistrict]
+    .map(([district, sum]) => ({ district, ...aggregate(sum) }))
     .sort((a, b) => (a.share ?? 2) - (b.share ?? 2));
+  return { regions, districts };
 }
 
 /** The trend made from the last snapshot (a new snapshot after answers, else the same object). */
@@ -49,15 +67,12 @@ export async function quarterlyTrend({ overallCriterionId, now = new Date() }: {
   const t = lastTrend;
   if (t && t.answers === answers && t.criterionId === overallCriterionId && sameItems(t.communes, communes)) return t.value;
   const periods = [...answers.periods].reverse();
-  const value = periods.map((period) => ({
-    period,
-    east: aggregate(
-      communes.filter((c) => c.region === "east").map((c) => sumTally(answers.byCommune.get(c.id), overallCriterionId, [period])),
-    ),
-    west: aggregate(
-      communes.filter((c) => c.region === "west").map((c) => sumTally(answers.byCommune.get(c.id), overallCriterionId, [period])),
-    ),
-  }));
+  const sums = periods.map(() => ({ east: zero(), west: zero() }));
+  for (const c of communes) {
+    const byPeriod = answers.byCommune.get(c.id)?.tallies.get(overallCriterionId);
+    if (byPeriod) periods.forEach((p, i) => add(sums[i][c.region === "east" ? "east" : "west"], byPeriod.get(p)));
+  }
+  const value = periods.map((period, i) => ({ period, east: aggregate(sums[i].east), west: aggregate(sums[i].west) }));
   lastTrend = { answers, communes, criterionId: overallCriterionId, value };
   return value;
 }

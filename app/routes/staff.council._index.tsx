@@ -12,7 +12,7 @@ import { formatNumber, formatPercent } from "~/lib/format";
 import { VERDICTS } from "~/lib/score";
 import { splitPeriod } from "~/lib/vn-time";
 import { levelLabel, shortFormerUnit } from "~/lib/text";
-import { compareDistricts, compareRegions, quarterlyTrend } from "~/models/council.server";
+import { compareCommunes, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
 import { requireRole } from "~/utils/auth.server";
@@ -48,11 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       districts: [...new Set(dashboard.rows.map((r) => r.formerUnit))],
       atRisk,
       onTime,
-      regions: compareRegions(
-        dashboard.rows,
-        dashboard.criteria.map((c) => c.key),
-      ),
-      districtsCompared: compareDistricts(dashboard.rows),
+      regions: compareCommunes(dashboard).regions,
+      districtsCompared: compareCommunes(dashboard).districts,
       trend: await quarterlyTrend({ overallCriterionId: overall.id }),
       // Comparisons across communes of different levels are drawn against the default threshold.
       defaultThreshold: dashboard.defaultThreshold.share,

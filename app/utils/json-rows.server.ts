@@ -24,7 +24,11 @@ export function jsonWithRows<T extends { rows: readonly object[] }>(data: T, ini
     if (i > 0) parts.push(COMMA);
     parts.push(bytesOf(row));
   });
-  parts.push(Buffer.from(others === "{}" ? "]}" : `],${others.slice(1)}`, "utf8"));
+  // "]," and the other fields without their opening brace (no copy of the string: a view of its bytes).
+  parts.push(
+    others === "{}" ? Buffer.from("]}") : Buffer.from("],"),
+    ...(others === "{}" ? [] : [Buffer.from(others, "utf8").subarray(1)]),
+  );
   const headers = new Headers(init.headers);
   if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json; charset=utf-8");
   return new Response(Buffer.concat(parts), { ...init, headers }) as TypedResponse<T>;

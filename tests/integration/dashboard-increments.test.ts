@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodOf, recentPeriods } from "~/lib/vn-time";
-import { quarterlyTrend } from "~/models/council.server";
+import { compareCommunes, quarterlyTrend } from "~/models/council.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { createRound } from "~/models/round.server";
@@ -105,6 +105,38 @@ describe("the dashboard kept up to date one commune at a time", () => {
     expect(untouched.length).toBeGreaterThan(100);
     expect(untouched.every((r) => bySlug(before, r.slug) === r)).toBe(true);
     expect(bySlug(after, "kien-thuy")).not.toBe(bySlug(before, "kien-thuy"));
+  });
+
+  it("compares East and West, and former districts, with the same sums as SQLite", async () => {
+    answer("vinh-bao", 2);
+    answer("an-lao", 5);
+    const window = recentPeriods(new Date(), 4);
+    const inWindow = `s.period IN (${window.map(() => "?").join(",")})`;
+    const regions = other
+      .prepare(
+        `SELECT k.key AS key, c.region AS region, SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered
+         FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId JOIN Criterion k ON k.id = s.criterionId
+         WHERE k.active = 1 AND ${inWindow} GROUP BY k.key, c.region`,
+      )
+      .all(...window) as { key: string; region: string; satisfied: number; answered: number }[];
+    const districts = other
+      .prepare(
+        `SELECT c.formerUnit AS district, SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered
+         FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId JOIN Criterion k ON k.id = s.criterionId
+         WHERE k.key = 'overall' AND c.kind != 'phuong' AND ${inWindow} GROUP BY c.formerUnit`,
+      )
+      .all(...window) as { district: string; satisfied: number; answered: number }[];
+    const compared = compareCommunes(await getDashboard());
+    const counts = (a: { satisfied: number; answered: number } | undefined) => [a?.satisfied ?? 0, a?.answered ?? 0];
+    for (const r of compared.regions) {
+      expect(counts(r.east)).toEqual(counts(regions.find((x) => x.key === r.key && x.region === "east")));
+      expect(counts(r.west)).toEqual(counts(regions.find((x) => x.key === r.key && x.region === "west")));
+    }
+    expect(compared.regions.reduce((n, r) => n + r.east.answered + r.west.answered, 0)).toBeGreaterThan(0);
+    for (const d of districts) expect(counts(compared.districts.find((x) => x.district === d.district))).toEqual(counts(d));
+    const shares = compared.districts.map((d) => d.share ?? 2);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b)); // worst first
+    expect(compareCommunes(await getDashboard())).toBe(compared); // made once per dashboard
   });
 
   it("takes back an answer another process deleted (the rollup went down, not up)", async () => {

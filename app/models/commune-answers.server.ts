@@ -41,7 +41,7 @@ export async function answerSnapshot(now: Date = new Date()): Promise<AnswerSnap
   const periods = recentPeriods(now, TREND_QUARTERS);
   const versions = readCacheVersions();
   const key = `${versions.reference}|${periods[0]}|${await startedRoundLinkCount(now)}`;
-  if (state && state.key === key && state.answers >= versions.answers) return state.snapshot;
+  if (state && state.key === key && state.answers === versions.answers) return state.snapshot;
   const run = queue.then(() => update(key, periods, now));
   queue = run.catch(() => undefined);
   return (await run).snapshot;
@@ -61,10 +61,9 @@ async function update(key: string, periods: string[], now: Date): Promise<State>
   const byCommune = new Map(only ? prev!.snapshot.byCommune : []);
   for (const id of only ?? new Set([...tallies.keys(), ...rounds.keys()]))
     byCommune.set(id, { tallies: tallies.get(id) ?? new Map(), round: rounds.get(id) ?? null });
-  const next = { key, answers: changes.answers, lastId: changes.lastId, snapshot: { periods, byCommune } };
-  // A slower, older update never replaces a newer state.
-  if (!state || state.key !== key || state.answers <= next.answers) state = next;
-  return next;
+  // Updates run one at a time, each from the state the previous one left: this one is the newest.
+  state = { key, answers: changes.answers, lastId: changes.lastId, snapshot: { periods, byCommune } };
+  return state;
 }
 
 /** A commune's counts for one criterion summed over `periods`. */

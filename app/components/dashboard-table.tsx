@@ -8,6 +8,7 @@ import { VerdictBadge } from "~/components/verdict-badge";
 import type { PageScore, tableRow } from "~/lib/dashboard";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized } from "~/utils/i18n";
+import { useLabel } from "~/utils/use-label";
 import { useLanguage } from "~/utils/use-language";
 
 // The model's row as it arrives through JSON (dates and the like are already strings).
@@ -24,6 +25,9 @@ export function DashboardTable({
   query: DashboardQuery;
 }) {
   const { t } = useTranslation("council");
+  // The same few labels on every row: translated once per render.
+  const label = useLabel("council");
+  const communeLabel = useLabel("commune");
   const lng = useLanguage();
   const [params] = useSearchParams();
   const sortLink = (key: string) => {
@@ -45,13 +49,13 @@ export function DashboardTable({
   // resolution rate is in each commune's dossier.
   const cell = (s: PageScore | undefined) =>
     !s || s.hidden ? (
-      <span className="muted">{t("table.hidden")}</span>
+      <span className="muted">{label("table.hidden")}</span>
     ) : (
       <>
         <span className={`share-cell verdict-text--${s.verdict}`}>{formatPercent(s.share, lng)}</span>
         <span className="detail">
           n={formatNumber(s.answered, lng)}
-          {s.indicative ? ` · ${t("table.indicative")}` : ""}
+          {s.indicative ? ` · ${label("table.indicative")}` : ""}
         </span>
         <span className="detail">
           {formatPercent(s.interval.low, lng)}–{formatPercent(s.interval.high, lng)}
@@ -87,12 +91,12 @@ export function DashboardTable({
               <th scope="row">
                 <Link to={`/staff/council/${r.slug}`}>{r.name}</Link>
                 <span className="detail">
-                  {t(`common:kind.${r.kind}`)} · {shortFormerUnit(r.formerUnit)}
+                  {label(`common:kind.${r.kind}`)} · {shortFormerUnit(r.formerUnit)}
                 </span>
               </th>
-              <td>{t(`region.${r.region}`)}</td>
+              <td>{label(`region.${r.region}`)}</td>
               <td className="level-cell">
-                {r.level ? localized(r.level, "name", lng) : <span className="muted">{t("table.notRecognised")}</span>}
+                {r.level ? localized(r.level, "name", lng) : <span className="muted">{label("table.notRecognised")}</span>}
               </td>
               <td>{cell(r.scores.overall)}</td>
               {criteria
@@ -120,7 +124,7 @@ export function DashboardTable({
                 ) : null}
               </td>
               <td>
-                <VerdictBadge verdict={r.verdict} scope="commune" />
+                <VerdictBadge verdict={r.verdict} scope="commune" label={communeLabel} />
               </td>
             </tr>
           ))}

@@ -6,8 +6,18 @@ import type { Verdict } from "~/lib/score";
  * on hover, on keyboard focus and on tap (the badge is focusable, so a phone focuses it on touch:
  * CSS only, works without JavaScript), and always in print.
  */
-export function VerdictBadge({ verdict, scope = "criterion" }: { verdict: Verdict; scope?: "criterion" | "commune" }) {
-  const { t } = useTranslation("commune");
+export function VerdictBadge({
+  verdict,
+  scope = "criterion",
+  label,
+}: {
+  verdict: Verdict;
+  scope?: "criterion" | "commune";
+  /** a table's remembered labels of the "commune" namespace (utils/use-label) */
+  label?: (key: string) => string;
+}) {
+  const { t: translate } = useTranslation("commune");
+  const t = label ?? translate;
   const hint = t(`verdictHint.${scope}.${verdict}`);
   return (
     <span className={`verdict verdict--${verdict}`} tabIndex={0} title={hint} data-verdict={verdict}>

@@ -1,0 +1,18 @@
+// Labels for a long table: i18next's `t` costs a few microseconds a call, and a table of 114
+// communes asks for the same dozen labels (kind, region, verdict, "too few answers") a thousand
+// times per page. `useLabel` translates each key once per render of the component that calls it.
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+
+/** `t(key)` for keys without options, remembered for this component's render (and language). */
+export function useLabel(ns: string): (key: string) => string {
+  const { t } = useTranslation(ns);
+  return useMemo(() => {
+    const made = new Map<string, string>();
+    return (key: string) => {
+      let label = made.get(key);
+      if (label === undefined) made.set(key, (label = t(key)));
+      return label;
+    };
+  }, [t]);
+}

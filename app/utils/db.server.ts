@@ -125,6 +125,9 @@ declare global {
 function bookkeepingDb(): Database.Database {
   if (!globalThis.__bookkeepingDb) {
     const db = openSqlite(sqliteFile(env.DATABASE_URL));
+    // It reads a few pages (the versions, the newest answers): SQLite's usual 2 MiB page cache,
+    // not better-sqlite3's 16 MiB, which would fill up over time in every server process.
+    db.pragma("cache_size = -2000");
     // A first read, now: a connection's first read transaction sets up its view of the WAL index,
     // and when that happened inside another connection's transaction (a lazy first use from a
     // model running in prisma.$transaction), that transaction's write failed with

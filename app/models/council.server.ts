@@ -70,7 +70,9 @@ export async function quarterlyTrend({ overallCriterionId, now = new Date() }: {
   const sums = periods.map(() => ({ east: zero(), west: zero() }));
   for (const c of communes) {
     const byPeriod = answers.byCommune.get(c.id)?.tallies.get(overallCriterionId);
-    if (byPeriod) periods.forEach((p, i) => add(sums[i][c.region === "east" ? "east" : "west"], byPeriod.get(p)));
+    if (!byPeriod) continue;
+    const region = c.region === "east" ? "east" : "west";
+    for (let i = 0; i < periods.length; i++) add(sums[i][region], byPeriod.get(periods[i]));
   }
   const value = periods.map((period, i) => ({ period, east: aggregate(sums[i].east), west: aggregate(sums[i].west) }));
   lastTrend = { answers, communes, criterionId: overallCriterionId, value };

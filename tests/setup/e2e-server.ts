@@ -33,8 +33,16 @@ export default async function setup(project: TestProject) {
   const server = await startServer(env);
   project.provide("baseUrl", server.url);
   project.provide("serverPid", server.process.pid!);
+  // Waits for the server to finish (its pipes keep vitest from exiting until then: "close timed
+  // out after 10000ms"); a server that has not finished in 8 s is killed.
   return async () => {
-    server.process.kill("SIGTERM");
+    const child = server.process;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 8000);
+    await exited;
+    clearTimeout(timer);
   };
 }
 

@@ -181,4 +181,22 @@ describe("the dashboard kept up to date one commune at a time", () => {
     expect((await row()).coverage).toMatchObject({ answered: 2, households: 200, share: 0.01 });
     expect((await row()).roundAnswers).toEqual({ verified: 0, open: 2, codesRequired: false });
   });
+
+  it("shows a round's coverage once its start has passed, with no write in between (the clock alone)", async () => {
+    const id = communeId("kien-thuy");
+    const now = new Date();
+    await createRound({
+      name: "Đợt bắt đầu sau",
+      purpose: "routine",
+      levelId: null,
+      startsAt: new Date(now.getTime() + 3_600_000),
+      endsAt: new Date(now.getTime() + 7_200_000),
+      codesRequired: false,
+      createdById: null,
+      communes: [{ communeId: id, households: 150 }],
+    });
+    const row = async (at: Date) => (await getDashboard({ now: at })).rows.find((r) => r.slug === "kien-thuy")!;
+    expect((await row(now)).coverage).toBeNull();
+    expect((await row(new Date(now.getTime() + 5_400_000))).coverage).toMatchObject({ answered: 0, households: 150 });
+  });
 });

@@ -2,10 +2,10 @@
 // synchronous connection for the versions of the in-memory copies, read several times on every
 // request (decision 016).
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { sqliteAdapter } from "./sqlite-adapter.server";
 
 /**
  * SQLite settings, applied to every connection we open:
@@ -61,8 +61,9 @@ export function openSqlite(file: string): Database.Database {
  * language) instead of a 500, and the process carries on; the next request tries again.
  */
 export async function createPrismaClient(url: string) {
-  const base = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  for (const pragma of SQLITE_PRAGMAS) await base.$queryRawUnsafe(pragma);
+  // Two connections: reads outside transactions never see another request's uncommitted rows,
+  // and no write can join another request's transaction (sqlite-adapter.server.ts).
+  const base = new PrismaClient({ adapter: sqliteAdapter(url, SQLITE_PRAGMAS) });
   return base.$extends({
     query: {
       async $allOperations({ args, query }) {

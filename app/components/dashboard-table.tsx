@@ -25,7 +25,7 @@ export function DashboardTable({
   query: DashboardQuery;
 }) {
   const { t } = useTranslation("council");
-  // The same few labels on every row: translated once per render.
+  // The same few labels on every row: each translated once (utils/use-label).
   const label = useLabel("council");
   const communeLabel = useLabel("commune");
   const lng = useLanguage();

@@ -3,6 +3,8 @@
 // trend's quarters, and its latest round's answers. After answers arrive (in any process), only
 // the communes that received them are read again; every other commune's entry is reused as it
 // is, the same object, so the pages built on it can reuse what they made from it.
+// The rule this rests on: an answer's ratings are committed in the same transaction as the answer
+// (submitAnswer and the answer writer do): only inserting the answer moves the "answers" version.
 import type { Tally } from "~/lib/score";
 import { recentPeriods } from "~/lib/vn-time";
 import { readAnswerChanges, readCacheVersions } from "~/utils/db.server";
@@ -61,7 +63,8 @@ async function update(key: string, periods: string[], now: Date): Promise<State>
   const byCommune = new Map(only ? prev!.snapshot.byCommune : []);
   for (const id of only ?? new Set([...tallies.keys(), ...rounds.keys()]))
     byCommune.set(id, { tallies: tallies.get(id) ?? new Map(), round: rounds.get(id) ?? null });
-  // Updates run one at a time, each from the state the previous one left: this one is the newest.
+  // Updates run one at a time, each from the state the previous one left. (One queued with a key
+  // that has since been replaced reads everything and is replaced by the next: correct, if slower.)
   state = { key, answers: changes.answers, lastId: changes.lastId, snapshot: { periods, byCommune } };
   return state;
 }

@@ -62,8 +62,17 @@ type TrendPoint = { period: string; east: Aggregate; west: Aggregate };
  * Overall share per quarter and region over the last TREND_QUARTERS quarters, oldest first: sums
  * of each commune's counts, kept in memory (commune-answers.server.ts).
  */
-export async function quarterlyTrend({ overallCriterionId, now = new Date() }: { overallCriterionId: number; now?: Date }) {
-  const [answers, communes] = await Promise.all([answerSnapshot(now), listCommunes()]);
+export async function quarterlyTrend({
+  overallCriterionId,
+  snapshot,
+  now = new Date(),
+}: {
+  overallCriterionId: number;
+  /** the snapshot the rest of the page was made from (the dashboard's); by default the latest */
+  snapshot?: AnswerSnapshot;
+  now?: Date;
+}) {
+  const [answers, communes] = await Promise.all([snapshot ?? answerSnapshot(now), listCommunes()]);
   const t = lastTrend;
   if (t && t.answers === answers && t.criterionId === overallCriterionId && sameItems(t.communes, communes)) return t.value;
   const periods = [...answers.periods].reverse();

@@ -40,6 +40,8 @@ async function loadBase(now: Date) {
 type Base = Awaited<ReturnType<typeof loadBase>>;
 type Dashboard = {
   rows: DashboardRow[];
+  /** the answers it was made from: the trend on the same page sums the same snapshot */
+  snapshot: AnswerSnapshot;
   criteria: Base["criteria"];
   defaultThreshold: Base["defaults"];
   from: string;
@@ -80,6 +82,7 @@ export async function getDashboard({ now = new Date() }: { now?: Date } = {}): P
   });
   const value = {
     rows,
+    snapshot: answers,
     criteria: base.criteria,
     defaultThreshold: base.defaults,
     from: periods[periods.length - 1],

@@ -3,32 +3,28 @@
 import { score, type Threshold } from "~/lib/score";
 import { coverage, roundAnswered } from "~/lib/dashboard";
 import { resultsVisible } from "~/lib/round";
-import { recentPeriods } from "~/lib/vn-time";
 import { complaintSummaryByCategory } from "./complaint.server";
 import { triageSummary } from "./triage.server";
 import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
 import { listCommuneRounds } from "./round.server";
 import { getCommuneScoreboard } from "./scoreboard.server";
-import { listComments, tallyByPeriod } from "./survey.server";
+import { listComments } from "./survey.server";
+import { answerSnapshot, sumTally, type CommuneAnswers } from "./commune-answers.server";
 
 export const COMMENTS_PER_PAGE = 20;
-export const TREND_QUARTERS = 8;
-
-type PeriodTally = { period: string; criterionId: number; satisfied: number; answered: number; noOpinion: number };
 
 /** Per criterion, the share satisfied in each quarter (null when hidden), in the order of `periods`. */
-function trendOf(rows: PeriodTally[], criteria: { id: number; key: string }[], periods: string[], threshold: Threshold) {
+function trendOf(
+  answers: CommuneAnswers | undefined,
+  criteria: { id: number; key: string }[],
+  periods: string[],
+  threshold: Threshold,
+) {
   return criteria.map((criterion) => ({
     key: criterion.key,
     values: periods.map((period) => {
-      const tally = { satisfied: 0, answered: 0, noOpinion: 0 };
-      for (const r of rows) {
-        if (r.period !== period || r.criterionId !== criterion.id) continue;
-        tally.satisfied += r.satisfied;
-        tally.answered += r.answered;
-        tally.noOpinion += r.noOpinion;
-      }
+      const tally = sumTally(answers, criterion.id, [period]);
       const s = score(tally, threshold);
       return { period, share: s.hidden ? null : s.share, n: tally.answered, interval: s.hidden ? null : s.interval };
     }),
@@ -36,10 +32,10 @@ function trendOf(rows: PeriodTally[], criteria: { id: number; key: string }[], p
 }
 
 export async function getDossier({ communeId, page, now = new Date() }: { communeId: number; page: number; now?: Date }) {
-  const periods = recentPeriods(now, TREND_QUARTERS).reverse();
-  const [scoreboard, trendRows, history, rounds, complaints, comments, reviews, triage] = await Promise.all([
+  const [scoreboard, answers, history, rounds, complaints, comments, reviews, triage] = await Promise.all([
     getCommuneScoreboard({ communeId, now }),
-    tallyByPeriod({ communeId, periods }),
+    // The commune's counts per quarter, kept in memory for the council (commune-answers.server.ts).
+    answerSnapshot(now),
     listRecognitionHistory({ communeId }),
     listCommuneRounds({ communeId }),
     complaintSummaryByCategory({ communeId }),
@@ -47,8 +43,9 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     listReviews({ communeId }),
     triageSummary({ communeId }),
   ]);
+  const periods = [...answers.periods].reverse();
   const trend = trendOf(
-    trendRows,
+    answers.byCommune.get(communeId),
     scoreboard.rows.map((r) => r.criterion),
     periods,
     scoreboard.threshold,

@@ -362,29 +362,6 @@ export async function tallyCommunesByPeriod({
   return out;
 }
 
-/**
- * Counts per quarter and criterion for one commune (trend), or per region when communeId is
- * omitted; only one criterion's when criterionId is given.
- */
-export async function tallyByPeriod({
-  communeId,
-  criterionId,
-  periods,
-}: {
-  communeId?: number;
-  criterionId?: number;
-  periods: readonly string[];
-}) {
-  const rows = await prisma.$queryRaw<(TallyRow & { period: string; region: string })[]>`
-    SELECT s.period AS period, c.region AS region, 0 AS communeId, s.criterionId AS criterionId,
-           SUM(s.satisfied) AS satisfied, SUM(s.answered) AS answered, SUM(s.noOpinion) AS noOpinion
-    FROM ScoreRollup s JOIN Commune c ON c.id = s.communeId
-    WHERE s.period IN (${Prisma.join(periods as string[])}) AND (${communeId ?? null} IS NULL OR s.communeId = ${communeId ?? null})
-      AND (${criterionId ?? null} IS NULL OR s.criterionId = ${criterionId ?? null})
-    GROUP BY s.period, c.region, s.criterionId`;
-  return rows.map((r) => ({ period: r.period, region: r.region, criterionId: Number(r.criterionId), ...toTally(r) }));
-}
-
 /** Residents' comments for a commune, newest first, a page at a time (staff only: no hashes). */
 export async function listComments({ communeId, page, pageSize }: { communeId: number; page: number; pageSize: number }) {
   const where = { communeId, comment: { not: null } };

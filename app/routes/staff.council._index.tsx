@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       onTime,
       regions: compareCommunes(dashboard).regions,
       districtsCompared: compareCommunes(dashboard).districts,
-      trend: await quarterlyTrend({ overallCriterionId: overall.id }),
+      trend: await quarterlyTrend({ overallCriterionId: overall.id, snapshot: dashboard.snapshot }),
       // Comparisons across communes of different levels are drawn against the default threshold.
       defaultThreshold: dashboard.defaultThreshold.share,
       from: dashboard.from,

@@ -169,8 +169,8 @@ export type AnswerChanges = {
   /** the highest answer id committed */
   lastId: number;
   /**
-   * The communes that received answers after `sinceId`, or null when anything else changed
-   * answers since `sinceVersion` (an answer removed or edited, rollups rebuilt): read everything.
+   * The communes that received answers after `since.lastId`, or null when anything else changed
+   * answers since `since.answers` (an answer removed or edited, rollups rebuilt): read everything.
    */
   communeIds: number[] | null;
 };

@@ -9,6 +9,7 @@ import { periodOf, recentPeriods } from "~/lib/vn-time";
 import { compareCommunes, quarterlyTrend } from "~/models/council.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getDashboard } from "~/models/dashboard.server";
+import { getDossier } from "~/models/dossier.server";
 import { createRound } from "~/models/round.server";
 
 let other: Database.Database;
@@ -21,18 +22,20 @@ afterAll(() => other.close());
 const communeId = (slug: string) => (other.prepare("SELECT id FROM Commune WHERE slug = ?").get(slug) as { id: number }).id;
 let seq = 0;
 
-/** An answer stored by another process, every criterion rated `score` (null: no opinion). */
+/** An answer stored by another process, every criterion rated `score` (null: no opinion), in one transaction as the app stores it. */
 function answer(slug: string, score: number | null, { period = periodOf(new Date()), roundId = null as number | null } = {}) {
   const criteria = other.prepare("SELECT id FROM Criterion WHERE active = 1").all() as { id: number }[];
   const id = `inc-${++seq}`;
-  const { lastInsertRowid } = other
-    .prepare(
-      "INSERT INTO Response (communeId, createdAt, period, channel, submissionId, voterHash, roundId) VALUES (?, ?, ?, 'online', ?, ?, ?)",
-    )
-    .run(communeId(slug), new Date().toISOString(), period, id, id, roundId);
-  const rate = other.prepare("INSERT INTO Rating (responseId, criterionId, score) VALUES (?, ?, ?)");
-  for (const c of criteria) rate.run(lastInsertRowid, c.id, score);
-  return Number(lastInsertRowid);
+  return other.transaction(() => {
+    const { lastInsertRowid } = other
+      .prepare(
+        "INSERT INTO Response (communeId, createdAt, period, channel, submissionId, voterHash, roundId) VALUES (?, ?, ?, 'online', ?, ?, ?)",
+      )
+      .run(communeId(slug), new Date().toISOString(), period, id, id, roundId);
+    const rate = other.prepare("INSERT INTO Rating (responseId, criterionId, score) VALUES (?, ?, ?)");
+    for (const c of criteria) rate.run(lastInsertRowid, c.id, score);
+    return Number(lastInsertRowid);
+  })();
 }
 
 /** Every commune's counts per criterion over the dashboard's four quarters, asked of SQLite afresh. */
@@ -198,5 +201,27 @@ describe("the dashboard kept up to date one commune at a time", () => {
     const row = async (at: Date) => (await getDashboard({ now: at })).rows.find((r) => r.slug === "kien-thuy")!;
     expect((await row(now)).coverage).toBeNull();
     expect((await row(new Date(now.getTime() + 5_400_000))).coverage).toMatchObject({ answered: 0, households: 150 });
+  });
+
+  it("gives a commune's dossier the same counts per criterion and quarter as SQLite", async () => {
+    const id = communeId("vinh-bao");
+    await getDossier({ communeId: id, page: 1 });
+    answer("vinh-bao", 5);
+    answer("vinh-bao", 1, { period: recentPeriods(new Date(), 2)[1] });
+    const dossier = await getDossier({ communeId: id, page: 1 });
+    const rows = other
+      .prepare(
+        `SELECT k.key AS key, s.period AS period, SUM(s.answered) AS answered FROM ScoreRollup s
+         JOIN Criterion k ON k.id = s.criterionId WHERE s.communeId = ? GROUP BY k.key, s.period`,
+      )
+      .all(id) as { key: string; period: string; answered: number }[];
+    expect(dossier.periods).toEqual(recentPeriods(new Date(), 8).reverse());
+    let compared = 0;
+    for (const c of dossier.trend)
+      for (const v of c.values) {
+        expect(v.n).toBe(rows.find((r) => r.key === c.key && r.period === v.period)?.answered ?? 0);
+        compared += v.n;
+      }
+    expect(compared).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,13 @@ type Adapter = Awaited<ReturnType<Factory["connect"]>>;
 type Query = Parameters<Adapter["queryRaw"]>[0];
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
+/**
+ * How long a write waits for the open transaction before giving up with SQLITE_BUSY (the request
+ * gets the usual 503). It also ends what would otherwise be a wait forever: a write made through
+ * the global client inside a transaction (it must use `tx`).
+ */
+export const LOCK_WAIT_MS = 5_000;
+
 /** One holder at a time, in order of arrival. */
 class Lock {
   #tail: Promise<unknown> = Promise.resolve();
@@ -24,9 +31,23 @@ class Lock {
   acquire(): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const granted = this.#tail.then(() => release);
-    this.#tail = granted.then(() => held);
-    return granted;
+    const before = this.#tail;
+    this.#tail = before.then(() => held);
+    return new Promise((resolve, reject) => {
+      let gaveUp = false;
+      const timer = setTimeout(() => {
+        gaveUp = true;
+        reject(
+          Object.assign(new Error(`SQLITE_BUSY: waited ${LOCK_WAIT_MS} ms for a transaction to finish`), { code: "SQLITE_BUSY" }),
+        );
+      }, LOCK_WAIT_MS);
+      void before.then(() => {
+        clearTimeout(timer);
+        // Given up: pass the turn on at once.
+        if (gaveUp) release();
+        else resolve(release);
+      });
+    });
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {

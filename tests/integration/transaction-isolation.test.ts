@@ -44,3 +44,22 @@ it("a committed write is read at once, and a transaction reads its own rows", as
   expect(inside).toMatchObject({ value: "4" });
   expect(await prisma.setting.findUnique({ where: { key: "iso.read-back" } })).toMatchObject({ value: "4" });
 });
+
+it("a write through the global client inside a transaction fails after the wait instead of hanging, and the lock is free after", async () => {
+  const outcome = await prisma
+    .$transaction(
+      async (tx) => {
+        await tx.setting.create({ data: { key: "iso.inner-tx", value: "1" } });
+        await prisma.setting.create({ data: { key: "iso.wrong-client", value: "1" } }); // should have been tx
+      },
+      { timeout: 20_000 },
+    )
+    .then(
+      () => "committed",
+      (e: unknown) => (e instanceof Response ? e.status : String(e)),
+    );
+  expect(outcome).toBe(503); // "temporarily unavailable", as for any busy database
+  expect(await prisma.setting.findUnique({ where: { key: "iso.inner-tx" } })).toBeNull();
+  await prisma.setting.create({ data: { key: "iso.after", value: "1" } });
+  expect(await prisma.setting.findUnique({ where: { key: "iso.after" } })).not.toBeNull();
+}, 15_000);

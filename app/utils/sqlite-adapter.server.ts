@@ -78,6 +78,11 @@ export function sqliteAdapter(url: string, pragmas: readonly string[]) {
         // journal_mode is the file's (WAL, set by the writer); the others are per connection.
         if (!/journal_mode/i.test(pragma)) await reader.executeScript(pragma);
       }
+      // A first read now, before any transaction: a connection's first read sets up its view of
+      // the WAL index, and when that happened inside another connection's transaction, that
+      // transaction's write failed with SQLITE_BUSY_SNAPSHOT (seen with the bookkeeping
+      // connection, db.server.ts).
+      await reader.executeScript("PRAGMA schema_version");
       const lock = new Lock();
       const adapter: Adapter = {
         provider: writer.provider,

@@ -11,7 +11,7 @@ import { getDashboard } from "~/models/dashboard.server";
 import { getCurrentRecognition } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { submitAnswer } from "~/models/survey.server";
-import { getSessionUser, startSession } from "~/models/user.server";
+import { deleteSession, getSessionUser, resetPassword, saveStaffUser, startSession } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
 let other: Database.Database;
@@ -103,6 +103,36 @@ describe("in-memory copies follow the database", () => {
     other.prepare("UPDATE User SET active = 1 WHERE id = ?").run(userId);
     expect(await getSessionUser({ sessionId })).not.toBeNull();
     other.prepare("DELETE FROM Session WHERE id = ?").run(sessionId);
+    expect(await getSessionUser({ sessionId })).toBeNull();
+  });
+
+  it("end a cached session through the app's own changes: password reset, deactivation, commune change, sign-out", async () => {
+    const created = await saveStaffUser({
+      name: "Cán bộ xã",
+      role: "official",
+      communeIds: [(await getCommuneBySlug({ slug: SLUG }))!.id],
+      email: "revoke@local",
+      password: "mat-khau-dai-12345",
+    });
+    if (!created.ok) throw new Error(created.reason);
+    const userId = created.id;
+    let sessionId = await startSession({ userId });
+    expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual([SLUG]);
+    await resetPassword({ id: userId, password: "mat-khau-moi-12345" });
+    expect(await getSessionUser({ sessionId })).toBeNull();
+
+    sessionId = await startSession({ userId });
+    expect(await getSessionUser({ sessionId })).not.toBeNull();
+    const other = (await getCommuneBySlug({ slug: "tien-lang" }))!;
+    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual(["tien-lang"]);
+    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: false });
+    expect(await getSessionUser({ sessionId })).toBeNull();
+
+    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    sessionId = await startSession({ userId });
+    expect(await getSessionUser({ sessionId })).not.toBeNull();
+    await deleteSession({ sessionId });
     expect(await getSessionUser({ sessionId })).toBeNull();
   });
 

@@ -329,12 +329,12 @@ export async function getStaffComplaint({ id }: { id: number }) {
   return row ? { ...row, status: row.status } : null;
 }
 
-/** The commune a complaint belongs to, for the guard before anything else is loaded. */
 /** A report as the pages acting on it show it (forward, urgency, merge): the list columns and its commune. */
 export function getComplaintHead({ id }: { id: number }) {
   return prisma.complaint.findUnique({ where: { id }, select: { ...listedSelect, communeId: true } });
 }
 
+/** The commune a complaint belongs to, for the guard before anything else is loaded. */
 export function getComplaintCommuneId({ id }: { id: number }) {
   return prisma.complaint.findUnique({ where: { id }, select: { communeId: true } }).then((r) => r?.communeId ?? null);
 }
@@ -600,8 +600,6 @@ export async function nextOpenComplaint({
   communeIds: number[] | null;
   afterAction?: boolean;
 }) {
-  const current = await prisma.complaint.findUnique({ where: { id }, select: { dueAt: true, createdAt: true } });
-  if (!current) return null;
   const where: Prisma.ComplaintWhereInput = {
     ...(communeIds ? { communeId: { in: communeIds } } : {}),
     status: { in: [...OPEN_STATUSES] },
@@ -609,7 +607,10 @@ export async function nextOpenComplaint({
   };
   const select = { id: true, code: true } as const;
   const top = () => prisma.complaint.findFirst({ where, select, orderBy: DUE_ORDER });
+  // After an action: the most urgent other report, whatever this one's place (no need to read it).
   if (afterAction) return top();
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { dueAt: true, createdAt: true } });
+  if (!current) return null;
   // Strictly after (dueAt, createdAt, id) in DUE_ORDER; a null dueAt sorts last.
   const sameDue = { dueAt: current.dueAt };
   const tieBreak: Prisma.ComplaintWhereInput[] = [

@@ -20,9 +20,12 @@ export async function requireComplaintAccess(request: Request, params: { id?: st
  * report (404 when gone) and the page title in the triage namespace.
  */
 export async function loadComplaintForAction(request: Request, params: { id?: string }, titleKey: string) {
-  const { user, id } = await requireComplaintAccess(request, params, "write");
-  const complaint = await getComplaintHead({ id });
-  if (!complaint) throw new Response(null, { status: 404 });
+  // The same guard as requireComplaintAccess, with one read: the report's columns include its commune.
+  const user = await requireUser(request);
+  const id = idParam(params.id);
+  const complaint = id === null ? null : await getComplaintHead({ id });
+  if (id === null || !complaint) throw new Response(null, { status: 404 });
+  requireRecordAccess(user, complaint.communeId, "write");
   const t = getFixedT(await getLanguage(request), "triage");
   return { user, id, complaint, title: t(titleKey, { code: complaint.code }) };
 }

@@ -9,21 +9,6 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { usedCodeCounts } from "./ballot.server";
 
-/** Every round's window and communes (a few rows a year), read once per change of reference data. */
-function roundWindows() {
-  return cached("roundWindows", ["reference"], async () => {
-    const rounds = await prisma.surveyRound.findMany({
-      select: { id: true, startsAt: true, endsAt: true, communes: { select: { communeId: true } } },
-    });
-    return rounds.map((r) => ({
-      id: r.id,
-      startsAt: r.startsAt,
-      endsAt: r.endsAt,
-      communeIds: new Set(r.communes.map((c) => c.communeId)),
-    }));
-  });
-}
-
 /** Every round's communes and households, oldest round first (reference data, read once per change). */
 function roundLinks() {
   return cached("roundLinks", ["reference"], () =>
@@ -31,11 +16,25 @@ function roundLinks() {
       select: {
         communeId: true,
         households: true,
-        round: { select: { id: true, name: true, startsAt: true, codesRequired: true } },
+        round: { select: { id: true, name: true, startsAt: true, endsAt: true, codesRequired: true } },
       },
       orderBy: [{ round: { startsAt: "asc" } }, { roundId: "asc" }],
     }),
   );
+}
+
+/** Every round's window and communes, made from the same links once per change of reference data. */
+function roundWindows() {
+  return cached("roundWindows", ["reference"], async () => {
+    const byRound = new Map<number, { id: number; startsAt: Date; endsAt: Date; communeIds: Set<number> }>();
+    for (const { communeId, round } of await roundLinks()) {
+      let w = byRound.get(round.id);
+      if (!w)
+        byRound.set(round.id, (w = { id: round.id, startsAt: round.startsAt, endsAt: round.endsAt, communeIds: new Set() }));
+      w.communeIds.add(communeId);
+    }
+    return [...byRound.values()];
+  });
 }
 
 /** The round open for this commune at this moment, if any. */

@@ -1,10 +1,11 @@
 // The resident's optional e-mail and phone for news about a report (report form, "me too").
 import { useTranslation } from "react-i18next";
+import { EMAIL_MAX, PHONE_MAX } from "~/lib/contact";
 import { Field } from "./forms";
 
 const CONTACT_FIELDS = [
-  { name: "email", type: "email", maxLength: 100 },
-  { name: "phone", type: "tel", maxLength: 30 },
+  { name: "email", type: "email", maxLength: EMAIL_MAX },
+  { name: "phone", type: "tel", maxLength: PHONE_MAX },
 ] as const;
 
 export function NotifyFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {

@@ -15,7 +15,7 @@ import { FormError } from "~/components/forms";
 import { NotifyFields } from "~/components/notify-fields";
 import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/triage.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { fieldErrors, validateForm, type FormErrors } from "~/utils/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -96,8 +96,7 @@ async function subscribe(request: Request, commune: { id: number; slug: string }
     ? await subscribeAsSupporter({ ...result.data, communeId: commune.id, voterHash: keyedHash("voter", voterId) })
     : ({ ok: false, reason: "notSupporter" } as const);
   if (!done.ok && done.reason === "notSupporter") throw new Response(null, { status: 403 });
-  if (!done.ok)
-    return json<FormErrors>({ fieldErrors: { email: "notify:supporter.contactRequired" }, values: result.values }, 400);
+  if (!done.ok) return fieldErrors({ email: "notify:supporter.contactRequired" }, result.values);
   return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}&subscribed=1`, { status: 303 });
 }
 

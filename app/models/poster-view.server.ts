@@ -4,6 +4,7 @@
 import { formatDate } from "~/lib/format";
 import { getFixedT } from "~/utils/i18n.server";
 import type { PosterCommune } from "./poster.server";
+import { loadQrCode } from "~/utils/qr.server";
 
 export type PosterView = {
   slug: string;
@@ -33,14 +34,13 @@ export async function posterViews(communes: PosterCommune[], origin: string): Pr
   const t = getFixedT("vi", "pwa");
   const common = getFixedT("vi", "common");
   const host = new URL(origin).host;
+  const QRCode = await loadQrCode();
   return Promise.all(
     communes.map(async (c) => {
       const url = `${origin}/c/${c.slug}`;
       const kindLabel = common(`kind.${c.kind}`);
       const lowerKind = kindLabel.toLocaleLowerCase("vi");
-      const qrSvg = await (
-        await import("qrcode")
-      ).default.toString(url, {
+      const qrSvg = await QRCode.toString(url, {
         type: "svg",
         errorCorrectionLevel: "M",
         margin: 2,

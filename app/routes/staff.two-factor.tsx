@@ -19,6 +19,7 @@ import { requireRole } from "~/utils/auth.server";
 import { validateForm } from "~/utils/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
+import { loadQrCode } from "~/utils/qr.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/utils/validation.server";
 
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabled: false as const,
     secret,
     uri,
-    qr: await (await import("qrcode")).default.toDataURL(uri, { margin: 1, width: 220 }),
+    qr: await (await loadQrCode()).toDataURL(uri, { margin: 1, width: 220 }),
     title: t("twoFactor.title"),
   });
 }

@@ -16,6 +16,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/utils/use-language";
 import { requireRecord } from "~/utils/route-params.server";
+import { loadQrCode } from "~/utils/qr.server";
 
 const PER_SHEET = 8;
 
@@ -34,13 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
   if (!printed) return json({ ...header, sealed: true, slips: [], criteria: [] }, { status: 410, headers });
   const site = new URL(request.url).origin;
+  const QRCode = await loadQrCode();
   const slips = await Promise.all(
     printed.slips.map(async (s) => ({
       display: s.display,
       serial: s.serial,
-      qr: await (
-        await import("qrcode")
-      ).default.toString(`${site}/b/${s.display}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 }),
+      qr: await QRCode.toString(`${site}/b/${s.display}`, { type: "svg", errorCorrectionLevel: "M", margin: 1 }),
     })),
   );
   const criteria = (await listActiveCriteria()).map((c) => ({ key: c.key, nameVi: c.nameVi, nameEn: c.nameEn }));

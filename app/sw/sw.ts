@@ -32,10 +32,7 @@ cleanupOutdatedCaches();
 // kept); an update waits for SKIP_WAITING (below), then takes the open pages over too.
 clientsClaim();
 
-/**
- * Resident pages worth keeping: the commune list, a commune's page, survey, report form, thanks,
- * and the survey page of a household ballot code (/b/<code>) the resident opened.
- */
+/** A resident page worth keeping (the rule: residentPage in lib/offline-queue). */
 function isResidentPage(url: URL): boolean {
   return residentPage(url.pathname) !== null;
 }

@@ -74,7 +74,7 @@ function limiter(keyPrefix: string, points: number, durationSeconds: number): Ra
       storeClient: database(),
       storeType: "better-sqlite3",
       tableName: "RateLimit",
-      tableCreated: true, // made by the migration
+      tableCreated: true, // made by database() when the file opens
       clearExpiredByTimeout: true,
       keyPrefix,
       points,

@@ -2,7 +2,8 @@
 // report, the heading, optionally the report's text and a hint, and the form's error summary;
 // then the page's form with its primary submit button.
 import type { ReactNode } from "react";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { IntentForm } from "./intent-form";
 import { FormErrorSummary } from "./form-error-summary";
 import type { FormErrors } from "~/utils/form.server";
 
@@ -37,13 +38,18 @@ export function ComplaintActionPage({
 }
 
 /** The page's one form: its fields, then the primary submit button. */
-export function ComplaintActionForm({ submitLabel, children }: { submitLabel: ReactNode; children: ReactNode }) {
+export function ComplaintActionForm({
+  intent,
+  submitLabel,
+  children,
+}: {
+  intent?: string;
+  submitLabel: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <Form method="post" className="card">
+    <IntentForm intent={intent} submitLabel={submitLabel} className="card" buttonClassName="button button--primary">
       {children}
-      <button type="submit" className="button button--primary">
-        {submitLabel}
-      </button>
-    </Form>
+    </IntentForm>
   );
 }

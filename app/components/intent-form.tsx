@@ -1,5 +1,5 @@
-// A small post form of a page with several actions: the hidden intent the action switches on, the
-// form's own fields, then its one submit button.
+// A small post form: the hidden intent the action switches on (for a page with several actions),
+// the form's own fields, then its one submit button.
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 
@@ -10,7 +10,8 @@ export function IntentForm({
   className,
   children,
 }: {
-  intent: string;
+  /** omitted on a page whose action does one thing */
+  intent?: string;
   submitLabel: ReactNode;
   /** "button button--primary" for the page's main action, "link-button" for a remove link */
   buttonClassName?: string;
@@ -19,7 +20,7 @@ export function IntentForm({
 }) {
   return (
     <Form method="post" className={className}>
-      <input type="hidden" name="intent" value={intent} />
+      {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
       {children}
       <button type="submit" className={buttonClassName}>
         {submitLabel}

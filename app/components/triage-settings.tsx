@@ -222,8 +222,7 @@ export function TemplateSettings({
           </li>
         ))}
       </ul>
-      <Form method="post">
-        <input type="hidden" name="intent" value="addTemplate" />
+      <IntentForm intent="addTemplate" submitLabel={t("settings.add")}>
         <SelectField
           label={t("settings.category")}
           selectProps={{ id: "tpl-category", name: "category", defaultValue: errors.values.category ?? "" }}
@@ -259,10 +258,7 @@ export function TemplateSettings({
           }}
           errors={error("body")}
         />
-        <button type="submit" className="button">
-          {t("settings.add")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -77,8 +77,7 @@ export default function ForwardComplaint() {
           <IntentForm intent="withdraw" submitLabel={t("forward.withdraw")} />
         </section>
       ) : (
-        <ComplaintActionForm submitLabel={t("forward.submit")}>
-          <input type="hidden" name="intent" value="forward" />
+        <ComplaintActionForm intent="forward" submitLabel={t("forward.submit")}>
           <SelectField
             label={t("forward.unit")}
             selectProps={{ name: "unitId", required: true, defaultValue: values.unitId ?? "" }}

@@ -1,7 +1,8 @@
 // Administrators set the integrity report's thresholds (in percent) and the re-check's margin e
 // (issue 10, decision 026). Stored as shares 0..1 like the satisfaction thresholds.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { IntentForm } from "~/components/intent-form";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/forms";
 import { SettingsStatus } from "~/components/settings-status";
@@ -52,8 +53,12 @@ export default function IntegritySettings() {
       <SettingsStatus actionData={actionData} />
       <h2>{t("settings.heading")}</h2>
       <p className="muted">{t("settings.intro")}</p>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="integrity" />
+      <IntentForm
+        intent="integrity"
+        submitLabel={t("settings.save")}
+        className="inline-form"
+        buttonClassName="button button--primary"
+      >
         {INTEGRITY_KEYS.map((name) => (
           <Field
             key={name}
@@ -70,10 +75,7 @@ export default function IntegritySettings() {
             errors={errors[name] && t(errors[name])}
           />
         ))}
-        <button type="submit" className="button button--primary">
-          {t("settings.save")}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

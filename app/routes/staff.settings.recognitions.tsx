@@ -1,7 +1,7 @@
 // Administrators record official recognition decisions (commune, level, decision number, date)
 // and revoke them with a reason. Wards are never recognised: recogniseCommune refuses them (isRural).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
@@ -83,8 +83,12 @@ export default function Recognitions() {
     <section className="card">
       <SettingsStatus actionData={actionData} />
       <h2>{t("settings.recognitions")}</h2>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="recognise" />
+      <IntentForm
+        intent="recognise"
+        submitLabel={t("settings.recognise")}
+        className="inline-form"
+        buttonClassName="button button--primary"
+      >
         <SelectField
           label={t("settings.commune")}
           selectProps={{ name: "communeId", required: true, defaultValue: "" }}
@@ -116,10 +120,7 @@ export default function Recognitions() {
           inputProps={{ name: "decidedOn", type: "date", required: true }}
           errors={err("decidedOn")}
         />
-        <button type="submit" className="button button--primary">
-          {t("settings.recognise")}
-        </button>
-      </Form>
+      </IntentForm>
       <table className="data-table">
         <thead>
           <tr>

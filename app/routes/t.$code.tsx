@@ -1,7 +1,8 @@
 // The resident's tracking page: status history and public replies (never contact details or
 // internal notes). Once resolved the resident can rate the handling and, within 14 days, reopen.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { IntentForm } from "~/components/intent-form";
 import { useTranslation } from "react-i18next";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { ErrorPage } from "~/components/error-page";
@@ -117,8 +118,12 @@ export default function TrackComplaint() {
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>
           {complaint.handlingRating ? <p>{t("track.rated", { rating: complaint.handlingRating })}</p> : null}
-          <Form method="post" className="rate-form">
-            <input type="hidden" name="intent" value="rate" />
+          <IntentForm
+            intent="rate"
+            submitLabel={t("track.rateSend")}
+            className="rate-form"
+            buttonClassName="button button--primary"
+          >
             <ChoiceFieldset
               name="rating"
               className="choice-row"
@@ -138,23 +143,16 @@ export default function TrackComplaint() {
                 </label>
               ))}
             </ChoiceFieldset>
-            <button type="submit" className="button button--primary">
-              {t("track.rateSend")}
-            </button>
-          </Form>
+          </IntentForm>
           {canReopen ? (
-            <Form method="post" className="reopen-form">
-              <input type="hidden" name="intent" value="reopen" />
+            <IntentForm intent="reopen" submitLabel={t("track.reopenSend")} className="reopen-form">
               <ReasonField
                 label={t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}
                 maxLength={1000}
                 defaultValue={actionData?.values.reason}
                 errors={errors.reason && t(errors.reason)}
               />
-              <button type="submit" className="button">
-                {t("track.reopenSend")}
-              </button>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
       ) : null}

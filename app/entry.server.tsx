@@ -9,7 +9,7 @@ import { NonceProvider } from "./components/nonce";
 // server.js reads the validated environment from here, so there is one parser for it, and
 // closes the database through `shutdown` when it stops; `startBackground` starts the outbox worker.
 export { env } from "./utils/env.server";
-export { shutdown, startBackground } from "./utils/background.server";
+export { shutdown, startBackground } from "./services/background.server";
 export { bodyLimit, DRAIN_MAX_BYTES, tooLargeAnswer } from "./utils/body-limit.server";
 
 const ABORT_DELAY = 5_000;

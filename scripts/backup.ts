@@ -2,7 +2,7 @@
 // running). Default file: <DATA_DIR>/backups/app-<date-time>.db. Prints what it contains.
 // npm run restore -- <file>: replaces the database with a backup. Stop the server first.
 import path from "node:path";
-import { backupDatabase, restoreDatabase } from "../app/utils/backup.server";
+import { backupDatabase, restoreDatabase } from "../app/services/backup.server";
 
 const [command, file] = process.argv.slice(2);
 const dataDir = process.env.DATA_DIR ?? "./data";

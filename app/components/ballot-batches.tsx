@@ -5,8 +5,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
 import { ErrorList, FormError, InlineField } from "./forms";
-import type { FormErrors } from "~/utils/form.server";
-import { useLanguage } from "~/utils/use-language";
+import type { FormErrors } from "~/forms/form.server";
+import { useLanguage } from "~/hooks/use-language";
 import { IntentForm } from "./intent-form";
 
 type Batch = {

@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 type Round = {
   name: string;

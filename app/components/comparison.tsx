@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatNumber, formatPercent } from "~/lib/format";
 import type { Aggregate } from "~/models/council.server";
 import { ShareChart } from "./share-chart";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 type Props = {
   id: string;

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { IntentForm } from "./intent-form";
 import { FormErrorSummary } from "./form-error-summary";
-import type { FormErrors } from "~/utils/form.server";
+import type { FormErrors } from "~/forms/form.server";
 
 export function ComplaintActionPage({
   complaint,

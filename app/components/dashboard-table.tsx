@@ -8,8 +8,8 @@ import { VerdictBadge } from "~/components/verdict-badge";
 import type { PageScore, tableRow } from "~/lib/dashboard";
 import type { DashboardRow } from "~/models/dashboard.server";
 import { localized } from "~/utils/i18n";
-import { useLabel } from "~/utils/use-label";
-import { useLanguage } from "~/utils/use-language";
+import { useLabel } from "~/hooks/use-label";
+import { useLanguage } from "~/hooks/use-language";
 
 // The model's row as it arrives through JSON (dates and the like are already strings).
 type Row = ReturnType<typeof tableRow<DashboardRow>>;
@@ -25,7 +25,7 @@ export function DashboardTable({
   query: DashboardQuery;
 }) {
   const { t } = useTranslation("council");
-  // The same few labels on every row: each translated once (utils/use-label).
+  // The same few labels on every row: each translated once (hooks/use-label).
   const label = useLabel("council");
   const communeLabel = useLabel("commune");
   const lng = useLanguage();

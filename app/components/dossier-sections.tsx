@@ -9,7 +9,7 @@ import { levelLabel } from "~/lib/text";
 import { splitPeriod } from "~/lib/vn-time";
 import type { Dossier } from "~/models/dossier.server";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { ShareChart } from "./share-chart";
 
 type D = SerializeFrom<Dossier>;

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FormErrors } from "~/utils/form.server";
+import type { FormErrors } from "~/forms/form.server";
 import { FormError } from "./forms";
 
 /**

@@ -6,8 +6,8 @@ import { TextareaField } from "~/components/forms";
 import { RecheckResult, type RecheckView } from "~/components/integrity-report";
 import { formatPercent } from "~/lib/format";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
-import type { FormErrors } from "~/utils/form.server";
-import { useLanguage } from "~/utils/use-language";
+import type { FormErrors } from "~/forms/form.server";
+import { useLanguage } from "~/hooks/use-language";
 import { IntentForm } from "./intent-form";
 
 type Suspect = {

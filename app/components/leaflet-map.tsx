@@ -4,9 +4,9 @@
 // marker images to resolve). Tiles come from the configured tile server (MAP_TILE_URL).
 import { useEffect, useRef } from "react";
 import leafletCss from "leaflet/dist/leaflet.css";
+import type { MapConfig, MapPin } from "~/lib/map";
 
-export type MapConfig = { tileUrl: string; attribution: string };
-export type MapPin = { lat: number; lng: number; label?: string; href?: string };
+export type { MapConfig, MapPin };
 
 /** Centre of the city (the merged Hải Phòng), used when there is nothing to centre on. */
 export const CITY_CENTRE = { lat: 20.86, lng: 106.55, zoom: 10 };

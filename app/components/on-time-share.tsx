@@ -2,7 +2,7 @@
 // in the dossier how many residents said "I have this problem too".
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { SupportCount } from "./triage-badges";
 
 export function OnTimeShare({ onTime, total, supporters }: { onTime: number; total: number; supporters?: number }) {

@@ -5,8 +5,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localized } from "~/utils/i18n";
 import { FormError } from "./forms";
-import type { FormErrors } from "~/utils/form.server";
-import { useLanguage } from "~/utils/use-language";
+import type { FormErrors } from "~/forms/form.server";
+import { useLanguage } from "~/hooks/use-language";
 
 export function PaperBallotGrid({
   communeId,

@@ -1,7 +1,7 @@
 // A read-only map of one or more pins for staff pages, drawn only in the browser (Leaflet is
 // loaded on demand); without JavaScript the page keeps the coordinates as text.
 import { lazy, Suspense } from "react";
-import { useHydrated } from "~/utils/use-hydrated";
+import { useHydrated } from "~/hooks/use-hydrated";
 import type { MapConfig, MapPin } from "./leaflet-map";
 
 const LeafletMap = lazy(() => import("./leaflet-map").then((m) => ({ default: m.LeafletMap })));

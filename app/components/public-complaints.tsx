@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDays, formatNumber } from "~/lib/format";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import type { Category, Status } from "~/lib/complaint-workflow";
 import { StatusTag } from "./triage-badges";
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { RatingFace } from "~/components/rating-face";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 const FACES = [1, 2, 3, 4, 5] as const;
 

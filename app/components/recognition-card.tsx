@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import type { CommuneKind } from "~/generated/prisma/enums";
 import { isRural } from "~/lib/rural";
 

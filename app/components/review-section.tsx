@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
 import { REVIEW_VERDICTS } from "~/lib/review";
 import type { Dossier } from "~/models/dossier.server";
-import type { FormErrors } from "~/utils/form.server";
-import { useLanguage } from "~/utils/use-language";
+import type { FormErrors } from "~/forms/form.server";
+import { useLanguage } from "~/hooks/use-language";
 import { ChoiceFieldset, FormError, ReasonField } from "./forms";
 
 export function ReviewSection({

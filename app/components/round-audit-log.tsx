@@ -2,7 +2,7 @@
 // batch, printing, sealing and paper-ballot entry, with its figures. Never a code, never an answer.
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 type Event = {
   id: number;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatPercent } from "~/lib/format";
 import type { Score } from "~/lib/score";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 type Commune = {
   slug: string;

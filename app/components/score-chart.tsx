@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScoreRow } from "./score-table";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
-import { useHydrated } from "~/utils/use-hydrated";
+import { useLanguage } from "~/hooks/use-language";
+import { useHydrated } from "~/hooks/use-hydrated";
 
 export function ScoreChart({ rows, threshold }: { rows: ScoreRow[]; threshold: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);

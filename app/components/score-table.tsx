@@ -3,7 +3,7 @@ import { formatPercent } from "~/lib/format";
 import type { Score } from "~/lib/score";
 import { VerdictBadge } from "~/components/verdict-badge";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 export type ScoreRow = {
   criterion: { id: number; key: string; nameVi: string; nameEn: string; isOverall: boolean };

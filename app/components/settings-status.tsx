@@ -1,7 +1,7 @@
 // The top of an administrator's settings page: "Saved." after a save, or the form-level error.
 import { useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { FormErrors } from "~/utils/form.server";
+import type { FormErrors } from "~/forms/form.server";
 import { FormError } from "./forms";
 
 export function SettingsStatus({ actionData }: { actionData?: FormErrors }) {

@@ -2,7 +2,7 @@
 // threshold line. chart.js is loaded on demand in the browser only; the same numbers are always
 // in a table next to the chart.
 import { useEffect, useRef } from "react";
-import { useHydrated } from "~/utils/use-hydrated";
+import { useHydrated } from "~/hooks/use-hydrated";
 
 export type Series = { label: string; values: (number | null)[]; color: string };
 

@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 /** Site name, language switch (a plain form: works without JavaScript) and the demo banner. */
 export function SiteHeader({ demo }: { demo: boolean }) {

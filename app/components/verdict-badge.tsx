@@ -13,7 +13,7 @@ export function VerdictBadge({
 }: {
   verdict: Verdict;
   scope?: "criterion" | "commune";
-  /** a table's remembered labels of the "commune" namespace (utils/use-label) */
+  /** a table's remembered labels of the "commune" namespace (hooks/use-label) */
   label?: (key: string) => string;
 }) {
   const { t: translate } = useTranslation("commune");

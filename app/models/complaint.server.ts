@@ -56,7 +56,7 @@ async function startClock(category: Category, at: Date, urgency?: Urgency) {
 
 /**
  * Fills the deadlines of reports that have none: those filed before deadlines existed (once, when
- * the server starts: utils/background.server.ts) and open ones after the calendar or a policy
+ * the server starts: services/background.server.ts) and open ones after the calendar or a policy
  * changed (recomputeOpenDeadlines). New reports get theirs when filed.
  */
 export async function ensureDeadlines() {

@@ -11,10 +11,10 @@ import { checkResidentCode } from "~/models/ballot.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
-import { BallotCodeField as CodeSchema } from "~/utils/survey-form.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { BallotCodeField as CodeSchema } from "~/forms/survey-form.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 
 const CodeFormSchema = lazy(() => z.object({ code: CodeSchema() }).strict());

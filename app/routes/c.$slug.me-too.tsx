@@ -15,13 +15,13 @@ import { FormError } from "~/components/forms";
 import { NotifyFields } from "~/components/notify-fields";
 import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/triage.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
-import { fieldErrors, validateForm, type FormErrors } from "~/utils/form.server";
+import { fieldErrors, validateForm, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { notifyContactFields, z } from "~/utils/validation.server";
+import { notifyContactFields, z } from "~/forms/validation.server";
 
 const MeTooSchema = lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
 

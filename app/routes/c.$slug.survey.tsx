@@ -19,10 +19,10 @@ import { formDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/utils/survey-form.server";
-import { useLanguage } from "~/utils/use-language";
+import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/forms/survey-form.server";
+import { useLanguage } from "~/hooks/use-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });

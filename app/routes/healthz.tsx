@@ -1,6 +1,6 @@
 // Health check for a load balancer or a monitor: 200 when the database answers, 503 when not.
 import { json } from "@remix-run/node";
-import { checkDatabase } from "~/utils/db.server";
+import { checkDatabase } from "~/models/database.server";
 
 export async function loader() {
   const started = performance.now();

@@ -18,7 +18,7 @@ import { keyedHash } from "~/utils/hash.server";
 import { notFound, open311Error, parseFile, respond, type Format } from "~/utils/open311.server";
 import { takeToken } from "~/utils/rate-limit.server";
 import { readUrlEncodedForm } from "~/utils/request.server";
-import { optionalNumber, z } from "~/utils/validation.server";
+import { optionalNumber, z } from "~/forms/validation.server";
 
 const W3C_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 

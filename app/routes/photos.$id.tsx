@@ -3,7 +3,7 @@
 // a phone) under the same rules: a hidden photo's thumbnail is as gone as the photo.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPhotoForViewer } from "~/models/complaint.server";
-import { getOptionalUser, readableCommuneIds } from "~/utils/auth.server";
+import { getOptionalUser, readableCommuneIds } from "~/guards/auth.server";
 import { readPhoto, readThumbnail } from "~/utils/upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

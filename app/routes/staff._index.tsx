@@ -7,17 +7,17 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lazy } from "~/utils/lazy";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint.server";
 import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
 import { SupportCount, TimeLeft, UrgencyTag, StatusTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/triage.server";
-import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { inboxFilterCookie } from "~/utils/cookies.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 const PAGE_SIZE = 20;
 

@@ -8,12 +8,12 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { ErrorList } from "~/components/forms";
 import { bulkAcknowledge } from "~/models/triage.server";
 import { templateFormatter } from "~/models/triage-view.server";
-import { requireRole } from "~/utils/auth.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 
 const BulkSchema = lazy(() =>
   z

@@ -7,12 +7,12 @@ import { ErrorPage } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
 import { issueApiKey, listApiKeys, revokeApiKey } from "~/models/api-key.server";
 import { publicUrl } from "~/models/outbox.server";
-import { requireRole } from "~/utils/auth.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { requiredText, z } from "~/utils/validation.server";
+import { requiredText, z } from "~/forms/validation.server";
 import { Field } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 

@@ -25,15 +25,15 @@ import {
 import { TriagePanel } from "~/components/triage-panel";
 import { StatusTag } from "~/components/triage-badges";
 import { loadTriage } from "~/models/triage-view.server";
-import { readableCommuneIds } from "~/utils/auth.server";
-import { requireComplaintAccess } from "~/utils/complaint-guard.server";
+import { readableCommuneIds } from "~/guards/auth.server";
+import { requireComplaintAccess } from "~/guards/complaint.server";
 import { lazy } from "~/utils/lazy";
-import { optionalText, requiredText, z } from "~/utils/validation.server";
-import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { optionalText, requiredText, z } from "~/forms/validation.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
 const StaffActionSchema = lazy(() =>

@@ -8,11 +8,11 @@ import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { WorkflowError } from "~/models/complaint.server";
 import { forwardComplaint, getWhereabouts, listUnits, withdrawForwarding } from "~/models/forwarding.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { requiredText, z } from "~/utils/validation.server";
+import { requiredText, z } from "~/forms/validation.server";
 
 const ForwardSchema = lazy(() =>
   z.discriminatedUnion(

@@ -8,11 +8,11 @@ import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint.server";
 import { listMergeTargets, mergeComplaints } from "~/models/triage.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 
 const MergeSchema = lazy(() =>
   z

@@ -8,11 +8,11 @@ import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint
 import { URGENCIES } from "~/lib/deadline-policy";
 import { WorkflowError } from "~/models/complaint.server";
 import { changeUrgency } from "~/models/triage.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/utils/complaint-guard.server";
-import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { requiredText, z } from "~/utils/validation.server";
+import { requiredText, z } from "~/forms/validation.server";
 
 const UrgencySchema = lazy(() =>
   z

@@ -20,13 +20,13 @@ import { communeHeading, getCommuneBySlug } from "~/models/commune.server";
 import { getDossier } from "~/models/dossier.server";
 import { getCommuneIntegrity } from "~/models/integrity.server";
 import { createReview } from "~/models/review.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
-import { requiredText, z } from "~/utils/validation.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { requiredText, z } from "~/forms/validation.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 const ReviewSchema = lazy(() =>
   z

@@ -15,11 +15,11 @@ import { levelLabel, shortFormerUnit } from "~/lib/text";
 import { compareCommunes, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { jsonWithRows } from "~/utils/json-rows.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { OnTimeShare } from "~/components/on-time-share";
 import { onTimeOverall } from "~/models/triage.server";
 

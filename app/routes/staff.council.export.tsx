@@ -3,9 +3,9 @@
 // language ("84,9%"), which Excel in that language reads as a percentage (docs/decisions/024).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatPercent } from "~/lib/format";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { toCsv } from "~/utils/csv.server";
-import { dashboardExport, exportFileName } from "~/utils/dashboard-export.server";
+import { dashboardExport, exportFileName } from "~/services/dashboard-export.server";
 import { getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 // Excel workbook of the dashboard table (same filters and sort as the page): numbers are numbers,
 // shares are fractions with a percent format, so Excel in any language reads and sums them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/utils/auth.server";
-import { dashboardExport, exportFileName } from "~/utils/dashboard-export.server";
+import { requireRole } from "~/guards/auth.server";
+import { dashboardExport, exportFileName } from "~/services/dashboard-export.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,10 +7,10 @@ import { PinsMap } from "~/components/pins-map";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
 import { listOpenComplaintLocations } from "~/models/complaint.server";
-import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -6,12 +6,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { TWO_FACTOR_ROLES } from "~/models/two-factor.server";
 import { changePassword } from "~/models/user.server";
-import { requireUser, sessionCookie } from "~/utils/auth.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { requireUser, sessionCookie } from "~/guards/auth.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 import { Field } from "~/components/forms";
 import { PASSWORD_MIN } from "~/lib/roles";
 

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { listFormerUnits } from "~/models/poster.server";
-import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

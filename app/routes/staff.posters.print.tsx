@@ -9,7 +9,7 @@ import { Poster } from "~/components/poster";
 import { PrintButton } from "~/components/print-button";
 import { listPosterCommunes } from "~/models/poster.server";
 import { posterViews } from "~/models/poster-view.server";
-import { readableCommuneIds, requireUser } from "~/utils/auth.server";
+import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

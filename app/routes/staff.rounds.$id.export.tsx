@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsVisible } from "~/lib/round";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound, roundResponsesForExport } from "~/models/round.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";

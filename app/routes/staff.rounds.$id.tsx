@@ -18,15 +18,15 @@ import { getRoundView } from "~/models/round-view.server";
 import { listRoundAudit } from "~/models/audit.server";
 import { RoundAuditLog } from "~/components/round-audit-log";
 import { enterPaperBallots } from "~/models/survey.server";
-import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { canAccessCommune, requireCommuneAccess, requireUser } from "~/guards/auth.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { lazy } from "~/utils/lazy";
-import { BALLOT_ROWS, paperGridSchema } from "~/utils/paper-grid.server";
+import { BALLOT_ROWS, paperGridSchema } from "~/forms/paper-grid.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
-import { requiredText, z } from "~/utils/validation.server";
-import { useLanguage } from "~/utils/use-language";
+import { requiredText, z } from "~/forms/validation.server";
+import { useLanguage } from "~/hooks/use-language";
 import { requireRecord } from "~/utils/route-params.server";
 
 const count = (max: number) =>

@@ -15,13 +15,13 @@ import { PrintButton } from "~/components/print-button";
 import { drawRecheck, excludeAnswers, getIntegrityReport, recordRecheck } from "~/models/integrity.server";
 import { getRound } from "~/models/round.server";
 import { getIntegrityThresholds } from "~/models/setting.server";
-import { canAccessCommune, requireCommuneAccess, requireUser } from "~/utils/auth.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { canAccessCommune, requireCommuneAccess, requireUser } from "~/guards/auth.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
-import { requiredText, z } from "~/utils/validation.server";
+import { requiredText, z } from "~/forms/validation.server";
 import { requireRecord } from "~/utils/route-params.server";
 
 const ExcludeSchema = lazy(() =>

@@ -12,13 +12,13 @@ import { isRural } from "~/lib/rural";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
 import type { SessionUser } from "~/models/user.server";
-import { canAccessCommune, readableCommuneIds, requireRole, requireUser } from "~/utils/auth.server";
-import { requiredText, z } from "~/utils/validation.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { canAccessCommune, readableCommuneIds, requireRole, requireUser } from "~/guards/auth.server";
+import { requiredText, z } from "~/forms/validation.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { RoundPurpose } from "~/generated/prisma/enums";
 import { levelLabel } from "~/lib/text";
 

@@ -1,6 +1,6 @@
 // The old single settings page's address: the thresholds come first.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

@@ -29,12 +29,12 @@ import {
   saveCategoryPolicy,
   saveOfficeHours,
 } from "~/models/working-calendar.server";
-import { requireRole } from "~/utils/auth.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
-import { optionalText, requiredText, z } from "~/utils/validation.server";
+import { optionalText, requiredText, z } from "~/forms/validation.server";
 
 const amount = lazy(() =>
   z.coerce

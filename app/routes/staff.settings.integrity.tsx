@@ -8,10 +8,10 @@ import { Field } from "~/components/forms";
 import { SettingsStatus } from "~/components/settings-status";
 import { INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { getIntegrityThresholds, saveIntegrityThresholds } from "~/models/setting.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
-import { z } from "~/utils/validation.server";
-import { validateForm, type FormErrors } from "~/utils/form.server";
+import { z } from "~/forms/validation.server";
+import { validateForm, type FormErrors } from "~/forms/form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
 const percent = () =>

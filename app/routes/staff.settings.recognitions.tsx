@@ -11,13 +11,13 @@ import { isRural } from "~/lib/rural";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels, listRecentRecognitions, recogniseCommune, revokeRecognition } from "~/models/recognition.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
-import { requiredText, z } from "~/utils/validation.server";
-import { fieldErrors, formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { requiredText, z } from "~/forms/validation.server";
+import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { levelLabel } from "~/lib/text";
 
 const RecognitionActionSchema = lazy(() =>

@@ -10,12 +10,12 @@ import { SettingsStatus } from "~/components/settings-status";
 import { THRESHOLD_BOUNDS } from "~/lib/score";
 import { listLevels, saveThresholds } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
-import { requireRole } from "~/utils/auth.server";
-import { z } from "~/utils/validation.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { z } from "~/forms/validation.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { levelLabel } from "~/lib/text";
 
 const SHARE = { min: THRESHOLD_BOUNDS.share.min * 100, max: THRESHOLD_BOUNDS.share.max * 100 };

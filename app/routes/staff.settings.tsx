@@ -5,7 +5,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,13 +15,13 @@ import {
   TWO_FACTOR_ROLES,
 } from "~/models/two-factor.server";
 import { checkPassword } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
-import { validateForm } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { validateForm } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { loadQrCode } from "~/utils/qr.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 
 const TwoFactorSchema = lazy(() =>
   z.discriminatedUnion(

@@ -12,12 +12,12 @@ import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint.server";
 import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
-import { requireRole } from "~/utils/auth.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { requireRole } from "~/guards/auth.server";
+import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { requiredText, z } from "~/utils/validation.server";
+import { requiredText, z } from "~/forms/validation.server";
 
 const UnitActionSchema = lazy(() =>
   z.discriminatedUnion(

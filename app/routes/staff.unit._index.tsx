@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { getUserUnit, listUnitInbox } from "~/models/forwarding.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,11 +8,11 @@ import { NewPasswordField, RoleSelect } from "~/components/staff-user-fields";
 import { listCommunes } from "~/models/commune.server";
 import { listUsers, saveStaffUser } from "~/models/user.server";
 import { communesForRole, PASSWORD_MIN, ROLES } from "~/lib/roles";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
-import { idList, newPassword, requiredText, z } from "~/utils/validation.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/utils/form.server";
-import { staffUserFailure } from "~/utils/staff-user-form.server";
+import { idList, newPassword, requiredText, z } from "~/forms/validation.server";
+import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
+import { staffUserFailure } from "~/forms/staff-user-form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 

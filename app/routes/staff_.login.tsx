@@ -4,10 +4,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lazy } from "~/utils/lazy";
-import { z } from "~/utils/validation.server";
+import { z } from "~/forms/validation.server";
 import { deleteSession, login } from "~/models/user.server";
-import { getOptionalUser, getSessionId, sessionCookie } from "~/utils/auth.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { getOptionalUser, getSessionId, sessionCookie } from "~/guards/auth.server";
+import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";

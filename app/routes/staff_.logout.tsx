@@ -1,7 +1,7 @@
 // Sign out: the session row is deleted, so the cookie is worthless even if it was copied.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { deleteSession } from "~/models/user.server";
-import { getSessionId, sessionCookie } from "~/utils/auth.server";
+import { getSessionId, sessionCookie } from "~/guards/auth.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
 export async function loader() {

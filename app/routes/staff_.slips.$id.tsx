@@ -11,10 +11,10 @@ import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/lib/format";
 import { getBatch, printBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { requireCommuneAccess, requireUser } from "~/utils/auth.server";
+import { requireCommuneAccess, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/hooks/use-language";
 import { requireRecord } from "~/utils/route-params.server";
 import { loadQrCode } from "~/utils/qr.server";
 

@@ -12,8 +12,8 @@ import { getPublicComplaint, rateHandling, reopenComplaint, WorkflowError } from
 import { getPublicTriage } from "~/models/triage.server";
 import { PublicTriage } from "~/components/public-triage";
 import { lazy } from "~/utils/lazy";
-import { requiredText, z } from "~/utils/validation.server";
-import { formError, validateForm, type FormErrors } from "~/utils/form.server";
+import { requiredText, z } from "~/forms/validation.server";
+import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { limitedLookup } from "~/utils/rate-limit.server";

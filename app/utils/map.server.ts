@@ -1,5 +1,5 @@
 // What a page with a map needs to draw it: the configured tile server and its attribution.
-import type { MapConfig } from "~/components/leaflet-map";
+import type { MapConfig } from "~/lib/map";
 import { env } from "./env.server";
 
 export function mapConfig(): MapConfig {

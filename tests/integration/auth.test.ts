@@ -13,7 +13,7 @@ import { action as logoutAction } from "~/routes/staff_.logout";
 import { createComplaint } from "~/models/complaint.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword } from "~/models/user.server";
-import { sessionCookie } from "~/utils/auth.server";
+import { sessionCookie } from "~/guards/auth.server";
 import { generateBatch } from "~/models/ballot.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";

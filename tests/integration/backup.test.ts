@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { backupDatabase, restoreDatabase, summarise } from "~/utils/backup.server";
+import { backupDatabase, restoreDatabase, summarise } from "~/services/backup.server";
 import { prisma } from "~/utils/db.server";
 
 describe("online backup", () => {

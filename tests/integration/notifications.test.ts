@@ -10,7 +10,7 @@ import { moveComplaint, reopenComplaint } from "~/models/complaint.server";
 import { retryDelay, stopUrl, trackingUrl } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { createMailer } from "~/utils/mailer.server";
-import { startOutboxWorker, type OutboxWorker } from "~/utils/outbox-worker.server";
+import { startOutboxWorker, type OutboxWorker } from "~/services/outbox-worker.server";
 import { LogSmsGateway } from "~/utils/sms.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
 import { freePort, startSmtp, type TestSmtp } from "../fixtures/smtp";

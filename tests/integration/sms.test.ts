@@ -15,7 +15,7 @@ const port = vi.hoisted(() => {
 import { createComplaint } from "~/models/complaint.server";
 import { stopUrl, trackingUrl } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
-import { startOutboxWorker } from "~/utils/outbox-worker.server";
+import { startOutboxWorker } from "~/services/outbox-worker.server";
 
 const received: { auth: string | undefined; body: { to: string; text: string } }[] = [];
 let failNext = 0;

@@ -2,9 +2,9 @@
 // marks them sent or schedules a retry with exponential backoff. Started by server.js in every
 // server process; claims are atomic (see claimDueMessages), so several processes may run it.
 import { claimDueMessages, markFailed, markSent, type Channel, type ClaimedMessage } from "~/models/outbox.server";
-import { env } from "./env.server";
-import { createMailer, smtpConfigFromEnv, type Mailer } from "./mailer.server";
-import { smsGatewayFromEnv, type SmsGateway } from "./sms.server";
+import { env } from "~/utils/env.server";
+import { createMailer, smtpConfigFromEnv, type Mailer } from "~/utils/mailer.server";
+import { smsGatewayFromEnv, type SmsGateway } from "~/utils/sms.server";
 
 export type WorkerOptions = {
   mailer?: Mailer | null;

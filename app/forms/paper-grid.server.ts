@@ -4,7 +4,7 @@
 import { parseCode } from "~/lib/ballot-code";
 import { parseBallotCell } from "~/lib/round";
 import type { PaperBallot } from "~/models/survey.server";
-import { z } from "./validation.server";
+import { z } from "~/forms/validation.server";
 
 export const BALLOT_ROWS = 20;
 

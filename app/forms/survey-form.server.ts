@@ -1,6 +1,6 @@
 // The survey form's schema, built from the criteria in the database (one rating field per
 // criterion: r_<key>), shared by the open survey and the household-code survey. Server only.
-import { optionalText, z } from "./validation.server";
+import { optionalText, z } from "~/forms/validation.server";
 import { parseCode } from "~/lib/ballot-code";
 import { COMMENT_MAX, VILLAGE_MAX } from "~/lib/survey-form";
 import type { AnswerInput } from "~/models/survey.server";

@@ -2,7 +2,7 @@
 // schema, and on failure return 400 with message keys per field and the user's input to show again.
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { readUrlEncodedForm } from "./request.server";
+import { readUrlEncodedForm } from "~/utils/request.server";
 
 export type FormErrors = {
   formError?: string;

@@ -1,6 +1,6 @@
 // How a refused staff-account save is answered, for the create and edit forms alike.
 import type { SaveStaffUserResult } from "~/models/user.server";
-import { fieldErrors, formError } from "./form.server";
+import { fieldErrors, formError } from "~/forms/form.server";
 
 const MESSAGES = {
   emailTaken: "errors.emailTaken",

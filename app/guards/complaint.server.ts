@@ -2,9 +2,9 @@
 // exists (404 also for another commune's report), and the user may read it (or, for "write",
 // answer for its commune).
 import { getComplaintCommuneId, getComplaintHead } from "~/models/complaint.server";
-import { requireRecordAccess, requireUser } from "./auth.server";
-import { getFixedT, getLanguage } from "./i18n.server";
-import { idParam } from "./route-params.server";
+import { requireRecordAccess, requireUser } from "~/guards/auth.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { idParam } from "~/utils/route-params.server";
 
 export async function requireComplaintAccess(request: Request, params: { id?: string }, mode: "read" | "write") {
   const user = await requireUser(request);

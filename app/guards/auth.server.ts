@@ -3,7 +3,7 @@
 import { createCookie, json, redirect } from "@remix-run/node";
 import { isCommuneScoped } from "~/lib/roles";
 import { getSessionUser, SESSION_HOURS, type Role, type SessionUser } from "~/models/user.server";
-import { env } from "./env.server";
+import { env } from "~/utils/env.server";
 
 export const sessionCookie = createCookie("__session", {
   path: "/",

@@ -8,11 +8,11 @@ import { isNearby, type Place } from "~/lib/nearby";
 import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
-import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
+import { applyStatusChange, readStatus, WorkflowError } from "./complaint/workflow.server";
 import { getWhereabouts } from "./forwarding.server";
 import { notifyResidents, subscribeSupporter } from "./outbox.server";
 import { getCategoryPolicy, getWorkingCalendar } from "./working-calendar.server";
-import { reportedSelect } from "./complaint-select.server";
+import { reportedSelect } from "./complaint/select.server";
 
 // ---- urgency ----
 

@@ -10,7 +10,7 @@ import { lazy } from "~/utils/lazy";
 import { z } from "~/forms/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
-import { listInbox } from "~/models/complaint.server";
+import { listInbox } from "~/models/complaint/inbox.server";
 import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
 import { SupportCount, TimeLeft, UrgencyTag, StatusTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/triage.server";

@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
-import { WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint/workflow.server";
 import { listMergeTargets, mergeComplaints } from "~/models/triage.server";
 import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";

@@ -6,7 +6,7 @@ import { ChoiceFieldset, TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { URGENCIES } from "~/lib/deadline-policy";
-import { WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint/workflow.server";
 import { changeUrgency } from "~/models/triage.server";
 import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";

@@ -14,7 +14,7 @@ import { action as acknowledgeAction } from "~/routes/staff.acknowledge";
 import { action as unitAction, loader as unitLoader } from "~/routes/staff.unit.$id";
 import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
 import { action as settingsAction } from "~/routes/staff.settings.complaints";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { addUnitMember, createUnit } from "~/models/forwarding.server";
 import { onTimeForCommune, onTimeOverall } from "~/models/triage.server";
 import { prisma } from "~/utils/db.server";

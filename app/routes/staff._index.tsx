@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { listInbox } from "~/models/complaint/inbox.server";
 import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
 import { SupportCount, TimeLeft, UrgencyTag, StatusTag } from "~/components/triage-badges";
-import { listTemplates } from "~/models/triage.server";
+import { listTemplates } from "~/models/complaint/reply-templates.server";
 import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { inboxFilterCookie } from "~/utils/cookies.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";

@@ -18,7 +18,7 @@ import { getStaffComplaint } from "~/models/complaint/staff.server";
 import { nextOpenComplaint } from "~/models/complaint/inbox.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { StatusTag } from "~/components/triage-badges";
-import { loadTriage } from "~/models/triage-view.server";
+import { loadTriage } from "~/models/complaint/staff.server";
 import { readableCommuneIds } from "~/guards/auth.server";
 import { requireComplaintAccess } from "~/guards/complaint.server";
 import { lazy } from "~/utils/lazy";

@@ -7,7 +7,7 @@ import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint
 import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint/workflow.server";
-import { listMergeTargets, mergeComplaints } from "~/models/triage.server";
+import { listMergeTargets, mergeComplaints } from "~/models/complaint/duplicates.server";
 import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { lazy } from "~/utils/lazy";

@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { URGENCIES } from "~/lib/deadline-policy";
 import { WorkflowError } from "~/models/complaint/workflow.server";
-import { changeUrgency } from "~/models/triage.server";
+import { changeUrgency } from "~/models/complaint/deadlines.server";
 import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { lazy } from "~/utils/lazy";

@@ -19,7 +19,7 @@ import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
 import { recomputeOpenDeadlines } from "~/models/complaint/deadlines.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";
-import { createTemplate, deleteTemplate, listTemplates } from "~/models/triage.server";
+import { createTemplate, deleteTemplate, listTemplates } from "~/models/complaint/reply-templates.server";
 import {
   deleteCalendarDay,
   getWorkingCalendar,

@@ -10,7 +10,7 @@ import { canReopen, REOPEN_WINDOW_DAYS } from "~/lib/complaint-workflow";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
 import { getPublicComplaint } from "~/models/complaint/public.server";
 import { rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint/workflow.server";
-import { getPublicTriage } from "~/models/triage.server";
+import { getPublicTriage } from "~/models/complaint/public.server";
 import { PublicTriage } from "~/components/public-triage";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/forms/validation.server";

@@ -16,7 +16,7 @@ import { loader as unitInboxLoader } from "~/routes/staff.unit._index";
 import { action as settingsAction } from "~/routes/staff.settings.complaints";
 import { createComplaint } from "~/models/complaint/filing.server";
 import { addUnitMember, createUnit } from "~/models/forwarding.server";
-import { onTimeForCommune, onTimeOverall } from "~/models/triage.server";
+import { onTimeForCommune, onTimeOverall } from "~/models/complaint/stats.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";

@@ -2,6 +2,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { timelineEventSelect } from "./select.server";
+import { getWhereabouts } from "../forwarding.server";
+import { countSupporters } from "./supporters.server";
+import { getMergeTarget } from "./duplicates.server";
 
 /**
  * The columns anyone may read. Never the tracking code (its holder may rate and reopen), the
@@ -56,4 +59,14 @@ export async function listRecentPublicComplaints({
     take,
   });
   return rows.map(toPublic);
+}
+
+/** What the resident's tracking page adds: where the report is, its supporters, what it was merged into. */
+export async function getPublicTriage({ complaintId }: { complaintId: number }) {
+  const [whereabouts, supporters, mergedInto] = await Promise.all([
+    getWhereabouts({ complaintId }),
+    countSupporters({ complaintId }),
+    getMergeTarget({ id: complaintId }),
+  ]);
+  return { whereabouts, supporters, mergedInto };
 }

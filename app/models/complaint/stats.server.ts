@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from "~/lib/complaint-workflow";
 import { median } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { countsByStatus, overdueWhere } from "./inbox.server";
+import { cached } from "~/utils/cache.server";
 
 /** Counts for the commune page: open, resolved, overdue, median days from filing to resolution. */
 export async function complaintStats({ communeId, now = new Date() }: { communeId: number; now?: Date }) {
@@ -49,4 +50,48 @@ export async function complaintCountsByCommune({ now = new Date() }: { now?: Dat
 export async function complaintSummaryByCategory({ communeId }: { communeId: number }) {
   const rows = await prisma.complaint.groupBy({ by: ["category", "status"], where: { communeId }, _count: { _all: true } });
   return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
+}
+
+/**
+ * Closed reports (resolved or rejected) and how many of them closed before their handling
+ * deadline, per commune; merged duplicates are not counted. Read once per change of any report
+ * (in any process), not on every dashboard and dossier request: it counts every handled report
+ * there has ever been. Callers must not modify the map.
+ */
+export function onTimeByCommune(): Promise<Map<number, { onTime: number; total: number }>> {
+  return cached("onTimeByCommune", ["complaints"], countOnTime);
+}
+
+async function countOnTime(): Promise<Map<number, { onTime: number; total: number }>> {
+  const rows = await prisma.$queryRaw<{ communeId: number; total: bigint | number; onTime: bigint | number }[]>`
+    SELECT "communeId", COUNT(*) AS total,
+           SUM(CASE WHEN "resolvedAt" <= "handleBy" THEN 1 ELSE 0 END) AS onTime
+    FROM "Complaint"
+    WHERE "status" IN ('resolved', 'rejected') AND "resolvedAt" IS NOT NULL AND "handleBy" IS NOT NULL
+    GROUP BY "communeId"`;
+  return new Map(rows.map((r) => [Number(r.communeId), { onTime: Number(r.onTime), total: Number(r.total) }]));
+}
+
+export async function onTimeForCommune({ communeId }: { communeId: number }) {
+  return { ...((await onTimeByCommune()).get(communeId) ?? { onTime: 0, total: 0 }) };
+}
+
+/** The share handled on time across every commune (council dashboard). */
+export async function onTimeOverall() {
+  let onTime = 0;
+  let total = 0;
+  for (const v of (await onTimeByCommune()).values()) {
+    onTime += v.onTime;
+    total += v.total;
+  }
+  return { onTime, total };
+}
+
+/** A commune's dossier: share handled on time and how many residents said "me too" on its reports. */
+export async function triageSummary({ communeId }: { communeId: number }) {
+  const [onTime, supporters] = await Promise.all([
+    onTimeForCommune({ communeId }),
+    prisma.supporter.count({ where: { complaint: { communeId } } }),
+  ]);
+  return { ...onTime, supporters };
 }

@@ -9,7 +9,7 @@ import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
 import { listCommuneRounds } from "./round.server";
 import { getCommuneScoreboard } from "./scoreboard.server";
-import { listComments } from "./survey.server";
+import { listComments } from "./survey/tallies.server";
 import { answerSnapshot, sumTally, type CommuneAnswers } from "./commune-answers.server";
 
 export const COMMENTS_PER_PAGE = 20;

@@ -5,7 +5,7 @@
 import type { Category, Status } from "~/lib/complaint-workflow";
 import { periodOf } from "~/lib/vn-time";
 import { createComplaint } from "~/models/complaint/filing.server";
-import { insertResponsesBulk, type NewResponse } from "~/models/survey.server";
+import { insertResponsesBulk, type NewResponse } from "./bulk-answers";
 import { SETTING_KEYS } from "~/models/setting.server";
 import { prisma } from "~/utils/db.server";
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { periodOf } from "~/lib/vn-time";
 import { createRound } from "~/models/round.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { loader as roundsLoader } from "~/routes/staff.rounds._index";
 import { loader as lookupLoader } from "~/routes/t._index";

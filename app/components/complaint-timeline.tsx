@@ -37,7 +37,12 @@ export function ComplaintTimeline({ events, staff = false }: { events: Event[]; 
           <p className="timeline__what">
             {e.kind === "status"
               ? t("timeline.status", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
-              : t(`timeline.kind.${e.kind}`, { rating: e.body, body: e.body })}
+              : t(`timeline.kind.${e.kind}`, {
+                  rating: e.body,
+                  body: e.body,
+                  // deadline_changed: the new handling date promised to the resident
+                  date: e.kind === "deadline_changed" && e.body ? formatDate(e.body, lng) : undefined,
+                })}
           </p>
           {e.body && BODY_SHOWN.has(e.kind) ? <p className="timeline__body">{e.body}</p> : null}
         </li>

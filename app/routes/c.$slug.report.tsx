@@ -17,7 +17,7 @@ import {
   MAX_PHOTOS,
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint/filing.server";
+import { createComplaint, findComplaintCodeBySubmission, SubmissionConflict } from "~/models/complaint/filing.server";
 import { contactFields } from "~/models/outbox.server";
 import { findSimilarOpen } from "~/models/complaint/duplicates.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
@@ -116,8 +116,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = validateObject(ReportSchema(), formToObject(body.form), ALLOWED);
   if (!result.ok) return result.response;
   const { data, values } = result;
-  // Sent again (a retry, the offline queue): already stored, same tracking code.
-  const done = data.submissionId ? await findComplaintCodeBySubmission({ submissionId: data.submissionId }) : null;
+  // Sent again (a retry, the offline queue): already stored, same tracking code. The same id from
+  // another sender gets no code: 400, the input kept with a fresh form id, so sending again stores it.
+  const conflict = () => formError("submissionConflict", { ...values, submissionId: crypto.randomUUID() });
+  const sender = { submissionId: data.submissionId, communeId: commune.id, category: data.category, text: data.text };
+  let done: string | null = null;
+  try {
+    done = sender.submissionId ? await findComplaintCodeBySubmission({ ...sender, submissionId: sender.submissionId }) : null;
+  } catch (e) {
+    if (e instanceof SubmissionConflict) return conflict();
+    throw e;
+  }
   if (done) return redirect(`/t/${done}?new=1`, { status: 303 });
 
   if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
@@ -143,6 +152,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
     await deletePhotos(saved.map((s) => s.fileName));
+    if (e instanceof SubmissionConflict) return conflict();
     throw e;
   }
 }

@@ -17,18 +17,10 @@ import { CATEGORIES } from "~/lib/complaint-workflow";
 import { DEADLINE_UNITS, URGENCIES, type CategoryPolicy } from "~/lib/deadline-policy";
 import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
-import { recomputeOpenDeadlines } from "~/models/complaint/deadlines.server";
+import { changeDeadlineRules } from "~/models/complaint/deadlines.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";
 import { createTemplate, deleteTemplate, listTemplates } from "~/models/complaint/reply-templates.server";
-import {
-  deleteCalendarDay,
-  getWorkingCalendar,
-  listCalendarDays,
-  listCategoryPolicies,
-  saveCalendarDay,
-  saveCategoryPolicy,
-  saveOfficeHours,
-} from "~/models/working-calendar.server";
+import { getWorkingCalendar, listCalendarDays, listCategoryPolicies } from "~/models/working-calendar.server";
 import { requireRole } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -151,24 +143,20 @@ export async function action({ request }: ActionFunctionArgs) {
         }
         rows.push({ category, defaultUrgency: urgency.data, ...parts } as CategoryPolicy);
       }
-      for (const row of rows) await saveCategoryPolicy(row);
-      await recomputeOpenDeadlines();
+      await changeDeadlineRules({ kind: "policies", policies: rows });
       break;
     }
     case "officeHours": {
       const hours = parseOfficeHours(data.officeHours);
       if (!hours) return bad("officeHours", "errors.officeHours");
-      await saveOfficeHours(hours);
-      await recomputeOpenDeadlines();
+      await changeDeadlineRules({ kind: "officeHours", hours });
       break;
     }
     case "addDay":
-      await saveCalendarDay({ date: data.date, kind: data.kind, note: data.note ?? "" });
-      await recomputeOpenDeadlines();
+      await changeDeadlineRules({ kind: "addDay", date: data.date, dayKind: data.kind, note: data.note ?? "" });
       break;
     case "removeDay":
-      await deleteCalendarDay({ date: data.date });
-      await recomputeOpenDeadlines();
+      await changeDeadlineRules({ kind: "removeDay", date: data.date });
       break;
     case "addTemplate":
       await createTemplate({ category: data.category || null, title: data.title, body: data.body });

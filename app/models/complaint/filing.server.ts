@@ -5,7 +5,7 @@ import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, type Contact } from "../outbox.server";
-import { startClock } from "./deadlines.server";
+import { deadlinesFor } from "./deadlines.server";
 
 export type NewComplaint = {
   communeId: number;
@@ -27,16 +27,55 @@ export type NewComplaint = {
   isDemo?: boolean;
 };
 
-/** The tracking code of a report already stored under this submission id, if any. */
-export async function findComplaintCodeBySubmission({ submissionId }: { submissionId: string }): Promise<string | null> {
-  const row = await prisma.complaint.findUnique({ where: { submissionId }, select: { code: true } });
-  return row?.code ?? null;
+/** What a replay carries verbatim and a second resident with the same form id would not. */
+export type Sender = { communeId: number; category: Category; text: string };
+
+/**
+ * A report sent twice under one submission id from another sender: a cached or shared form, or
+ * someone who learnt the id. It is not stored and its sender never gets the first report's code.
+ */
+export class SubmissionConflict extends Error {
+  constructor() {
+    super("submissionConflict");
+  }
 }
 
-/** Files a report; `replayed` when the same submission was already stored (its code is returned). */
+/**
+ * THE replay look-up: the report already stored under this submission id, if it is the same
+ * report from the same sender (the offline queue and a retry send the very same form: commune,
+ * category, text). Not the address: a phone that moves between networks replays from another
+ * one. `conflict` when the id is taken by another sender's report.
+ */
+async function findReplay(submissionId: string, sender: Sender) {
+  const row = await prisma.complaint.findUnique({
+    where: { submissionId },
+    select: { id: true, code: true, communeId: true, category: true, text: true },
+  });
+  if (!row) return null;
+  const same = row.communeId === sender.communeId && row.category === sender.category && row.text === sender.text;
+  return same ? { id: row.id, code: row.code } : ("conflict" as const);
+}
+
+/**
+ * The tracking code of the report already stored under this submission id by this sender, if
+ * any; throws SubmissionConflict when another sender's report holds the id.
+ */
+export async function findComplaintCodeBySubmission({
+  submissionId,
+  ...sender
+}: { submissionId: string } & Sender): Promise<string | null> {
+  const found = await findReplay(submissionId, sender);
+  if (found === "conflict") throw new SubmissionConflict();
+  return found?.code ?? null;
+}
+
+/**
+ * Files a report; `replayed` when the same sender's submission was already stored (its code is
+ * returned). Throws SubmissionConflict when another sender's report holds the submission id.
+ */
 export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
   const createdAt = input.createdAt ?? new Date();
-  const clock = await startClock(input.category, createdAt);
+  const clock = await deadlinesFor({ category: input.category, clockStartedAt: createdAt, status: "new" });
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
@@ -63,7 +102,6 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           createdAt,
           clockStartedAt: createdAt,
           ...clock,
-          dueAt: clock.acknowledgeBy,
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
@@ -74,11 +112,9 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
     } catch (e) {
       const unique = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
       if (unique && input.submissionId) {
-        // Two sends of one report raced: the first one stored it.
-        const first = await prisma.complaint.findUnique({
-          where: { submissionId: input.submissionId },
-          select: { id: true, code: true },
-        });
+        // Two sends of one submission id raced: the first one stored it.
+        const first = await findReplay(input.submissionId, input);
+        if (first === "conflict") throw new SubmissionConflict();
         if (first) return { ...first, replayed: true };
       }
       if (!unique || attempt >= 3) throw e;

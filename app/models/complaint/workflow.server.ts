@@ -4,7 +4,7 @@ import { canReopen, canStaffMove, requiresPublicReply, type Status } from "~/lib
 import { dueAtFor } from "~/lib/deadline-policy";
 import { prisma, type Tx } from "~/utils/db.server";
 import { notifyResidents } from "../outbox.server";
-import { startClock } from "./deadlines.server";
+import { deadlinesFor } from "./deadlines.server";
 
 export class WorkflowError extends Error {
   constructor(
@@ -30,16 +30,21 @@ export async function applyStatusChange(
     reply,
     deadlines,
     now,
+    reopenReason,
   }: {
     id: number;
     actorId: number | null;
     from: Status;
     to: Status;
     reply: string | null;
-    deadlines: { acknowledgeBy: Date | null; handleBy: Date | null };
+    /** the report's deadlines; for a reopening, the new ones (the clock restarts at `now`) */
+    deadlines: { acknowledgeBy: Date | null; handleBy: Date | null; dueAt?: Date | null };
     now: Date;
+    /** the resident's reason when they reopen a resolved report */
+    reopenReason?: string;
   },
 ) {
+  const reopening = to === "reopened";
   const updated = await tx.complaint.updateMany({
     where: { id, status: from },
     data: {
@@ -48,11 +53,30 @@ export async function applyStatusChange(
       // Resolving a new report directly also acknowledges it.
       ...(to === "acknowledged" || (from === "new" && to === "resolved") ? { acknowledgedAt: now } : {}),
       ...(to === "resolved" || to === "rejected" || to === "merged" ? { resolvedAt: now } : {}),
+      // Reopening restarts the clock on new deadlines and clears the resolution and its rating.
+      ...(reopening
+        ? {
+            clockStartedAt: now,
+            acknowledgeBy: deadlines.acknowledgeBy,
+            handleBy: deadlines.handleBy,
+            resolvedAt: null,
+            handlingRating: null,
+          }
+        : {}),
     },
   });
   if (updated.count !== 1) throw new WorkflowError("stale");
   await tx.complaintEvent.create({
-    data: { complaintId: id, actorId, kind: "status", fromStatus: from, toStatus: to, public: true, createdAt: now },
+    data: {
+      complaintId: id,
+      actorId,
+      kind: reopening ? "reopened" : "status",
+      fromStatus: from,
+      toStatus: to,
+      body: reopening ? (reopenReason ?? null) : null,
+      public: true,
+      createdAt: now,
+    },
   });
   if (reply)
     await tx.complaintEvent.create({
@@ -60,7 +84,8 @@ export async function applyStatusChange(
     });
   // Residents who asked are told, through the outbox, in this same transaction. A merge sends its
   // own message (mergeComplaints).
-  if (to !== "merged") await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
+  if (reopening) await notifyResidents(tx, { complaintId: id, change: { kind: "reopened", reason: reopenReason ?? "" } });
+  else if (to !== "merged") await notifyResidents(tx, { complaintId: id, change: { kind: "status", to, reply } });
 }
 
 /** The status and deadlines a status change starts from. */
@@ -116,45 +141,40 @@ export async function addStaffMessage({
   });
 }
 
+/**
+ * The resident rates how a resolved report was handled: the rating and its public event are
+ * written in one transaction (both or neither).
+ */
 export async function rateHandling({ code, rating }: { code: string; rating: number }) {
-  const updated = await prisma.complaint.updateMany({ where: { code, status: "resolved" }, data: { handlingRating: rating } });
-  if (updated.count !== 1) throw new WorkflowError("forbiddenTransition");
-  const { id } = await prisma.complaint.findUniqueOrThrow({ where: { code }, select: { id: true } });
-  await prisma.complaintEvent.create({ data: { complaintId: id, kind: "rated", body: String(rating), public: true } });
+  await prisma.$transaction(async (tx) => {
+    const c = await tx.complaint.findUnique({ where: { code }, select: { id: true } });
+    const updated = await tx.complaint.updateMany({ where: { code, status: "resolved" }, data: { handlingRating: rating } });
+    if (!c || updated.count !== 1) throw new WorkflowError("forbiddenTransition");
+    await tx.complaintEvent.create({ data: { complaintId: c.id, kind: "rated", body: String(rating), public: true } });
+  });
 }
 
-/** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
+/**
+ * The resident reopens a resolved complaint within 14 days, with a reason: a status change like
+ * any other (applyStatusChange), on deadlines restarted from now.
+ */
 export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
   const c = await prisma.complaint.findUnique({
     where: { code },
     select: { id: true, status: true, resolvedAt: true, category: true, urgency: true },
   });
   if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
-  const clock = await startClock(c.category, now, c.urgency);
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.complaint.updateMany({
-      where: { id: c.id, status: "resolved" },
-      data: {
-        status: "reopened",
-        clockStartedAt: now,
-        resolvedAt: null,
-        handlingRating: null,
-        ...clock,
-        dueAt: clock.acknowledgeBy,
-      },
-    });
-    if (updated.count !== 1) throw new WorkflowError("stale");
-    await tx.complaintEvent.create({
-      data: {
-        complaintId: c.id,
-        kind: "reopened",
-        fromStatus: "resolved",
-        toStatus: "reopened",
-        body: reason,
-        public: true,
-        createdAt: now,
-      },
-    });
-    await notifyResidents(tx, { complaintId: c.id, change: { kind: "reopened", reason } });
-  });
+  const deadlines = await deadlinesFor({ category: c.category, urgency: c.urgency, clockStartedAt: now, status: "reopened" });
+  await prisma.$transaction((tx) =>
+    applyStatusChange(tx, {
+      id: c.id,
+      actorId: null,
+      from: "resolved",
+      to: "reopened",
+      reply: null,
+      deadlines,
+      now,
+      reopenReason: reason,
+    }),
+  );
 }

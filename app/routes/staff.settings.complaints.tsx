@@ -29,7 +29,7 @@ import {
   saveCategoryPolicy,
   saveOfficeHours,
 } from "~/models/working-calendar.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -94,7 +94,7 @@ const SettingsSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const now = new Date();
   const [policies, days, templates, units, calendar] = await Promise.all([
     listCategoryPolicies(),
@@ -123,7 +123,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);

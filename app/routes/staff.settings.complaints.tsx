@@ -6,13 +6,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { SettingsStatus } from "~/components/settings-status";
-import {
-  CalendarSettings,
-  PolicySettings,
-  TemplateSettings,
-  UnitSettings,
-  type SettingsErrors,
-} from "~/components/triage-settings";
+import { CalendarSettings } from "~/components/calendar-settings";
+import { PolicySettings } from "~/components/policy-settings";
+import type { SettingsErrors } from "~/components/settings-form-parts";
+import { TemplateSettings } from "~/components/template-settings";
+import { UnitSettings } from "~/components/unit-settings";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { DEADLINE_UNITS, URGENCIES, type CategoryPolicy } from "~/lib/deadline-policy";
 import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";

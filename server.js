@@ -8,13 +8,13 @@ import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import url from "node:url";
-import { createRequire } from "node:module";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import pino from "pino";
+import { rememberRouteMatches } from "./route-match-memo.js";
 
 // Production: one process per core. Development (remix dev restarts it on every build): one.
 const concurrency = process.env.WEB_CONCURRENCY
@@ -72,34 +72,6 @@ function runPrimary(n) {
   process.on("SIGINT", stop);
 }
 
-/**
- * @remix-run/router flattens, ranks and compiles every route branch on each call to matchRoutes
- * (0.09-0.18 ms with our 57 routes, measured), and Remix's server calls it through the module's
- * exports once per request before its own internal match: a tenth of the CPU of a survey answer.
- * The answer depends only on the route tree (fixed for a build) and the path, so it is kept per
- * path (at most 2,000, oldest dropped first). Each caller gets its own copies of the match
- * objects and params, as from the original. If a Remix version stops calling it this way, this
- * is simply never used. Decision 016.
- */
-function rememberRouteMatches() {
-  const router = createRequire(import.meta.url)("@remix-run/router");
-  const original = router.matchRoutes;
-  const byRoutes = new WeakMap();
-  router.matchRoutes = function matchRoutes(routes, location, basename = "/") {
-    if (typeof location !== "string") return original(routes, location, basename);
-    let known = byRoutes.get(routes);
-    if (!known) byRoutes.set(routes, (known = new Map()));
-    const key = `${basename}\u0000${location}`;
-    let matches = known.get(key);
-    if (matches === undefined) {
-      matches = original(routes, location, basename);
-      if (known.size >= 2000) known.delete(known.keys().next().value);
-      known.set(key, matches);
-    }
-    return matches && matches.map((m) => ({ ...m, params: { ...m.params } }));
-  };
-}
-
 async function runWorker() {
   // A stop asked for while the app is still loading is carried out once it listens (a worker
   // killed by the default SIGTERM action would end with a signal, not 0).
@@ -113,7 +85,15 @@ async function runWorker() {
   const BUILD_PATH = path.resolve("build/index.js");
   const build = await import(url.pathToFileURL(BUILD_PATH).href);
   // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-  const { env, shutdown: closeApp, startBackground, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES } = build.entry.module;
+  const {
+    env,
+    shutdown: closeApp,
+    startBackground,
+    bodyLimit,
+    tooLargeAnswer,
+    DRAIN_MAX_BYTES,
+    isCrossSite,
+  } = build.entry.module;
   const log = pino({ level: env.LOG_LEVEL, base: undefined });
 
   function trustProxy(value) {
@@ -127,6 +107,15 @@ async function runWorker() {
   function ownOrigin(req) {
     const port = (req.get("X-Forwarded-Host") ?? req.get("Host") ?? "").split(":")[1];
     return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+  }
+
+  /** A staff or tracking page's path, as Remix's router will read it; a path it cannot decode counts too. */
+  function isPrivatePath(p) {
+    try {
+      return /^\/(staff|t)(\/|$)/i.test(decodeURIComponent(p));
+    } catch {
+      return true;
+    }
   }
 
   /** The path as logged: tracking codes (a resident's key) and ids are masked. */
@@ -205,17 +194,18 @@ async function runWorker() {
     }
     // Open311 posts are authorised by their api_key, never by a cookie: other sites' apps may post.
     if (req.method === "POST" && !req.path.startsWith("/open311/")) {
-      const origin = req.get("Origin");
-      const own = ownOrigin(req);
-      if ((origin !== undefined && origin !== own) || req.get("Sec-Fetch-Site") === "cross-site") {
+      if (isCrossSite({ own: ownOrigin(req), origin: req.get("Origin"), fetchSite: req.get("Sec-Fetch-Site") })) {
         return void res.status(403).type("text/plain").send("Forbidden");
       }
     }
     next();
   });
   // Staff pages (residents' contacts) and tracking pages (a resident's report), their data
-  // requests included: never stored by a browser or a proxy, whatever a route says.
-  app.use(["/staff", "/t"], (_req, res, next) => {
+  // requests included: never stored by a browser or a proxy, whatever a route says. The one home
+  // of this rule. The path is tested as Remix matches it, decoded and in any case: "/%73taff" and
+  // "/STAFF" are the staff pages too (tests/e2e/attacks.test.ts).
+  app.use((req, res, next) => {
+    if (!isPrivatePath(req.path)) return next();
     const writeHead = res.writeHead;
     res.writeHead = function (...args) {
       res.setHeader("Cache-Control", "no-store");

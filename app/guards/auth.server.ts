@@ -1,8 +1,10 @@
-// Staff authentication and the guards every staff loader and action starts with:
-// requireUser, requireRole, requireCommuneAccess. They throw a redirect (not signed in) or a 403.
+// Staff authentication and the guards every staff loader and action starts with: requireUser,
+// requirePermission, requireCommunePermission, requireRecordPermission. Who may do what is the
+// table in app/lib/policy.ts (decision 034); these only read it. They throw a redirect (not signed
+// in), a 403, or a 404 for a record of a commune the user may not read.
 import { createCookie, json, redirect } from "@remix-run/node";
-import { isCommuneScoped } from "~/lib/roles";
-import { getSessionUser, SESSION_HOURS, type Role, type SessionUser } from "~/models/user.server";
+import { can, type Action } from "~/lib/policy";
+import { getSessionUser, SESSION_HOURS, type SessionUser } from "~/models/user.server";
 import { env } from "~/utils/env.server";
 
 export const sessionCookie = createCookie("__session", {
@@ -37,44 +39,27 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+/** Signed in, and the table (app/lib/policy.ts) lets the user's role do this action somewhere. */
+export async function requirePermission(request: Request, action: Action): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw json({ error: "forbidden" }, { status: 403 });
+  if (!can(user, action)) throw forbidden();
   return user;
 }
 
-/**
- * Access to one commune's staff data. "read": council members and administrators see every
- * commune, officials and the Front only their own. "write" (answering complaints): only an
- * official of that commune; council members change nothing. "run" (survey rounds, ballot codes,
- * paper ballots: separation of duties, docs/decisions/012): the Front for its communes, or an
- * administrator; never the commune's own officials.
- */
-export function requireCommuneAccess(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): void {
-  if (!canAccessCommune(user, communeId, mode)) throw json({ error: "forbidden" }, { status: 403 });
-}
-
-export function canAccessCommune(user: SessionUser, communeId: number, mode: "read" | "write" | "run"): boolean {
-  // A unit account reads no commune's staff data: its reports come through forwarding
-  // (routes/staff.unit.*).
-  if (user.role === "unit") return false;
-  const own = user.communes.some((c) => c.id === communeId);
-  if (mode === "read") return !isCommuneScoped(user.role) || own;
-  if (mode === "write") return user.role === "official" && own;
-  return user.role === "admin" || (user.role === "front" && own);
+/** The user may do this action in this commune (app/lib/policy.ts), or a 403. */
+export function requireCommunePermission(user: SessionUser, action: Action, communeId: number): void {
+  if (!can(user, action, communeId)) throw forbidden();
 }
 
 /**
- * Access to one record (a complaint) of a commune: as requireCommuneAccess, but a user who may not
- * even read that commune gets 404, as for a record that does not exist, so ids cannot be probed.
+ * The action on one record (a complaint) of a commune: as requireCommunePermission, but a user who
+ * may not even read that commune gets 404, as for a record that does not exist, so ids cannot be probed.
  */
-export function requireRecordAccess(user: SessionUser, communeId: number, mode: "read" | "write"): void {
-  if (!canAccessCommune(user, communeId, "read")) throw new Response(null, { status: 404 });
-  requireCommuneAccess(user, communeId, mode);
+export function requireRecordPermission(user: SessionUser, action: Action, communeId: number): void {
+  if (!can(user, "commune.read", communeId)) throw new Response(null, { status: 404 });
+  requireCommunePermission(user, action, communeId);
 }
 
-/** The communes whose complaints this user may list. null = all; a unit account: none. */
-export function readableCommuneIds(user: SessionUser): number[] | null {
-  if (user.role === "unit") return [];
-  return isCommuneScoped(user.role) ? user.communes.map((c) => c.id) : null;
+function forbidden() {
+  return json({ error: "forbidden" }, { status: 403 });
 }

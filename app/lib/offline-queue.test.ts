@@ -1,5 +1,6 @@
 // How the offline queue reads the server's answer to a queued form, and what it sends.
 import { describe, expect, it } from "vitest";
+import ballotVi from "../../locales/vi/ballot.json";
 import { bodyOf, classify, dataUrl, residentPage } from "./offline-queue";
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n] ?? null });
@@ -25,11 +26,13 @@ describe("classify", () => {
     });
     expect(await classify(404, headers({}), body("<html>"))).toEqual({ kind: "rejected", status: 404, error: {} });
     // A household code used meanwhile (/b/<code>): the reason travels with the item.
-    const used = JSON.stringify({ state: "refused", refused: { problem: "codeErrors.used", code: "ABCD-EFGH" } });
+    const used = JSON.stringify({ state: "refused", refused: { problem: "codeErrors.usedCode", code: "ABCD-EFGH" } });
+    // The reason is a real message key of the ballot page (what app/routes/b.$code.tsx sends).
+    expect(Object.keys(ballotVi.codeErrors)).toContain("usedCode");
     expect(await classify(400, headers({}), body(used))).toEqual({
       kind: "rejected",
       status: 400,
-      error: { formError: undefined, fieldErrors: undefined, refused: { problem: "codeErrors.used", code: "ABCD-EFGH" } },
+      error: { formError: undefined, fieldErrors: undefined, refused: { problem: "codeErrors.usedCode", code: "ABCD-EFGH" } },
     });
   });
 });

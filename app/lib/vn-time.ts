@@ -5,6 +5,7 @@
 //
 // Survey periods: until survey rounds exist a period is a calendar quarter in Vietnam time,
 // written "2026-Q4".
+import type { DeadlineUnit } from "~/generated/prisma/enums";
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -229,7 +230,7 @@ export function workingMinutesBetween(calendar: WorkingCalendar, from: Date, to:
   return Math.round(total);
 }
 
-export type DeadlineUnit = "working_hours" | "working_days";
+export type { DeadlineUnit };
 
 /** A deadline amount in working minutes: an hour is 60, a day is one full working day. */
 export function deadlineMinutes(calendar: WorkingCalendar, amount: number, unit: DeadlineUnit): number {

@@ -2,6 +2,7 @@
 // outbox in the same transaction as the change they report, and what the worker needs to claim,
 // send and retry them. Contacts never leave this module except as a message's recipient.
 import crypto from "node:crypto";
+import type { NotifyChannel } from "~/generated/prisma/enums";
 import type { Category, Status } from "~/lib/complaint-workflow";
 import { normaliseEmail, normalisePhone } from "~/lib/contact";
 import { prisma } from "~/utils/db.server";
@@ -22,7 +23,6 @@ export type NotifyChange =
   | { kind: "merged" };
 
 export type Contact = { email?: string | null; phone?: string | null };
-export type Channel = "email" | "sms";
 
 /** The base of links in messages: PUBLIC_URL, or this server on localhost. */
 export function publicUrl(): string {
@@ -144,7 +144,7 @@ export function composeMessages({
   const track = trackingUrl(complaint.code);
   const stop = stopUrl(s.token);
   const subject = t("message.subject", vars);
-  const out: { channel: Channel; recipient: string; subject: string; body: string }[] = [];
+  const out: { channel: NotifyChannel; recipient: string; subject: string; body: string }[] = [];
   if (s.email) {
     const body = [
       t("message.greeting"),
@@ -230,7 +230,7 @@ export async function claimDueMessages({
   leaseMs = 60_000,
   now = new Date(),
 }: {
-  channels: Channel[];
+  channels: NotifyChannel[];
   limit?: number;
   leaseMs?: number;
   now?: Date;

@@ -2,11 +2,9 @@
 // (otplib, RFC 6238) plus ten one-time recovery codes. See docs/decisions/015-two-step-sign-in.md.
 import crypto from "node:crypto";
 import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
-import type { Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
 
-export const TWO_FACTOR_ROLES: readonly Role[] = ["admin", "council"];
 const RECOVERY_CODES = 10;
 const ISSUER = "NTM Hải Phòng";
 

@@ -1,6 +1,7 @@
 // The working calendar as configured: office hours (a setting), Vietnamese public holidays from
 // the date-holidays library (lunar Tết and Giỗ Tổ Hùng Vương included), and the administrator's
 // extra days off and make-up working days (CalendarDay rows).
+import type { CalendarDayKind } from "~/generated/prisma/enums";
 import { CATEGORIES, type Category } from "~/lib/complaint-workflow";
 import { defaultPolicy, type CategoryPolicy } from "~/lib/deadline-policy";
 import {
@@ -43,7 +44,7 @@ export function listCalendarDays() {
   return prisma.calendarDay.findMany({ select: { date: true, kind: true, note: true }, orderBy: { date: "asc" } });
 }
 
-export async function saveCalendarDay({ date, kind, note }: { date: DateKey; kind: "day_off" | "make_up"; note: string }) {
+export async function saveCalendarDay({ date, kind, note }: { date: DateKey; kind: CalendarDayKind; note: string }) {
   await prisma.calendarDay.upsert({ where: { date }, create: { date, kind, note }, update: { kind, note } });
 }
 

@@ -3,7 +3,8 @@
 // a phone) under the same rules: a hidden photo's thumbnail is as gone as the photo.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPhotoForViewer } from "~/models/complaint/photos.server";
-import { getOptionalUser, readableCommuneIds } from "~/guards/auth.server";
+import { communesFor } from "~/lib/policy";
+import { getOptionalUser } from "~/guards/auth.server";
 import { readPhoto, readThumbnail } from "~/utils/upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const size = new URL(request.url).searchParams.get("size");
   if (size !== null && size !== "thumb") throw new Response(null, { status: 404 });
   const user = await getOptionalUser(request);
-  const fileName = await getPhotoForViewer({ photoId, staffCommuneIds: user ? readableCommuneIds(user) : "none" });
+  const fileName = await getPhotoForViewer({ photoId, staffCommuneIds: user ? communesFor(user, "commune.read") : "none" });
   if (!fileName) throw new Response(null, { status: 404 });
   // A file never changes, but it can be hidden: caches may keep a public photo, yet must ask
   // again each time (a cheap 304), so that a photo hidden by an official is gone at once.

@@ -10,11 +10,12 @@ import { lazy } from "~/utils/lazy";
 import { z } from "~/forms/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate, formatNumber } from "~/lib/format";
+import { can, communesFor } from "~/lib/policy";
 import { listInbox } from "~/models/complaint/inbox.server";
 import { BulkAcknowledgeBar, InboxKeys, SelectBox } from "~/components/inbox-triage";
 import { SupportCount, TimeLeft, UrgencyTag, StatusTag } from "~/components/triage-badges";
 import { listTemplates } from "~/models/complaint/reply-templates.server";
-import { readableCommuneIds, requireUser } from "~/guards/auth.server";
+import { requireUser } from "~/guards/auth.server";
 import { inboxFilterCookie } from "~/utils/cookies.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { useLanguage } from "~/hooks/use-language";
@@ -57,7 +58,7 @@ async function savedFilters(request: Request): Promise<{ q: string; legacy: bool
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (user.role === "unit") throw redirect("/staff/unit");
+  if (can(user, "forwarded.handle")) throw redirect("/staff/unit");
   const url = new URL(request.url);
   const saved = await savedFilters(request);
   const remember = async (q: string) => ({ "Set-Cookie": await inboxFilterCookie.serialize({ v: 2, q }) });
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = url.searchParams.has("clear") ? "" : filterParams(url.searchParams);
   const query = InboxQuerySchema().parse(Object.fromEntries(url.searchParams));
   const inbox = await listInbox({
-    communeIds: readableCommuneIds(user),
+    communeIds: communesFor(user, "commune.read"),
     status: query.status,
     category: query.category,
     overdue: query.overdue === "1",
@@ -76,14 +77,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.page,
     pageSize: PAGE_SIZE,
   });
-  const templates = user.role === "official" ? await listTemplates() : [];
+  const canReply = can(user, "complaint.reply");
+  const templates = canReply ? await listTemplates() : [];
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
       inbox,
       query,
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
-      readOnly: user.role !== "official",
+      readOnly: !canReply,
       templates,
       activeFilters: [query.status, query.category, query.overdue, query.photo].filter(Boolean).length,
       title: t("inbox.title"),

@@ -8,7 +8,7 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { ErrorList } from "~/components/forms";
 import { bulkAcknowledge } from "~/models/complaint/reply-templates.server";
 import { templateFormatter } from "~/models/complaint/reply-templates.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -35,13 +35,13 @@ const BulkSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["official"]);
+  await requirePermission(request, "complaint.reply");
   return redirect("/staff");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["official"]);
+  const user = await requirePermission(request, "complaint.reply");
   const result = await validateForm(request, BulkSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   const { done, skipped } = await bulkAcknowledge({

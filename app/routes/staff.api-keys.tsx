@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { formatDate } from "~/lib/format";
 import { issueApiKey, listApiKeys, revokeApiKey } from "~/models/api-key.server";
 import { publicUrl } from "~/models/outbox.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -33,7 +33,7 @@ const ApiKeyActionSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "apiKeys.manage");
   const t = getFixedT(await getLanguage(request), "notify");
   return json(
     { keys: await listApiKeys(), discovery: `${publicUrl()}/open311/discovery.json`, title: t("apiKeys.title") },
@@ -45,7 +45,7 @@ type IssuedKey = { issued: { name: string; key: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["admin"]);
+  const user = await requirePermission(request, "apiKeys.manage");
   const result = await validateForm(request, ApiKeyActionSchema(), { maxBytes: 4 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;

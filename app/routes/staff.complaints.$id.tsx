@@ -12,6 +12,7 @@ import { StaffComplaintFacts } from "~/components/staff-complaint-facts";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
+import { can, communesFor } from "~/lib/policy";
 import { addStaffMessage, moveComplaint, WorkflowError } from "~/models/complaint/workflow.server";
 import { approveAllPhotos, redactComplaint, setPhotoApproval } from "~/models/complaint/photos.server";
 import { getStaffComplaint } from "~/models/complaint/staff.server";
@@ -19,8 +20,8 @@ import { nextOpenComplaint } from "~/models/complaint/inbox.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { StatusTag } from "~/components/triage-badges";
 import { loadTriage } from "~/models/complaint/staff.server";
-import { readableCommuneIds } from "~/guards/auth.server";
-import { requireComplaintAccess } from "~/guards/complaint.server";
+import {} from "~/guards/auth.server";
+import { requireComplaint } from "~/guards/complaint.server";
 import { lazy } from "~/utils/lazy";
 import { optionalText, requiredText, z } from "~/forms/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
@@ -54,14 +55,14 @@ const StaffActionSchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id } = await requireComplaintAccess(request, params, "read");
-  const canWrite = user.role === "official";
+  const { user, id, complaint: head } = await requireComplaint(request, params, "commune.read");
+  const canWrite = can(user, "complaint.reply", head.communeId);
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
   const [complaint, next] = await Promise.all([
     getStaffComplaint({ id }),
-    canWrite ? nextOpenComplaint({ id, communeIds: readableCommuneIds(user), afterAction: done !== null }) : null,
+    canWrite ? nextOpenComplaint({ id, communeIds: communesFor(user, "commune.read"), afterAction: done !== null }) : null,
   ]);
   if (!complaint) throw new Response(null, { status: 404 });
   const lng = await getLanguage(request);
@@ -85,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { user, id } = await requireComplaintAccess(request, params, "write");
+  const { user, id } = await requireComplaint(request, params, "complaint.reply");
   const result = await validateForm(request, StaffActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;

@@ -8,8 +8,9 @@ import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { forwardComplaint, getWhereabouts, listUnits, withdrawForwarding } from "~/models/forwarding.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { requireComplaint } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
@@ -32,7 +33,8 @@ const ForwardSchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id, complaint, title } = await loadComplaintForAction(request, params, "forward.title");
+  const { id, complaint } = await requireComplaint(request, params, "complaint.reply");
+  const title = getFixedT(await getLanguage(request), "triage")("forward.title", { code: complaint.code });
   const [units, whereabouts] = await Promise.all([listUnits({ activeOnly: true }), getWhereabouts({ complaintId: id })]);
   return json(
     { complaint: { id: complaint.id, code: complaint.code, text: complaint.text }, units, whereabouts, title },
@@ -42,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { user, id } = await requireComplaintAccess(request, params, "write");
+  const { user, id } = await requireComplaint(request, params, "complaint.reply");
   const result = await validateForm(request, ForwardSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   try {

@@ -8,8 +8,9 @@ import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { listMergeTargets, mergeComplaints } from "~/models/complaint/duplicates.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { requireComplaint } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
@@ -21,7 +22,8 @@ const MergeSchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { id, complaint, title } = await loadComplaintForAction(request, params, "mergeForm.title");
+  const { id, complaint } = await requireComplaint(request, params, "complaint.reply");
+  const title = getFixedT(await getLanguage(request), "triage")("mergeForm.title", { code: complaint.code });
   const targets = await listMergeTargets({ id, communeId: complaint.communeId, category: complaint.category });
   return json(
     { complaint: { id: complaint.id, code: complaint.code, text: complaint.text }, targets, title },
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { user, id } = await requireComplaintAccess(request, params, "write");
+  const { user, id } = await requireComplaint(request, params, "complaint.reply");
   const result = await validateForm(request, MergeSchema(), { maxBytes: 4 * 1024 });
   if (!result.ok) return result.response;
   try {

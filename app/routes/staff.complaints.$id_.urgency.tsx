@@ -8,8 +8,9 @@ import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint
 import { URGENCIES } from "~/lib/deadline-policy";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { changeUrgency } from "~/models/complaint/deadlines.server";
-import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
+import { requireComplaint } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
+import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
@@ -24,7 +25,8 @@ const UrgencySchema = lazy(() =>
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { complaint, title } = await loadComplaintForAction(request, params, "urgencyForm.title");
+  const { complaint } = await requireComplaint(request, params, "complaint.reply");
+  const title = getFixedT(await getLanguage(request), "triage")("urgencyForm.title", { code: complaint.code });
   return json(
     { complaint: { id: complaint.id, code: complaint.code, urgency: complaint.urgency }, title },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { user, id } = await requireComplaintAccess(request, params, "write");
+  const { user, id } = await requireComplaint(request, params, "complaint.reply");
   const result = await validateForm(request, UrgencySchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
   try {

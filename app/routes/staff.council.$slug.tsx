@@ -16,11 +16,12 @@ import { ScoreTable } from "~/components/score-table";
 import { formatDate } from "~/lib/format";
 import { REVIEW_VERDICTS } from "~/lib/review";
 import { splitPeriod } from "~/lib/vn-time";
+import { can } from "~/lib/policy";
 import { communeHeading, getCommuneBySlug } from "~/models/commune.server";
 import { getDossier } from "~/models/dossier.server";
 import { getCommuneIntegrity } from "~/models/integrity.server";
 import { createReview } from "~/models/review.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/forms/validation.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
@@ -50,7 +51,7 @@ async function loadCommune(params: { slug?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["council", "admin"]);
+  const user = await requirePermission(request, "council.read");
   const commune = await loadCommune(params);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
   const [dossier, integrity] = await Promise.all([
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       commune: communeHeading(commune),
       ...dossier,
       integrity,
-      canReview: user.role === "council",
+      canReview: can(user, "council.review"),
       title: t("dossier.title", { name: commune.name }),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -72,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["council"]);
+  const user = await requirePermission(request, "council.review");
   const commune = await loadCommune(params);
   const result = await validateForm(request, ReviewSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;

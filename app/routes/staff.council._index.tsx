@@ -15,7 +15,7 @@ import { levelLabel, shortFormerUnit } from "~/lib/text";
 import { compareCommunes, quarterlyTrend } from "~/models/council.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { listLevels } from "~/models/recognition.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { jsonWithRows } from "~/utils/json-rows.server";
@@ -27,7 +27,7 @@ import { onTimeOverall } from "~/models/complaint/stats.server";
 const AT_RISK_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["council", "admin"]);
+  await requirePermission(request, "council.read");
   const url = new URL(request.url);
   const query = parseDashboardQuery(url.searchParams);
   const [dashboard, levels, onTime] = await Promise.all([getDashboard(), listLevels(), onTimeOverall()]);

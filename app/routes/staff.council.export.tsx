@@ -3,13 +3,13 @@
 // language ("84,9%"), which Excel in that language reads as a percentage (docs/decisions/024).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatPercent } from "~/lib/format";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { toCsv } from "~/utils/csv.server";
 import { dashboardExport, exportFileName } from "~/services/dashboard-export.server";
 import { getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["council", "admin"]);
+  await requirePermission(request, "council.read");
   const lng = await getLanguage(request);
   const { header, rows } = await dashboardExport(new URL(request.url), lng);
   const text = rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? formatPercent(c.share, lng, 1) : c)));

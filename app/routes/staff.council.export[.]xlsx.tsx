@@ -1,12 +1,12 @@
 // Excel workbook of the dashboard table (same filters and sort as the page): numbers are numbers,
 // shares are fractions with a percent format, so Excel in any language reads and sums them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { dashboardExport, exportFileName } from "~/services/dashboard-export.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["council", "admin"]);
+  await requirePermission(request, "council.read");
   const lng = await getLanguage(request);
   const { header, shareColumns, rows } = await dashboardExport(new URL(request.url), lng);
   // exceljs (28 MiB) is loaded by the first export, not with the server.

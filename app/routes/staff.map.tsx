@@ -7,14 +7,15 @@ import { PinsMap } from "~/components/pins-map";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
 import { listOpenComplaintLocations } from "~/models/complaint/inbox.server";
-import { readableCommuneIds, requireUser } from "~/guards/auth.server";
+import { communesFor } from "~/lib/policy";
+import { requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";
 import { useLanguage } from "~/hooks/use-language";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const scope = readableCommuneIds(user);
+  const scope = communesFor(user, "commune.read");
   const communes = scope ? user.communes : (await listCommunes()).map((c) => ({ id: c.id, slug: c.slug, name: c.name }));
   const slug = new URL(request.url).searchParams.get("commune");
   const chosen = communes.find((c) => c.slug === slug) ?? (communes.length === 1 ? communes[0] : undefined);

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { TWO_FACTOR_ROLES } from "~/models/two-factor.server";
+import { can } from "~/lib/policy";
 import { changePassword } from "~/models/user.server";
 import { requireUser, sessionCookie } from "~/guards/auth.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "security");
   return json({
     mustChange: user.mustChangePassword,
-    canUseTwoFactor: TWO_FACTOR_ROLES.includes(user.role),
+    canUseTwoFactor: can(user, "twoFactor.use"),
     title: t("password.title"),
   });
 }

@@ -5,12 +5,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { listFormerUnits } from "~/models/poster.server";
-import { readableCommuneIds, requireUser } from "~/guards/auth.server";
+import { communesFor } from "~/lib/policy";
+import { requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { units, total } = await listFormerUnits({ communeIds: readableCommuneIds(user) });
+  const { units, total } = await listFormerUnits({ communeIds: communesFor(user, "commune.read") });
   const t = getFixedT(await getLanguage(request), "pwa");
   const xa = units.reduce((n, u) => n + u.communes.filter((c) => c.kind === "xa").length, 0);
   return json({ units, total, xa, title: t("posters.title") });

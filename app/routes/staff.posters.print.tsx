@@ -9,7 +9,8 @@ import { Poster } from "~/components/poster";
 import { PrintButton } from "~/components/print-button";
 import { listPosterCommunes } from "~/models/poster.server";
 import { posterViews } from "~/models/poster-view.server";
-import { readableCommuneIds, requireUser } from "~/guards/auth.server";
+import { communesFor } from "~/lib/policy";
+import { requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     slug: url.searchParams.get("slug"),
     formerUnit: url.searchParams.get("unit"),
     kind: Object.values(CommuneKind).find((k) => k === kind) ?? null,
-    communeIds: readableCommuneIds(user),
+    communeIds: communesFor(user, "commune.read"),
   });
   if (communes.length === 0) throw new Response(null, { status: 404 });
   const t = getFixedT(await getLanguage(request), "pwa");

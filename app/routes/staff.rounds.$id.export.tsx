@@ -3,14 +3,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultsVisible } from "~/lib/round";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound, roundResponsesForExport } from "~/models/round.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { requireRecord } from "~/utils/route-params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["council", "admin"]);
+  await requirePermission(request, "council.read");
   const round = await requireRecord(params.id, (id) => getRound({ id }));
   // The answers of a pre-recognition round are its results: not before it closes.
   if (!resultsVisible(round)) throw new Response(null, { status: 403 });

@@ -11,6 +11,7 @@ import { ErrorPage } from "~/components/error-page";
 import { PaperBallotGrid } from "~/components/paper-ballot-grid";
 import { RoundCommuneResults } from "~/components/round-commune-results";
 import { formatDate } from "~/lib/format";
+import { can, communesFor } from "~/lib/policy";
 import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { getRound } from "~/models/round.server";
@@ -18,7 +19,7 @@ import { getRoundView } from "~/models/round-view.server";
 import { listRoundAudit } from "~/models/audit.server";
 import { RoundAuditLog } from "~/components/round-audit-log";
 import { enterPaperBallots } from "~/models/survey/answers.server";
-import { canAccessCommune, requireCommuneAccess, requireUser } from "~/guards/auth.server";
+import { requireCommunePermission, requireUser } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
@@ -78,11 +79,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const round = await loadRound(params);
   // Officials and the Front see the rounds of their own communes only.
-  const communeIds = round.communes.map((c) => c.commune.id).filter((id) => canAccessCommune(user, id, "read"));
+  const communeIds = round.communes.map((c) => c.commune.id).filter((id) => can(user, "commune.read", id));
   if (communeIds.length === 0) throw json({ error: "forbidden" }, { status: 403 });
   const [view, audit] = await Promise.all([
-    getRoundView({ round, communeIds, canRun: (id) => canAccessCommune(user, id, "run") }),
-    listRoundAudit({ roundId: round.id, communeIds: user.role === "admin" || user.role === "council" ? null : communeIds }),
+    getRoundView({ round, communeIds, canRun: (id) => can(user, "round.run", id) }),
+    listRoundAudit({ roundId: round.id, communeIds: communesFor(user, "audit.read") === null ? null : communeIds }),
   ]);
   const t = getFixedT(await getLanguage(request), "council");
   return json(
@@ -117,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const raw = formToObject(body.form);
   const communeId = Number(raw.communeId);
   if (!round.communes.some((c) => c.commune.id === communeId)) return formError("invalid", {}, 400);
-  requireCommuneAccess(user, communeId, "run");
+  requireCommunePermission(user, "round.run", communeId);
   const back = (query: string) => redirect(`/staff/rounds/${round.id}?${query}#commune-${communeId}`, { status: 303 });
 
   if (raw.intent === "batch") {

@@ -15,12 +15,13 @@ import { PrintButton } from "~/components/print-button";
 import { drawRecheck, excludeAnswers, getIntegrityReport, recordRecheck } from "~/models/integrity.server";
 import { getRound } from "~/models/round.server";
 import { getIntegrityThresholds } from "~/models/setting.server";
-import { canAccessCommune, requireCommuneAccess, requireUser } from "~/guards/auth.server";
+import { requireCommunePermission, requireUser } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
+import { can } from "~/lib/policy";
 import { requiredText, z } from "~/forms/validation.server";
 import { requireRecord } from "~/utils/route-params.server";
 
@@ -55,7 +56,7 @@ async function load(params: { id?: string; communeId?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { round, communeId } = await load(params);
-  requireCommuneAccess(user, communeId, "read");
+  requireCommunePermission(user, "commune.read", communeId);
   const report = (await getIntegrityReport({ round, communeId }))!;
   const t = getFixedT(await getLanguage(request), "integrity");
   const closed = round.endsAt <= new Date();
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       round: { id: round.id, name: round.name, purpose: round.purpose, closed },
       report,
-      canRun: canAccessCommune(user, communeId, "run"),
+      canRun: can(user, "round.run", communeId),
       canDraw: closed && round.purpose === "pre_recognition",
       title: t("title", { commune: report.commune.name, round: round.name }),
     },
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const { round, communeId } = await load(params);
-  requireCommuneAccess(user, communeId, "run");
+  requireCommunePermission(user, "round.run", communeId);
   const body = await readUrlEncodedForm(request, 64 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);

@@ -12,7 +12,7 @@ import { isRural } from "~/lib/rural";
 import { listLevels } from "~/models/recognition.server";
 import { createRound, listRounds } from "~/models/round.server";
 import type { SessionUser } from "~/models/user.server";
-import { canAccessCommune, readableCommuneIds, requireRole, requireUser } from "~/guards/auth.server";
+import { requirePermission, requireUser } from "~/guards/auth.server";
 import { requiredText, z } from "~/forms/validation.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -21,6 +21,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/hooks/use-language";
 import { RoundPurpose } from "~/generated/prisma/enums";
 import { levelLabel } from "~/lib/text";
+import { can, communesFor } from "~/lib/policy";
 
 /**
  * Built from the communes the user may run rounds for: one optional households_<id> box each
@@ -77,18 +78,18 @@ function roundSchema(communeIds: number[]) {
 /** Rural communes (wards are not recognised) this user may open rounds for: the Front its own, administrators all. */
 async function runnableCommunes(user: SessionUser) {
   const communes = (await listCommunes()).filter((c) => isRural(c.kind));
-  return communes.filter((c) => canAccessCommune(user, c.id, "run"));
+  return communes.filter((c) => can(user, "round.run", c.id));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [rounds, levels, communes] = await Promise.all([
-    listRounds({ communeIds: readableCommuneIds(user) }),
+    listRounds({ communeIds: communesFor(user, "commune.read") }),
     listLevels(),
     runnableCommunes(user),
   ]);
   const t = getFixedT(await getLanguage(request), "council");
-  const canCreate = user.role === "admin" || user.role === "front";
+  const canCreate = can(user, "round.create");
   return json({
     rounds,
     levels: levels.map((l) => ({ id: l.id, nameVi: l.nameVi, nameEn: l.nameEn, period: l.period })),
@@ -100,7 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, ["admin", "front"]);
+  const user = await requirePermission(request, "round.create");
   const communes = await runnableCommunes(user);
   const result = await validateForm(request, roundSchema(communes.map((c) => c.id)));
   if (!result.ok) return result.response;

@@ -6,13 +6,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { SettingsStatus } from "~/components/settings-status";
-import {
-  CalendarSettings,
-  PolicySettings,
-  TemplateSettings,
-  UnitSettings,
-  type SettingsErrors,
-} from "~/components/triage-settings";
+import { CalendarSettings } from "~/components/calendar-settings";
+import { PolicySettings } from "~/components/policy-settings";
+import type { SettingsErrors } from "~/components/settings-form-parts";
+import { TemplateSettings } from "~/components/template-settings";
+import { UnitSettings } from "~/components/unit-settings";
 import { CATEGORIES } from "~/lib/complaint-workflow";
 import { DEADLINE_UNITS, URGENCIES, type CategoryPolicy } from "~/lib/deadline-policy";
 import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";
@@ -21,7 +19,7 @@ import { changeDeadlineRules } from "~/models/complaint/deadlines.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";
 import { createTemplate, deleteTemplate, listTemplates } from "~/models/complaint/reply-templates.server";
 import { getWorkingCalendar, listCalendarDays, listCategoryPolicies } from "~/models/working-calendar.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -86,7 +84,7 @@ const SettingsSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const now = new Date();
   const [policies, days, templates, units, calendar] = await Promise.all([
     listCategoryPolicies(),
@@ -115,7 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);

@@ -8,7 +8,7 @@ import { Field } from "~/components/forms";
 import { SettingsStatus } from "~/components/settings-status";
 import { INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { getIntegrityThresholds, saveIntegrityThresholds } from "~/models/setting.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { z } from "~/forms/validation.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
@@ -27,14 +27,14 @@ const IntegritySchema = lazy(() =>
 const toPercent = (share: number) => String(Math.round(share * 1000) / 10);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const t = await getIntegrityThresholds();
   return json({ values: Object.fromEntries(INTEGRITY_KEYS.map((k) => [k, toPercent(t[k])])) as Record<string, string> });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const result = await validateForm(request, IntegritySchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data as Record<string, unknown>;

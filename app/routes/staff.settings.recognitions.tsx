@@ -11,7 +11,7 @@ import { isRural } from "~/lib/rural";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { listLevels, listRecentRecognitions, recogniseCommune, revokeRecognition } from "~/models/recognition.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/forms/validation.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
@@ -46,7 +46,7 @@ const RecognitionActionSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const [levels, recognitions, communes] = await Promise.all([listLevels(), listRecentRecognitions(), listCommunes()]);
   return json({
     levels,
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const result = await validateForm(request, RecognitionActionSchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data;

@@ -10,7 +10,7 @@ import { SettingsStatus } from "~/components/settings-status";
 import { THRESHOLD_BOUNDS } from "~/lib/score";
 import { listLevels, saveThresholds } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { z } from "~/forms/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { localized } from "~/utils/i18n";
@@ -63,14 +63,14 @@ function thresholdsSchema(levelIds: number[]) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const [levels, defaults] = await Promise.all([listLevels(), getDefaultThreshold()]);
   return json({ levels, defaults });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "settings.edit");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const levels = await listLevels();

@@ -4,6 +4,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { can } from "~/lib/policy";
 import { requireUser } from "~/guards/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export default function StaffLayout() {
   return (
     <div className="page page--wide staff">
       <nav className="staff-nav" aria-label={t("nav.label")}>
-        {user.role === "unit" ? (
+        {can(user, "forwarded.handle") ? (
           <NavLink to="/staff/unit">{t("triage:unit.nav")}</NavLink>
         ) : (
           <>
@@ -28,16 +29,14 @@ export default function StaffLayout() {
               {t("nav.inbox")}
             </NavLink>
             <NavLink to="/staff/map">{t("map:openMap")}</NavLink>
-            {user.role === "council" || user.role === "admin" ? (
-              <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink>
-            ) : null}
+            {can(user, "council.read") ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
             <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
             <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
           </>
         )}
-        {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
-        {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
-        {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
+        {can(user, "users.manage") ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
+        {can(user, "settings.edit") ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
+        {can(user, "apiKeys.manage") ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
         <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}

@@ -6,16 +6,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormError } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
-import {
-  countUnusedRecoveryCodes,
-  disableTwoFactor,
-  enableTwoFactor,
-  newTotpSecret,
-  totpUri,
-  TWO_FACTOR_ROLES,
-} from "~/models/two-factor.server";
+import { countUnusedRecoveryCodes, disableTwoFactor, enableTwoFactor, newTotpSecret, totpUri } from "~/models/two-factor.server";
 import { checkPassword } from "~/models/user.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { validateForm } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -43,7 +36,7 @@ const TwoFactorSchema = lazy(() =>
 type ActionData = { error?: string; recoveryCodes?: string[]; disabled?: boolean };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, TWO_FACTOR_ROLES);
+  const user = await requirePermission(request, "twoFactor.use");
   const t = getFixedT(await getLanguage(request), "security");
   if (user.totpEnabled) {
     return json({
@@ -66,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const user = await requireRole(request, TWO_FACTOR_ROLES);
+  const user = await requirePermission(request, "twoFactor.use");
   const result = await validateForm(request, TwoFactorSchema(), { maxBytes: 4 * 1024, allowed: new Set() });
   if (!result.ok) return json<ActionData>({ error: "twoFactor.wrongCode" }, { status: 400 });
   const data = result.data;

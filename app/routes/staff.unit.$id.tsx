@@ -12,7 +12,7 @@ import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
@@ -42,7 +42,7 @@ const UnitActionSchema = lazy(() =>
 );
 
 async function guard(request: Request, params: { id?: string }) {
-  const user = await requireRole(request, ["unit"]);
+  const user = await requirePermission(request, "forwarded.handle");
   const id = Number(params.id);
   const unit = await getUserUnit({ userId: user.id });
   if (!unit || !Number.isSafeInteger(id) || id <= 0) throw new Response(null, { status: 404 });

@@ -6,11 +6,11 @@ import { ErrorPage } from "~/components/error-page";
 import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
 import { getUserUnit, listUnitInbox } from "~/models/forwarding.server";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["unit"]);
+  const user = await requirePermission(request, "forwarded.handle");
   const unit = await getUserUnit({ userId: user.id });
   const items = unit ? await listUnitInbox({ unitId: unit.id }) : [];
   const t = getFixedT(await getLanguage(request), "triage");

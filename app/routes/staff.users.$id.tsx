@@ -11,7 +11,7 @@ import { ErrorPage } from "~/components/error-page";
 import { listCommunes } from "~/models/commune.server";
 import { getUserById, resetPassword, saveStaffUser } from "~/models/user.server";
 import { PASSWORD_MIN, ROLES } from "~/lib/roles";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { idList, newPassword, requiredText, z } from "~/forms/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
@@ -44,7 +44,7 @@ async function loadUser(params: { id?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "users.manage");
   const [user, communes] = await Promise.all([loadUser(params), listCommunes()]);
   const t = getFixedT(await getLanguage(request), "staff");
   return json({
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const admin = await requireRole(request, ["admin"]);
+  const admin = await requirePermission(request, "users.manage");
   const user = await loadUser(params);
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});

@@ -8,7 +8,7 @@ import { NewPasswordField, RoleSelect } from "~/components/staff-user-fields";
 import { listCommunes } from "~/models/commune.server";
 import { listUsers, saveStaffUser } from "~/models/user.server";
 import { communesForRole, PASSWORD_MIN, ROLES } from "~/lib/roles";
-import { requireRole } from "~/guards/auth.server";
+import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { idList, newPassword, requiredText, z } from "~/forms/validation.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
@@ -31,7 +31,7 @@ const CreateUserSchema = lazy(() =>
 );
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "users.manage");
   const [users, communes] = await Promise.all([listUsers(), listCommunes()]);
   const t = getFixedT(await getLanguage(request), "staff");
   return json({ users, communes: communes.map((c) => ({ id: c.id, name: c.name, kind: c.kind })), title: t("users.title") });
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  await requirePermission(request, "users.manage");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const result = validateObject(CreateUserSchema(), formToObject(body.form), new Set(["email", "name", "role"]));

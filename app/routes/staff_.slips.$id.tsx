@@ -11,7 +11,7 @@ import { PrintButton } from "~/components/print-button";
 import { formatDate } from "~/lib/format";
 import { getBatch, printBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { requireCommuneAccess, requireUser } from "~/guards/auth.server";
+import { requireCommunePermission, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/hooks/use-language";
@@ -23,7 +23,7 @@ const PER_SHEET = 8;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const batch = await requireRecord(params.id, (id) => getBatch({ id }));
-  requireCommuneAccess(user, batch.communeId, "run");
+  requireCommunePermission(user, "round.run", batch.communeId);
   const t = getFixedT(await getLanguage(request), "ballot");
   const header = {
     village: batch.village,

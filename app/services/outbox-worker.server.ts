@@ -1,7 +1,8 @@
 // The outbox worker: every few seconds it claims due messages, sends them by e-mail or SMS, and
 // marks them sent or schedules a retry with exponential backoff. Started by server.js in every
 // server process; claims are atomic (see claimDueMessages), so several processes may run it.
-import { claimDueMessages, markFailed, markSent, type Channel, type ClaimedMessage } from "~/models/outbox.server";
+import type { NotifyChannel } from "~/generated/prisma/enums";
+import { claimDueMessages, markFailed, markSent, type ClaimedMessage } from "~/models/outbox.server";
 import { env } from "~/utils/env.server";
 import { createMailer, smtpConfigFromEnv, type Mailer } from "~/utils/mailer.server";
 import { smsGatewayFromEnv, type SmsGateway } from "~/utils/sms.server";
@@ -27,7 +28,7 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
   };
   const onError = options.onError ?? ((e) => console.error("outbox worker:", e instanceof Error ? e.message : e));
-  const channels: Channel[] = [...(mailer ? ["email" as const] : []), ...(sms ? ["sms" as const] : [])];
+  const channels: NotifyChannel[] = [...(mailer ? ["email" as const] : []), ...(sms ? ["sms" as const] : [])];
 
   async function deliver(m: ClaimedMessage) {
     if (m.channel === "email") await mailer!.send({ to: m.recipient, subject: m.subject, text: m.body, stopUrl: m.stopUrl });

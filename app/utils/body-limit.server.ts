@@ -10,7 +10,10 @@ import { DEFAULT_LANGUAGE, isLanguage } from "./i18n";
 export const FORM_MAX_BYTES = 64 * 1024;
 /** Photos plus the text fields of a report. */
 export const MULTIPART_MAX_BYTES = MAX_PHOTOS * MAX_PHOTO_BYTES + 64 * 1024;
-/** Above this a refused body is not read to the end: the connection is closed after the answer. */
+/**
+ * Above this a refused body is not read to the end: server.js closes the connection after the
+ * answer, and readUrlEncodedForm stops draining it (request.server.ts).
+ */
 export const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The largest body accepted for a content type. */

@@ -94,7 +94,7 @@ export async function disconnect() {
 /** True when the database answers a trivial query and can take a write lock. */
 export async function checkDatabase(): Promise<boolean> {
   try {
-    await prisma.$queryRawUnsafe("SELECT 1");
+    await prisma.$queryRaw`SELECT 1`;
     return true;
   } catch {
     return false;

@@ -192,15 +192,6 @@ export function clearLoginLimits(accountKey: string): void {
     .run(`login-pair:${escapeLike(accountKey)}:%`, `login-locks:${escapeLike(accountKey)}:%`, `login-account:${accountKey}`);
 }
 
-/** Minutes left on a lock of this account from any address (for the administrators' list). */
-export function accountLockedMinutes(accountKey: string): number {
-  const row = database()
-    .prepare(`SELECT MAX(expire) AS until FROM "RateLimit" WHERE key LIKE ? ESCAPE '\\' AND points > ?`)
-    .get(`login-pair:${escapeLike(accountKey)}:%`, LOGIN_PAIR_FAILURES) as { until: number | null } | undefined;
-  const until = row?.until ?? 0;
-  return until > Date.now() ? Math.ceil((until - Date.now()) / 60000) : 0;
-}
-
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

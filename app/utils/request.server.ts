@@ -1,10 +1,8 @@
 // Reading untrusted request bodies and guarding against cross-site posts.
 import { json } from "@remix-run/node";
+import { DRAIN_MAX_BYTES } from "./body-limit.server";
 
 export type FormReadResult = { ok: true; form: URLSearchParams } | { ok: false; error: "notForm" | "tooLarge" };
-
-/** A refused body is read to its end (and thrown away) up to this size, then the connection is dropped. */
-const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Reads the rest of a refused body without keeping it, so that the answer (413) arrives and the
@@ -58,11 +56,21 @@ export async function readUrlEncodedForm(request: Request, maxBytes: number): Pr
  * come from a browser and so carry no victim's cookies. See docs/decisions/004-csrf.md.
  */
 export function assertSameOrigin(request: Request): void {
-  const own = new URL(request.url).origin;
-  const origin = request.headers.get("Origin");
-  const fetchSite = request.headers.get("Sec-Fetch-Site");
-  const forged = (origin !== null && origin !== own) || (fetchSite !== null && fetchSite === "cross-site");
+  const forged = isCrossSite({
+    own: new URL(request.url).origin,
+    origin: request.headers.get("Origin"),
+    fetchSite: request.headers.get("Sec-Fetch-Site"),
+  });
   if (forged) throw json({ error: "crossSite" }, { status: 403 });
+}
+
+/**
+ * The one cross-site test, for assertSameOrigin and for server.js (which refuses such a POST on
+ * every route before any runs): an Origin other than ours ("null" included), or Sec-Fetch-Site
+ * "cross-site". A missing header (null or undefined) says nothing.
+ */
+export function isCrossSite({ own, origin, fetchSite }: { own: string; origin?: string | null; fetchSite?: string | null }) {
+  return (origin != null && origin !== own) || fetchSite === "cross-site";
 }
 
 /**

@@ -78,6 +78,33 @@ describe("caching", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
   });
 
+  // Signed in, the pages themselves (HTML, 200) carry residents' contacts: never stored either.
+  it.each([
+    "/staff",
+    "/staff/council",
+    "/staff/complaints/1",
+    "/staff/settings/thresholds",
+    "/%73taff/council",
+    "/st%61ff",
+    "/staff/council?_data=routes%2Fstaff.council._index",
+  ])("%s, signed in, is never stored", async (path) => {
+    const login = await fetch(`${baseUrl}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "admin@demo.ntm.local", password: "demo-password-2026" }),
+    });
+    expect(login.status).toBe(303);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const res = await fetch(baseUrl + path, { redirect: "manual", headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    if (!path.includes("_data")) expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
   it("public pages keep their own caching", async () => {
     const res = await fetch(`${baseUrl}/c/vinh-bao`);
     expect(res.headers.get("Cache-Control") ?? "").not.toBe("no-store");

@@ -16,6 +16,7 @@ import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/guards/auth.server";
 import { generateBatch } from "~/models/ballot.server";
 import { prisma } from "~/utils/db.server";
+import { can, type Action } from "~/lib/policy";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn, TEST_PASSWORD } from "../fixtures/staff";
 
@@ -213,6 +214,13 @@ describe("authorisation matrix", () => {
     params?: () => Record<string, string>;
     body?: () => Record<string, string>;
     expected: Record<Who, number>;
+    /** The action of app/lib/policy.ts the route checks; none: any signed-in user passes. */
+    action?: Action;
+    /**
+     * The commune the action is checked in: the signed-in accounts' own, another, or none. "missing":
+     * the record is not there for the roles the table allows (404 for them, 403 for the others).
+     */
+    scope?: "own" | "other" | "missing";
   };
   const staffOnly = { anonymous: 302, official: 200, front: 200, council: 200, admin: 200, unit: 200 };
   const councilRead = { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 };
@@ -233,6 +241,8 @@ describe("authorisation matrix", () => {
     "GET /staff (frame)": { module: "staff.tsx", method: "GET", path: () => "/staff", expected: staffOnly },
     "GET /staff": { module: "staff._index.tsx", method: "GET", path: () => "/staff", expected: { ...staffOnly, unit: 302 } },
     "GET /staff/complaints/own": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.complaints.$id.tsx",
       method: "GET",
       path: () => `/staff/complaints/${ownComplaint}`,
@@ -240,6 +250,8 @@ describe("authorisation matrix", () => {
       expected: communeStaff,
     },
     "GET /staff/complaints/forwarded": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.complaints.$id.tsx",
       method: "GET",
       path: () => `/staff/complaints/${forwardedComplaint}`,
@@ -247,6 +259,8 @@ describe("authorisation matrix", () => {
       expected: communeStaff,
     },
     "GET /staff/complaints/:id/forward": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id_.forward.tsx",
       method: "GET",
       path: () => `/staff/complaints/${ownComplaint}/forward`,
@@ -254,6 +268,8 @@ describe("authorisation matrix", () => {
       expected: officialOnly(200),
     },
     "POST /staff/complaints/:id/forward": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id_.forward.tsx",
       method: "POST",
       path: () => `/staff/complaints/${ownComplaint}/forward`,
@@ -262,6 +278,8 @@ describe("authorisation matrix", () => {
       expected: officialOnly(400),
     },
     "GET /staff/complaints/other/urgency": {
+      action: "complaint.reply",
+      scope: "other",
       module: "staff.complaints.$id_.urgency.tsx",
       method: "GET",
       path: () => `/staff/complaints/${otherComplaint}/urgency`,
@@ -269,6 +287,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
     },
     "POST /staff/complaints/:id/urgency": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id_.urgency.tsx",
       method: "POST",
       path: () => `/staff/complaints/${ownComplaint}/urgency`,
@@ -277,6 +297,8 @@ describe("authorisation matrix", () => {
       expected: officialOnly(400),
     },
     "GET /staff/complaints/:id/merge": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id_.merge.tsx",
       method: "GET",
       path: () => `/staff/complaints/${ownComplaint}/merge`,
@@ -284,6 +306,8 @@ describe("authorisation matrix", () => {
       expected: officialOnly(200),
     },
     "POST /staff/complaints/:id/merge": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id_.merge.tsx",
       method: "POST",
       path: () => `/staff/complaints/${ownComplaint}/merge`,
@@ -292,20 +316,29 @@ describe("authorisation matrix", () => {
       expected: officialOnly(400),
     },
     "GET /staff/acknowledge": {
+      action: "complaint.reply",
       module: "staff.acknowledge.tsx",
       method: "GET",
       path: () => "/staff/acknowledge",
       expected: { anonymous: 302, official: 302, front: 403, council: 403, admin: 403, unit: 403 },
     },
     "POST /staff/acknowledge": {
+      action: "complaint.reply",
       module: "staff.acknowledge.tsx",
       method: "POST",
       path: () => "/staff/acknowledge",
       body: () => ({ ids: String(ownComplaint) }),
       expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 403 },
     },
-    "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
+    "GET /staff/unit": {
+      action: "forwarded.handle",
+      module: "staff.unit._index.tsx",
+      method: "GET",
+      path: () => "/staff/unit",
+      expected: unitOnly(200),
+    },
     "GET /staff/unit/forwarded": {
+      action: "forwarded.handle",
       module: "staff.unit.$id.tsx",
       method: "GET",
       path: () => `/staff/unit/${forwardedComplaint}`,
@@ -313,6 +346,8 @@ describe("authorisation matrix", () => {
       expected: unitOnly(200),
     },
     "GET /staff/unit/not-forwarded": {
+      action: "forwarded.handle",
+      scope: "missing",
       module: "staff.unit.$id.tsx",
       method: "GET",
       path: () => `/staff/unit/${ownComplaint}`,
@@ -320,6 +355,8 @@ describe("authorisation matrix", () => {
       expected: unitOnly(404),
     },
     "POST /staff/unit/not-forwarded": {
+      action: "forwarded.handle",
+      scope: "missing",
       module: "staff.unit.$id.tsx",
       method: "POST",
       path: () => `/staff/unit/${otherComplaint}`,
@@ -329,6 +366,8 @@ describe("authorisation matrix", () => {
     },
     // Another commune's complaint answers as a missing one would: its existence is not told.
     "GET /staff/complaints/other": {
+      action: "commune.read",
+      scope: "other",
       module: "staff.complaints.$id.tsx",
       method: "GET",
       path: () => `/staff/complaints/${otherComplaint}`,
@@ -336,6 +375,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
     },
     "POST /staff/complaints/own": {
+      action: "complaint.reply",
+      scope: "own",
       module: "staff.complaints.$id.tsx",
       method: "POST",
       path: () => `/staff/complaints/${ownComplaint}`,
@@ -344,6 +385,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 404 },
     },
     "POST /staff/complaints/other": {
+      action: "complaint.reply",
+      scope: "other",
       module: "staff.complaints.$id.tsx",
       method: "POST",
       path: () => `/staff/complaints/${otherComplaint}`,
@@ -367,6 +410,8 @@ describe("authorisation matrix", () => {
       expected: staffOnly,
     },
     "GET /staff/posters/print own": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.posters.print.tsx",
       method: "GET",
       path: () => `/staff/posters/print?slug=${OWN}`,
@@ -374,12 +419,15 @@ describe("authorisation matrix", () => {
     },
     // Posters of another commune are not there for a commune-scoped account.
     "GET /staff/posters/print other": {
+      action: "commune.read",
+      scope: "other",
       module: "staff.posters.print.tsx",
       method: "GET",
       path: () => `/staff/posters/print?slug=${OTHER}`,
       expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
     },
     "GET /staff/two-factor": {
+      action: "twoFactor.use",
       module: "staff.two-factor.tsx",
       method: "GET",
       path: () => "/staff/two-factor",
@@ -387,6 +435,7 @@ describe("authorisation matrix", () => {
     },
     // Two-step sign-in is for administrators and council members: an empty form gets as far as a 400.
     "POST /staff/two-factor": {
+      action: "twoFactor.use",
       module: "staff.two-factor.tsx",
       method: "POST",
       path: () => "/staff/two-factor",
@@ -394,6 +443,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 403, front: 403, council: 400, admin: 400, unit: 403 },
     },
     "GET /staff/slips/:id": {
+      action: "round.run",
+      scope: "own",
       module: "staff_.slips.$id.tsx",
       method: "GET",
       path: () => `/staff/slips/${ownBatch}`,
@@ -402,24 +453,28 @@ describe("authorisation matrix", () => {
     },
     "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
     "GET /staff/council/export.xlsx": {
+      action: "council.read",
       module: "staff.council.export[.]xlsx.tsx",
       method: "GET",
       path: () => "/staff/council/export.xlsx",
       expected: councilRead,
     },
     "GET /staff/council": {
+      action: "council.read",
       module: "staff.council._index.tsx",
       method: "GET",
       path: () => "/staff/council",
       expected: councilRead,
     },
     "GET /staff/council/export": {
+      action: "council.read",
       module: "staff.council.export.tsx",
       method: "GET",
       path: () => "/staff/council/export",
       expected: councilRead,
     },
     "GET /staff/council/:slug": {
+      action: "council.read",
       module: "staff.council.$slug.tsx",
       method: "GET",
       path: () => `/staff/council/${OWN}`,
@@ -427,6 +482,7 @@ describe("authorisation matrix", () => {
       expected: councilRead,
     },
     "POST /staff/council/:slug": {
+      action: "council.review",
       module: "staff.council.$slug.tsx",
       method: "POST",
       path: () => `/staff/council/${OWN}`,
@@ -436,6 +492,7 @@ describe("authorisation matrix", () => {
     },
     "GET /staff/rounds": { module: "staff.rounds._index.tsx", method: "GET", path: () => "/staff/rounds", expected: staffOnly },
     "POST /staff/rounds": {
+      action: "round.create",
       module: "staff.rounds._index.tsx",
       method: "POST",
       path: () => "/staff/rounds",
@@ -450,6 +507,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.rounds.$id.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}`,
@@ -457,6 +516,8 @@ describe("authorisation matrix", () => {
       expected: { ...staffOnly, unit: 403 },
     },
     "POST /staff/rounds/:id": {
+      action: "round.run",
+      scope: "own",
       module: "staff.rounds.$id.tsx",
       method: "POST",
       path: () => `/staff/rounds/${ownRound}`,
@@ -466,6 +527,7 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/rounds/:id/export": {
+      action: "council.read",
       module: "staff.rounds.$id.export.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}/export`,
@@ -473,6 +535,8 @@ describe("authorisation matrix", () => {
       expected: councilRead,
     },
     "GET /staff/rounds/:id/integrity/:communeId": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.rounds.$id_.integrity.$communeId.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
@@ -482,6 +546,8 @@ describe("authorisation matrix", () => {
     // Exclusions and re-checks are "run" actions: the Front for its communes, or an administrator.
     // (A routine round cannot be re-checked: the allowed roles get the form's 400.)
     "POST /staff/rounds/:id/integrity/:communeId": {
+      action: "round.run",
+      scope: "own",
       module: "staff.rounds.$id_.integrity.$communeId.tsx",
       method: "POST",
       path: () => `/staff/rounds/${ownRound}/integrity/${ownCommuneId}`,
@@ -489,8 +555,15 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "draw" }),
       expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400, unit: 403 },
     },
-    "GET /staff/users": { module: "staff.users._index.tsx", method: "GET", path: () => "/staff/users", expected: adminRead },
+    "GET /staff/users": {
+      action: "users.manage",
+      module: "staff.users._index.tsx",
+      method: "GET",
+      path: () => "/staff/users",
+      expected: adminRead,
+    },
     "POST /staff/users": {
+      action: "users.manage",
       module: "staff.users._index.tsx",
       method: "POST",
       path: () => "/staff/users",
@@ -498,6 +571,7 @@ describe("authorisation matrix", () => {
       expected: adminWrite,
     },
     "GET /staff/users/:id": {
+      action: "users.manage",
       module: "staff.users.$id.tsx",
       method: "GET",
       path: () => `/staff/users/${someUserId}`,
@@ -505,6 +579,7 @@ describe("authorisation matrix", () => {
       expected: adminRead,
     },
     "POST /staff/users/:id": {
+      action: "users.manage",
       module: "staff.users.$id.tsx",
       method: "POST",
       path: () => `/staff/users/${someUserId}`,
@@ -512,29 +587,45 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "password", password: TEST_PASSWORD }),
       expected: adminWrite,
     },
-    "GET /staff/api-keys": { module: "staff.api-keys.tsx", method: "GET", path: () => "/staff/api-keys", expected: adminRead },
+    "GET /staff/api-keys": {
+      action: "apiKeys.manage",
+      module: "staff.api-keys.tsx",
+      method: "GET",
+      path: () => "/staff/api-keys",
+      expected: adminRead,
+    },
     // Issuing a key answers 200 with the key (shown once), not a redirect.
     "POST /staff/api-keys": {
+      action: "apiKeys.manage",
       module: "staff.api-keys.tsx",
       method: "POST",
       path: () => "/staff/api-keys",
       body: () => ({ intent: "issue", name: "Ứng dụng thử quyền" }),
       expected: adminRead,
     },
-    "GET /staff/settings": { module: "staff.settings.tsx", method: "GET", path: () => "/staff/settings", expected: adminRead },
+    "GET /staff/settings": {
+      action: "settings.edit",
+      module: "staff.settings.tsx",
+      method: "GET",
+      path: () => "/staff/settings",
+      expected: adminRead,
+    },
     "GET /staff/settings (index)": {
+      action: "settings.edit",
       module: "staff.settings._index.tsx",
       method: "GET",
       path: () => "/staff/settings",
       expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 302, unit: 403 },
     },
     "GET /staff/settings/thresholds": {
+      action: "settings.edit",
       module: "staff.settings.thresholds.tsx",
       method: "GET",
       path: () => "/staff/settings/thresholds",
       expected: adminRead,
     },
     "POST /staff/settings/thresholds": {
+      action: "settings.edit",
       module: "staff.settings.thresholds.tsx",
       method: "POST",
       path: () => "/staff/settings/thresholds",
@@ -542,12 +633,14 @@ describe("authorisation matrix", () => {
       expected: adminWrite,
     },
     "GET /staff/settings/complaints": {
+      action: "settings.edit",
       module: "staff.settings.complaints.tsx",
       method: "GET",
       path: () => "/staff/settings/complaints",
       expected: adminRead,
     },
     "POST /staff/settings/complaints": {
+      action: "settings.edit",
       module: "staff.settings.complaints.tsx",
       method: "POST",
       path: () => "/staff/settings/complaints",
@@ -555,12 +648,14 @@ describe("authorisation matrix", () => {
       expected: adminWrite,
     },
     "GET /staff/settings/integrity": {
+      action: "settings.edit",
       module: "staff.settings.integrity.tsx",
       method: "GET",
       path: () => "/staff/settings/integrity",
       expected: adminRead,
     },
     "POST /staff/settings/integrity": {
+      action: "settings.edit",
       module: "staff.settings.integrity.tsx",
       method: "POST",
       path: () => "/staff/settings/integrity",
@@ -578,12 +673,14 @@ describe("authorisation matrix", () => {
       expected: adminWrite,
     },
     "GET /staff/settings/recognitions": {
+      action: "settings.edit",
       module: "staff.settings.recognitions.tsx",
       method: "GET",
       path: () => "/staff/settings/recognitions",
       expected: adminRead,
     },
     "POST /staff/settings/recognitions": {
+      action: "settings.edit",
       module: "staff.settings.recognitions.tsx",
       method: "POST",
       path: () => "/staff/settings/recognitions",
@@ -618,6 +715,29 @@ describe("authorisation matrix", () => {
       if (mod.action && !covered.has(`POST ${file}`)) missing.push(`POST ${file}`);
     }
     expect(missing, "staff route handlers without an entry in the authorisation matrix").toEqual([]);
+  });
+
+  // The matrix and the permission table say the same: for each entry, the roles the table allows
+  // are exactly the roles the matrix expects to get past the guard, and the route names its action.
+  it("lets through exactly the roles that the permission table allows", async () => {
+    const otherCommuneId = (await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } })).id;
+    const disagreements: string[] = [];
+    for (const [route, entry] of Object.entries(matrix)) {
+      const source = fs.readFileSync(path.join(ROUTES_DIR, entry.module), "utf8");
+      if (entry.action && !source.includes(`"${entry.action}"`))
+        disagreements.push(`${route}: no "${entry.action}" in the module`);
+      for (const who of Object.keys(entry.expected) as Who[]) {
+        if (who === "anonymous") continue;
+        const actor = { role: who, communes: who === "official" || who === "front" ? [{ id: ownCommuneId }] : [] };
+        const communeId = entry.scope === "own" ? ownCommuneId : entry.scope === "other" ? otherCommuneId : undefined;
+        const allowed = entry.action ? can(actor, entry.action, communeId) : true;
+        const status = entry.expected[who];
+        const agrees =
+          entry.scope === "missing" ? status === (allowed ? 404 : 403) : allowed === (status !== 403 && status !== 404);
+        if (!agrees) disagreements.push(`${route} as ${who}: table ${allowed ? "allows" : "refuses"}, matrix ${status}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   async function run(entry: Entry, cookie?: string): Promise<Response> {

@@ -55,6 +55,7 @@ describe("recognitions", () => {
 describe("thresholds", () => {
   it("refuses a minimum sample under 5 for any level and changes nothing, not even the valid rows", async () => {
     const levels = await prisma.recognitionLevel.findMany({ orderBy: { id: "asc" } });
+    const defaultBefore = await getDefaultThreshold();
     const body: Record<string, string> = { intent: "thresholds", share_default: "80", sample_default: "40" };
     for (const l of levels) {
       body[`share_${l.id}`] = "50";
@@ -67,6 +68,8 @@ describe("thresholds", () => {
     expect((await res.json()).fieldErrors).toEqual({ [`sample_${levels[levels.length - 1].id}`]: "errors.sample" });
     expect(await prisma.recognitionLevel.findMany({ orderBy: { id: "asc" } })).toEqual(levels);
     expect(await getDefaultThreshold()).not.toEqual({ share: 0.8, minSample: 40 });
+    expect(defaultBefore).not.toEqual({ share: 0.8, minSample: 40 });
+    expect(await getDefaultThreshold()).toEqual(defaultBefore);
   });
 
   it("reads back a stored minimum sample under 5 as the default, the bound used when saving", async () => {

@@ -1,0 +1,65 @@
+// Who may do what: one table, per action (named after what a person does) and per role, and
+// `can(user, action, communeId?)` that every guard and every page reads. Pure data, browser-safe,
+// so a component may ask the same question as the server. Decisions 006, 012 and 034.
+// A role absent from an action's row may not do it. "all": in every commune; "own": only in the
+// communes assigned to the account (officials and the Front, app/lib/roles.ts).
+import type { Role } from "~/generated/prisma/enums";
+
+export type Reach = "all" | "own";
+
+export const POLICY = {
+  /** Read one commune's staff data: its reports (with residents' contacts), rounds, integrity reports, posters. */
+  "commune.read": { official: "own", front: "own", council: "all", admin: "all" },
+  /** Answer a report: move it, write notes and replies, forward it, change urgency, merge, acknowledge. */
+  "complaint.reply": { official: "own" },
+  /** Handle the reports forwarded to one's unit (the model limits it to that unit's reports). */
+  "forwarded.handle": { unit: "all" },
+  /** Open a survey round (separation of duties, decision 012: never the commune's own officials). */
+  "round.create": { front: "own", admin: "all" },
+  /** Run a round in a commune: ballot codes, slips, paper ballots, exclusions and re-checks. */
+  "round.run": { front: "own", admin: "all" },
+  /** A round's audit log: every commune's entries, or only one's own. */
+  "audit.read": { official: "own", front: "own", council: "all", admin: "all" },
+  /** The council's pages: the dashboard, a commune's dossier, the exports. */
+  "council.read": { council: "all", admin: "all" },
+  /** Write a review of a commune's recognition. */
+  "council.review": { council: "all" },
+  /** Thresholds, complaint settings, integrity thresholds, recognitions. */
+  "settings.edit": { admin: "all" },
+  /** Staff accounts: create, change, reset passwords. */
+  "users.manage": { admin: "all" },
+  /** Keys for Open311 apps. */
+  "apiKeys.manage": { admin: "all" },
+  /** Two-step sign-in (decision 015). */
+  "twoFactor.use": { council: "all", admin: "all" },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/** What `can` needs to know of a user: the session user, or the slice of it a page receives. */
+export type Actor = { role: Role; communes: readonly { id: number }[] };
+
+/** How far a role reaches for an action; null: not at all. */
+export function reachOf(role: Role, action: Action): Reach | null {
+  const row: Partial<Record<Role, Reach>> = POLICY[action];
+  return row[role] ?? null;
+}
+
+/**
+ * May this user do this action? Without a commune: in at least one commune (or where no commune
+ * matters). With a commune: in that commune ("own" reaches only the account's communes).
+ */
+export function can(user: Actor, action: Action, communeId?: number): boolean {
+  const reach = reachOf(user.role, action);
+  if (reach === null) return false;
+  if (communeId === undefined || reach === "all") return true;
+  return user.communes.some((c) => c.id === communeId);
+}
+
+/** The communes in which this user may do the action: null = every commune; [] = none. */
+export function communesFor(user: Actor, action: Action): number[] | null {
+  const reach = reachOf(user.role, action);
+  if (reach === null) return [];
+  return reach === "all" ? null : user.communes.map((c) => c.id);
+}

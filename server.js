@@ -113,15 +113,9 @@ async function runWorker() {
   const BUILD_PATH = path.resolve("build/index.js");
   const build = await import(url.pathToFileURL(BUILD_PATH).href);
   // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-  const { env, shutdown: closeApp, startBackground, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES } = build.entry.module;
+  const { env, shutdown: closeApp, startBackground, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES, trustProxySetting } =
+    build.entry.module;
   const log = pino({ level: env.LOG_LEVEL, base: undefined });
-
-  function trustProxy(value) {
-    if (value === "true") return true;
-    if (value === "false") return false;
-    if (/^\d+$/.test(value)) return Number(value);
-    return value;
-  }
 
   /** Our origin as the Remix adapter builds request.url: req.hostname honours "trust proxy". */
   function ownOrigin(req) {
@@ -137,7 +131,8 @@ async function runWorker() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", trustProxy(env.TRUST_PROXY));
+  // The rightmost X-Forwarded-For entries (our proxies'), never the client's own: decision 042.
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();

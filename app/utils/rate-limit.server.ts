@@ -205,26 +205,34 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-// Household ballot codes (docs/decisions/012): a wrong code costs its address one point, and its
-// commune one when it was typed on a commune's page (null: a /b/ address, whose unknown code has no
-// commune); once either is out of points, codes are not looked up at all. Right codes cost nothing,
-// so residents answering at the same time never block one another; parallel guesses can overshoot
+// Household ballot codes (docs/decisions/012): a wrong code costs its address one point. The
+// commune whose page it was typed on (null: a /b/ address, whose unknown code has no commune)
+// counts ADDRESSES with wrong codes, not codes (decision 042): ten wrong codes from one address
+// spend that address's budget only, and cannot lock the commune's page for every household.
+// Once either is out of points, codes are not looked up at all. Right codes cost nothing, so
+// residents answering at the same time never block one another; parallel guesses can overshoot
 // by the requests in flight.
-const codeLimiters = () => [
-  limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
-  limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
-];
+const codeIpLimiter = () => limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60);
+const codeCommuneLimiter = () => limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60);
+/** Wrong codes of one address on one commune's page this hour: its first one counts for the commune. */
+const codeCommuneAddressLimiter = () => limiter("code-commune-ip", 1_000_000, 60 * 60);
 
-/** false when this address or this commune has had too many wrong codes in the last hour. */
+/** false when this address, or this commune's page (distinct addresses), has had too many wrong codes in the last hour. */
 export async function mayCheckCode(ipHash: string, communeKey: string | null): Promise<boolean> {
-  const keys = [ipHash, communeKey];
-  const ls = codeLimiters();
-  const states = await Promise.all(ls.map((l, i) => (keys[i] === null ? null : l.get(keys[i]))));
-  return states.every((s, i) => !s || s.consumedPoints < ls[i].points);
+  const [ip, commune] = await Promise.all([
+    codeIpLimiter().get(ipHash),
+    communeKey === null ? null : codeCommuneLimiter().get(communeKey),
+  ]);
+  return (
+    (!ip || ip.consumedPoints < env.BALLOT_WRONG_CODES_PER_HOUR) &&
+    (!commune || commune.consumedPoints < env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR)
+  );
 }
 
 /** A code that was looked up and not found. */
 export async function recordWrongCode(ipHash: string, communeKey: string | null): Promise<void> {
-  const keys = [ipHash, communeKey];
-  await Promise.all(codeLimiters().map((l, i) => (keys[i] === null ? null : consume(l, keys[i]))));
+  await consume(codeIpLimiter(), ipHash);
+  if (communeKey === null) return;
+  const fromThisAddress = await consume(codeCommuneAddressLimiter(), `${communeKey}:${ipHash}`);
+  if (fromThisAddress.consumed === 1) await consume(codeCommuneLimiter(), communeKey);
 }

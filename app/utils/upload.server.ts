@@ -56,6 +56,15 @@ async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
   for await (const chunk of data) void chunk;
 }
 
+/** Reads a refused body to its end (at most MAX_MULTIPART_BYTES, then it is cancelled) so the answer reaches the client. */
+async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
+  try {
+    await drain(capped(body, MAX_MULTIPART_BYTES) as unknown as AsyncIterable<Uint8Array>);
+  } catch {
+    // over the cap: capped() has cancelled it
+  }
+}
+
 /**
  * Reads a multipart form as it streams in, with every limit applied before anything is kept:
  * total bytes (413), number of parts (413), bytes per text field and per photo, at most
@@ -74,6 +83,14 @@ export async function readMultipartForm(
   if (declared > MAX_MULTIPART_BYTES) {
     await request.body.cancel().catch(() => undefined);
     return { ok: false, error: "tooLarge", status: 413, form: empty };
+  }
+
+  // No boundary (or an empty one): nothing can be parsed. The body is read and thrown away rather
+  // than cancelled: cancelling the request stream closed the socket before the 400 went out
+  // ("Empty reply from server", issue 26).
+  if (!/;\s*boundary=("[^"]+"|[^";\s]+)/i.test(type)) {
+    await discard(request.body);
+    return { ok: false, error: "notForm", status: 400, form: empty };
   }
 
   let parts = 0;

@@ -15,7 +15,7 @@ import { getCommuneBySlug } from "~/models/commune.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { findVoterResponse, submitAnswer } from "~/models/survey.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
-import { formDuration, signFormStart } from "~/utils/form-timer.server";
+import { claimFormDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
@@ -88,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     voterHash: keyedHash("voter", voterId),
     ipHash,
     submissionId: data.submissionId,
-    durationSeconds: formDuration(data.started),
+    durationSeconds: await claimFormDuration(data.started),
   });
   if (!created.ok) return formError("duplicate", values, 409);
   return redirect(`/c/${commune.slug}/thanks`, { status: 303 });

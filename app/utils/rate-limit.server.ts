@@ -116,6 +116,14 @@ export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
   return (await consume(limiters[kind](), ipHash)).ok;
 }
 
+/**
+ * true the first time this key is presented within ttlSeconds, false on every later time (a
+ * signed survey start, decision 042). One atomic statement: of parallel uses, one is first.
+ */
+export async function firstUse(key: string, ttlSeconds: number): Promise<boolean> {
+  return (await consume(limiter("once", 1, ttlSeconds), key)).ok;
+}
+
 /** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
 export async function returnToken(kind: Kind, ipHash: string): Promise<void> {
   await limiters[kind]().reward(ipHash, 1);

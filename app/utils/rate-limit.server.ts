@@ -15,6 +15,9 @@ export const LOGIN_ACCOUNT_FREE_FAILURES = 10;
 /** Sign-in: the longest wait imposed on an attempt for an account under attack. */
 export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 
+/** "Me too" supports accepted per network address per hour (a family, a café's Wi-Fi; not a script). */
+export const ME_TOO_PER_HOUR = 10;
+
 /** The counters' own file beside the database: "app.db" → "app.rate-limits.db". */
 export function rateLimitFile(databaseUrl: string): string {
   return sqliteFile(databaseUrl).replace(/(\.db)?$/, ".rate-limits.db");
@@ -92,6 +95,8 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // "Me too" per address (issue 26): a count of residents, not of requests one address can send.
+  meToo: () => limiter("me-too", ME_TOO_PER_HOUR, 60 * 60),
   // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
   open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
@@ -99,7 +104,7 @@ const limiters = {
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311" | "meToo";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {

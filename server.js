@@ -113,8 +113,15 @@ async function runWorker() {
   const BUILD_PATH = path.resolve("build/index.js");
   const build = await import(url.pathToFileURL(BUILD_PATH).href);
   // The validated environment (app/utils/env.server.ts) comes with the build: one parser.
-  const { env, shutdown: closeApp, startBackground, bodyLimit, tooLargeAnswer, DRAIN_MAX_BYTES, trustProxySetting } =
-    build.entry.module;
+  const {
+    env,
+    shutdown: closeApp,
+    startBackground,
+    bodyLimit,
+    tooLargeAnswer,
+    DRAIN_MAX_BYTES,
+    trustProxySetting,
+  } = build.entry.module;
   const log = pino({ level: env.LOG_LEVEL, base: undefined });
 
   /** Our origin as the Remix adapter builds request.url: req.hostname honours "trust proxy". */

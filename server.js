@@ -38,6 +38,10 @@ if (cluster.isPrimary && concurrency > 1) {
  * dies before it listens (bad configuration, no database) stops everything with its message.
  */
 function runPrimary(n) {
+  // Workers decode photos with libvips threads; glibc's default of 8 malloc arenas per core kept
+  // 230-356 MB after four parallel PNG/WebP reports, 2 arenas 110 MB (decision 042). glibc reads
+  // it when a process starts, so it is set here for the workers.
+  process.env.MALLOC_ARENA_MAX ??= "2";
   let stopping = false;
   const listening = new Set();
   const fork = () => {

@@ -12,6 +12,7 @@ export { env } from "./utils/env.server";
 export { shutdown, startBackground } from "./services/background.server";
 export { bodyLimit, DRAIN_MAX_BYTES, tooLargeAnswer } from "./utils/body-limit.server";
 export { isCrossSite } from "./utils/request.server";
+export { trustProxySetting } from "./utils/client-address.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -10,6 +10,9 @@ export const COMPLAINT_TEXT_MIN = 10;
 export const COMPLAINT_TEXT_MAX = 2000;
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+/** Pixels of a JPEG photo (decoded shrunk, from its DCT blocks) and of a PNG or WebP one (decoded whole). */
+export const MAX_JPEG_PIXELS = 40_000_000;
+export const MAX_LOSSLESS_PIXELS = 8_000_000;
 
 export type Category = ComplaintCategory;
 export const CATEGORIES: readonly Category[] = Object.values(ComplaintCategory);

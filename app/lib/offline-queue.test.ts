@@ -67,14 +67,24 @@ describe("bodyOf and dataUrl", () => {
 });
 
 describe("residentPage", () => {
-  it("keeps the commune list, a commune's pages with its slug, and a ballot's survey; nothing of staff or tracking", () => {
+  it("keeps the commune list and a commune's page, survey and report form, with its slug", () => {
     expect(residentPage("/")).toEqual({ slug: null });
     expect(residentPage("/c/vinh-bao")).toEqual({ slug: "vinh-bao" });
     expect(residentPage("/c/vinh-bao/survey")).toEqual({ slug: "vinh-bao" });
-    expect(residentPage("/c/vinh-bao/thanks/")).toEqual({ slug: "vinh-bao" });
-    expect(residentPage("/b/ABCD-EFGH-JKMN-PQ")).toEqual({ slug: null });
-    expect(residentPage("/c/vinh-bao/me-too")).toBeNull();
-    expect(residentPage("/staff/council")).toBeNull();
-    expect(residentPage("/t/ABCDE-FGHJK")).toBeNull();
+    expect(residentPage("/c/vinh-bao/report/")).toEqual({ slug: "vinh-bao" });
+  });
+
+  it("never keeps anything personal: household ballots, tracking, thanks, me-too or staff pages (issue 26)", () => {
+    for (const path of [
+      "/b/ABCD-EFGH-JKMN-PQ",
+      "/b/ABCDEFGHJKMNPQ/",
+      "/t/ABCDE-FGHJK",
+      "/c/vinh-bao/thanks",
+      "/c/vinh-bao/thanks/",
+      "/c/vinh-bao/me-too",
+      "/staff/council",
+      "/staff",
+    ])
+      expect(residentPage(path), path).toBeNull();
   });
 });

@@ -37,15 +37,18 @@ export type QueueItem = {
 export const SYNC_TAG = "ntm-queue";
 
 /**
- * The resident pages kept for use without a connection: the commune list, a commune's page,
- * survey, report form and thanks, and a household ballot's survey (/b/<code>). For a commune
- * page, its slug (the page's survey and report form are kept with it); null for anything else.
+ * The resident pages kept for use without a connection: the commune list, a commune's page, its
+ * survey and its report form. For a commune page, its slug (the page's survey and report form are
+ * kept with it); null for anything else. Nothing personal is ever stored on the phone (decision
+ * 042): not a household ballot (/b/<code>: the code is in the address), not a tracking page
+ * (/t/<code>), not a thanks page (it shows what the resident just sent), no staff page.
  */
 export function residentPage(pathname: string): { slug: string | null } | null {
-  const commune = /^\/c\/([a-z0-9-]+)(\/(survey|report|thanks))?\/?$/.exec(pathname);
+  const commune = /^\/c\/([a-z0-9-]+)(\/(survey|report))?\/?$/.exec(pathname);
   if (commune) return { slug: commune[1] };
-  return pathname === "/" || /^\/b\/[A-Za-z0-9-]+\/?$/.test(pathname) ? { slug: null } : null;
+  return pathname === "/" ? { slug: null } : null;
 }
+
 const LOCK = "ntm-queue";
 
 let store: UseStore | undefined;

@@ -14,7 +14,7 @@ import { formatDate } from "~/lib/format";
 import { checkResidentCode, type FoundCode } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
 import { submitAnswer } from "~/models/survey/answers.server";
-import { formDuration, signFormStart } from "~/utils/form-timer.server";
+import { claimFormDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     village: data.village,
     ipHash,
     submissionId: data.submissionId,
-    durationSeconds: formDuration(data.started),
+    durationSeconds: await claimFormDuration(data.started),
   });
   if (!saved.ok) return refused(`codeErrors.${saved.reason}`, parsed.code, checked.code.commune.name);
   return redirect(`/b/thanks?c=${encodeURIComponent(checked.code.commune.slug)}`, { status: 303 });

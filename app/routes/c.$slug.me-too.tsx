@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       summary,
       supporter,
       again: url.searchParams.has("again"),
+      confirm: url.searchParams.has("confirm") && !supporter,
       subscribed: url.searchParams.has("subscribed"),
       title: t("similar.meToo"),
     },
@@ -69,10 +70,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (new URL(request.url).searchParams.has("subscribe")) return subscribe(request, commune, context.clientIp);
   const result = await validateForm(request, MeTooSchema(), { maxBytes: 1024 });
   if (!result.ok) return result.response;
+  const page = `/c/${commune.slug}/me-too?id=${result.data.complaintId}`;
+  // Only a resident's own cookie counts (issue 26): without one, nothing is counted; the cookie is
+  // set and the page asks to press once more. A script that drops cookies counts nothing.
+  const voterId = await readVoterId(request);
+  if (!voterId)
+    return redirect(`${page}&confirm=1`, {
+      status: 303,
+      headers: { "Set-Cookie": await voterCookie.serialize(crypto.randomUUID()) },
+    });
   const ipHash = keyedHash("ip", context.clientIp ?? "unknown");
-  if (!(await takeToken("tracking", ipHash))) throw new Response(null, { status: 429 });
-  const existing = await readVoterId(request);
-  const voterId = existing ?? crypto.randomUUID();
+  if (!(await takeToken("meToo", ipHash))) throw new Response(null, { status: 429 });
   const supported = await supportComplaint({
     complaintId: result.data.complaintId,
     communeId: commune.id,
@@ -80,10 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipHash,
   });
   if (!supported.ok) throw new Response(null, { status: 404 });
-  const headers = new Headers();
-  if (!existing) headers.append("Set-Cookie", await voterCookie.serialize(voterId));
-  const again = supported.again ? "&again=1" : "";
-  return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}${again}`, { status: 303, headers });
+  return redirect(`${page}${supported.again ? "&again=1" : ""}`, { status: 303 });
 }
 
 /** A supporter's e-mail and/or phone: 400 with the input kept, 403 for anyone who did not support it. */
@@ -101,16 +106,26 @@ async function subscribe(request: Request, commune: { id: number; slug: string }
 }
 
 export default function MeToo() {
-  const { commune, id, summary, again, supporter, subscribed } = useLoaderData<typeof loader>();
+  const { commune, id, summary, again, supporter, subscribed, confirm } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("triage");
   const { t: tn } = useTranslation("notify");
   return (
     <div className="page">
       <CommuneBreadcrumb commune={commune} />
-      <div className="card notice" role="status" data-testid="me-too-done">
-        <p>{again ? t("public.supportAgain") : t("public.supportThanks", { count: summary.supporters })}</p>
-      </div>
+      {confirm ? (
+        <Form method="post" action={`/c/${commune.slug}/me-too`} className="card notice" data-testid="me-too-confirm">
+          <p>{t("public.supportConfirm")}</p>
+          <input type="hidden" name="complaintId" value={id} />
+          <button type="submit" className="button button--primary button--block">
+            {t("similar.meToo")}
+          </button>
+        </Form>
+      ) : (
+        <div className="card notice" role="status" data-testid="me-too-done">
+          <p>{again ? t("public.supportAgain") : t("public.supportThanks", { count: summary.supporters })}</p>
+        </div>
+      )}
       <p>
         <StatusTag status={summary.status} />
       </p>

@@ -27,6 +27,7 @@ import { formError, formToObject, keptValues, validateObject, type FormErrors } 
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
+import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
@@ -105,7 +106,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const checked = validateObject(CheckSchema(), raw, ALLOWED);
     if (!checked.ok) return checked.response;
     const similar = await findSimilarOpen({ communeId: commune.id, category: checked.data.category, place: checked.data });
-    return json({ values: checked.values, similar });
+    // The list offers "me too", which counts only with the resident's own cookie (issue 26): set it now.
+    const headers = new Headers();
+    if (similar.length > 0 && !(await readVoterId(request)))
+      headers.append("Set-Cookie", await voterCookie.serialize(crypto.randomUUID()));
+    return json({ values: checked.values, similar }, { headers });
   }
   // The rate limit comes first: a client over it costs no photo buffering and no decoding.
   const allowed = await takeToken("complaint", ipHash);

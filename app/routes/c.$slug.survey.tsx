@@ -16,7 +16,7 @@ import { listActiveCriteria } from "~/models/criterion.server";
 import { findVoterResponse } from "~/models/survey/tallies.server";
 import { submitAnswer } from "~/models/survey/answers.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
-import { formDuration, signFormStart } from "~/utils/form-timer.server";
+import { claimFormDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { takeToken } from "~/utils/rate-limit.server";
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     voterHash: keyedHash("voter", voterId),
     ipHash,
     submissionId: data.submissionId,
-    durationSeconds: formDuration(data.started),
+    durationSeconds: await claimFormDuration(data.started),
   });
   if (!created.ok) return formError("duplicate", values, 409);
   return redirect(`/c/${commune.slug}/thanks`, { status: 303 });

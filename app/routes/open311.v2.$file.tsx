@@ -59,6 +59,10 @@ const PostRequestSchema = z
     error: "lat/long or address_string is required (address_id is not supported)",
   });
 
+/** Ids per query (each one a parameter of one SQL statement), and the largest id a report can have (a 32-bit column). */
+const MAX_IDS = 200;
+const MAX_ID = 2_147_483_647;
+
 function parseQuery(params: URLSearchParams): { ok: true; query: RequestQuery } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const list = (name: string) =>
@@ -67,8 +71,9 @@ function parseQuery(params: URLSearchParams): { ok: true; query: RequestQuery } 
       .map((s) => s.trim())
       .filter(Boolean);
   const ids = list("service_request_id");
-  if (ids.some((id) => !/^\d{1,12}$/.test(id)) || ids.length > 1000)
-    errors.push("service_request_id must be ids separated by commas");
+  if (ids.some((id) => !/^\d{1,12}$/.test(id))) errors.push("service_request_id must be ids separated by commas");
+  else if (ids.length > MAX_IDS || ids.some((id) => Number(id) < 1 || Number(id) > MAX_ID))
+    errors.push(`service_request_id must be at most ${MAX_IDS} ids (1 to ${MAX_ID}) separated by commas`);
   const codes = list("service_code");
   if (!codes.every(isServiceCode)) errors.push("service_code not found");
   const statuses = list("status");

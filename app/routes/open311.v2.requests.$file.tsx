@@ -6,7 +6,8 @@ import { notFound, open311Error, parseFile, respond } from "~/utils/open311.serv
 export async function loader({ params }: LoaderFunctionArgs) {
   const file = parseFile(params.file);
   if (!file) return notFound();
-  const id = /^\d{1,12}$/.test(file.name) ? Number(file.name) : null;
+  // Ids are 32-bit: a larger one names no report (and would be refused by the database).
+  const id = /^\d{1,10}$/.test(file.name) && Number(file.name) <= 2_147_483_647 ? Number(file.name) : null;
   const request = id ? await getServiceRequest({ id }) : null;
   if (!request) return open311Error(file.format, 404, "service_request_id not found");
   return respond(file.format, [request], { root: "service_requests", item: "request" });

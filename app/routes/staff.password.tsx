@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { can } from "~/lib/policy";
+import { confirmIdentity } from "~/models/reauth.server";
 import { changePassword } from "~/models/user.server";
+import { keyedHash } from "~/utils/hash.server";
 import { requireUser, sessionCookie } from "~/guards/auth.server";
 import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -27,6 +29,8 @@ const ChangePasswordSchema = lazy(() =>
         .min(PASSWORD_MIN, { error: "password.errors.tooShort" })
         .max(200, { error: "password.errors.tooShort" }),
       confirm: z.string().max(200).optional(),
+      /** the current second factor, for accounts with two-step sign-in */
+      code: z.string().trim().max(40).optional(),
     })
     .strict()
     .refine((d) => d.password === d.confirm, { error: "password.errors.mismatch", path: ["confirm"] }),
@@ -37,16 +41,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "security");
   return json({
     mustChange: user.mustChangePassword,
+    twoFactorOn: user.totpEnabled,
     canUseTwoFactor: can(user, "twoFactor.use"),
     title: t("password.title"),
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const result = await validateForm(request, ChangePasswordSchema(), { maxBytes: 8 * 1024, allowed: new Set() });
   if (!result.ok) return result.response;
+  // A stolen session cannot change the password without it (and the second factor), at sign-in's pace.
+  const confirmed = await confirmIdentity({
+    userId: user.id,
+    password: result.data.current,
+    code: result.data.code,
+    ipHash: keyedHash("ip", context.clientIp ?? "unknown"),
+  });
+  if (!confirmed.ok) {
+    const field = confirmed.reason === "codeRequired" || confirmed.reason === "wrongCode" ? "code" : "current";
+    const key = confirmed.reason === "wrongPassword" ? "password.errors.wrongPassword" : `reauth.${confirmed.reason}`;
+    return json<FormErrors>(
+      { fieldErrors: { [field]: key }, values: {} },
+      { status: confirmed.reason === "locked" || confirmed.reason === "rateLimited" ? 429 : 400 },
+    );
+  }
   const changed = await changePassword({
     userId: user.id,
     currentPassword: result.data.current,
@@ -63,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const { mustChange, canUseTwoFactor } = useLoaderData<typeof loader>();
+  const { mustChange, twoFactorOn, canUseTwoFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("security");
@@ -99,8 +119,22 @@ export default function ChangePassword() {
         {field("current", t("password.current"), "current-password")}
         {field("password", t("password.new"), "new-password", t("password.newHint", { min: PASSWORD_MIN }))}
         {field("confirm", t("password.confirm"), "new-password")}
+        {twoFactorOn ? (
+          <Field
+            label={t("reauth.code")}
+            hint={t("login.codeHint")}
+            inputProps={{ name: "code", autoComplete: "one-time-code", required: true, maxLength: 40 }}
+            errors={errors.code && t(errors.code)}
+          />
+        ) : null}
         <button type="submit" className="button button--primary">
           {t("password.submit")}
+        </button>
+      </Form>
+      <Form method="post" action="/staff/sign-out-everywhere">
+        <p>{t("reauth.everywhereHint")}</p>
+        <button type="submit" className="button">
+          {t("reauth.everywhere")}
         </button>
       </Form>
       {canUseTwoFactor && !mustChange ? (

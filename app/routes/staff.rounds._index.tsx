@@ -25,9 +25,10 @@ import { can, communesFor } from "~/lib/policy";
 
 /**
  * Built from the communes the user may run rounds for: one optional households_<id> box each
- * (an empty box leaves the commune out), so no unknown field and no hand loop.
+ * (an empty box leaves the commune out), so no unknown field and no hand loop; and from the
+ * recognition levels, so an unknown or non-numeric level is a message (400), never a database error.
  */
-function roundSchema(communeIds: number[]) {
+function roundSchema(communeIds: number[], levelIds: number[]) {
   const households = Object.fromEntries(
     communeIds.map((id) => [
       `households_${id}`,
@@ -52,7 +53,13 @@ function roundSchema(communeIds: number[]) {
       levelId: z
         .string()
         .optional()
-        .transform((v) => (v ? Number(v) : null)),
+        .transform((v, ctx) => {
+          if (!v) return null;
+          const id = /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+          if (levelIds.includes(id)) return id;
+          ctx.addIssue({ code: "custom", message: "errors.levelUnknown", path: [] });
+          return z.NEVER;
+        }),
       startsOn: z.iso.date({ error: "errors.date" }),
       endsOn: z.iso.date({ error: "errors.date" }),
       /** "codes": household codes required (the default for pre-recognition rounds); "open": not */
@@ -102,8 +109,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requirePermission(request, "round.create");
-  const communes = await runnableCommunes(user);
-  const result = await validateForm(request, roundSchema(communes.map((c) => c.id)));
+  const [communes, levels] = await Promise.all([runnableCommunes(user), listLevels()]);
+  const result = await validateForm(
+    request,
+    roundSchema(
+      communes.map((c) => c.id),
+      levels.map((l) => l.id),
+    ),
+  );
   if (!result.ok) return result.response;
   const d = result.data;
   const { id } = await createRound({

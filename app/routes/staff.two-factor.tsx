@@ -7,7 +7,8 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormError } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { countUnusedRecoveryCodes, disableTwoFactor, enableTwoFactor, newTotpSecret, totpUri } from "~/models/two-factor.server";
-import { checkPassword } from "~/models/user.server";
+import { confirmIdentity } from "~/models/reauth.server";
+import { keyedHash } from "~/utils/hash.server";
 import { requirePermission } from "~/guards/auth.server";
 import { validateForm } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -25,9 +26,13 @@ const TwoFactorSchema = lazy(() =>
           intent: z.literal("enable"),
           secret: z.string().regex(/^[A-Z2-7]{16,64}$/, { error: "twoFactor.wrongCode" }),
           code: z.string().trim().max(10),
+          password: z.string().max(500),
         })
         .strict(),
-      z.object({ intent: z.literal("disable"), password: z.string().max(500) }).strict(),
+      // The current second factor too: the authenticator's code or a recovery code.
+      z
+        .object({ intent: z.literal("disable"), password: z.string().max(500), code: z.string().trim().max(40).optional() })
+        .strict(),
     ],
     { error: "twoFactor.wrongCode" },
   ),
@@ -57,19 +62,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requirePermission(request, "twoFactor.use");
   const result = await validateForm(request, TwoFactorSchema(), { maxBytes: 4 * 1024, allowed: new Set() });
   if (!result.ok) return json<ActionData>({ error: "twoFactor.wrongCode" }, { status: 400 });
   const data = result.data;
+  // The password (and, to turn it off, the current second factor) at sign-in's pace: a stolen
+  // session can neither replace the thief's own authenticator nor remove the owner's.
+  const confirmed = await confirmIdentity({
+    userId: user.id,
+    password: data.password,
+    code: data.intent === "disable" ? data.code : null,
+    ipHash: keyedHash("ip", context.clientIp ?? "unknown"),
+  });
+  if (!confirmed.ok) {
+    const error = confirmed.reason === "wrongPassword" ? "twoFactor.wrongPassword" : `reauth.${confirmed.reason}`;
+    return json<ActionData>(
+      { error },
+      { status: confirmed.reason === "locked" || confirmed.reason === "rateLimited" ? 429 : 400 },
+    );
+  }
   if (data.intent === "enable") {
     const enabled = await enableTwoFactor({ userId: user.id, secret: data.secret, token: data.code });
     if (!enabled.ok) return json<ActionData>({ error: "twoFactor.wrongCode" }, { status: 400 });
     return json<ActionData>({ recoveryCodes: enabled.recoveryCodes });
   }
-  if (!(await checkPassword({ userId: user.id, password: data.password })))
-    return json<ActionData>({ error: "twoFactor.wrongPassword" }, { status: 400 });
   await disableTwoFactor({ userId: user.id });
   return json<ActionData>({ disabled: true });
 }
@@ -116,6 +134,11 @@ export default function TwoFactor() {
               label={t("twoFactor.password")}
               inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
             />
+            <Field
+              label={t("reauth.code")}
+              hint={t("login.codeHint")}
+              inputProps={{ name: "code", autoComplete: "one-time-code", required: true, maxLength: 40 }}
+            />
           </IntentForm>
         </>
       ) : (
@@ -140,6 +163,10 @@ export default function TwoFactor() {
                 maxLength: 6,
                 required: true,
               }}
+            />
+            <Field
+              label={t("reauth.password")}
+              inputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
             />
           </IntentForm>
         </>

@@ -19,7 +19,8 @@ declare const BUILD_VERSION: string;
  * Version of the runtime caches' layout. Bump it when what is cached changes shape: the new worker
  * then deletes the old caches on activation. The precache is versioned per file by Workbox.
  */
-const CACHE_VERSION = "v1";
+// v2: household ballots (/b/) and thanks pages are no longer kept; v1's copies are deleted (decision 042).
+const CACHE_VERSION = "v2";
 const PAGES = `ntm-pages-${CACHE_VERSION}`;
 const DATA = `ntm-data-${CACHE_VERSION}`;
 const ASSETS = `ntm-assets-${CACHE_VERSION}`;

@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Cookies marked Secure (HTTPS only). Default: on in production. Off only for plain-HTTP trials. */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-  /** Express "trust proxy": false, true, a hop count or a list of addresses. */
+  /** Proxies in front: false, true (one), a hop count or their addresses (utils/client-address.server). */
   TRUST_PROXY: z.string().default("false"),
   /** Survey submissions allowed per network address per hour (many residents share one). */
   SURVEY_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
@@ -48,7 +48,7 @@ const EnvSchema = z.object({
     .optional(),
   /** Wrong ballot codes accepted per network address per hour before the address is refused. */
   BALLOT_WRONG_CODES_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  /** Wrong ballot codes accepted per commune per hour (all addresses together). */
+  /** Addresses with a wrong ballot code per commune page per hour before its typed codes are refused. */
   BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Hours after a round closes during which the Front may still enter paper ballots (logged). */
   PAPER_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(48),

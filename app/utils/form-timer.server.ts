@@ -1,9 +1,12 @@
 // Completion time of a survey form (issue 10, decision 026): the form carries the moment it was
 // shown, signed with the server secret, so a sender cannot claim a longer time. Only the duration
 // in seconds is stored with the answer; the token itself is neither stored nor an identifier
-// (it holds a time and its signature, nothing else).
+// (it holds a time and its signature, nothing else). A token counts once (decision 042): sent
+// again with another answer, that answer gets 0 seconds, so a script that fetched one form and
+// reuses its start cannot make every answer look slow and careful.
 import crypto from "node:crypto";
 import { env } from "./env.server";
+import { firstUse } from "./rate-limit.server";
 
 /** Longer than this and the figure says nothing about care in answering: not kept. */
 const MAX_SECONDS = 24 * 3600;
@@ -31,4 +34,15 @@ export function formDuration(
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
   const seconds = Math.floor((now.getTime() - Number(m[1])) / 1000);
   return seconds >= 0 && seconds <= MAX_SECONDS ? seconds : null;
+}
+
+/**
+ * The duration of the answer that uses this token first; 0 for any later answer with the same
+ * token (flagged as fast by the integrity report), null when the token is missing or not ours.
+ * Call it once the answer is about to be stored (after the form's own checks).
+ */
+export async function claimFormDuration(token: string | null | undefined, now: Date = new Date()): Promise<number | null> {
+  const seconds = formDuration(token, now);
+  if (seconds === null) return null;
+  return (await firstUse(`form-start:${token}`, MAX_SECONDS + 3600)) ? seconds : 0;
 }

@@ -15,6 +15,9 @@ export const LOGIN_ACCOUNT_FREE_FAILURES = 10;
 /** Sign-in: the longest wait imposed on an attempt for an account under attack. */
 export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 
+/** "Me too" supports accepted per network address per hour (a family, a café's Wi-Fi; not a script). */
+export const ME_TOO_PER_HOUR = 10;
+
 /** The counters' own file beside the database: "app.db" → "app.rate-limits.db". */
 export function rateLimitFile(databaseUrl: string): string {
   return sqliteFile(databaseUrl).replace(/(\.db)?$/, ".rate-limits.db");
@@ -92,6 +95,8 @@ const limiters = {
   login: () => limiter("login", env.LOGIN_RATE_LIMIT_PER_15_MIN, 15 * 60),
   // Tracking-code look-ups: codes are 49-bit, this only makes scanning pointless sooner.
   tracking: () => limiter("tracking", 120, 15 * 60),
+  // "Me too" per address (issue 26): a count of residents, not of requests one address can send.
+  meToo: () => limiter("me-too", ME_TOO_PER_HOUR, 60 * 60),
   // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
   open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
@@ -99,7 +104,7 @@ const limiters = {
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking" | "open311";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311" | "meToo";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {
@@ -114,6 +119,14 @@ async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean
 /** Takes one point for this address; false when the address is over its limit. */
 export async function takeToken(kind: Kind, ipHash: string): Promise<boolean> {
   return (await consume(limiters[kind](), ipHash)).ok;
+}
+
+/**
+ * true the first time this key is presented within ttlSeconds, false on every later time (a
+ * signed survey start, decision 042). One atomic statement: of parallel uses, one is first.
+ */
+export async function firstUse(key: string, ttlSeconds: number): Promise<boolean> {
+  return (await consume(limiter("once", 1, ttlSeconds), key)).ok;
 }
 
 /** Gives back a point taken by takeToken (an attempt that turned out legitimate). */
@@ -196,26 +209,34 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-// Household ballot codes (docs/decisions/012): a wrong code costs its address one point, and its
-// commune one when it was typed on a commune's page (null: a /b/ address, whose unknown code has no
-// commune); once either is out of points, codes are not looked up at all. Right codes cost nothing,
-// so residents answering at the same time never block one another; parallel guesses can overshoot
+// Household ballot codes (docs/decisions/012): a wrong code costs its address one point. The
+// commune whose page it was typed on (null: a /b/ address, whose unknown code has no commune)
+// counts ADDRESSES with wrong codes, not codes (decision 042): ten wrong codes from one address
+// spend that address's budget only, and cannot lock the commune's page for every household.
+// Once either is out of points, codes are not looked up at all. Right codes cost nothing, so
+// residents answering at the same time never block one another; parallel guesses can overshoot
 // by the requests in flight.
-const codeLimiters = () => [
-  limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60),
-  limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60),
-];
+const codeIpLimiter = () => limiter("code-ip", env.BALLOT_WRONG_CODES_PER_HOUR, 60 * 60);
+const codeCommuneLimiter = () => limiter("code-commune", env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR, 60 * 60);
+/** Wrong codes of one address on one commune's page this hour: its first one counts for the commune. */
+const codeCommuneAddressLimiter = () => limiter("code-commune-ip", 1_000_000, 60 * 60);
 
-/** false when this address or this commune has had too many wrong codes in the last hour. */
+/** false when this address, or this commune's page (distinct addresses), has had too many wrong codes in the last hour. */
 export async function mayCheckCode(ipHash: string, communeKey: string | null): Promise<boolean> {
-  const keys = [ipHash, communeKey];
-  const ls = codeLimiters();
-  const states = await Promise.all(ls.map((l, i) => (keys[i] === null ? null : l.get(keys[i]))));
-  return states.every((s, i) => !s || s.consumedPoints < ls[i].points);
+  const [ip, commune] = await Promise.all([
+    codeIpLimiter().get(ipHash),
+    communeKey === null ? null : codeCommuneLimiter().get(communeKey),
+  ]);
+  return (
+    (!ip || ip.consumedPoints < env.BALLOT_WRONG_CODES_PER_HOUR) &&
+    (!commune || commune.consumedPoints < env.BALLOT_WRONG_CODES_PER_COMMUNE_PER_HOUR)
+  );
 }
 
 /** A code that was looked up and not found. */
 export async function recordWrongCode(ipHash: string, communeKey: string | null): Promise<void> {
-  const keys = [ipHash, communeKey];
-  await Promise.all(codeLimiters().map((l, i) => (keys[i] === null ? null : consume(l, keys[i]))));
+  await consume(codeIpLimiter(), ipHash);
+  if (communeKey === null) return;
+  const fromThisAddress = await consume(codeCommuneAddressLimiter(), `${communeKey}:${ipHash}`);
+  if (fromThisAddress.consumed === 1) await consume(codeCommuneLimiter(), communeKey);
 }

@@ -104,3 +104,21 @@ export async function measureRss<T>(pid: number, attack: () => Promise<T>) {
     clearInterval(timer);
   }
 }
+
+/** One valid report with these photos (PNG or WebP), posted as a browser would; its answer status. */
+export async function photoReport(url: string, photos: Buffer[], type: "image/png" | "image/webp"): Promise<AttackResult> {
+  const form = new FormData();
+  form.append("category", "roads");
+  form.append("text", "Đường bê tông trước nhà văn hóa thôn bị nứt và sụt lún nhiều chỗ.");
+  form.append("village", "Thôn Đông");
+  const ext = type === "image/png" ? "png" : "webp";
+  photos.forEach((p, i) => form.append("photos", new Blob([new Uint8Array(p)], { type }), `p${i}.${ext}`));
+  const t0 = performance.now();
+  try {
+    const res = await fetch(url, { method: "POST", body: form, redirect: "manual", headers: { Origin: new URL(url).origin } });
+    await res.arrayBuffer();
+    return { status: res.status, sentBytes: photos.reduce((a, p) => a + p.length, 0), ms: performance.now() - t0 };
+  } catch {
+    return { status: "reset", sentBytes: 0, ms: performance.now() - t0 };
+  }
+}

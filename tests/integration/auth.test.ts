@@ -12,7 +12,7 @@ import { action as loginAction } from "~/routes/staff_.login";
 import { action as logoutAction } from "~/routes/staff_.logout";
 import { createComplaint } from "~/models/complaint/filing.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
-import { changePassword } from "~/models/user.server";
+import { changePassword, startSession } from "~/models/user.server";
 import { sessionCookie } from "~/guards/auth.server";
 import { generateBatch } from "~/models/ballot.server";
 import { prisma } from "~/utils/db.server";
@@ -403,6 +403,20 @@ describe("authorisation matrix", () => {
       body: () => ({}),
       expected: { anonymous: 302, official: 400, front: 400, council: 400, admin: 400, unit: 400 },
     },
+    // Every signed-in user may end all their sessions (the matrix signs them in again after).
+    "POST /staff/sign-out-everywhere": {
+      module: "staff_.sign-out-everywhere.tsx",
+      method: "POST",
+      path: () => "/staff/sign-out-everywhere",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 303, front: 303, council: 303, admin: 303, unit: 303 },
+    },
+    "GET /staff/sign-out-everywhere": {
+      module: "staff_.sign-out-everywhere.tsx",
+      method: "GET",
+      path: () => "/staff/sign-out-everywhere",
+      expected: { anonymous: 302, official: 302, front: 302, council: 302, admin: 302, unit: 302 },
+    },
     "GET /staff/posters": {
       module: "staff.posters._index.tsx",
       method: "GET",
@@ -740,6 +754,11 @@ describe("authorisation matrix", () => {
     expect(disagreements).toEqual([]);
   });
 
+  /** The account of a session cookie (to give it a new session after "sign out everywhere"). */
+  async function userOf(cookie: string): Promise<number> {
+    const id = await sessionCookie.parse(cookie);
+    return (await prisma.session.findUniqueOrThrow({ where: { id }, select: { userId: true } })).userId;
+  }
   async function run(entry: Entry, cookie?: string): Promise<Response> {
     const mod = await import(/* @vite-ignore */ path.join(ROUTES_DIR, entry.module));
     const args = { params: entry.params?.() ?? {}, context: context() };
@@ -751,8 +770,10 @@ describe("authorisation matrix", () => {
   for (const [route, entry] of Object.entries(matrix)) {
     for (const who of Object.keys(entry.expected) as Who[]) {
       it(`${route} as ${who} → ${entry.expected[who]}`, async () => {
+        const signedOut = route === "POST /staff/sign-out-everywhere" && cookies[who] ? await userOf(cookies[who]) : null;
         const res = await run(entry, cookies[who]);
         expect(res.status).toBe(entry.expected[who]);
+        if (signedOut) cookies[who] = (await sessionCookie.serialize(await startSession({ userId: signedOut }))).split(";")[0];
         if (res.status === 403) expect(JSON.stringify(await res.json())).not.toContain("Phản ánh");
         // The admin's password reset ends the official's sessions and makes the temporary password
         // good only for choosing a new one: the official does so, in a new session.

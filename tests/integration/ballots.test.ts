@@ -335,7 +335,8 @@ describe("answering with a code", () => {
     );
     expect(right.status).toBe(429);
     expect((await right.json()).fieldErrors.code).toBe("codeErrors.rateLimited");
-    // Tiên Lãng's page has had 10 wrong codes too; its households' scanned QR codes still work.
+    // Tiên Lãng's page has had 10 wrong codes, all from one address: that is one address for the
+    // commune-wide limit (decision 042), so its households still type their codes; scans work too.
     const typedThere = await settle(() =>
       codeAction({
         request: formRequest("/c/tien-lang/code", { code: otherCodes[2] }),
@@ -343,7 +344,7 @@ describe("answering with a code", () => {
         context: context("203.0.113.78"),
       }),
     );
-    expect(typedThere.status).toBe(429);
+    expect(typedThere.status).toBe(303);
     const scanned = await settle(() =>
       ballotLoader({
         request: getRequest(`/b/${formatCode(otherCodes[2])}`),
@@ -352,6 +353,20 @@ describe("answering with a code", () => {
       }),
     );
     expect(scanned.status).toBe(200);
+  });
+
+  it("refuses a commune's typed codes once 10 different addresses had a wrong code there (429), others' pages not", async () => {
+    const guess = (i: number) => {
+      const data = String(500 + i).padStart(13, "0");
+      return data + checkCharacter(data);
+    };
+    const typed = (code: string, ip: string, slug = "vinh-bao") =>
+      settle(() => codeAction({ request: formRequest(`/c/${slug}/code`, { code }), params: { slug }, context: context(ip) }));
+    for (let i = 0; i < 10; i++) expect((await typed(guess(i), `203.0.113.${120 + i}`)).status).toBe(400);
+    const right = await typed(codes[6], "203.0.113.200");
+    expect(right.status).toBe(429);
+    expect((await right.json()).fieldErrors.code).toBe("codeErrors.rateLimited");
+    expect((await typed(otherCodes[1], "203.0.113.200", "tien-lang")).status).toBe(303);
   });
 });
 

@@ -266,6 +266,27 @@ describe("posting a request and reading it back", () => {
   });
 });
 
+describe("service_request_id lists", () => {
+  const query = (ids: string[]) =>
+    get(collectionLoader, `/open311/v2/requests.json?service_request_id=${ids.join(",")}`, "requests.json");
+  it("answers a list up to the cap, and 400 with the cap beyond it or for ids no report can have, never 500", async () => {
+    const atCap = await query(Array.from({ length: 200 }, (_, i) => String(i + 1)));
+    expect(atCap.status).toBe(200);
+    for (const ids of [
+      Array.from({ length: 201 }, (_, i) => String(i + 1)),
+      Array.from({ length: 1000 }, (_, i) => String(i + 1)),
+      ["999999999999"],
+      ["2147483648"],
+    ]) {
+      const res = await query(ids);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual([
+        { code: 400, description: "service_request_id must be at most 200 ids (1 to 2147483647) separated by commas" },
+      ]);
+    }
+  });
+});
+
 describe("bad input: the specification's error format and status, nothing written", () => {
   it.each([
     ["an unknown service code", { service_code: "schools" }, 400, "service_code not found"],

@@ -179,7 +179,7 @@ describe("two-step sign-in", () => {
 });
 
 describe("two-step sign-in page", () => {
-  it("an administrator turns it on with a code from the new key and off with the password; an official cannot", async () => {
+  it("an administrator turns it on with a code from the new key and the password, off with the password and a code; an official cannot", async () => {
     const admin = await createStaff("admin");
     const cookie = await signIn(admin.email);
     const page = await (
@@ -193,13 +193,21 @@ describe("two-step sign-in page", () => {
       settle(() =>
         twoFactorAction({ request: formRequest("/staff/two-factor", body, { cookie }), params: {}, context: context() }),
       );
-    expect((await post({ intent: "enable", secret: page.secret, code: "000000" })).status).toBe(400);
-    const on = await post({ intent: "enable", secret: page.secret, code: await generate({ secret: page.secret }) });
+    expect((await post({ intent: "enable", secret: page.secret, code: "000000", password: TEST_PASSWORD })).status).toBe(400);
+    const on = await post({
+      intent: "enable",
+      secret: page.secret,
+      code: await generate({ secret: page.secret }),
+      password: TEST_PASSWORD,
+    });
     expect(on.status).toBe(200);
-    expect((await on.json()).recoveryCodes).toHaveLength(10);
+    const { recoveryCodes } = await on.json();
+    expect(recoveryCodes).toHaveLength(10);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).totpSecret).toBe(page.secret);
-    expect((await post({ intent: "disable", password: "not my password" })).status).toBe(400);
-    expect((await post({ intent: "disable", password: TEST_PASSWORD })).status).toBe(200);
+    expect((await post({ intent: "disable", password: "not my password", code: recoveryCodes[0] })).status).toBe(400);
+    // Turning it off needs the current second factor too (issue 26).
+    expect((await post({ intent: "disable", password: TEST_PASSWORD })).status).toBe(400);
+    expect((await post({ intent: "disable", password: TEST_PASSWORD, code: recoveryCodes[0] })).status).toBe(200);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).totpSecret).toBeNull();
 
     const official = await createStaff("official", ["vinh-bao"]);

@@ -459,14 +459,21 @@ describe("duplicates and me too", () => {
     ).json();
     expect(byVillage.similar.map((s: { id: number }) => s.id).sort()).toEqual([near.id, sameVillage.id].sort());
 
-    // "Me too": a plain form post; a new resident gets a cookie; the same resident counts once.
+    // "Me too": a plain form post; a new resident gets a cookie and presses once more (issue 26:
+    // only a resident's own cookie counts); the same resident counts once.
     const first = await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, undefined, { slug: SLUG });
     expect(first.status).toBe(303);
+    expect(first.headers.get("Location")).toContain("confirm=1");
     const cookie = cookiesFrom(first);
     expect(cookie).toMatch(/^voter=/);
+    const counted = await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, cookie, { slug: SLUG });
+    expect(counted.headers.get("Location")).toBe(`/c/${SLUG}/me-too?id=${near.id}`);
     const again = await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, cookie, { slug: SLUG });
     expect(again.headers.get("Location")).toContain("again=1");
-    await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, undefined, { slug: SLUG });
+    const other = cookiesFrom(
+      await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, undefined, { slug: SLUG }),
+    );
+    await post(meTooAction, `/c/${SLUG}/me-too`, { complaintId: String(near.id) }, other, { slug: SLUG });
     const thanks = await (await get(meTooLoader, `/c/${SLUG}/me-too?id=${near.id}`, undefined, { slug: SLUG })).json();
     expect(thanks.summary.supporters).toBe(2);
     // Not on a closed report, nor on another commune's.

@@ -18,6 +18,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
+import { satisfiedSql } from "../app/lib/score";
 import { nextPeriodStart, recentPeriods } from "../app/lib/vn-time";
 import { prepareDatabase, serverEnv } from "./lib/harness";
 
@@ -155,7 +156,7 @@ function generate(): number {
     db.exec(`
       INSERT INTO ScoreRollup (communeId, criterionId, period, channel, satisfied, answered, noOpinion)
       SELECT r.communeId, rt.criterionId, r.period, r.channel,
-             SUM(rt.score >= 4), SUM(rt.score IS NOT NULL), SUM(rt.score IS NULL)
+             SUM(${satisfiedSql("rt.score")}), SUM(rt.score IS NOT NULL), SUM(rt.score IS NULL)
       FROM Rating rt JOIN Response r ON r.id = rt.responseId
       GROUP BY r.communeId, rt.criterionId, r.period, r.channel`);
     for (const s of saved.filter((x) => x.type === "index")) db.exec(s.sql);
@@ -370,7 +371,7 @@ async function main() {
   if (N <= 2_000_000) {
     const scanDb = tool(new Database(DB_FILE, { readonly: true }));
     const scanSql = scanDb.prepare(
-      "SELECT r.communeId, rt.criterionId, SUM(rt.score >= 4), SUM(rt.score IS NOT NULL) FROM Rating rt JOIN Response r ON r.id = rt.responseId WHERE r.period IN (?, ?, ?, ?) GROUP BY r.communeId, rt.criterionId",
+      `SELECT r.communeId, rt.criterionId, SUM(${satisfiedSql("rt.score")}), SUM(rt.score IS NOT NULL) FROM Rating rt JOIN Response r ON r.id = rt.responseId WHERE r.period IN (?, ?, ?, ?) GROUP BY r.communeId, rt.criterionId`,
     );
     report("  raw SQLite: the dashboard's numbers without rollups", await time(1, () => scanSql.all(...periods), undefined, 1));
     scanDb.close();

@@ -108,7 +108,7 @@ async function ballots(base: string, env: ServerEnv) {
   // The app's own modules, on this server's database, for what only staff can do (paper ballots).
   Object.assign(process.env, { DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL, NODE_ENV: "production" });
   const { deriveCodes, demoBatchSeed } = await import("../app/utils/ballot-crypto.server");
-  const { enterPaperBallots } = await import("../app/models/survey.server");
+  const { enterPaperBallots } = await import("../app/models/survey/answers.server");
   const { formatCode, codeFromBytes } = await import("../app/lib/ballot-code");
   const db = new Database(env.DATABASE_URL.replace(/^file:/, ""), { readonly: true });
   const round = db.prepare("SELECT id FROM SurveyRound WHERE isDemo = 1 AND codesRequired = 1").get() as { id: number };

@@ -3,7 +3,7 @@
 // Server only (zod stays out of the browser).
 import { parseCode } from "~/lib/ballot-code";
 import { parseBallotCell } from "~/lib/round";
-import type { PaperBallot } from "~/models/survey.server";
+import type { PaperBallot } from "~/models/survey/answers.server";
 import { z } from "~/forms/validation.server";
 
 export const BALLOT_ROWS = 20;

@@ -3,7 +3,7 @@
 import { optionalText, z } from "~/forms/validation.server";
 import { parseCode } from "~/lib/ballot-code";
 import { COMMENT_MAX, VILLAGE_MAX } from "~/lib/survey-form";
-import type { AnswerInput } from "~/models/survey.server";
+import type { AnswerInput } from "~/models/survey/answers.server";
 
 /** Far above a full form (5 ratings, 1,000 characters of Vietnamese percent-encoded). */
 export const SURVEY_BODY_MAX_BYTES = 32 * 1024;

@@ -1,7 +1,7 @@
 // The integrity report of a survey round for one commune (issue 10, docs/decisions/026): pure
 // figures and flags from the round's raw answers, the re-check's sample size and its seeded draw.
 // A flag never changes data; staff may exclude answers, and the verdict is shown both ways.
-import { median } from "./score";
+import { isSatisfied, median } from "./score";
 import { vnHourLabel } from "./vn-time";
 
 /** Administrator settings: each flag's threshold (shares 0..1), the re-check's margin e. */
@@ -109,7 +109,7 @@ export function fastAnswers<T extends { durationSeconds: number | null }>(answer
 
 const satisfiedShare = (scores: (number | null)[]) => {
   const answered = scores.filter((s): s is number => s !== null);
-  return answered.length ? answered.filter((s) => s >= 4).length / answered.length : null;
+  return answered.length ? answered.filter(isSatisfied).length / answered.length : null;
 };
 
 /** Satisfaction (overall question) of open and of verified answers, and the gap between them. */

@@ -79,9 +79,20 @@ export function score(tally: Tally, threshold: Threshold): Score {
   };
 }
 
-/** A 1-5 rating counts as satisfied at 4 or 5; null is "no opinion". */
+/** The lowest rating that counts as satisfied: 4 or 5 of 1-5 (decision 005). */
+export const SATISFIED_FROM = 4;
+
+/** A 1-5 rating counts as satisfied at 4 or 5; null is "no opinion". The one home of the rule. */
 export function isSatisfied(rating: number): boolean {
-  return rating >= 4;
+  return rating >= SATISFIED_FROM;
+}
+
+/**
+ * The same rule in SQL for the aggregates the database counts: 1 when the rating `column` (a
+ * trusted column name, never input) is satisfied, else 0 (NULL, "no opinion", counts 0).
+ */
+export function satisfiedSql(column: string): string {
+  return `CASE WHEN ${column} >= ${SATISFIED_FROM} THEN 1 ELSE 0 END`;
 }
 
 /** Tally raw ratings (1..5 or null). Mostly for tests and small sets; the database aggregates. */

@@ -9,7 +9,7 @@ import type { Tally } from "~/lib/score";
 import { recentPeriods } from "~/lib/vn-time";
 import { readAnswerChanges, readCacheVersions } from "~/utils/db.server";
 import { latestRoundCoverageByCommune, startedRoundLinkCount } from "./round.server";
-import { tallyCommunesByPeriod } from "./survey.server";
+import { tallyCommunesByPeriod } from "./survey/tallies.server";
 
 /** Quarters kept: the council's trend (the scores use the newest SCORE_WINDOW_QUARTERS of them). */
 export const TREND_QUARTERS = 8;

@@ -1,8 +1,8 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { roundAnswered } from "~/lib/dashboard";
 import { pickRound } from "~/lib/round";
-import type { Tally } from "~/lib/score";
-import type { Prisma } from "~/generated/prisma/client";
+import { satisfiedSql, type Tally } from "~/lib/score";
+import { Prisma } from "~/generated/prisma/client";
 import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
@@ -140,7 +140,7 @@ type Row = {
 export async function roundTallies({ roundId }: { roundId: number }) {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT r.communeId AS communeId, r.channel AS channel, r.verified AS verified, rt.criterionId AS criterionId,
-           SUM(CASE WHEN rt.score >= 4 THEN 1 ELSE 0 END) AS satisfied,
+           SUM(${Prisma.raw(satisfiedSql("rt.score"))}) AS satisfied,
            SUM(CASE WHEN rt.score IS NOT NULL THEN 1 ELSE 0 END) AS answered,
            SUM(CASE WHEN rt.score IS NULL THEN 1 ELSE 0 END) AS noOpinion
     FROM Response r JOIN Rating rt ON rt.responseId = r.id

@@ -4,7 +4,7 @@ import { recentPeriods } from "~/lib/vn-time";
 import { score, type Score } from "~/lib/score";
 import { listActiveCriteria } from "./criterion.server";
 import { getCurrentRecognition, getThresholdFor } from "./recognition.server";
-import { tallyCommune } from "./survey.server";
+import { tallyCommune } from "./survey/tallies.server";
 
 /** Scores cover the current quarter and the three before it: the last twelve months. */
 export const SCORE_WINDOW_QUARTERS = 4;

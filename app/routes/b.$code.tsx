@@ -13,7 +13,7 @@ import { parseCode } from "~/lib/ballot-code";
 import { formatDate } from "~/lib/format";
 import { checkResidentCode, type FoundCode } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { formDuration, signFormStart } from "~/utils/form-timer.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";

@@ -11,7 +11,7 @@ import { periodOf } from "~/lib/vn-time";
 import { mentionsProblem } from "~/lib/text";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { getCommuneScoreboard } from "~/models/scoreboard.server";
-import { findVoterResponse } from "~/models/survey.server";
+import { findVoterResponse } from "~/models/survey/tallies.server";
 import { readVoterId } from "~/utils/cookies.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";

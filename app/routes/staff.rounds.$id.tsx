@@ -17,7 +17,7 @@ import { getRound } from "~/models/round.server";
 import { getRoundView } from "~/models/round-view.server";
 import { listRoundAudit } from "~/models/audit.server";
 import { RoundAuditLog } from "~/components/round-audit-log";
-import { enterPaperBallots } from "~/models/survey.server";
+import { enterPaperBallots } from "~/models/survey/answers.server";
 import { canAccessCommune, requireCommuneAccess, requireUser } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";

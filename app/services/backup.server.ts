@@ -1,5 +1,6 @@
 // Online backup and restore of the SQLite database. The backup is `VACUUM INTO`: one read
 // transaction, so in WAL mode it is a consistent snapshot taken while the server keeps writing.
+import { satisfiedSql } from "~/lib/score";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -18,7 +19,7 @@ export function summarise(file: string): DatabaseSummary {
     const integrity = (db.pragma("integrity_check", { simple: true }) as string) ?? "unknown";
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
     const raw = db
-      .prepare("SELECT COALESCE(SUM(score >= 4), 0) AS s, COALESCE(SUM(score IS NOT NULL), 0) AS a FROM Rating")
+      .prepare(`SELECT COALESCE(SUM(${satisfiedSql("score")}), 0) AS s, COALESCE(SUM(score IS NOT NULL), 0) AS a FROM Rating`)
       .get() as { s: number; a: number };
     const rolled = db
       .prepare("SELECT COALESCE(SUM(satisfied), 0) AS s, COALESCE(SUM(answered), 0) AS a FROM ScoreRollup")

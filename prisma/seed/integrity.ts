@@ -4,7 +4,7 @@
 // has something to flag and the Front (mttq-camgiang@demo.ntm.local) can draw a re-check.
 import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { createRound } from "~/models/round.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { deriveCodes, demoBatchSeed } from "~/utils/ballot-crypto.server";
 import { prisma } from "~/utils/db.server";
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODE_ALPHABET, checkCharacter, formatCode, parseCode } from "~/lib/ballot-code";
 import { generateBatch, printBatch } from "~/models/ballot.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { action as ballotAction, loader as ballotLoader } from "~/routes/b.$code";
 import { action as codeAction } from "~/routes/c.$slug.code";
 import { action as roundAction, loader as roundLoader } from "~/routes/staff.rounds.$id";

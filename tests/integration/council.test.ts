@@ -1,7 +1,8 @@
 // The council's side against a small hand-made data set whose right answers are known.
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "~/lib/vn-time";
-import { insertResponsesBulk, submitAnswer } from "~/models/survey.server";
+import { insertResponsesBulk } from "../../prisma/seed/bulk-answers";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { loader as dashboardLoader } from "~/routes/staff.council._index";
 import { loader as exportLoader } from "~/routes/staff.council.export";
 import { loader as xlsxLoader } from "~/routes/staff.council.export[.]xlsx";

@@ -14,7 +14,7 @@ import {
   usedSerials,
 } from "~/models/integrity.server";
 import { createRound, getRound } from "~/models/round.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/c.$slug.survey";
 import { loader as dossierLoader } from "~/routes/staff.council.$slug";
 import { action as integrityAction, loader as integrityLoader } from "~/routes/staff.rounds.$id_.integrity.$communeId";

@@ -4,14 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { periodOf } from "~/lib/vn-time";
 import { createRound } from "~/models/round.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { loader as roundsLoader } from "~/routes/staff.rounds._index";
 import { loader as lookupLoader } from "~/routes/t._index";
 import { loader as trackLoader } from "~/routes/t.$code";
 import { loader as photoLoader } from "~/routes/photos.$id";
 import { action as reportAction } from "~/routes/c.$slug.report";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { toCsv } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/request.server";

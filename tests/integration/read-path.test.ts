@@ -10,7 +10,7 @@ import { listActiveCriteria } from "~/models/criterion.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { getCurrentRecognition } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
-import { submitAnswer } from "~/models/survey.server";
+import { submitAnswer } from "~/models/survey/answers.server";
 import { deleteSession, getSessionUser, resetPassword, saveStaffUser, startSession } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 

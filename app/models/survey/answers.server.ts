@@ -1,31 +1,13 @@
-// Survey responses: the one write path for an answer (submitAnswer, paper ballots through it),
-// and counting them per criterion.
+// Survey answers, the writes: the one write path for an answer (submitAnswer; paper ballots go
+// through the same rules) and the one replay look-up by submission id.
 import { Prisma } from "~/generated/prisma/client";
 import { periodOf, vnIsoDay } from "~/lib/vn-time";
-import type { Tally } from "~/lib/score";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { writeAnswer as commitOpenAnswer } from "./answer-writer.server";
-import { recordAudit } from "./audit.server";
-import { findUsableCode, spendCode, type CodeRefusal } from "./ballot.server";
-import { findOpenRoundId } from "./round.server";
-
-export type NewResponse = {
-  communeId: number;
-  period: string;
-  /** criterionId -> 1..5, or null for "no opinion" */
-  ratings: { criterionId: number; score: number | null }[];
-  village?: string | null;
-  comment?: string | null;
-  channel?: "online" | "paper";
-  voterHash?: string | null;
-  ipHash?: string | null;
-  submissionId?: string | null;
-  createdAt?: Date;
-  /** the survey round; by default the one open for the commune at createdAt (or now) */
-  roundId?: number | null;
-  isDemo?: boolean;
-};
+import { writeAnswer as commitOpenAnswer } from "../answer-writer.server";
+import { recordAudit } from "../audit.server";
+import { findUsableCode, spendCode, type CodeRefusal } from "../ballot.server";
+import { findOpenRoundId } from "../round.server";
 
 /** One answer, whatever its channel (phone, paper ballot, a future import). */
 export type AnswerInput = {
@@ -74,6 +56,12 @@ function isUniqueViolation(e: unknown): boolean {
 
 const GRACE_MS = env.PAPER_GRACE_HOURS * 3600 * 1000;
 
+/** The answer already stored under this submission id (a replayed form), if any. */
+async function findReplay(db: Tx, submissionId: string) {
+  const replay = await db.response.findUnique({ where: { submissionId }, select: { id: true, verified: true } });
+  return replay ? ({ ok: true, status: "replayed", id: replay.id, verified: replay.verified, late: false } as const) : null;
+}
+
 /**
  * The rules every answer goes through, inside the caller's transaction: replay, round dates,
  * codes (used up here, conditionally, so one code counts once however many requests race),
@@ -82,11 +70,8 @@ const GRACE_MS = env.PAPER_GRACE_HOURS * 3600 * 1000;
 async function checkAndWrite(tx: Tx, input: AnswerInput): Promise<Extract<SubmitResult, { ok: true }>> {
   const at = input.at ?? new Date();
   if (input.submissionId) {
-    const replay = await tx.response.findUnique({
-      where: { submissionId: input.submissionId },
-      select: { id: true, verified: true },
-    });
-    if (replay) return { ok: true, status: "replayed", id: replay.id, verified: replay.verified, late: false };
+    const replay = await findReplay(tx, input.submissionId);
+    if (replay) return replay;
   }
   let roundId: number | null;
   let period = input.period ?? periodOf(at);
@@ -184,11 +169,8 @@ export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
     if (e instanceof Refused) return { ok: false, reason: e.reason };
     if (!isUniqueViolation(e)) throw e;
     if (input.submissionId) {
-      const replay = await prisma.response.findUnique({
-        where: { submissionId: input.submissionId },
-        select: { id: true, verified: true },
-      });
-      if (replay) return { ok: true, status: "replayed", id: replay.id, verified: replay.verified, late: false };
+      const replay = await findReplay(prisma, input.submissionId);
+      if (replay) return replay;
     }
     return { ok: false, reason: "duplicate" };
   }
@@ -255,125 +237,4 @@ export async function enterPaperBallots(input: {
     if (e instanceof Refused) return { ok: false, reason: e.reason, index: e.index };
     throw e;
   }
-}
-
-/**
- * Loads many open answers at once for demo data and benchmarks only, in one transaction per
- * batch; no route reaches it (answers from residents, paper and imports go through submitAnswer).
- * Every row needs a submissionId: it ties the returned ids back to the input rows.
- */
-export async function insertResponsesBulk(rows: (NewResponse & { submissionId: string })[], batchSize = 500) {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
-    await prisma.$transaction(async (tx) => {
-      const created = await tx.response.createManyAndReturn({
-        data: batch.map(({ ratings: _ratings, ...r }) => ({
-          ...r,
-          channel: r.channel ?? "online",
-          isDemo: r.isDemo ?? false,
-        })),
-        select: { id: true, submissionId: true },
-      });
-      const ids = new Map(created.map((c) => [c.submissionId, c.id]));
-      await tx.rating.createMany({
-        data: batch.flatMap((r) => r.ratings.map((rt) => ({ responseId: ids.get(r.submissionId)!, ...rt }))),
-      });
-    });
-  }
-}
-
-/** The answer this resident gave for this commune in this period, if any. */
-export function findVoterResponse({ communeId, period, voterHash }: { communeId: number; period: string; voterHash: string }) {
-  return prisma.response.findUnique({
-    where: { communeId_period_voterHash: { communeId, period, voterHash } },
-    select: {
-      createdAt: true,
-      village: true,
-      comment: true,
-      ratings: { select: { criterionId: true, score: true } },
-    },
-  });
-}
-
-type TallyRow = {
-  communeId: number | bigint;
-  criterionId: number | bigint;
-  satisfied: number | bigint;
-  answered: number | bigint;
-  noOpinion: number | bigint;
-};
-
-const toTally = (r: TallyRow): Tally => ({
-  satisfied: Number(r.satisfied),
-  answered: Number(r.answered),
-  noOpinion: Number(r.noOpinion),
-});
-
-/**
- * Counts per criterion for one commune over the given periods: satisfied (4-5), answered, no
- * opinion. Read from ScoreRollup (kept by triggers), so the cost does not grow with the answers.
- */
-export async function tallyCommune({
-  communeId,
-  periods,
-  channel,
-}: {
-  communeId: number;
-  periods: readonly string[];
-  channel?: "online" | "paper";
-}): Promise<Map<number, Tally>> {
-  const rows = await prisma.$queryRaw<TallyRow[]>`
-    SELECT communeId, criterionId, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
-    FROM ScoreRollup
-    WHERE communeId = ${communeId} AND period IN (${Prisma.join(periods as string[])})
-      AND (${channel ?? null} IS NULL OR channel = ${channel ?? null})
-    GROUP BY communeId, criterionId`;
-  return new Map(rows.map((r) => [Number(r.criterionId), toTally(r)]));
-}
-
-/**
- * Counts per commune, criterion and quarter: communeId -> criterionId -> period -> counts. Every
- * commune, or only `communeIds` (the dashboard re-reads only the communes that received answers).
- */
-export async function tallyCommunesByPeriod({
-  periods,
-  communeIds = null,
-}: {
-  periods: readonly string[];
-  communeIds?: readonly number[] | null;
-}): Promise<Map<number, Map<number, Map<string, Tally>>>> {
-  const out = new Map<number, Map<number, Map<string, Tally>>>();
-  if (communeIds?.length === 0) return out;
-  const rows = await prisma.$queryRaw<(TallyRow & { period: string })[]>`
-    SELECT communeId, criterionId, period, SUM(satisfied) AS satisfied, SUM(answered) AS answered, SUM(noOpinion) AS noOpinion
-    FROM ScoreRollup
-    WHERE period IN (${Prisma.join(periods as string[])})
-      ${communeIds ? Prisma.sql`AND communeId IN (${Prisma.join(communeIds as number[])})` : Prisma.empty}
-    GROUP BY communeId, criterionId, period`;
-  for (const r of rows) {
-    const communeId = Number(r.communeId);
-    const criterionId = Number(r.criterionId);
-    let commune = out.get(communeId);
-    if (!commune) out.set(communeId, (commune = new Map()));
-    let criterion = commune.get(criterionId);
-    if (!criterion) commune.set(criterionId, (criterion = new Map()));
-    criterion.set(r.period, toTally(r));
-  }
-  return out;
-}
-
-/** Residents' comments for a commune, newest first, a page at a time (staff only: no hashes). */
-export async function listComments({ communeId, page, pageSize }: { communeId: number; page: number; pageSize: number }) {
-  const where = { communeId, comment: { not: null } };
-  const [total, items] = await Promise.all([
-    prisma.response.count({ where }),
-    prisma.response.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, createdAt: true, comment: true, village: true, channel: true },
-    }),
-  ]);
-  return { total, items };
 }

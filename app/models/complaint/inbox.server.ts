@@ -1,6 +1,7 @@
 // The officials' inbox: filters, the due order, the next report to handle and the map.
 import type { Prisma } from "~/generated/prisma/client";
 import { isOpen, isOverdue, OPEN_STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
+import type { Urgency } from "~/lib/deadline-policy";
 import { fold } from "~/lib/text";
 import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { prisma } from "~/utils/db.server";
@@ -24,7 +25,14 @@ export function overdueWhere(now: Date): Prisma.ComplaintWhereInput {
  * deadline (closed, merged) after. `dueAt` is stored per report, so this is an index-friendly
  * ORDER BY; working time left grows with `dueAt`, so the order is the same.
  */
+/**
+ * The inbox's default order (decision 030, issue 23): urgent reports first, then by the deadline
+ * that applies now, earliest first (so overdue reports by how late, then the least working time
+ * left), reports without a deadline (closed) last. Urgency sorts as text: "urgent" > "normal", so
+ * descending puts urgent first (tests/integration/inbox-order.test.ts).
+ */
 export const DUE_ORDER: Prisma.ComplaintOrderByWithRelationInput[] = [
+  { urgency: "desc" },
   { dueAt: { sort: "asc", nulls: "last" } },
   { createdAt: "asc" },
   { id: "asc" },
@@ -35,6 +43,7 @@ export type InboxFilter = {
   status?: Status;
   category?: Category;
   overdue?: boolean;
+  urgency?: Urgency;
   hasPhoto?: boolean;
   q?: string;
   /** "due" (the default): DUE_ORDER, least working time left first, closed reports last */
@@ -55,6 +64,7 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
       filter.status ? { status: filter.status } : {},
       filter.category ? { category: filter.category } : {},
       filter.overdue ? overdueWhere(now) : {},
+      filter.urgency ? { urgency: filter.urgency } : {},
       filter.hasPhoto ? { photos: { some: {} } } : {},
       ...words.map((w) => ({ searchKey: { contains: w } })),
     ],
@@ -120,16 +130,24 @@ export async function nextOpenComplaint({
   const top = () => prisma.complaint.findFirst({ where, select, orderBy: DUE_ORDER });
   // After an action: the most urgent other report, whatever this one's place (no need to read it).
   if (afterAction) return top();
-  const current = await prisma.complaint.findUnique({ where: { id }, select: { dueAt: true, createdAt: true } });
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { urgency: true, dueAt: true, createdAt: true } });
   if (!current) return null;
-  // Strictly after (dueAt, createdAt, id) in DUE_ORDER; a null dueAt sorts last.
-  const sameDue = { dueAt: current.dueAt };
+  // Strictly after (urgency, dueAt, createdAt, id) in DUE_ORDER: later in this urgency group (a null
+  // dueAt sorts last), or any report of a later group (normal after urgent).
+  const group = { urgency: current.urgency };
   const tieBreak: Prisma.ComplaintWhereInput[] = [
-    { ...sameDue, createdAt: { gt: current.createdAt } },
-    { ...sameDue, createdAt: current.createdAt, id: { gt: id } },
+    { ...group, dueAt: current.dueAt, createdAt: { gt: current.createdAt } },
+    { ...group, dueAt: current.dueAt, createdAt: current.createdAt, id: { gt: id } },
   ];
+  const laterInGroup: Prisma.ComplaintWhereInput[] = current.dueAt
+    ? [
+        { ...group, dueAt: { gt: current.dueAt } },
+        { ...group, dueAt: null },
+      ]
+    : [];
+  const laterGroups: Prisma.ComplaintWhereInput[] = current.urgency === "urgent" ? [{ urgency: "normal" }] : [];
   const after = await prisma.complaint.findFirst({
-    where: { ...where, OR: current.dueAt ? [{ dueAt: { gt: current.dueAt } }, { dueAt: null }, ...tieBreak] : tieBreak },
+    where: { ...where, OR: [...laterInGroup, ...tieBreak, ...laterGroups] },
     select,
     orderBy: DUE_ORDER,
   });

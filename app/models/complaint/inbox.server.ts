@@ -69,24 +69,26 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
       ...words.map((w) => ({ searchKey: { contains: w } })),
     ],
   };
+  const select = {
+    ...listedSelect,
+    createdAt: true,
+    clockStartedAt: true,
+    commune: { select: { name: true, slug: true } },
+    _count: { select: { photos: true, supporters: true } },
+  } satisfies Prisma.ComplaintSelect;
+  const skip = (filter.page - 1) * filter.pageSize;
+  const take = filter.pageSize;
   const [total, rows, byStatus] = await Promise.all([
     prisma.complaint.count({ where }),
-    prisma.complaint.findMany({
-      where,
-      select: {
-        ...listedSelect,
-        createdAt: true,
-        clockStartedAt: true,
-        commune: { select: { name: true, slug: true } },
-        _count: { select: { photos: true, supporters: true } },
-      },
-      orderBy:
-        filter.sort === "due"
-          ? DUE_ORDER
-          : [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
-    }),
+    filter.sort === "due"
+      ? pageInDueOrder(where, select, skip, take)
+      : prisma.complaint.findMany({
+          where,
+          select,
+          orderBy: [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
+          skip,
+          take,
+        }),
     prisma.complaint.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
   ]);
   return {
@@ -101,6 +103,35 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
     })),
     counts: countsByStatus(byStatus),
   };
+}
+
+/**
+ * One page in DUE_ORDER with the reports that have no deadline (closed) after all the others,
+ * whatever their urgency: SQL would say ORDER BY dueAt IS NULL first, which Prisma's orderBy cannot,
+ * so the open part and the closed part are read as two slices of one list.
+ */
+async function pageInDueOrder<S extends Prisma.ComplaintSelect>(
+  where: Prisma.ComplaintWhereInput,
+  select: S,
+  skip: number,
+  take: number,
+) {
+  const open = { AND: [where, { dueAt: { not: null } }] };
+  const closed = { AND: [where, { dueAt: null }] };
+  const openCount = await prisma.complaint.count({ where: open });
+  const first = skip < openCount ? await prisma.complaint.findMany({ where: open, select, orderBy: DUE_ORDER, skip, take }) : [];
+  const rest = take - first.length;
+  const second =
+    rest > 0
+      ? await prisma.complaint.findMany({
+          where: closed,
+          select,
+          orderBy: DUE_ORDER,
+          skip: Math.max(0, skip - openCount),
+          take: rest,
+        })
+      : [];
+  return [...first, ...second];
 }
 
 /**

@@ -179,7 +179,8 @@ export function DossierComplaints({ complaints }: { complaints: D["complaints"] 
 }
 
 // The print stylesheet keeps the first 10 comments of the page; the printout says so.
-const PRINTED_COMMENTS = 10;
+/** Comments in the A4 print (app.css hides the rest: keep the two in step). */
+const PRINTED_COMMENTS = 5;
 
 export function DossierComments({ d }: { d: Pick<D, "comments" | "page" | "pages"> }) {
   const { t } = useTranslation("council");

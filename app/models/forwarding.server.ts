@@ -11,7 +11,10 @@ import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint/s
 
 export type { UnitKind };
 export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);
-const ACTIVE = ["pending", "accepted"] as const;
+/** A forwarding the unit has not answered yet: waiting for it, or accepted and being worked on. */
+export const ACTIVE_FORWARDING = ["pending", "accepted"] as const;
+const ACTIVE = ACTIVE_FORWARDING;
+export const isActiveForwarding = (status: string) => (ACTIVE_FORWARDING as readonly string[]).includes(status);
 
 export function listUnits({ activeOnly = false }: { activeOnly?: boolean } = {}) {
   return prisma.unit.findMany({

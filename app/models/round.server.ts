@@ -80,7 +80,7 @@ const roundHeadSelect = {
   codesRequired: true,
 } satisfies Prisma.SurveyRoundSelect;
 
-const levelNameSelect = { select: { nameVi: true, nameEn: true } } satisfies Prisma.SurveyRound$levelArgs;
+const levelNameSelect = { select: { nameVi: true, nameEn: true, coverageShare: true } } satisfies Prisma.SurveyRound$levelArgs;
 
 /** Rounds, newest first; with communeIds (an official's), only rounds that include one of them. */
 export function listRounds({ communeIds = null }: { communeIds?: number[] | null } = {}) {

@@ -1,14 +1,16 @@
 // The officials' inbox: their communes' complaints (council members and administrators: all,
 // read-only), with filters, text search, sort by age and paging. Filters live in the URL and,
 // on a phone, fold behind one button; the last filters are remembered in a cookie, so coming
-// back to the inbox (menu link, breadcrumb) returns to the same view. Least working time left
-// first by default (overdue first, closed reports last); newest or oldest first on request.
+// back to the inbox (menu link, breadcrumb) returns to the same view. Urgent reports first, then
+// by deadline (overdue by how late, then least working time left), closed reports last; newest or
+// oldest first on request.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lazy } from "~/utils/lazy";
 import { z } from "~/forms/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
+import { URGENCIES } from "~/lib/deadline-policy";
 import { formatDate, formatNumber } from "~/lib/format";
 import { can, communesFor } from "~/lib/policy";
 import { listInbox } from "~/models/complaint/inbox.server";
@@ -27,6 +29,7 @@ const InboxQuerySchema = lazy(() =>
     status: z.enum(STATUSES).optional().catch(undefined),
     category: z.enum(CATEGORIES).optional().catch(undefined),
     overdue: z.literal("1").optional().catch(undefined),
+    urgency: z.enum(URGENCIES).optional().catch(undefined),
     photo: z.literal("1").optional().catch(undefined),
     q: z.string().max(100).optional().catch(undefined),
     sort: z.enum(["due", "oldest", "newest"]).catch("due"),
@@ -71,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: query.status,
     category: query.category,
     overdue: query.overdue === "1",
+    urgency: query.urgency,
     hasPhoto: query.photo === "1",
     q: query.q,
     sort: query.sort,
@@ -78,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: PAGE_SIZE,
   });
   const canReply = can(user, "complaint.reply");
-  const templates = canReply ? await listTemplates() : [];
+  const templates = canReply ? await listTemplates({ forwarded: false }) : [];
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
@@ -87,7 +91,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: !canReply,
       templates,
-      activeFilters: [query.status, query.category, query.overdue, query.photo].filter(Boolean).length,
+      activeFilters: [query.status, query.category, query.urgency, query.overdue, query.photo].filter(Boolean).length,
       title: t("inbox.title"),
     },
     {
@@ -161,6 +165,17 @@ export default function Inbox() {
                 {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {t(`complaint:category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("inbox.urgency")}
+              <select name="urgency" defaultValue={query.urgency ?? ""}>
+                <option value="">{t("inbox.any")}</option>
+                {URGENCIES.map((u) => (
+                  <option key={u} value={u}>
+                    {t(`triage:urgency.${u}`)}
                   </option>
                 ))}
               </select>

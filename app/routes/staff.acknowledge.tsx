@@ -9,7 +9,7 @@ import { ErrorList } from "~/components/forms";
 import { bulkAcknowledge } from "~/models/complaint/reply-templates.server";
 import { templateFormatter } from "~/models/complaint/reply-templates.server";
 import { requirePermission } from "~/guards/auth.server";
-import { validateForm, type FormErrors } from "~/forms/form.server";
+import { fieldErrors, validateForm, type FormErrors } from "~/forms/form.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
@@ -44,20 +44,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "complaint.reply");
   const result = await validateForm(request, BulkSchema(), { maxBytes: 16 * 1024 });
   if (!result.ok) return result.response;
-  const { done, skipped } = await bulkAcknowledge({
+  const outcome = await bulkAcknowledge({
     ids: result.data.ids,
     actorId: user.id,
     communeIds: user.communes.map((c) => c.id),
     templateId: result.data.templateId,
     format: templateFormatter(await getLanguage(request)),
   });
-  return redirect(`/staff?acknowledged=${done}&skipped=${skipped}`, { status: 303 });
+  if (!outcome.ok) return fieldErrors({ templateId: "errors.forwardingTemplate" }, result.values);
+  return redirect(`/staff?acknowledged=${outcome.done}&skipped=${outcome.skipped}`, { status: 303 });
 }
 
 export default function BulkAcknowledge() {
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("triage");
-  const error = actionData?.fieldErrors?.ids;
+  const error = actionData?.fieldErrors?.ids ?? actionData?.fieldErrors?.templateId;
   return (
     <>
       <h1>{t("bulk.title")}</h1>

@@ -1,11 +1,19 @@
 // A commune's dossier for the council: recognition history, satisfaction per criterion with
 // intervals and the threshold, trend per quarter, rounds and their coverage, complaints by
 // criterion, residents' comments, and council members' reviews. Prints on one page.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OnTimeShare } from "~/components/on-time-share";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
+import { DossierConclusion } from "~/components/dossier-conclusion";
 import { DossierIntegrity } from "~/components/dossier-integrity";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
@@ -13,6 +21,7 @@ import { RecognitionCard } from "~/components/recognition-card";
 import { ReviewSection } from "~/components/review-section";
 import { ScoreChart } from "~/components/score-chart";
 import { ScoreTable } from "~/components/score-table";
+import { conclude } from "~/lib/conclusion";
 import { formatDate } from "~/lib/format";
 import { REVIEW_VERDICTS } from "~/lib/review";
 import { splitPeriod } from "~/lib/vn-time";
@@ -28,6 +37,8 @@ import { validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/hooks/use-language";
+import staffPagesCss from "~/styles/staff-pages.css";
+import { localized } from "~/utils/i18n";
 
 const ReviewSchema = lazy(() =>
   z
@@ -44,6 +55,8 @@ const ReviewSchema = lazy(() =>
     .strict(),
 );
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffPagesCss }];
+
 async function loadCommune(params: { slug?: string }) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
@@ -59,11 +72,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCommuneIntegrity({ communeId: commune.id }),
   ]);
   const t = getFixedT(await getLanguage(request), "council");
+  // The latest round whose results are shown, and its re-check, decide the first lines.
+  const round = dossier.rounds.find((r) => r.resultsVisible && r.coverage);
+  const recheck = integrity?.recheck
+    ? { total: integrity.recheck.result.total, reached: integrity.recheck.result.reached }
+    : null;
+  const conclusion = conclude({
+    rows: dossier.scoreboard.rows.map((r) => ({ key: r.criterion.key, score: r.score })),
+    threshold: dossier.scoreboard.threshold,
+    coverage: round?.coverage ? { share: round.coverage.share, target: round.level?.coverageShare ?? 0.7 } : null,
+    recheck,
+  });
   return json(
     {
       commune: communeHeading(commune),
       ...dossier,
       integrity,
+      conclusion,
+      recheck,
       canReview: can(user, "council.review"),
       title: t("dossier.title", { name: commune.name }),
     },
@@ -99,6 +125,12 @@ export default function Dossier() {
         </p>
         <PrintButton label={t("dossier.print")} />
       </header>
+
+      <DossierConclusion
+        conclusion={d.conclusion}
+        recheck={d.recheck}
+        names={Object.fromEntries(d.scoreboard.rows.map((r) => [r.criterion.key, localized(r.criterion, "name", lng)]))}
+      />
 
       <div className="dossier__grid">
         <RecognitionCard recognition={d.scoreboard.recognition} kind={d.commune.kind} />

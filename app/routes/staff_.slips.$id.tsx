@@ -8,6 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { PrintButton } from "~/components/print-button";
+import { RatingFace } from "~/components/rating-face";
 import { formatDate } from "~/lib/format";
 import { getBatch, printBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
@@ -19,6 +20,7 @@ import { requireRecord } from "~/utils/route-params.server";
 import { loadQrCode } from "~/utils/qr.server";
 
 const PER_SHEET = 8;
+const SCALE = [1, 2, 3, 4, 5] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const header = {
     village: batch.village,
     commune: { name: batch.commune.name, kind: batch.commune.kind },
+    // Printed on the slip for a household without a QR reader: the page where a code is typed,
+    // without the scheme ("ntm.haiphong.gov.vn/c/vinh-bao/code").
+    address: `${new URL(request.url).host}/c/${batch.commune.slug}/code`,
     round: { id: batch.round.id, name: batch.round.name, endsAt: batch.round.endsAt.toISOString() },
     title: t("slip.title", { village: batch.village, commune: batch.commune.name }),
   };
@@ -60,7 +65,16 @@ export default function Slips() {
       <div className="no-print slips__bar">
         <Link to={`/staff/rounds/${d.round.id}`}>← {d.round.name}</Link>
         <h1>{d.title}</h1>
-        {d.sealed ? <p className="note">{t("slip.sealed")}</p> : <PrintButton label={t("slip.print")} />}
+        {d.sealed ? (
+          <p className="note">{t("slip.sealed")}</p>
+        ) : (
+          <>
+            <p className="note" data-testid="duplex-hint">
+              {t("slip.duplexHint")}
+            </p>
+            <PrintButton label={t("slip.print")} />
+          </>
+        )}
       </div>
       {sheets.map((sheet, i) => (
         <div key={i}>
@@ -78,7 +92,7 @@ export default function Slips() {
                   <p>{t("slip.closes", { date: closes })}</p>
                   <p className="slip__serial">{t("slip.serial", { serial: s.serial })}</p>
                   <p className="slip__instruction">
-                    {t("slip.instruction1")}
+                    {t("slip.instruction1")} <strong className="slip__address">{d.address}</strong> {t("slip.instructionAfter")}
                     <br />
                     {t("slip.instruction2")}
                   </p>
@@ -95,10 +109,17 @@ export default function Slips() {
                   <thead>
                     <tr>
                       <th />
-                      {["1", "2", "3", "4", "5"].map((n) => (
-                        <th key={n}>{n}</th>
+                      {SCALE.map((n) => (
+                        <th key={n} scope="col" className="slip__scale">
+                          <RatingFace value={n} />
+                          <span>
+                            {n}. {t(`survey:scale.${n}`)}
+                          </span>
+                        </th>
                       ))}
-                      <th>{t("slip.noOpinion")}</th>
+                      <th scope="col" className="slip__scale">
+                        <span>{t("survey:scale.na")}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

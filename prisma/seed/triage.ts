@@ -23,7 +23,7 @@ const TEMPLATES = [
   {
     category: "water" as const,
     title: "Chuyển công ty nước",
-    body: "Phản ánh {code} về nước sinh hoạt đã được chuyển Công ty nước sạch kiểm tra; xã sẽ theo dõi và báo lại kết quả.",
+    body: "Phản ánh {code} về nước sinh hoạt đã được chuyển {unit} kiểm tra; xã sẽ theo dõi và báo lại kết quả.",
   },
 ];
 

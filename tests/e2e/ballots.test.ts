@@ -74,8 +74,36 @@ describe("household ballot slips", () => {
     expect(await decodeQr(page, "[data-testid=slip]:nth-child(8) .slip__qr")).toBe(
       `${baseUrl}/b/${(await slips.nth(7).locator(".slip__code").innerText()).trim()}`,
     );
+    // A household without a QR reader finds the address on the slip; the clerk is told how to print.
+    const host = new URL(baseUrl).host;
+    expect(await slips.first().locator(".slip__address").innerText()).toBe(`${host}/c/vinh-bao/code`);
+    await expect.poll(() => page.getByTestId("duplex-hint").isVisible()).toBe(true);
     // Printed: A4 sheets, the slips page and the paper-ballot page behind it.
     await page.emulateMedia({ media: "print" });
+    // The ballot side says what 1 to 5 mean, face and word, in 10 pt or more, and nothing is cut off.
+    const ballot = page.locator(".slip--ballot").first();
+    const scale = await ballot.locator("thead .slip__scale span").allInnerTexts();
+    expect(scale.map((w) => w.replace(/\s+/g, " "))).toEqual([
+      "1. Rất không hài lòng",
+      "2. Không hài lòng",
+      "3. Bình thường",
+      "4. Hài lòng",
+      "5. Rất hài lòng",
+      "Không ý kiến",
+    ]);
+    expect(await ballot.locator("thead .face").count()).toBe(5);
+    const sizes = await ballot
+      .locator("thead .slip__scale span")
+      .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    for (const px of sizes) expect(px).toBeGreaterThanOrEqual(13.33); // 10 pt
+    const overflowing = await page
+      .locator(".slip--ballot, [data-testid=slip]")
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`),
+      );
+    expect(overflowing).toEqual([]);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
 

@@ -61,6 +61,31 @@ describe("council dashboard", () => {
     await context.close();
   });
 
+  it("a dossier opens with its conclusion, a legend, and prints on at most three A4 pages", async () => {
+    const context = await getBrowser().newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInAsCouncil(page);
+    await page.goto(baseUrl + "/staff/council/cam-giang");
+    const conclusion = page.getByTestId("dossier-conclusion");
+    // The conclusion is the first section of the dossier, above the recognition card.
+    expect(await page.locator("article.dossier > section.card").first().getAttribute("data-testid")).toBe("dossier-conclusion");
+    expect(await conclusion.locator(".conclusion__answer").innerText()).toMatch(/^(Đạt|Chưa đạt|Chưa thể kết luận)/);
+    expect(await conclusion.locator(".conclusion__threshold").innerText()).toBe("Ngưỡng hài lòng cần đạt: 90%");
+    expect(await conclusion.innerText()).toMatch(/Độ bao phủ đợt gần nhất: [\d,]+% số hộ, (đạt|chưa đạt) mức cần 70%/);
+    expect(await conclusion.getByTestId("conclusion-recheck").innerText()).toMatch(
+      /^(Phúc tra: chưa rút mẫu|Chưa phúc tra|Phúc tra đang làm|Đã phúc tra)/,
+    );
+    expect(await conclusion.locator("dt .verdict").count()).toBe(4);
+    expect(await conclusion.innerText()).toContain("Khoảng tin cậy 95%");
+
+    await page.emulateMedia({ media: "print" });
+    const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: false }));
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+    await context.close();
+  });
+
   it("is usable on a phone: the table scrolls sideways inside its frame, the page does not", async () => {
     const { page, context, errors } = await phonePage(getBrowser());
     await signInAsCouncil(page);

@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loader as inboxLoader } from "~/routes/staff._index";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.complaints.$id";
 import { createComplaint } from "~/models/complaint/filing.server";
+import { listInbox } from "~/models/complaint/inbox.server";
 import { getWorkingCalendar } from "~/models/working-calendar.server";
 import { addWorkingMinutes } from "~/lib/vn-time";
 import { inboxFilterCookie } from "~/utils/cookies.server";
@@ -73,6 +74,34 @@ describe("the inbox's default order", () => {
     expect(await ids(await inbox("?sort=oldest"))).toEqual([overdue.id, oneHour.id, fourDays.id, closed.id]);
   });
 
+  it("puts an urgent report with 4 working hours left before every overdue normal one, which follow by how late; filters by urgency", async () => {
+    const late = await file(new Date(Date.now() - 9 * 86_400_000));
+    const later = await file(new Date(Date.now() - 8 * 86_400_000));
+    const urgent = await file(new Date(Date.now() - 60_000));
+    await dueIn(late.id, -3 * 24 * 60);
+    await dueIn(later.id, -7 * 24 * 60); // a week late: the latest first among the overdue
+    await dueIn(urgent.id, 4 * 60);
+    await prisma.complaint.update({ where: { id: urgent.id }, data: { urgency: "urgent" } });
+    const closedUrgent = await file(new Date(Date.now() - 10 * 86_400_000));
+    await prisma.complaint.update({
+      where: { id: closedUrgent.id },
+      data: { urgency: "urgent", status: "resolved", dueAt: null },
+    });
+    // A closed urgent report still comes after every open one.
+    expect(await ids(await inbox(""))).toEqual([urgent.id, later.id, late.id, closedUrgent.id]);
+    // Paged across the open and closed parts, one list.
+    const paged = (page: number) =>
+      listInbox({ communeIds: [communeId], sort: "due", page, pageSize: 3 }).then((r) => r.items.map((i) => i.id));
+    expect(await paged(1)).toEqual([urgent.id, later.id, late.id]);
+    expect(await paged(2)).toEqual([closedUrgent.id]);
+    expect(await ids(await inbox("?urgency=urgent"))).toEqual([urgent.id, closedUrgent.id]);
+    expect(await ids(await inbox("?urgency=normal"))).toEqual([later.id, late.id]);
+    // An unknown value is no filter, never a 500.
+    const odd = await inbox("?urgency=soon");
+    expect(odd.status).toBe(200);
+    expect((await odd.json()).inbox.items).toHaveLength(4);
+  });
+
   it("gives 'due' to an official whose remembered filters say nothing about sort, and to one remembered before it was the default", async () => {
     const older = await file(new Date(Date.now() - 86_400_000));
     const newer = await file(new Date());
@@ -136,5 +165,15 @@ describe("next report", () => {
     // Nothing else open: no next.
     await prisma.complaint.updateMany({ where: { id: { in: [b.id, c.id] } }, data: { status: "resolved", dueAt: null } });
     expect(await page(a.id, "?done=acknowledged")).toBeNull();
+  });
+
+  it("goes from the urgent reports on to the normal ones, in the default order", async () => {
+    const normal = await file(new Date(Date.now() - 86_400_000));
+    const urgent = await file(new Date(Date.now() - 60_000));
+    await dueIn(normal.id, -24 * 60);
+    await dueIn(urgent.id, 4 * 60);
+    await prisma.complaint.update({ where: { id: urgent.id }, data: { urgency: "urgent" } });
+    expect((await page(urgent.id))?.id).toBe(normal.id);
+    expect((await page(normal.id))?.id).toBe(urgent.id); // wraps round to the top
   });
 });

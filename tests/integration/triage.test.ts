@@ -391,6 +391,53 @@ describe("templates and bulk acknowledge", () => {
     }
     expect((await prisma.complaint.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("new");
   });
+
+  it("a template that says 'forwarded to {unit}' is offered only on a report that is with a unit, and never in bulk", async () => {
+    const template = await prisma.replyTemplate.create({
+      data: { category: null, title: "Chuyển đơn vị", body: "Phản ánh {code} đã được chuyển {unit} kiểm tra." },
+    });
+    const plain = await prisma.replyTemplate.create({
+      data: { category: null, title: "Tiếp nhận", body: "Đã tiếp nhận {code}." },
+    });
+    const a = await fileAt(new Date(), "water");
+    const params = { id: String(a.id) };
+    const titles = async () =>
+      (await (await get(staffLoader, `/staff/complaints/${a.id}`, official.cookie, params)).json()).triage.templates.map(
+        (t: { title: string }) => t.title,
+      );
+    // Not forwarded: the template is not offered, and asked for by hand it fills nothing.
+    expect(await titles()).toEqual(["Tiếp nhận"]);
+    const asked = await (
+      await get(staffLoader, `/staff/complaints/${a.id}?template=${template.id}`, official.cookie, params)
+    ).json();
+    expect(asked.triage.templateText).toBeNull();
+    // Bulk acknowledge offers only the plain template; a forged post with the other is a 400 and acknowledges nothing.
+    const inbox = await (await get(inboxLoader, "/staff?clear=1", official.cookie)).json();
+    expect(inbox.templates.map((t: { id: number }) => t.id)).toEqual([plain.id]);
+    const forged = await post(
+      acknowledgeAction,
+      "/staff/acknowledge",
+      { ids: [String(a.id)], templateId: String(template.id) },
+      official.cookie,
+    );
+    expect(forged.status).toBe(400);
+    expect((await forged.json()).fieldErrors.templateId).toBe("errors.forwardingTemplate");
+    expect((await prisma.complaint.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("new");
+    // Forwarded to the water company: offered, and it names the unit the report really went to.
+    const forwarded = await post(
+      forwardAction,
+      `/staff/complaints/${a.id}/forward`,
+      { intent: "forward", unitId: String(unitA.id), note: "Nhờ kiểm tra" },
+      official.cookie,
+      params,
+    );
+    expect(forwarded.status).toBe(303);
+    expect(await titles()).toEqual(["Chuyển đơn vị", "Tiếp nhận"]);
+    const filled = await (
+      await get(staffLoader, `/staff/complaints/${a.id}?template=${template.id}`, official.cookie, params)
+    ).json();
+    expect(filled.triage.templateText).toBe(`Phản ánh ${a.code} đã được chuyển Công ty nước sạch kiểm tra.`);
+  });
 });
 
 function reportRequest(query: string, fields: Record<string, string>) {

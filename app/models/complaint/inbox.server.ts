@@ -1,6 +1,7 @@
 // The officials' inbox: filters, the due order, the next report to handle and the map.
 import type { Prisma } from "~/generated/prisma/client";
 import { isOpen, isOverdue, OPEN_STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
+import type { Urgency } from "~/lib/deadline-policy";
 import { fold } from "~/lib/text";
 import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import { prisma } from "~/utils/db.server";
@@ -24,7 +25,14 @@ export function overdueWhere(now: Date): Prisma.ComplaintWhereInput {
  * deadline (closed, merged) after. `dueAt` is stored per report, so this is an index-friendly
  * ORDER BY; working time left grows with `dueAt`, so the order is the same.
  */
+/**
+ * The inbox's default order (decision 030, issue 23): urgent reports first, then by the deadline
+ * that applies now, earliest first (so overdue reports by how late, then the least working time
+ * left), reports without a deadline (closed) last. Urgency sorts as text: "urgent" > "normal", so
+ * descending puts urgent first (tests/integration/inbox-order.test.ts).
+ */
 export const DUE_ORDER: Prisma.ComplaintOrderByWithRelationInput[] = [
+  { urgency: "desc" },
   { dueAt: { sort: "asc", nulls: "last" } },
   { createdAt: "asc" },
   { id: "asc" },
@@ -35,6 +43,7 @@ export type InboxFilter = {
   status?: Status;
   category?: Category;
   overdue?: boolean;
+  urgency?: Urgency;
   hasPhoto?: boolean;
   q?: string;
   /** "due" (the default): DUE_ORDER, least working time left first, closed reports last */
@@ -55,28 +64,31 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
       filter.status ? { status: filter.status } : {},
       filter.category ? { category: filter.category } : {},
       filter.overdue ? overdueWhere(now) : {},
+      filter.urgency ? { urgency: filter.urgency } : {},
       filter.hasPhoto ? { photos: { some: {} } } : {},
       ...words.map((w) => ({ searchKey: { contains: w } })),
     ],
   };
+  const select = {
+    ...listedSelect,
+    createdAt: true,
+    clockStartedAt: true,
+    commune: { select: { name: true, slug: true } },
+    _count: { select: { photos: true, supporters: true } },
+  } satisfies Prisma.ComplaintSelect;
+  const skip = (filter.page - 1) * filter.pageSize;
+  const take = filter.pageSize;
   const [total, rows, byStatus] = await Promise.all([
     prisma.complaint.count({ where }),
-    prisma.complaint.findMany({
-      where,
-      select: {
-        ...listedSelect,
-        createdAt: true,
-        clockStartedAt: true,
-        commune: { select: { name: true, slug: true } },
-        _count: { select: { photos: true, supporters: true } },
-      },
-      orderBy:
-        filter.sort === "due"
-          ? DUE_ORDER
-          : [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
-    }),
+    filter.sort === "due"
+      ? pageInDueOrder(where, select, skip, take)
+      : prisma.complaint.findMany({
+          where,
+          select,
+          orderBy: [{ createdAt: filter.sort === "oldest" ? "asc" : "desc" }, { id: filter.sort === "oldest" ? "asc" : "desc" }],
+          skip,
+          take,
+        }),
     prisma.complaint.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
   ]);
   return {
@@ -91,6 +103,35 @@ export async function listInbox(filter: InboxFilter, now = new Date()) {
     })),
     counts: countsByStatus(byStatus),
   };
+}
+
+/**
+ * One page in DUE_ORDER with the reports that have no deadline (closed) after all the others,
+ * whatever their urgency: SQL would say ORDER BY dueAt IS NULL first, which Prisma's orderBy cannot,
+ * so the open part and the closed part are read as two slices of one list.
+ */
+async function pageInDueOrder<S extends Prisma.ComplaintSelect>(
+  where: Prisma.ComplaintWhereInput,
+  select: S,
+  skip: number,
+  take: number,
+) {
+  const open = { AND: [where, { dueAt: { not: null } }] };
+  const closed = { AND: [where, { dueAt: null }] };
+  const openCount = await prisma.complaint.count({ where: open });
+  const first = skip < openCount ? await prisma.complaint.findMany({ where: open, select, orderBy: DUE_ORDER, skip, take }) : [];
+  const rest = take - first.length;
+  const second =
+    rest > 0
+      ? await prisma.complaint.findMany({
+          where: closed,
+          select,
+          orderBy: DUE_ORDER,
+          skip: Math.max(0, skip - openCount),
+          take: rest,
+        })
+      : [];
+  return [...first, ...second];
 }
 
 /**
@@ -120,16 +161,24 @@ export async function nextOpenComplaint({
   const top = () => prisma.complaint.findFirst({ where, select, orderBy: DUE_ORDER });
   // After an action: the most urgent other report, whatever this one's place (no need to read it).
   if (afterAction) return top();
-  const current = await prisma.complaint.findUnique({ where: { id }, select: { dueAt: true, createdAt: true } });
+  const current = await prisma.complaint.findUnique({ where: { id }, select: { urgency: true, dueAt: true, createdAt: true } });
   if (!current) return null;
-  // Strictly after (dueAt, createdAt, id) in DUE_ORDER; a null dueAt sorts last.
-  const sameDue = { dueAt: current.dueAt };
+  // Strictly after (urgency, dueAt, createdAt, id) in DUE_ORDER: later in this urgency group (a null
+  // dueAt sorts last), or any report of a later group (normal after urgent).
+  const group = { urgency: current.urgency };
   const tieBreak: Prisma.ComplaintWhereInput[] = [
-    { ...sameDue, createdAt: { gt: current.createdAt } },
-    { ...sameDue, createdAt: current.createdAt, id: { gt: id } },
+    { ...group, dueAt: current.dueAt, createdAt: { gt: current.createdAt } },
+    { ...group, dueAt: current.dueAt, createdAt: current.createdAt, id: { gt: id } },
   ];
+  const laterInGroup: Prisma.ComplaintWhereInput[] = current.dueAt
+    ? [
+        { ...group, dueAt: { gt: current.dueAt } },
+        { ...group, dueAt: null },
+      ]
+    : [];
+  const laterGroups: Prisma.ComplaintWhereInput[] = current.urgency === "urgent" ? [{ urgency: "normal" }] : [];
   const after = await prisma.complaint.findFirst({
-    where: { ...where, OR: current.dueAt ? [{ dueAt: { gt: current.dueAt } }, { dueAt: null }, ...tieBreak] : tieBreak },
+    where: { ...where, OR: [...laterInGroup, ...tieBreak, ...laterGroups] },
     select,
     orderBy: DUE_ORDER,
   });

@@ -1,18 +1,34 @@
 // Reply templates: the administrator's texts, one filled in for a report, and bulk acknowledge.
 import type { Category } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
-import { renderTemplate, type TemplateValues } from "~/lib/reply-template";
+import { needsForwarding, renderTemplate, type TemplateValues } from "~/lib/reply-template";
 import { prisma } from "~/utils/db.server";
 import type { Language } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
+import { ACTIVE_FORWARDING } from "../forwarding.server";
 import { applyStatusChange, readStatus, WorkflowError } from "./workflow.server";
 
-export function listTemplates({ category }: { category?: Category } = {}) {
-  return prisma.replyTemplate.findMany({
+/**
+ * The templates an official may choose: of the report's category (or any), and only where what a
+ * template says is true: one naming the unit ({unit}) only for a report forwarded now
+ * (`forwarded: true`); in bulk acknowledge (`forwarded: false`) never.
+ */
+export async function listTemplates({ category, forwarded }: { category?: Category; forwarded?: boolean } = {}) {
+  const templates = await prisma.replyTemplate.findMany({
     where: category ? { OR: [{ category }, { category: null }] } : {},
     select: { id: true, category: true, title: true, body: true },
     orderBy: [{ category: "asc" }, { title: "asc" }],
   });
+  return forwarded === undefined ? templates : templates.filter((t) => forwarded || !needsForwarding(t.body));
+}
+
+/** The unit a report is forwarded to now (waiting for or working on it), if any. */
+async function forwardedUnit(complaintId: number) {
+  const f = await prisma.forwarding.findFirst({
+    where: { complaintId, status: { in: [...ACTIVE_FORWARDING] } },
+    select: { unit: { select: { name: true } } },
+  });
+  return f?.unit.name ?? null;
 }
 
 export async function createTemplate(input: { category: Category | null; title: string; body: string }) {
@@ -32,16 +48,26 @@ export async function renderTemplateFor({
 }: {
   templateId: number;
   complaintId: number;
-  format: (c: { code: string; commune: string; category: Category; createdAt: Date; handleBy: Date | null }) => TemplateValues;
+  format: (c: {
+    code: string;
+    commune: string;
+    category: Category;
+    createdAt: Date;
+    handleBy: Date | null;
+    unit: string | null;
+  }) => TemplateValues;
 }): Promise<string | null> {
-  const [template, c] = await Promise.all([
+  const [template, c, unit] = await Promise.all([
     prisma.replyTemplate.findUnique({ where: { id: templateId }, select: { body: true, category: true } }),
     prisma.complaint.findUnique({
       where: { id: complaintId },
       select: { code: true, category: true, createdAt: true, handleBy: true, commune: { select: { name: true } } },
     }),
+    forwardedUnit(complaintId),
   ]);
   if (!template || !c || (template.category && template.category !== c.category)) return null;
+  // A "forwarded" template on a report that is not forwarded would tell the resident something false.
+  if (needsForwarding(template.body) && !unit) return null;
   return renderTemplate(
     template.body,
     format({
@@ -50,6 +76,7 @@ export async function renderTemplateFor({
       category: c.category,
       createdAt: c.createdAt,
       handleBy: c.handleBy,
+      unit,
     }),
   );
 }
@@ -73,7 +100,12 @@ export async function bulkAcknowledge({
   communeIds: number[];
   templateId: number | null;
   format: Parameters<typeof renderTemplateFor>[0]["format"];
-}) {
+}): Promise<{ ok: true; done: number; skipped: number } | { ok: false; reason: "forwardingTemplate" }> {
+  // A template that says "forwarded to {unit}" is never a bulk reply: nothing is forwarded here.
+  if (templateId) {
+    const template = await prisma.replyTemplate.findUnique({ where: { id: templateId }, select: { body: true } });
+    if (template && needsForwarding(template.body)) return { ok: false, reason: "forwardingTemplate" };
+  }
   let done = 0;
   let skipped = 0;
   for (const id of [...new Set(ids)]) {
@@ -99,17 +131,25 @@ export async function bulkAcknowledge({
       skipped++;
     }
   }
-  return { done, skipped };
+  return { ok: true, done, skipped };
 }
 
 /** Placeholder values in the reader's language. */
 export function templateFormatter(lng: Language) {
   const t = getFixedT(lng, "complaint");
-  return (c: { code: string; commune: string; category: Category; createdAt: Date; handleBy: Date | null }): TemplateValues => ({
+  return (c: {
+    code: string;
+    commune: string;
+    category: Category;
+    createdAt: Date;
+    handleBy: Date | null;
+    unit: string | null;
+  }): TemplateValues => ({
     code: c.code,
     commune: c.commune,
     category: t(`category.${c.category}`),
     date: formatDate(c.createdAt, lng),
     deadline: c.handleBy ? formatDate(c.handleBy, lng) : "",
+    unit: c.unit ?? "",
   });
 }

@@ -4,7 +4,8 @@ import { listedSelect, reportedSelect, timelineEventSelect } from "./select.serv
 import { isOpen, type Category, type Status } from "~/lib/complaint-workflow";
 import { describeTimeLeft, workingMinutesBetween } from "~/lib/vn-time";
 import type { Language } from "~/utils/i18n";
-import { listForwardings } from "../forwarding.server";
+import { needsForwarding } from "~/lib/reply-template";
+import { isActiveForwarding, listForwardings } from "../forwarding.server";
 import { getWorkingCalendar } from "../working-calendar.server";
 import { listTemplates, renderTemplateFor, templateFormatter } from "./reply-templates.server";
 
@@ -91,7 +92,10 @@ export async function loadTriage({
     handleBy: complaint.handleBy,
     supporters: complaint._count.supporters,
     forwardings,
-    templates: templates.map((t) => ({ id: t.id, title: t.title })),
+    // A template naming the unit ({unit}) only while the report is with one.
+    templates: templates
+      .filter((t) => !needsForwarding(t.body) || forwardings.some((f) => isActiveForwarding(f.status)))
+      .map((t) => ({ id: t.id, title: t.title })),
     templateText,
     canWrite: canWrite && isOpen(complaint.status),
   };

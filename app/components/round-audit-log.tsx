@@ -8,9 +8,16 @@ type Event = {
   id: number;
   createdAt: string;
   action: string;
-  detail: Record<string, string | number | boolean>;
+  detail: Record<string, unknown>;
   actor: { name: string; role: string } | null;
 };
+
+/** An event's figures as one line: "count: 3, before: {…}" (React escapes it). */
+export function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${v !== null && typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join(", ");
+}
 
 export function RoundAuditLog({ events }: { events: Event[] }) {
   const { t } = useTranslation("ballot");
@@ -29,9 +36,7 @@ export function RoundAuditLog({ events }: { events: Event[] }) {
               <span className="detail">
                 {" "}
                 (
-                {Object.entries(e.detail)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
-                  .join(", ")}
+                {detailText(e.detail)}
                 )
               </span>
             ) : null}

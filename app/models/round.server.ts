@@ -1,18 +1,23 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { roundAnswered } from "~/lib/dashboard";
-import { pickRound } from "~/lib/round";
+import { paperEntryClosesAt, pickRound, resultsVisible, roundsOverlap } from "~/lib/round";
+import { vnIsoDay, vnStartOfDay } from "~/lib/vn-time";
 import type { Tally } from "~/lib/score";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
 import { usedCodeCounts } from "./ballot.server";
+import { registerHouseholds } from "./register.server";
 
 /** Every round's communes and households, oldest round first (reference data, read once per change). */
 function roundLinks() {
   return cached("roundLinks", ["reference"], () =>
     prisma.roundCommune.findMany({
+      // A proposed round takes no answers and is nobody's current round until it is approved.
+      where: { round: { approvedAt: { not: null } } },
       select: {
         communeId: true,
         households: true,
@@ -37,6 +42,16 @@ function roundWindows() {
   });
 }
 
+/** Whether a round's results may be shown at `now`: once paper entry has closed (decision 036). */
+export function roundResultsVisible(round: { endsAt: Date }, now: Date = new Date()): boolean {
+  return resultsVisible(round, now, env.PAPER_GRACE_HOURS);
+}
+
+/** When a round's paper entry closes (its close plus PAPER_GRACE_HOURS). */
+export function roundPaperClosesAt(round: { endsAt: Date }): Date {
+  return paperEntryClosesAt(round, env.PAPER_GRACE_HOURS);
+}
+
 /** The round open for this commune at this moment, if any. */
 export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
   const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
@@ -55,11 +70,17 @@ export type NewRound = {
   isDemo?: boolean;
 };
 
-/** Opens a round (the Front for its communes, or an administrator), audited in the same transaction. */
+/**
+ * Writes an approved round as given, audited: the demo data and test fixtures only. People go
+ * through proposeRound and approveRound, which take the households from the register.
+ */
 export async function createRound(input: NewRound & { createdById: number | null }) {
   const { communes, ...round } = input;
   return prisma.$transaction(async (tx) => {
-    const created = await tx.surveyRound.create({ data: { ...round, communes: { create: communes } }, select: { id: true } });
+    const created = await tx.surveyRound.create({
+      data: { ...round, approvedAt: new Date(), communes: { create: communes } },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId: input.createdById,
       action: "round_created",
@@ -67,6 +88,107 @@ export async function createRound(input: NewRound & { createdById: number | null
       detail: { purpose: input.purpose, codesRequired: input.codesRequired, communes: communes.length },
     });
     return created;
+  });
+}
+
+export type ProposeResult =
+  | { ok: true; id: number }
+  | { ok: false; field: "startsOn" | "communes"; reason: "startsBeforeToday" | "notInRegister" | "overlap" };
+
+/**
+ * The Front proposes a round for its communes (decision 036): the households come from the
+ * register, it cannot start before today (Vietnam time) nor overlap another round of one of its
+ * communes, and it takes no answers until an administrator approves it.
+ */
+export async function proposeRound(
+  input: Omit<NewRound, "communes" | "isDemo"> & { communeIds: number[]; proposerId: number; now?: Date },
+): Promise<ProposeResult> {
+  const now = input.now ?? new Date();
+  if (input.startsAt < vnStartOfDay(vnIsoDay(now))) return { ok: false, field: "startsOn", reason: "startsBeforeToday" };
+  return prisma.$transaction(async (tx) => {
+    const households = await registerHouseholds(tx, { communeIds: input.communeIds });
+    if (input.communeIds.some((id) => !households.get(id))) return { ok: false, field: "communes", reason: "notInRegister" } as const;
+    const others = await tx.surveyRound.findMany({
+      where: { communes: { some: { communeId: { in: input.communeIds } } } },
+      select: { startsAt: true, endsAt: true },
+    });
+    if (others.some((o) => roundsOverlap(o, input))) return { ok: false, field: "startsOn", reason: "overlap" } as const;
+    const created = await tx.surveyRound.create({
+      data: {
+        name: input.name,
+        purpose: input.purpose,
+        levelId: input.levelId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        codesRequired: input.codesRequired,
+        createdById: input.proposerId,
+        communes: { create: input.communeIds.map((communeId) => ({ communeId, households: households.get(communeId)! })) },
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.proposerId,
+      action: "round_created",
+      roundId: created.id,
+      detail: {
+        name: input.name,
+        purpose: input.purpose,
+        startsOn: vnIsoDay(input.startsAt),
+        endsOn: vnIsoDay(input.endsAt),
+        codesRequired: input.codesRequired,
+        communes: input.communeIds.length,
+        households: [...households.values()].reduce((a, b) => a + b, 0),
+      },
+    });
+    return { ok: true, id: created.id } as const;
+  });
+}
+
+export type ApproveResult = { ok: true } | { ok: false; reason: "notFound" | "alreadyApproved" | "sameRole" | "started" };
+
+/**
+ * The second signature: a person of another role than the proposer's approves the round as
+ * proposed (name, dates, communes, codes), before it starts. Audited with what was approved.
+ */
+export async function approveRound({
+  roundId,
+  approver,
+  now = new Date(),
+}: {
+  roundId: number;
+  approver: { id: number; role: string };
+  now?: Date;
+}): Promise<ApproveResult> {
+  return prisma.$transaction(async (tx) => {
+    const round = await tx.surveyRound.findUnique({
+      where: { id: roundId },
+      select: { approvedAt: true, createdById: true, startsAt: true, endsAt: true, name: true, codesRequired: true },
+    });
+    if (!round) return { ok: false, reason: "notFound" } as const;
+    if (round.approvedAt) return { ok: false, reason: "alreadyApproved" } as const;
+    const proposer = round.createdById
+      ? await tx.user.findUnique({ where: { id: round.createdById }, select: { role: true } })
+      : null;
+    if (round.createdById === approver.id || proposer?.role === approver.role) return { ok: false, reason: "sameRole" } as const;
+    if (round.endsAt <= now) return { ok: false, reason: "started" } as const;
+    // The same row as read: an approval of a round changed meanwhile would not match.
+    const done = await tx.surveyRound.updateMany({
+      where: { id: roundId, approvedAt: null },
+      data: { approvedAt: now, approvedById: approver.id },
+    });
+    if (done.count !== 1) return { ok: false, reason: "alreadyApproved" } as const;
+    await recordAudit(tx, {
+      actorId: approver.id,
+      action: "round_approved",
+      roundId,
+      detail: {
+        name: round.name,
+        startsOn: vnIsoDay(round.startsAt),
+        endsOn: vnIsoDay(round.endsAt),
+        codesRequired: round.codesRequired,
+      },
+    });
+    return { ok: true } as const;
   });
 }
 
@@ -78,6 +200,7 @@ const roundHeadSelect = {
   startsAt: true,
   endsAt: true,
   codesRequired: true,
+  approvedAt: true,
 } satisfies Prisma.SurveyRoundSelect;
 
 const levelNameSelect = { select: { nameVi: true, nameEn: true } } satisfies Prisma.SurveyRound$levelArgs;
@@ -102,6 +225,7 @@ export function getRound({ id }: { id: number }) {
     select: {
       ...roundHeadSelect,
       isDemo: true,
+      createdById: true,
       level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
       communes: {
         select: { households: true, commune: { select: { id: true, slug: true, name: true } } },
@@ -241,7 +365,7 @@ export function roundResponsesForExport({ roundId }: { roundId: number }) {
 /** The rounds a commune took part in, newest first, with households and answers per channel. */
 export async function listCommuneRounds({ communeId }: { communeId: number }) {
   const links = await prisma.roundCommune.findMany({
-    where: { communeId },
+    where: { communeId, round: { approvedAt: { not: null } } },
     select: {
       households: true,
       round: {

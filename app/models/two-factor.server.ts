@@ -5,6 +5,7 @@ import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
 import type { Role } from "~/lib/roles";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
+import { recordChange } from "./audit.server";
 
 export const TWO_FACTOR_ROLES: readonly Role[] = ["admin", "council"];
 const RECOVERY_CODES = 10;
@@ -53,6 +54,7 @@ export async function enableTwoFactor({
   });
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { totpSecret: secret, totpLastStep: null } }),
+    twoStepChange(userId, true),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
     prisma.recoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId, codeHash: keyedHash("recovery", normaliseRecoveryCode(c)) })),
@@ -61,9 +63,20 @@ export async function enableTwoFactor({
   return { ok: true, recoveryCodes };
 }
 
+/** Two-step sign-in turned on or off, by its owner: audited (decision 036), never the secret. */
+const twoStepChange = (userId: number, on: boolean) =>
+  recordChange(prisma, {
+    actorId: userId,
+    action: "user_changed",
+    subject: `user ${userId}`,
+    before: { twoStep: !on },
+    after: { twoStep: on },
+  });
+
 export async function disableTwoFactor({ userId }: { userId: number }): Promise<void> {
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { totpSecret: null } }),
+    twoStepChange(userId, false),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
   ]);
 }

@@ -123,7 +123,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);
@@ -151,23 +151,23 @@ export async function action({ request }: ActionFunctionArgs) {
         }
         rows.push({ category, defaultUrgency: urgency.data, ...parts } as CategoryPolicy);
       }
-      for (const row of rows) await saveCategoryPolicy(row);
+      for (const row of rows) await saveCategoryPolicy(row, { actorId: admin.id });
       await recomputeOpenDeadlines();
       break;
     }
     case "officeHours": {
       const hours = parseOfficeHours(data.officeHours);
       if (!hours) return bad("officeHours", "errors.officeHours");
-      await saveOfficeHours(hours);
+      await saveOfficeHours(hours, { actorId: admin.id });
       await recomputeOpenDeadlines();
       break;
     }
     case "addDay":
-      await saveCalendarDay({ date: data.date, kind: data.kind, note: data.note ?? "" });
+      await saveCalendarDay({ date: data.date, kind: data.kind, note: data.note ?? "", actorId: admin.id });
       await recomputeOpenDeadlines();
       break;
     case "removeDay":
-      await deleteCalendarDay({ date: data.date });
+      await deleteCalendarDay({ date: data.date, actorId: admin.id });
       await recomputeOpenDeadlines();
       break;
     case "addTemplate":

@@ -5,17 +5,25 @@ import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { requireUser } from "~/guards/auth.server";
+import { AUDIT_READERS, REGISTER_IMPORTERS } from "~/guards/duties.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return json(
-    { user: { name: user.name, role: user.role, communes: user.communes } },
+    {
+      user: { name: user.name, role: user.role, communes: user.communes },
+      // decision 036: the register (administrators) and the audit trail (administrators, council)
+      may: {
+        register: (REGISTER_IMPORTERS as readonly string[]).includes(user.role),
+        audit: (AUDIT_READERS as readonly string[]).includes(user.role),
+      },
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function StaffLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, may } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   return (
     <div className="page page--wide staff">
@@ -38,6 +46,12 @@ export default function StaffLayout() {
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
+        {may.register ? (
+          <NavLink to="/staff/register">{t("ballot:register.nav")}</NavLink>
+        ) : null}
+        {may.audit ? (
+          <NavLink to="/staff/audit">{t("ballot:auditPage.nav")}</NavLink>
+        ) : null}
         <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}

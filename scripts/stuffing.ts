@@ -222,12 +222,10 @@ const INSIDER_DIR = path.resolve("data/stuffing-insider");
 
 /** The insider attempts, on a fresh demo database, behind the default TRUST_PROXY=false. */
 async function insider(direct: Record<string, number> | null) {
-  const out = await withServer(
-    "false",
-    3963,
-    (base, env) => insiderAttempts(base, env.DATABASE_URL.replace(/^file:/, "")),
-    { dir: INSIDER_DIR, demo: true },
-  );
+  const out = await withServer("false", 3963, (base, env) => insiderAttempts(base, env.DATABASE_URL.replace(/^file:/, "")), {
+    dir: INSIDER_DIR,
+    demo: true,
+  });
   // Answers a forged X-Forwarded-For got past the per-address limit, with TRUST_PROXY=false (as
   // deployed by default): fresh cookie + forged header, less fresh cookie alone.
   const forgedForwardedForBypasses = direct

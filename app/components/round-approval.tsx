@@ -32,7 +32,11 @@ export function RoundApproval({
       {canApprove ? (
         <>
           <FormError message={actionData?.formError?.startsWith("ballot:approval") ? t(actionData.formError) : null} />
-          <IntentForm action={`/staff/rounds/${roundId}/approve`} submitLabel={t("approval.approve")} buttonClassName="button button--primary" />
+          <IntentForm
+            action={`/staff/rounds/${roundId}/approve`}
+            submitLabel={t("approval.approve")}
+            buttonClassName="button button--primary"
+          />
         </>
       ) : null}
     </section>

@@ -32,14 +32,7 @@ export function RoundAuditLog({ events }: { events: Event[] }) {
             {formatDate(e.createdAt, lng)} {new Date(e.createdAt).toISOString().slice(11, 16)} UTC ·{" "}
             {e.actor ? `${e.actor.name} (${t(`staff:role.${e.actor.role}`)})` : t("audit.system")} ·{" "}
             {t(`audit.actions.${e.action}`)}
-            {Object.keys(e.detail).length > 0 ? (
-              <span className="detail">
-                {" "}
-                (
-                {detailText(e.detail)}
-                )
-              </span>
-            ) : null}
+            {Object.keys(e.detail).length > 0 ? <span className="detail"> ({detailText(e.detail)})</span> : null}
           </li>
         ))}
       </ul>

@@ -34,8 +34,7 @@ function toRows(table: string[][]): RegisterFileResult {
     const village = String(r[cols.village] ?? "").trim();
     if (!village || village.length > 100) return { ok: false, error: "village", line };
     const households = Number(String(r[cols.households] ?? "").trim());
-    if (!Number.isInteger(households) || households < 1 || households > 100_000)
-      return { ok: false, error: "households", line };
+    if (!Number.isInteger(households) || households < 1 || households > 100_000) return { ok: false, error: "households", line };
     rows.push({ commune: String(r[cols.commune] ?? "").trim(), village, households, line });
   }
   return { ok: true, rows };

@@ -36,9 +36,15 @@ describe("resultsVisible", () => {
 describe("roundsOverlap", () => {
   const r = (a: string, b: string) => ({ startsAt: d(a), endsAt: d(b) });
   it("is true when two windows share a moment, false when one ends as the other starts", () => {
-    expect(roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-10-31T00:00:00Z", "2026-12-01T00:00:00Z"))).toBe(true);
-    expect(roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"))).toBe(false);
-    expect(roundsOverlap(r("2026-10-05T00:00:00Z", "2026-10-06T00:00:00Z"), r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"))).toBe(true);
+    expect(
+      roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-10-31T00:00:00Z", "2026-12-01T00:00:00Z")),
+    ).toBe(true);
+    expect(
+      roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z")),
+    ).toBe(false);
+    expect(
+      roundsOverlap(r("2026-10-05T00:00:00Z", "2026-10-06T00:00:00Z"), r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z")),
+    ).toBe(true);
   });
 });
 

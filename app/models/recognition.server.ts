@@ -89,7 +89,9 @@ export async function saveThresholds({
   ]);
   const asRecord = (ls: LevelThresholds[], d: Threshold) => ({
     default: { share: d.share, minSample: d.minSample },
-    ...Object.fromEntries(ls.map((l) => [`level${l.id}`, { share: l.thresholdShare, minSample: l.minSample, coverage: l.coverageShare }])),
+    ...Object.fromEntries(
+      ls.map((l) => [`level${l.id}`, { share: l.thresholdShare, minSample: l.minSample, coverage: l.coverageShare }]),
+    ),
   });
   await prisma.$transaction([
     recordChange(prisma, {

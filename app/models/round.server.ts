@@ -107,7 +107,8 @@ export async function proposeRound(
   if (input.startsAt < vnStartOfDay(vnIsoDay(now))) return { ok: false, field: "startsOn", reason: "startsBeforeToday" };
   return prisma.$transaction(async (tx) => {
     const households = await registerHouseholds(tx, { communeIds: input.communeIds });
-    if (input.communeIds.some((id) => !households.get(id))) return { ok: false, field: "communes", reason: "notInRegister" } as const;
+    if (input.communeIds.some((id) => !households.get(id)))
+      return { ok: false, field: "communes", reason: "notInRegister" } as const;
     const others = await tx.surveyRound.findMany({
       where: { communes: { some: { communeId: { in: input.communeIds } } } },
       select: { startsAt: true, endsAt: true },

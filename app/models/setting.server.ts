@@ -72,7 +72,10 @@ export async function getIntegrityThresholds(): Promise<IntegrityThresholds> {
 const storedIntegrity = z.coerce.number().min(INTEGRITY_BOUNDS.min).max(INTEGRITY_BOUNDS.max);
 
 /** The integrity thresholds, as an administrator sets them; audited with before and after (decision 036). */
-export async function saveIntegrityThresholds(values: IntegrityThresholds, { actorId }: { actorId: number | null }): Promise<{ ok: true }> {
+export async function saveIntegrityThresholds(
+  values: IntegrityThresholds,
+  { actorId }: { actorId: number | null },
+): Promise<{ ok: true }> {
   const before = await getIntegrityThresholds();
   await prisma.$transaction([
     ...settingWrites(

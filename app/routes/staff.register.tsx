@@ -32,7 +32,10 @@ const RegisterSchema = lazy(() =>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, REGISTER_IMPORTERS);
   const t = getFixedT(await getLanguage(request), "ballot");
-  return json({ ...(await getRegisterOverview()), title: t("register.title") }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { ...(await getRegisterOverview()), title: t("register.title") },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +50,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const [file] = filesOf(read.form, "file");
   if (!file) return fieldErrors({ file: "ballot:register.errors.file" }, values);
   const parsed = await parseRegisterFile(file);
-  if (!parsed.ok) return json<FormErrors>({ fieldErrors: { file: `ballot:register.errors.${parsed.error}` }, values, formError: parsed.line ? `line:${parsed.line}` : undefined }, { status: 400 });
+  if (!parsed.ok)
+    return json<FormErrors>(
+      {
+        fieldErrors: { file: `ballot:register.errors.${parsed.error}` },
+        values,
+        formError: parsed.line ? `line:${parsed.line}` : undefined,
+      },
+      { status: 400 },
+    );
   const imported = await importRegister({
     actorId: admin.id,
     source: result.data.source,
@@ -56,7 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!imported.ok)
     return json<FormErrors>(
-      { fieldErrors: { file: `ballot:register.errors.${imported.reason}` }, values, formError: imported.line ? `line:${imported.line}` : undefined },
+      {
+        fieldErrors: { file: `ballot:register.errors.${imported.reason}` },
+        values,
+        formError: imported.line ? `line:${imported.line}` : undefined,
+      },
       { status: 400 },
     );
   return redirect(`/staff/register?version=${imported.version}`, { status: 303 });
@@ -105,7 +120,8 @@ export default function Register() {
           <ul className="plain-list">
             {versions.map((r) => (
               <li key={r.id}>
-                v{r.version} · {r.source} · {formatDate(r.sourceDate, lng)} · {t("register.imported", { date: formatDate(r.importedAt, lng) })}
+                v{r.version} · {r.source} · {formatDate(r.sourceDate, lng)} ·{" "}
+                {t("register.imported", { date: formatDate(r.importedAt, lng) })}
               </li>
             ))}
           </ul>

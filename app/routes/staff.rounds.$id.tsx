@@ -107,7 +107,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         paperClosesAt: roundPaperClosesAt(round),
       },
       // The second signature (decision 036): an approver of another role than the proposer's.
-      canApprove: !round.approvedAt && (ROUND_APPROVERS as readonly string[]).includes(user.role) && round.createdById !== user.id,
+      canApprove:
+        !round.approvedAt && (ROUND_APPROVERS as readonly string[]).includes(user.role) && round.createdById !== user.id,
       ...view,
       audit: audit.map((e) => ({
         ...e,

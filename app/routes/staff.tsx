@@ -46,12 +46,8 @@ export default function StaffLayout() {
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
-        {may.register ? (
-          <NavLink to="/staff/register">{t("ballot:register.nav")}</NavLink>
-        ) : null}
-        {may.audit ? (
-          <NavLink to="/staff/audit">{t("ballot:auditPage.nav")}</NavLink>
-        ) : null}
+        {may.register ? <NavLink to="/staff/register">{t("ballot:register.nav")}</NavLink> : null}
+        {may.audit ? <NavLink to="/staff/audit">{t("ballot:auditPage.nav")}</NavLink> : null}
         <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}

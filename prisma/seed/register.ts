@@ -17,8 +17,7 @@ export const DEMO_REGISTER = [
 ] as const;
 
 /** Households of a demo commune in the demo register. */
-export const demoHouseholds = (slug: string) =>
-  DEMO_REGISTER.filter(([s]) => s === slug).reduce((sum, [, , n]) => sum + n, 0);
+export const demoHouseholds = (slug: string) => DEMO_REGISTER.filter(([s]) => s === slug).reduce((sum, [, , n]) => sum + n, 0);
 
 export async function seedDemoRegister({ now = new Date() } = {}) {
   const result = await importRegister({

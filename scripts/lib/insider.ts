@@ -66,8 +66,17 @@ export async function insiderAttempts(base: string, databaseFile: string) {
 
   // 1. A round for Tiên Lãng that started in 2024 (the issue's 2024-Q1), and one typed with a million households.
   const rounds0 = count("SELECT COUNT(*) AS n FROM SurveyRound");
-  await post(front, "/staff/rounds", { name: "Lùi ngày", purpose: "routine", startsOn: "2024-01-01", endsOn: "2024-03-31", communes: String(tienLang) });
-  out.backdatedRoundAccepted = count("SELECT COUNT(*) AS n FROM SurveyRound WHERE startsAt < ?", new Date(`${vnToday}T00:00:00+07:00`).getTime());
+  await post(front, "/staff/rounds", {
+    name: "Lùi ngày",
+    purpose: "routine",
+    startsOn: "2024-01-01",
+    endsOn: "2024-03-31",
+    communes: String(tienLang),
+  });
+  out.backdatedRoundAccepted = count(
+    "SELECT COUNT(*) AS n FROM SurveyRound WHERE startsAt < ?",
+    new Date(`${vnToday}T00:00:00+07:00`).getTime(),
+  );
   const typed = await post(front, "/staff/rounds", {
     name: "Một triệu hộ",
     purpose: "routine",
@@ -77,8 +86,18 @@ export async function insiderAttempts(base: string, databaseFile: string) {
     [`households_${vinhBao}`]: "1000000",
   });
   // 2. More codes than the register's households: a village over its households, a village not in the register.
-  const over = await post(front, `/staff/rounds/${openRound}`, { intent: "batch", communeId: String(vinhBao), village: "Thôn Bắc", count: "561" });
-  const ghost = await post(front, `/staff/rounds/${openRound}`, { intent: "batch", communeId: String(vinhBao), village: "Thôn Ma", count: "20" });
+  const over = await post(front, `/staff/rounds/${openRound}`, {
+    intent: "batch",
+    communeId: String(vinhBao),
+    village: "Thôn Bắc",
+    count: "561",
+  });
+  const ghost = await post(front, `/staff/rounds/${openRound}`, {
+    intent: "batch",
+    communeId: String(vinhBao),
+    village: "Thôn Ma",
+    count: "20",
+  });
   out.householdsOverRegisterAccepted =
     count("SELECT COUNT(*) AS n FROM RoundCommune WHERE households > 100000") + [over, ghost].filter((s) => s === 303).length;
   void typed;
@@ -93,13 +112,25 @@ export async function insiderAttempts(base: string, databaseFile: string) {
   // 4. The closed Cẩm Giàng round: a re-check drawn, outcomes all "denied", then rewritten all
   // "confirmed" without a reason. Counted: outcomes changed by a request with no reason.
   await post(frontCamGiang, `/staff/rounds/${closedRound}/integrity/${camGiang}`, { intent: "draw" });
-  const recheck = one<{ id: number } | undefined>("SELECT id FROM Recheck WHERE roundId = ? AND communeId = ?", closedRound, camGiang);
+  const recheck = one<{ id: number } | undefined>(
+    "SELECT id FROM Recheck WHERE roundId = ? AND communeId = ?",
+    closedRound,
+    camGiang,
+  );
   let rewritten = 0;
   if (recheck) {
     const items = db.prepare("SELECT id FROM RecheckItem WHERE recheckId = ?").all(recheck.id) as { id: number }[];
     const all = (o: string) => Object.fromEntries(items.map((i) => [`o_${i.id}`, o]));
-    await post(frontCamGiang, `/staff/rounds/${closedRound}/integrity/${camGiang}`, { intent: "record", recheckId: String(recheck.id), ...all("denied") });
-    await post(frontCamGiang, `/staff/rounds/${closedRound}/integrity/${camGiang}`, { intent: "record", recheckId: String(recheck.id), ...all("confirmed") });
+    await post(frontCamGiang, `/staff/rounds/${closedRound}/integrity/${camGiang}`, {
+      intent: "record",
+      recheckId: String(recheck.id),
+      ...all("denied"),
+    });
+    await post(frontCamGiang, `/staff/rounds/${closedRound}/integrity/${camGiang}`, {
+      intent: "record",
+      recheckId: String(recheck.id),
+      ...all("confirmed"),
+    });
     rewritten = count("SELECT COUNT(*) AS n FROM RecheckItem WHERE recheckId = ? AND outcome = 'confirmed'", recheck.id);
   }
   out.recheckChangedWithoutTrail = rewritten;
@@ -109,7 +140,12 @@ export async function insiderAttempts(base: string, databaseFile: string) {
   const shown = !(await page(frontCamGiang, `/staff/rounds/${closedRound}`)).includes('data-testid="results-hidden"');
   const answers0 = count("SELECT COUNT(*) AS n FROM Response WHERE roundId = ?", closedRound);
   const batches0 = count("SELECT COUNT(*) AS n FROM BallotBatch WHERE roundId = ?", closedRound);
-  await post(frontCamGiang, `/staff/rounds/${closedRound}`, { intent: "batch", communeId: String(camGiang), village: "Thôn Nam", count: "3" });
+  await post(frontCamGiang, `/staff/rounds/${closedRound}`, {
+    intent: "batch",
+    communeId: String(camGiang),
+    village: "Thôn Nam",
+    count: "3",
+  });
   const unused = deriveCodes(demoBatchSeed("cam-giang", "Thôn Bắc (đợt đã kết thúc)"), 60).slice(50, 53);
   await post(frontCamGiang, `/staff/rounds/${closedRound}`, { communeId: String(camGiang), ...grid(unused, "5") });
   const added =
@@ -122,9 +158,16 @@ export async function insiderAttempts(base: string, databaseFile: string) {
   // 6. Integrity thresholds all set to 100 and a password reset by the administrator: changes with no audit event.
   const audit0 = count("SELECT COUNT(*) AS n FROM AuditEvent WHERE action IN ('settings_changed', 'user_changed')");
   const settings = Object.fromEntries(
-    ["topAddressShare", "identicalShare", "straightShare", "fastShare", "openVerifiedGap", "villageUseShare", "recheckMargin", "deniedShare"].map(
-      (k) => [k, "100"],
-    ),
+    [
+      "topAddressShare",
+      "identicalShare",
+      "straightShare",
+      "fastShare",
+      "openVerifiedGap",
+      "villageUseShare",
+      "recheckMargin",
+      "deniedShare",
+    ].map((k) => [k, "100"]),
   );
   const s1 = await post(admin, "/staff/settings/integrity", { intent: "integrity", ...settings });
   const official = one<{ id: number }>("SELECT id FROM User WHERE email = 'camgiang@demo.ntm.local'").id;

@@ -65,7 +65,11 @@ async function createRound(cookie: string, extra: Record<string, string> = {}) {
 /** An administrator approves the round (decision 036); then it is moved to have started two days ago. */
 async function approveAndStart(id: number) {
   const res = await settle(() =>
-    approveAction({ request: formRequest(`/staff/rounds/${id}/approve`, {}, { cookie: admin }), params: { id: String(id) }, context: context() }),
+    approveAction({
+      request: formRequest(`/staff/rounds/${id}/approve`, {}, { cookie: admin }),
+      params: { id: String(id) },
+      context: context(),
+    }),
   );
   expect(res.status).toBe(303);
   await prisma.surveyRound.update({ where: { id }, data: { startsAt: new Date(Date.now() - 2 * DAY) } });

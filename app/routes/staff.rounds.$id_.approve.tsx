@@ -2,7 +2,8 @@
 // the Front proposed (name, dates, communes, codes required). Until then it takes no answers and
 // no code batches. The form is on the round's page; this route only acts.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { approveRound, getRound } from "~/models/round.server";
+import { getRound } from "~/models/round.server";
+import { approveRound } from "~/models/round-approval.server";
 import { requireRole } from "~/guards/auth.server";
 import { ROUND_APPROVERS } from "~/guards/duties.server";
 import { formError } from "~/forms/form.server";

@@ -15,7 +15,7 @@ import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/guards/auth.server";
 import { generateBatch, printBatch, sealBatch } from "~/models/ballot.server";
-import { proposeRound } from "~/models/round.server";
+import { proposeRound } from "~/models/round-approval.server";
 import { vnIsoDay } from "~/lib/vn-time";
 import { importTestRegister } from "../fixtures/register";
 import { prisma } from "~/utils/db.server";

@@ -5,6 +5,7 @@
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { seedDemoBallots } from "./seed/ballots";
+import { seedDemoRegister } from "./seed/register";
 import { seedDemoIntegrity } from "./seed/integrity";
 import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
@@ -34,6 +35,7 @@ async function main() {
     await seedDemoStaff();
     const { complaints } = await seedDemoComplaints();
     await seedDemoTriage();
+    await seedDemoRegister();
     const ballots = await seedDemoBallots();
     await seedDemoIntegrity();
     console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);

@@ -4,11 +4,14 @@
 // and behind a proxy that is trusted (TRUST_PROXY=true). Then what household ballot codes
 // (issue 10) let through, behind a trusted proxy with a forged address on every request: uncoded
 // answers in the verified verdict, guessed codes, one code sent 50 times at once, another
-// commune's code, a code used on paper then online. Prints a table, or one JSON object.
+// commune's code, a code used on paper then online. Then what one insider account can still do
+// (issue 26, decision 036; scripts/lib/insider.ts), through HTTP on the demo data. Prints a
+// table, or one JSON object. INSIDER_ONLY=1 runs the insider attempts alone.
 import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { prepareDatabase, serverEnv, startServer, type ServerEnv } from "./lib/harness";
+import { insiderAttempts } from "./lib/insider";
 
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 200);
 const DIR = path.resolve("data/stuffing");
@@ -215,19 +218,43 @@ async function ballots(base: string, env: ServerEnv) {
   return out;
 }
 
+const INSIDER_DIR = path.resolve("data/stuffing-insider");
+
+/** The insider attempts, on a fresh demo database, behind the default TRUST_PROXY=false. */
+async function insider(direct: Record<string, number> | null) {
+  const out = await withServer("false", 3963, (base, env) => insiderAttempts(base, env.DATABASE_URL.replace(/^file:/, "")), {
+    dir: INSIDER_DIR,
+    demo: true,
+  });
+  // Answers a forged X-Forwarded-For got past the per-address limit, with TRUST_PROXY=false (as
+  // deployed by default): fresh cookie + forged header, less fresh cookie alone.
+  const forgedForwardedForBypasses = direct
+    ? Math.max(0, direct["fresh cookie + forged X-Forwarded-For"] - direct["fresh cookie each time"])
+    : Number.NaN;
+  return { ...out, forgedForwardedForBypasses };
+}
+
 async function main() {
+  if (process.env.INSIDER_ONLY) {
+    const direct = await withServer("false", 3960, strategies);
+    const result = await insider(direct);
+    console.log(JSON_OUT ? JSON.stringify({ insider: result }) : result);
+    return;
+  }
   log(
     `${ATTEMPTS} attempts per strategy at one commune (${SLUG}); survey limit ${process.env.SURVEY_RATE_LIMIT_PER_HOUR ?? 60} per address per hour.\n`,
   );
   const direct = await withServer("false", 3960, strategies);
   const proxied = await withServer("true", 3961, strategies);
   const codes = await withServer("true", 3962, ballots, { dir: BALLOT_DIR, demo: true });
+  const inside = await insider(direct);
   if (JSON_OUT) {
     console.log(
       JSON.stringify({
         attempts: ATTEMPTS,
         openAnswers: { trustProxyFalse: direct, trustProxyTrue: proxied },
         ...codes,
+        insider: inside,
       }),
     );
     return;
@@ -248,6 +275,8 @@ async function main() {
     [`code used online, then accepted on paper`, `${codes.onlineThenPaperAccepted}/1`],
   ];
   for (const [k, v] of rows) console.log(k.padEnd(55), v.padStart(12));
+  console.log("\nOne insider account (issue 26), through HTTP on the demo data, TRUST_PROXY=false:");
+  for (const [k, v] of Object.entries(inside)) console.log(k.padEnd(55), String(v).padStart(12));
 }
 
 main().catch((e) => {

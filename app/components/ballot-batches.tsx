@@ -39,7 +39,6 @@ export function BallotBatches({
   const number = { type: "number", min: 1, inputMode: "numeric" } as const;
   const fields = [
     { name: "village", label: t("rounds.village"), props: { maxLength: 100 } },
-    { name: "households", label: t("rounds.householdsShort"), props: number },
     { name: "count", label: t("rounds.codes"), props: number },
   ];
   if (!canRun && commune.batches.length === 0) return null;

@@ -2,9 +2,9 @@
 // (phúc tra) of a closed pre-recognition round. Only the Front or an administrator sees the controls.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextareaField } from "~/components/forms";
+import { Field, TextareaField } from "~/components/forms";
 import { RecheckResult, type RecheckView } from "~/components/integrity-report";
-import { formatPercent } from "~/lib/format";
+import { formatDate, formatPercent } from "~/lib/format";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import type { FormErrors } from "~/forms/form.server";
 import { useLanguage } from "~/hooks/use-language";
@@ -99,11 +99,16 @@ export function RecheckSection({
   canRun,
   canDraw,
   margin,
+  reasonError,
+  reason,
 }: {
   recheck: RecheckView | null;
   canRun: boolean;
   canDraw: boolean;
   margin: number;
+  /** translated message next to the reason field (a change of an outcome already recorded) */
+  reasonError?: string;
+  reason?: string;
 }) {
   const { t } = useTranslation("integrity");
   const lng = useLanguage();
@@ -123,6 +128,7 @@ export function RecheckSection({
                   <th scope="col">{t("village")}</th>
                   <th scope="col">{t("recheck.serial")}</th>
                   <th scope="col">{t("recheck.outcome")}</th>
+                  <th scope="col">{t("recheck.history")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -147,10 +153,26 @@ export function RecheckSection({
                         t(`recheck.outcomes.${item.outcome ?? "pending"}`)
                       )}
                     </td>
+                    <td data-testid="recheck-history">
+                      {item.history.map((h, i) => (
+                        <span key={i} className="muted">
+                          {i > 0 ? " · " : ""}
+                          {formatDate(h.createdAt, lng)}: {t(`recheck.outcomes.${h.outcome}`)}
+                          {h.reason ? ` (${h.reason})` : ""}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {canRun ? (
+              <Field
+                label={t("recheck.reason")}
+                inputProps={{ name: "reason", maxLength: 500, defaultValue: reason ?? "" }}
+                errors={reasonError}
+              />
+            ) : null}
             {canRun ? (
               <button type="submit" className="button no-print">
                 {t("recheck.save")}

@@ -161,7 +161,13 @@ export type RecheckView = Json<{
   population: number;
   margin: number;
   createdAt: Date;
-  items: { id: number; serial: string; village: string; outcome: string | null }[];
+  items: {
+    id: number;
+    serial: string;
+    village: string;
+    outcome: string | null;
+    history: { outcome: string; previous: string | null; reason: string | null; createdAt: Date }[];
+  }[];
   result: { total: number; confirmed: number; denied: number; notReached: number; pending: number; reached: number };
   share: number;
   interval: { low: number; high: number } | null;

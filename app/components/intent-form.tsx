@@ -8,8 +8,11 @@ export function IntentForm({
   submitLabel,
   buttonClassName = "button",
   className,
+  action,
   children,
 }: {
+  /** another route's address, when the form posts elsewhere than its page */
+  action?: string;
   /** omitted on a page whose action does one thing */
   intent?: string;
   submitLabel: ReactNode;
@@ -19,7 +22,7 @@ export function IntentForm({
   children?: ReactNode;
 }) {
   return (
-    <Form method="post" className={className}>
+    <Form method="post" className={className} action={action}>
       {intent === undefined ? null : <input type="hidden" name="intent" value={intent} />}
       {children}
       <button type="submit" className={buttonClassName}>

@@ -8,9 +8,16 @@ type Event = {
   id: number;
   createdAt: string;
   action: string;
-  detail: Record<string, string | number | boolean>;
+  detail: Record<string, unknown>;
   actor: { name: string; role: string } | null;
 };
+
+/** An event's figures as one line: "count: 3, before: {…}" (React escapes it). */
+export function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${v !== null && typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join(", ");
+}
 
 export function RoundAuditLog({ events }: { events: Event[] }) {
   const { t } = useTranslation("ballot");
@@ -25,16 +32,7 @@ export function RoundAuditLog({ events }: { events: Event[] }) {
             {formatDate(e.createdAt, lng)} {new Date(e.createdAt).toISOString().slice(11, 16)} UTC ·{" "}
             {e.actor ? `${e.actor.name} (${t(`staff:role.${e.actor.role}`)})` : t("audit.system")} ·{" "}
             {t(`audit.actions.${e.action}`)}
-            {Object.keys(e.detail).length > 0 ? (
-              <span className="detail">
-                {" "}
-                (
-                {Object.entries(e.detail)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
-                  .join(", ")}
-                )
-              </span>
-            ) : null}
+            {Object.keys(e.detail).length > 0 ? <span className="detail"> ({detailText(e.detail)})</span> : null}
           </li>
         ))}
       </ul>

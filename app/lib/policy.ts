@@ -14,8 +14,10 @@ export const POLICY = {
   "complaint.reply": { official: "own" },
   /** Handle the reports forwarded to one's unit (the model limits it to that unit's reports). */
   "forwarded.handle": { unit: "all" },
-  /** Open a survey round (separation of duties, decision 012: never the commune's own officials). */
-  "round.create": { front: "own", admin: "all" },
+  /** Propose a survey round (separation of duties, decisions 012 and 036: never the commune's own officials). */
+  "round.create": { front: "own" },
+  /** Approve a proposed round: a second person of another role (decision 036). */
+  "round.approve": { admin: "all" },
   /** Run a round in a commune: ballot codes, slips, paper ballots, exclusions and re-checks. */
   "round.run": { front: "own", admin: "all" },
   /** A round's audit log: every commune's entries, or only one's own. */
@@ -24,6 +26,10 @@ export const POLICY = {
   "council.read": { council: "all", admin: "all" },
   /** Write a review of a commune's recognition. */
   "council.review": { council: "all" },
+  /** Import the household register from the statistics office (decision 036). */
+  "register.import": { admin: "all" },
+  /** The audit trail of settings, users, keys, the register and re-checks (decision 036). */
+  "audit.trail": { council: "all", admin: "all" },
   /** Thresholds, complaint settings, integrity thresholds, recognitions. */
   "settings.edit": { admin: "all" },
   /** Staff accounts: create, change, reset passwords. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBallotCell, pickRound, resultsVisible } from "./round";
+import { parseBallotCell, pickRound, resultsVisible, roundsOverlap } from "./round";
 
 const d = (s: string) => new Date(s);
 
@@ -20,12 +20,31 @@ describe("pickRound", () => {
 
 describe("resultsVisible", () => {
   const end = d("2026-11-01T00:00:00Z");
-  it("hides a pre-recognition round's results until it closes", () => {
-    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, d("2026-10-31T23:59:59Z"))).toBe(false);
-    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, end)).toBe(true);
+  it("hides a round's results until paper entry has closed (the close plus the grace period)", () => {
+    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, d("2026-10-31T23:59:59Z"), 48)).toBe(false);
+    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, end, 48)).toBe(false);
+    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, d("2026-11-02T23:59:59Z"), 48)).toBe(false);
+    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, d("2026-11-03T00:00:00Z"), 48)).toBe(true);
+    expect(resultsVisible({ purpose: "pre_recognition", endsAt: end }, end, 0)).toBe(true);
   });
-  it("shows a routine round's results while it runs", () => {
-    expect(resultsVisible({ purpose: "routine", endsAt: end }, d("2026-10-01T00:00:00Z"))).toBe(true);
+  it("hides a routine round's results while it runs too (issue 26)", () => {
+    expect(resultsVisible({ purpose: "routine", endsAt: end }, d("2026-10-01T00:00:00Z"), 48)).toBe(false);
+    expect(resultsVisible({ purpose: "routine", endsAt: end }, d("2026-11-03T00:00:00Z"), 48)).toBe(true);
+  });
+});
+
+describe("roundsOverlap", () => {
+  const r = (a: string, b: string) => ({ startsAt: d(a), endsAt: d(b) });
+  it("is true when two windows share a moment, false when one ends as the other starts", () => {
+    expect(
+      roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-10-31T00:00:00Z", "2026-12-01T00:00:00Z")),
+    ).toBe(true);
+    expect(
+      roundsOverlap(r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"), r("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z")),
+    ).toBe(false);
+    expect(
+      roundsOverlap(r("2026-10-05T00:00:00Z", "2026-10-06T00:00:00Z"), r("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z")),
+    ).toBe(true);
   });
 });
 

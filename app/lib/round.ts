@@ -12,12 +12,23 @@ export function pickRound<T extends RoundWindow>(rounds: readonly T[], at: Date)
   return best;
 }
 
+/** Two rounds' windows ([startsAt, endsAt)) share a moment. */
+export function roundsOverlap(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/** When paper entry closes: the round's close plus the grace period for late paper ballots. */
+export function paperEntryClosesAt(round: { endsAt: Date }, graceHours: number): Date {
+  return new Date(round.endsAt.getTime() + graceHours * 3_600_000);
+}
+
 /**
- * Following CONSUL: a pre-recognition round's results are shown only once it has closed, so that
- * nobody can steer the answers while it runs. Counts of answers are always shown.
+ * A count that is final before it is shown (decision 036, after CONSUL): a round's results —
+ * scores, verdict, integrity details — are shown only once paper entry has closed (the close
+ * plus the grace period), for every kind of round. Counts of answers are always shown.
  */
-export function resultsVisible(round: { purpose: RoundPurpose; endsAt: Date }, now: Date = new Date()): boolean {
-  return round.purpose !== "pre_recognition" || now >= round.endsAt;
+export function resultsVisible(round: { purpose?: RoundPurpose; endsAt: Date }, now: Date, graceHours: number): boolean {
+  return now >= paperEntryClosesAt(round, graceHours);
 }
 
 /** A paper ballot cell: 1-5, "d" (đạt / hài lòng: satisfied) → 5, "k" (không: not satisfied) → 1, "-" or empty → no opinion. */

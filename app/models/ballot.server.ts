@@ -8,6 +8,7 @@ import { env } from "~/utils/env.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { mayCheckCode, recordWrongCode } from "~/utils/rate-limit.server";
 import { recordAudit } from "./audit.server";
+import { registerVillage } from "./register.server";
 
 export const serialOf = (roundId: number, communeId: number, batchNumber: number, i: number) =>
   `${roundId}-${communeId}-${String(batchNumber).padStart(2, "0")}-${String(i + 1).padStart(4, "0")}`;
@@ -16,12 +17,21 @@ export type GenerateResult =
   | { ok: true; batchId: number; count: number }
   | {
       ok: false;
-      reason: "notFound" | "closed" | "overHouseholds" | "overVillage" | "villageTaken" | "demoSecret";
+      reason:
+        | "notFound"
+        | "closed"
+        | "notApproved"
+        | "notInRegister"
+        | "overHouseholds"
+        | "overVillage"
+        | "villageTaken"
+        | "demoSecret";
       available?: number;
     };
 
 /**
- * Makes one village's batch: `count` codes, never more than the village's households, and all
+ * Makes one village's batch, while the round (approved) is open: the village must be in the
+ * household register (decision 036), `count` codes never more than its households there, and all
  * batches of the commune never more than the round's households for it. Audited.
  */
 export async function generateBatch(input: {
@@ -29,7 +39,6 @@ export async function generateBatch(input: {
   roundId: number;
   communeId: number;
   village: string;
-  households: number;
   count: number;
   now?: Date;
   /** demo data only: a seed derived from the published demo key */
@@ -40,12 +49,15 @@ export async function generateBatch(input: {
   return prisma.$transaction(async (tx) => {
     const link = await tx.roundCommune.findUnique({
       where: { roundId_communeId: { roundId: input.roundId, communeId: input.communeId } },
-      select: { households: true, round: { select: { endsAt: true, isDemo: true } } },
+      select: { households: true, round: { select: { endsAt: true, isDemo: true, approvedAt: true } } },
     });
     if (!link) return { ok: false, reason: "notFound" } as const;
     if (link.round.endsAt <= now) return { ok: false, reason: "closed" } as const;
+    if (!link.round.approvedAt) return { ok: false, reason: "notApproved" } as const;
     if (env.BALLOT_SECRET_IS_DEMO && !link.round.isDemo) return { ok: false, reason: "demoSecret" } as const;
-    if (input.count > input.households) return { ok: false, reason: "overVillage" } as const;
+    const households = await registerVillage(tx, { communeId: input.communeId, village: input.village });
+    if (households === null) return { ok: false, reason: "notInRegister" } as const;
+    if (input.count > households) return { ok: false, reason: "overVillage", available: households } as const;
     const existing = await tx.ballotBatch.aggregate({
       where: { roundId: input.roundId, communeId: input.communeId },
       _sum: { count: true },
@@ -66,7 +78,7 @@ export async function generateBatch(input: {
         communeId: input.communeId,
         village: input.village,
         number,
-        households: input.households,
+        households,
         count: input.count,
         seed,
         createdById: input.actorId,
@@ -88,7 +100,7 @@ export async function generateBatch(input: {
       action: "codes_generated",
       roundId: input.roundId,
       communeId: input.communeId,
-      detail: { village: input.village, households: input.households, count: input.count, batch: number },
+      detail: { village: input.village, households, count: input.count, batch: number },
     });
     return { ok: true, batchId: batch.id, count: input.count } as const;
   });
@@ -151,6 +163,13 @@ export async function sealBatch({
   now?: Date;
 }) {
   return prisma.$transaction(async (tx) => {
+    // Sealed only while the round is open: codes handed out after the close would let paper be
+    // added during the grace period that nobody planned for (decision 036).
+    const open = await tx.surveyRound.count({ where: { id: roundId, endsAt: { gt: now } } });
+    if (open === 0) {
+      const exists = await tx.ballotBatch.count({ where: { id, roundId, communeId } });
+      return { ok: false, reason: exists ? "closed" : "notFound" } as const;
+    }
     const sealed = await tx.ballotBatch.updateMany({
       where: { id, roundId, communeId, sealedAt: null },
       data: { seed: null, sealedAt: now },

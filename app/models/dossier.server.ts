@@ -2,12 +2,11 @@
 // scores each quarter with the same rules as everywhere else (score(): hidden under 5 answers).
 import { score, type Threshold } from "~/lib/score";
 import { coverage, roundAnswered } from "~/lib/dashboard";
-import { resultsVisible } from "~/lib/round";
 import { complaintSummaryByCategory } from "./complaint/stats.server";
 import { triageSummary } from "./complaint/stats.server";
 import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
-import { listCommuneRounds } from "./round.server";
+import { listCommuneRounds, roundResultsVisible } from "./round.server";
 import { getCommuneScoreboard } from "./scoreboard.server";
 import { listComments } from "./survey/tallies.server";
 import { answerSnapshot, sumTally, type CommuneAnswers } from "./commune-answers.server";
@@ -58,7 +57,7 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     rounds: rounds.map((r) => ({
       ...r,
       coverage: coverage(roundAnswered({ ...r, answers: r.online + r.paper }), r.households),
-      resultsVisible: resultsVisible(r, now),
+      resultsVisible: roundResultsVisible(r, now),
     })),
     complaints,
     triage,

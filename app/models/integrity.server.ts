@@ -17,14 +17,13 @@ import {
   type IntegrityAnswer,
   type RecheckOutcome,
 } from "~/lib/integrity";
-import { resultsVisible } from "~/lib/round";
 import { tally, wilson } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { codeUseByVillage, usedCodeCounts } from "./ballot.server";
 import { listActiveCriteria } from "./criterion.server";
 import { thresholdFor } from "./recognition.server";
-import { getRound } from "./round.server";
+import { getRound, roundPaperClosesAt, roundResultsVisible } from "./round.server";
 import { verifiedVerdict, type RoundRecord } from "./round-view.server";
 import { getDefaultThreshold, getIntegrityThresholds } from "./setting.server";
 
@@ -106,7 +105,7 @@ export async function getIntegrityReport({
   ]);
   const answers = await roundAnswers(round.id, communeId, criteria);
   const villageUse = villages.map((v) => ({ village: v.village, count: v.count, sealed: v.sealedAt !== null, used: v.used }));
-  const visible = resultsVisible(round, now);
+  const visible = roundResultsVisible(round, now);
   const usedCodes = used.find((u) => u.communeId === communeId)?.used ?? 0;
   const threshold = thresholdFor(round.level, defaults);
   // While a pre-recognition round is open its results stay hidden: so do the gap and the verdict.
@@ -138,8 +137,9 @@ export async function getIntegrityReport({
         }
       : null,
     coverage: coverage(usedCodes, link.households),
-    // The answers a flag points at (and those already excluded), for staff to look at and exclude.
-    suspects: answers
+    // The answers a flag points at (and those already excluded), for staff to look at and exclude;
+    // their scores and times are results, hidden until paper entry has closed (decision 036).
+    suspects: (visible ? answers : [])
       .map((a) => ({
         id: a.id,
         createdAt: a.createdAt,
@@ -227,7 +227,8 @@ export async function drawRecheck(input: {
   const now = input.now ?? new Date();
   const round = await getRound({ id: input.roundId });
   if (!round || round.purpose !== "pre_recognition") return { ok: false, reason: "notPreRecognition" };
-  if (round.endsAt > now) return { ok: false, reason: "notClosed" };
+  // Drawn from every used code, so only once no paper ballot can be added (decision 036).
+  if (roundPaperClosesAt(round) > now) return { ok: false, reason: "notClosed" };
   const population = await usedSerials(input);
   if (population.length === 0) return { ok: false, reason: "noCodes" };
   const seed = input.seed ?? crypto.randomBytes(16).toString("hex");
@@ -261,35 +262,52 @@ export async function drawRecheck(input: {
   }
 }
 
-/** Records what the visits found, audited. Only items of this re-check are touched. */
+export type RecordRecheckResult = { ok: true; count: number } | { ok: false; reason: "reasonRequired" };
+
+/**
+ * Records what the visits found, append-only (decision 036): every outcome is a new history row;
+ * changing an outcome already recorded needs a reason, and the earlier one stays in the history.
+ * Audited with each change's serial, before and after. Only items of this re-check are touched.
+ */
 export async function recordRecheck(input: {
   actorId: number;
   recheckId: number;
   outcomes: { itemId: number; outcome: RecheckOutcome }[];
+  reason?: string | null;
   now?: Date;
-}) {
+}): Promise<RecordRecheckResult> {
   const now = input.now ?? new Date();
+  const reason = input.reason?.trim() || null;
   return prisma.$transaction(async (tx) => {
     const recheck = await tx.recheck.findUniqueOrThrow({
       where: { id: input.recheckId },
-      select: { roundId: true, communeId: true },
+      select: { roundId: true, communeId: true, items: { select: { id: true, serial: true, outcome: true } } },
     });
-    let count = 0;
+    const changes: { serial: string; before: string | null; after: RecheckOutcome }[] = [];
+    const items: number[] = [];
     for (const o of input.outcomes) {
-      const r = await tx.recheckItem.updateMany({
-        where: { id: o.itemId, recheckId: input.recheckId },
-        data: { outcome: o.outcome, updatedAt: now },
-      });
-      count += r.count;
+      const item = recheck.items.find((i) => i.id === o.itemId);
+      if (!item || item.outcome === o.outcome) continue;
+      changes.push({ serial: item.serial, before: item.outcome, after: o.outcome });
+      items.push(item.id);
     }
-    await recordAudit(tx, {
-      actorId: input.actorId,
-      action: "recheck_recorded",
-      roundId: recheck.roundId,
-      communeId: recheck.communeId,
-      detail: { count },
-    });
-    return { ok: true, count } as const;
+    // Checked before anything is written: nothing changes without its reason.
+    if (!reason && changes.some((c) => c.before !== null)) return { ok: false, reason: "reasonRequired" } as const;
+    for (const [i, c] of changes.entries()) {
+      await tx.recheckItem.update({ where: { id: items[i] }, data: { outcome: c.after, updatedAt: now } });
+      await tx.recheckOutcomeChange.create({
+        data: { itemId: items[i], outcome: c.after, previous: c.before, reason, actorId: input.actorId, createdAt: now },
+      });
+    }
+    if (changes.length > 0)
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "recheck_recorded",
+        roundId: recheck.roundId,
+        communeId: recheck.communeId,
+        detail: { count: changes.length, reason, changes },
+      });
+    return { ok: true, count: changes.length } as const;
   });
 }
 
@@ -311,7 +329,19 @@ export async function getRecheck({
       population: true,
       margin: true,
       createdAt: true,
-      items: { orderBy: { serial: "asc" }, select: { id: true, serial: true, village: true, outcome: true } },
+      items: {
+        orderBy: { serial: "asc" },
+        select: {
+          id: true,
+          serial: true,
+          village: true,
+          outcome: true,
+          history: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { outcome: true, previous: true, reason: true, createdAt: true },
+          },
+        },
+      },
     },
   });
   if (!recheck) return null;

@@ -2,6 +2,7 @@ import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import type { Threshold } from "~/lib/score";
 import { isRural } from "~/lib/rural";
+import { recordChange } from "./audit.server";
 import { getDefaultThreshold, SETTING_KEYS, settingWrites } from "./setting.server";
 
 /** What every query returns about a level: its names and the thresholds it is judged by. */
@@ -76,11 +77,30 @@ export type LevelThresholds = { id: number; thresholdShare: number; minSample: n
 export async function saveThresholds({
   levels,
   defaults,
+  actorId,
 }: {
   levels: LevelThresholds[];
   defaults: Threshold;
+  actorId: number | null;
 }): Promise<{ ok: true }> {
+  const [oldLevels, oldDefaults] = await Promise.all([
+    prisma.recognitionLevel.findMany({ select: { id: true, thresholdShare: true, minSample: true, coverageShare: true } }),
+    getDefaultThreshold(),
+  ]);
+  const asRecord = (ls: LevelThresholds[], d: Threshold) => ({
+    default: { share: d.share, minSample: d.minSample },
+    ...Object.fromEntries(
+      ls.map((l) => [`level${l.id}`, { share: l.thresholdShare, minSample: l.minSample, coverage: l.coverageShare }]),
+    ),
+  });
   await prisma.$transaction([
+    recordChange(prisma, {
+      actorId,
+      action: "settings_changed",
+      subject: "thresholds",
+      before: asRecord(oldLevels, oldDefaults),
+      after: asRecord(levels, defaults),
+    }),
     ...levels.map((l) =>
       prisma.recognitionLevel.update({
         where: { id: l.id },

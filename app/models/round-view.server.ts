@@ -2,12 +2,11 @@
 // (used codes / households when codes are required), results per criterion, the pre-recognition
 // verdict from verified answers only, and the code batches per village.
 import { communeVerdict, coverage, roundAnswered } from "~/lib/dashboard";
-import { resultsVisible } from "~/lib/round";
 import { score, type Tally, type Threshold } from "~/lib/score";
 import { codeUseByVillage, usedCodeCounts } from "./ballot.server";
 import { listActiveCriteria } from "./criterion.server";
 import { thresholdFor } from "./recognition.server";
-import { getRound, roundAnswerCounts, roundTallies } from "./round.server";
+import { getRound, roundAnswerCounts, roundResultsVisible, roundTallies } from "./round.server";
 import { getDefaultThreshold } from "./setting.server";
 
 export type RoundRecord = NonNullable<Awaited<ReturnType<typeof getRound>>>;
@@ -55,7 +54,7 @@ export async function getRoundView({
     usedCodeCounts({ roundIds: [round.id] }),
     codeUseByVillage({ roundId: round.id, communeIds }),
   ]);
-  const visible = resultsVisible(round, now);
+  const visible = roundResultsVisible(round, now);
   const tallies = visible ? await roundTallies({ roundId: round.id }) : [];
   const threshold = thresholdFor(round.level, defaults);
   const coverageTarget = round.level?.coverageShare ?? 0.7;

@@ -1,11 +1,12 @@
 // Survey rounds (đợt lấy ý kiến): creation, assignment of answers, coverage and results.
 import { roundAnswered } from "~/lib/dashboard";
-import { pickRound } from "~/lib/round";
+import { paperEntryClosesAt, pickRound, resultsVisible } from "~/lib/round";
 import { satisfiedSql, type Tally } from "~/lib/score";
 import { Prisma } from "~/generated/prisma/client";
 import type { ResponseChannel } from "~/generated/prisma/enums";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
 import { usedCodeCounts } from "./ballot.server";
 
@@ -13,6 +14,8 @@ import { usedCodeCounts } from "./ballot.server";
 function roundLinks() {
   return cached("roundLinks", ["reference"], () =>
     prisma.roundCommune.findMany({
+      // A proposed round takes no answers and is nobody's current round until it is approved.
+      where: { round: { approvedAt: { not: null } } },
       select: {
         communeId: true,
         households: true,
@@ -37,6 +40,16 @@ function roundWindows() {
   });
 }
 
+/** Whether a round's results may be shown at `now`: once paper entry has closed (decision 036). */
+export function roundResultsVisible(round: { endsAt: Date }, now: Date = new Date()): boolean {
+  return resultsVisible(round, now, env.PAPER_GRACE_HOURS);
+}
+
+/** When a round's paper entry closes (its close plus PAPER_GRACE_HOURS). */
+export function roundPaperClosesAt(round: { endsAt: Date }): Date {
+  return paperEntryClosesAt(round, env.PAPER_GRACE_HOURS);
+}
+
 /** The round open for this commune at this moment, if any. */
 export async function findOpenRoundId({ communeId, at }: { communeId: number; at: Date }): Promise<number | null> {
   const candidates = (await roundWindows()).filter((r) => r.communeIds.has(communeId));
@@ -55,11 +68,17 @@ export type NewRound = {
   isDemo?: boolean;
 };
 
-/** Opens a round (the Front for its communes, or an administrator), audited in the same transaction. */
+/**
+ * Writes an approved round as given, audited: the demo data and test fixtures only. People go
+ * through proposeRound and approveRound, which take the households from the register.
+ */
 export async function createRound(input: NewRound & { createdById: number | null }) {
   const { communes, ...round } = input;
   return prisma.$transaction(async (tx) => {
-    const created = await tx.surveyRound.create({ data: { ...round, communes: { create: communes } }, select: { id: true } });
+    const created = await tx.surveyRound.create({
+      data: { ...round, approvedAt: new Date(), communes: { create: communes } },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId: input.createdById,
       action: "round_created",
@@ -78,6 +97,7 @@ const roundHeadSelect = {
   startsAt: true,
   endsAt: true,
   codesRequired: true,
+  approvedAt: true,
 } satisfies Prisma.SurveyRoundSelect;
 
 const levelNameSelect = { select: { nameVi: true, nameEn: true, coverageShare: true } } satisfies Prisma.SurveyRound$levelArgs;
@@ -102,6 +122,7 @@ export function getRound({ id }: { id: number }) {
     select: {
       ...roundHeadSelect,
       isDemo: true,
+      createdById: true,
       level: { select: { nameVi: true, nameEn: true, thresholdShare: true, minSample: true, coverageShare: true } },
       communes: {
         select: { households: true, commune: { select: { id: true, slug: true, name: true } } },
@@ -241,7 +262,7 @@ export function roundResponsesForExport({ roundId }: { roundId: number }) {
 /** The rounds a commune took part in, newest first, with households and answers per channel. */
 export async function listCommuneRounds({ communeId }: { communeId: number }) {
   const links = await prisma.roundCommune.findMany({
-    where: { communeId },
+    where: { communeId, round: { approvedAt: { not: null } } },
     select: {
       households: true,
       round: {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INTEGRITY_BOUNDS, INTEGRITY_DEFAULTS, INTEGRITY_KEYS, type IntegrityThresholds } from "~/lib/integrity";
 import { DEFAULT_THRESHOLD, THRESHOLD_BOUNDS, type Threshold } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
+import { recordChange } from "./audit.server";
 import { prisma } from "~/utils/db.server";
 
 export const SETTING_KEYS = {
@@ -70,10 +71,17 @@ export async function getIntegrityThresholds(): Promise<IntegrityThresholds> {
 // Built once, like the threshold schemas above; an unreadable value falls back to the default.
 const storedIntegrity = z.coerce.number().min(INTEGRITY_BOUNDS.min).max(INTEGRITY_BOUNDS.max);
 
-/** The integrity thresholds, as an administrator sets them. */
-export async function saveIntegrityThresholds(values: IntegrityThresholds): Promise<{ ok: true }> {
-  await writeSettings(
-    Object.fromEntries(INTEGRITY_KEYS.map((k): [IntegrityKey, string] => [`integrity.${k}`, String(values[k])])),
-  );
+/** The integrity thresholds, as an administrator sets them; audited with before and after (decision 036). */
+export async function saveIntegrityThresholds(
+  values: IntegrityThresholds,
+  { actorId }: { actorId: number | null },
+): Promise<{ ok: true }> {
+  const before = await getIntegrityThresholds();
+  await prisma.$transaction([
+    ...settingWrites(
+      Object.fromEntries(INTEGRITY_KEYS.map((k): [IntegrityKey, string] => [`integrity.${k}`, String(values[k])])),
+    ),
+    recordChange(prisma, { actorId, action: "settings_changed", subject: "integrity", before, after: { ...values } }),
+  ]);
   return { ok: true };
 }

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
+import { recordChange } from "./audit.server";
 
 const RECOVERY_CODES = 10;
 const ISSUER = "NTM Hải Phòng";
@@ -51,6 +52,7 @@ export async function enableTwoFactor({
   });
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { totpSecret: secret, totpLastStep: null } }),
+    twoStepChange(userId, true),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
     prisma.recoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId, codeHash: keyedHash("recovery", normaliseRecoveryCode(c)) })),
@@ -59,9 +61,20 @@ export async function enableTwoFactor({
   return { ok: true, recoveryCodes };
 }
 
+/** Two-step sign-in turned on or off, by its owner: audited (decision 036), never the secret. */
+const twoStepChange = (userId: number, on: boolean) =>
+  recordChange(prisma, {
+    actorId: userId,
+    action: "user_changed",
+    subject: `user ${userId}`,
+    before: { twoStep: !on },
+    after: { twoStep: on },
+  });
+
 export async function disableTwoFactor({ userId }: { userId: number }): Promise<void> {
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { totpSecret: null } }),
+    twoStepChange(userId, false),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
   ]);
 }

@@ -5,6 +5,7 @@ import { communesForRole, ROLES, type Role } from "~/lib/roles";
 import { cachedByKey } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 import { keyedHash } from "~/utils/hash.server";
+import { recordChange } from "./audit.server";
 import { checkSecondFactor } from "./two-factor.server";
 import { clearLoginLimits, failLoginAttempt, reserveLoginAttempt, succeedLoginAttempt } from "~/utils/rate-limit.server";
 
@@ -80,7 +81,7 @@ export function getUserById({ id }: { id: number }) {
  * An administrator's reset: a new password that the owner must replace at the next sign-in,
  * every lock of the account lifted and every session of the account ended.
  */
-export async function resetPassword({ id, password }: { id: number; password: string }) {
+export async function resetPassword({ id, password, actorId }: { id: number; password: string; actorId: number | null }) {
   const passwordHash = await hashPassword(password);
   const [user] = await prisma.$transaction([
     prisma.user.update({
@@ -89,6 +90,14 @@ export async function resetPassword({ id, password }: { id: number; password: st
       select: { email: true },
     }),
     prisma.session.deleteMany({ where: { userId: id } }),
+    // Never the password: only that it was reset and by whom (decision 036).
+    recordChange(prisma, {
+      actorId,
+      action: "user_changed",
+      subject: `user ${id}`,
+      before: { passwordReset: false },
+      after: { passwordReset: true },
+    }),
   ]);
   clearLoginLimits(loginAccountKey(user.email));
 }
@@ -130,7 +139,7 @@ export async function changePassword({
 }
 
 export type StaffUserInput = { name: string; role: Role; communeIds: number[] } & (
-  { id: number; active: boolean; actorId: number } | { id?: undefined; email: string; password: string }
+  { id: number; active: boolean; actorId: number } | { id?: undefined; email: string; password: string; actorId: number | null }
 );
 
 export type SaveStaffUserResult =
@@ -155,10 +164,29 @@ export async function saveStaffUser(input: StaffUserInput): Promise<SaveStaffUse
   if (!communes.ok) return { ok: false, field: "communes", reason: communes.reason };
   if (input.id === undefined) {
     const created = await createUser({ ...input, communeIds: communes.communeIds });
-    return created.ok ? created : { ok: false, field: "email", reason: created.reason };
+    if (!created.ok) return { ok: false, field: "email", reason: created.reason };
+    await recordChange(prisma, {
+      actorId: input.actorId,
+      action: "user_changed",
+      subject: `user ${created.id}`,
+      before: null,
+      after: { email: input.email, name: input.name, role: input.role, communes: communes.communeIds, active: true },
+    });
+    return created;
   }
   const { id, name, role, active } = input;
+  const old = await prisma.user.findUnique({
+    where: { id },
+    select: { name: true, role: true, active: true, communes: { select: { communeId: true }, orderBy: { communeId: "asc" } } },
+  });
   await prisma.$transaction([
+    recordChange(prisma, {
+      actorId: input.actorId,
+      action: "user_changed",
+      subject: `user ${id}`,
+      before: old && { name: old.name, role: old.role, active: old.active, communes: old.communes.map((c) => c.communeId) },
+      after: { name, role, active, communes: [...communes.communeIds].sort((a, b) => a - b) },
+    }),
     prisma.user.update({ where: { id }, data: { name, role, active } }),
     prisma.userCommune.deleteMany({ where: { userId: id } }),
     prisma.userCommune.createMany({ data: communes.communeIds.map((communeId) => ({ userId: id, communeId })) }),

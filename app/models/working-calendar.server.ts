@@ -15,6 +15,7 @@ import {
 } from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
 import { prisma } from "~/utils/db.server";
+import { recordChange } from "./audit.server";
 
 const OFFICE_HOURS_KEY = "calendar.officeHours";
 
@@ -44,17 +45,47 @@ export function listCalendarDays() {
   return prisma.calendarDay.findMany({ select: { date: true, kind: true, note: true }, orderBy: { date: "asc" } });
 }
 
-export async function saveCalendarDay({ date, kind, note }: { date: DateKey; kind: CalendarDayKind; note: string }) {
-  await prisma.calendarDay.upsert({ where: { date }, create: { date, kind, note }, update: { kind, note } });
+type Actor = { actorId: number | null };
+
+/** Every change of the calendar, office hours or a category's deadlines is audited (decision 036). */
+const calendarChange = (actorId: number | null, subject: string, before: object | null, after: object | null) =>
+  recordChange(prisma, {
+    actorId,
+    action: "settings_changed",
+    subject,
+    before: before as Record<string, unknown> | null,
+    after: after as Record<string, unknown> | null,
+  });
+
+export async function saveCalendarDay({
+  date,
+  kind,
+  note,
+  actorId,
+}: { date: DateKey; kind: CalendarDayKind; note: string } & Actor) {
+  const before = await prisma.calendarDay.findUnique({ where: { date }, select: { kind: true, note: true } });
+  await prisma.$transaction([
+    prisma.calendarDay.upsert({ where: { date }, create: { date, kind, note }, update: { kind, note } }),
+    calendarChange(actorId, `calendar ${date}`, before, { kind, note }),
+  ]);
 }
 
-export async function deleteCalendarDay({ date }: { date: DateKey }) {
-  await prisma.calendarDay.deleteMany({ where: { date } });
+export async function deleteCalendarDay({ date, actorId }: { date: DateKey } & Actor) {
+  const before = await prisma.calendarDay.findUnique({ where: { date }, select: { kind: true, note: true } });
+  if (!before) return;
+  await prisma.$transaction([
+    prisma.calendarDay.deleteMany({ where: { date } }),
+    calendarChange(actorId, `calendar ${date}`, before, null),
+  ]);
 }
 
-export async function saveOfficeHours(hours: OfficeHours) {
+export async function saveOfficeHours(hours: OfficeHours, { actorId }: Actor) {
   const value = formatOfficeHours(hours);
-  await prisma.setting.upsert({ where: { key: OFFICE_HOURS_KEY }, create: { key: OFFICE_HOURS_KEY, value }, update: { value } });
+  const before = await prisma.setting.findUnique({ where: { key: OFFICE_HOURS_KEY }, select: { value: true } });
+  await prisma.$transaction([
+    prisma.setting.upsert({ where: { key: OFFICE_HOURS_KEY }, create: { key: OFFICE_HOURS_KEY, value }, update: { value } }),
+    calendarChange(actorId, "officeHours", before, { value }),
+  ]);
 }
 
 /** Every category's policy: the stored row, or the defaults. */
@@ -71,7 +102,11 @@ export async function getCategoryPolicy(category: Category): Promise<CategoryPol
   return row ? { ...row, category } : defaultPolicy(category);
 }
 
-export async function saveCategoryPolicy(policy: CategoryPolicy) {
+export async function saveCategoryPolicy(policy: CategoryPolicy, { actorId }: Actor) {
   const { category, ...data } = policy;
-  await prisma.categoryPolicy.upsert({ where: { category }, create: policy, update: data });
+  const { category: _c, ...before } = await getCategoryPolicy(category);
+  await prisma.$transaction([
+    prisma.categoryPolicy.upsert({ where: { category }, create: policy, update: data }),
+    calendarChange(actorId, `deadlines ${category}`, before, data),
+  ]);
 }

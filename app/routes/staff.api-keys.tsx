@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return result.response;
   const data = result.data;
   if (data.intent === "revoke") {
-    const revoked = await revokeApiKey({ id: data.id });
+    const revoked = await revokeApiKey({ id: data.id, actorId: user.id });
     if (!revoked.ok) return formError("notFound", result.values, 404);
     return redirect("/staff/api-keys", { status: 303 });
   }

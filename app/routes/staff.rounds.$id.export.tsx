@@ -1,8 +1,7 @@
 // A round's answers as CSV, anonymised: no resident or address hashes, no ids; UTF-8 with BOM.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { resultsVisible } from "~/lib/round";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { getRound, roundResponsesForExport } from "~/models/round.server";
+import { getRound, roundResponsesForExport, roundResultsVisible } from "~/models/round.server";
 import { requirePermission } from "~/guards/auth.server";
 import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -13,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "council.read");
   const round = await requireRecord(params.id, (id) => getRound({ id }));
   // The answers of a pre-recognition round are its results: not before it closes.
-  if (!resultsVisible(round)) throw new Response(null, { status: 403 });
+  if (!roundResultsVisible(round)) throw new Response(null, { status: 403 });
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "council");
   const [criteria, responses] = await Promise.all([listActiveCriteria(), roundResponsesForExport({ roundId: round.id })]);

@@ -14,7 +14,8 @@ import { formatDate } from "~/lib/format";
 import { can, communesFor } from "~/lib/policy";
 import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
-import { getRound } from "~/models/round.server";
+import { getRound, roundPaperClosesAt } from "~/models/round.server";
+import { RoundApproval } from "~/components/round-approval";
 import { getRoundView } from "~/models/round-view.server";
 import { listRoundAudit } from "~/models/audit.server";
 import { RoundAuditLog } from "~/components/round-audit-log";
@@ -43,7 +44,6 @@ const BatchSchema = lazy(() =>
       intent: z.literal("batch"),
       communeId: z.coerce.number().int().positive(),
       village: requiredText({ max: 100, required: "ballot:batchErrors.village", tooLong: "ballot:batchErrors.village" }),
-      households: count(100_000),
       count: count(100_000),
     })
     .strict(),
@@ -58,6 +58,13 @@ const SealSchema = lazy(() =>
     })
     .strict(),
 );
+
+const BATCH_FIELD: Partial<Record<string, "village" | "count">> = {
+  notInRegister: "village",
+  villageTaken: "village",
+  overVillage: "count",
+  overHouseholds: "count",
+};
 
 /** Reasons a ballot is refused that belong to its code cell; the others are about the whole grid. */
 const CODE_REASONS = new Set([
@@ -96,11 +103,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         endsAt: round.endsAt,
         codesRequired: round.codesRequired,
         level: round.level,
+        approvedAt: round.approvedAt,
+        paperClosesAt: roundPaperClosesAt(round),
       },
+      // The second signature (decision 036): an approver of another role than the proposer's.
+      canApprove: !round.approvedAt && can(user, "round.approve") && round.createdById !== user.id,
       ...view,
       audit: audit.map((e) => ({
         ...e,
-        detail: e.detail ? (JSON.parse(e.detail) as Record<string, string | number | boolean>) : {},
+        detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {},
       })),
       ballotRows: BALLOT_ROWS,
       title: t("rounds.detailTitle", { name: round.name }),
@@ -125,8 +136,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = validateObject(BatchSchema(), raw);
     if (!result.ok) return result.response;
     const made = await generateBatch({ actorId: user.id, roundId: round.id, ...result.data });
-    if (!made.ok)
-      return json<FormErrors>({ formError: `ballot:batchErrors.${made.reason}`, values: result.values }, { status: 400 });
+    if (!made.ok) {
+      // The register's refusals belong next to the village or the number of codes (decision 036).
+      const field = BATCH_FIELD[made.reason];
+      const message = `ballot:batchErrors.${made.reason}`;
+      return json<FormErrors>(
+        field ? { fieldErrors: { [field]: message }, values: result.values } : { formError: message, values: result.values },
+        { status: 400 },
+      );
+    }
     return back(`batch=${made.batchId}`);
   }
   if (raw.intent === "seal") {
@@ -135,6 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sealed = await sealBatch({ id: result.data.batchId, roundId: round.id, communeId, actorId: user.id });
     // Another commune's or round's batch, posted by hand: as if it did not exist.
     if (!sealed.ok && sealed.reason === "notFound") throw new Response(null, { status: 404 });
+    if (!sealed.ok && sealed.reason === "closed") return formError("ballot:batchErrors.closed", result.values, 400);
     return back("sealed=1");
   }
 
@@ -174,9 +193,10 @@ export default function RoundPage() {
         {d.round.level ? `: ${localized(d.round.level, "name", lng)}` : ""} ·{" "}
         {t(d.round.codesRequired ? "ballot:rounds.accessCodes" : "ballot:rounds.accessOpen")}
       </p>
+      <RoundApproval roundId={d.round.id} approvedAt={d.round.approvedAt} canApprove={d.canApprove} />
       {!d.visible ? (
         <p className="note" data-testid="results-hidden">
-          {t("rounds.resultsHidden", { date: formatDate(d.round.endsAt, lng) })}
+          {t("ballot:rounds.resultsHiddenUntil", { date: formatDate(d.round.paperClosesAt, lng) })}
         </p>
       ) : null}
       <p>

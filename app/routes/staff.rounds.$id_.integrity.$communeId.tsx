@@ -13,10 +13,10 @@ import { IntegrityFlags, IntegrityVerdict, PerHour, VillageUse } from "~/compone
 import { RecheckSection, SuspectsSection } from "~/components/integrity-forms";
 import { PrintButton } from "~/components/print-button";
 import { drawRecheck, excludeAnswers, getIntegrityReport, recordRecheck } from "~/models/integrity.server";
-import { getRound } from "~/models/round.server";
+import { getRound, roundPaperClosesAt } from "~/models/round.server";
 import { getIntegrityThresholds } from "~/models/setting.server";
 import { requireCommunePermission, requireUser } from "~/guards/auth.server";
-import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
+import { fieldErrors, formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
@@ -65,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: { id: round.id, name: round.name, purpose: round.purpose, closed },
       report,
       canRun: can(user, "round.run", communeId),
-      canDraw: closed && round.purpose === "pre_recognition",
+      // The re-check is drawn from every used code: only once paper entry has closed (decision 036).
+      canDraw: roundPaperClosesAt(round) <= new Date() && round.purpose === "pre_recognition",
       title: t("title", { commune: report.commune.name, round: round.name }),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -114,7 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return formError("integrity:errors.outcome", {}, 400);
       outcomes.push({ itemId: item.id, outcome: v as (typeof RECHECK_OUTCOMES)[number] });
     }
-    await recordRecheck({ actorId: user.id, recheckId, outcomes });
+    const reason = typeof raw.reason === "string" ? raw.reason.trim().slice(0, 500) : "";
+    const recorded = await recordRecheck({ actorId: user.id, recheckId, outcomes, reason });
+    if (!recorded.ok) return fieldErrors({ reason: `integrity:errors.${recorded.reason}` }, { reason });
     return back("recorded=1#recheck");
   }
   return formError("invalid", {}, 400);
@@ -161,7 +164,14 @@ export default function IntegrityPage() {
       </section>
 
       <SuspectsSection suspects={r.suspects} canRun={d.canRun} actionData={actionData} />
-      <RecheckSection recheck={r.recheck} canRun={d.canRun} canDraw={d.canDraw} margin={r.settings.recheckMargin} />
+      <RecheckSection
+        recheck={r.recheck}
+        canRun={d.canRun}
+        canDraw={d.canDraw}
+        margin={r.settings.recheckMargin}
+        reasonError={actionData?.fieldErrors?.reason && t(actionData.fieldErrors.reason)}
+        reason={actionData?.values?.reason}
+      />
     </article>
   );
 }

@@ -1,6 +1,7 @@
-// Survey rounds: the list (all staff) and, for the Fatherland Front (its communes) and
-// administrators, a form to open a round for one commune or many, with each commune's number of
-// households (for coverage) and whether household codes are required. Officials never open rounds.
+// Survey rounds: the list (all staff) and, for the Fatherland Front (its communes), a form to
+// propose a round for one commune or many and whether household codes are required. The
+// households come from the register; an administrator approves the round before it takes
+// answers (decision 036). Officials never open rounds.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,11 +11,12 @@ import { vnStartOfDay } from "~/lib/vn-time";
 import { listCommunes } from "~/models/commune.server";
 import { isRural } from "~/lib/rural";
 import { listLevels } from "~/models/recognition.server";
-import { createRound, listRounds } from "~/models/round.server";
+import { listRounds } from "~/models/round.server";
+import { proposeRound } from "~/models/round-approval.server";
 import type { SessionUser } from "~/models/user.server";
 import { requirePermission, requireUser } from "~/guards/auth.server";
 import { requiredText, z } from "~/forms/validation.server";
-import { validateForm, type FormErrors } from "~/forms/form.server";
+import { fieldErrors, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
@@ -24,28 +26,11 @@ import { levelLabel } from "~/lib/text";
 import { can, communesFor } from "~/lib/policy";
 
 /**
- * Built from the communes the user may run rounds for: one optional households_<id> box each
- * (an empty box leaves the commune out), so no unknown field and no hand loop; and from the
- * recognition levels, so an unknown or non-numeric level is a message (400), never a database error.
+ * Built from the communes the user may propose rounds for: a "communes" checkbox each (the
+ * households come from the register, decision 036, never from the form); and from the recognition
+ * levels, so an unknown or non-numeric level is a message (400), never a database error.
  */
 function roundSchema(communeIds: number[], levelIds: number[]) {
-  const households = Object.fromEntries(
-    communeIds.map((id) => [
-      `households_${id}`,
-      z
-        .string()
-        .optional()
-        .transform((v, ctx) => {
-          if (!v || v.trim() === "") return null;
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-            ctx.addIssue({ code: "custom", message: "errors.households", path: [] });
-            return z.NEVER;
-          }
-          return n;
-        }),
-    ]),
-  );
   return z
     .object({
       name: requiredText({ max: 200, required: "errors.nameRequired", tooLong: "errors.nameRequired" }),
@@ -64,25 +49,22 @@ function roundSchema(communeIds: number[], levelIds: number[]) {
       endsOn: z.iso.date({ error: "errors.date" }),
       /** "codes": household codes required (the default for pre-recognition rounds); "open": not */
       access: z.enum(["codes", "open"], { error: "errors.invalid" }).optional(),
-      ...households,
+      communes: z
+        .union([z.string(), z.array(z.string())], { error: "errors.communesRequired" })
+        .transform((v) => (Array.isArray(v) ? v : [v]).map(Number))
+        .refine((ids) => ids.length > 0 && ids.every((id) => communeIds.includes(id)), { error: "errors.communesRequired" }),
     })
     .strict()
     .refine((d) => d.endsOn > d.startsOn, { error: "errors.endBeforeStart", path: ["endsOn"] })
     .refine((d) => d.purpose !== "pre_recognition" || d.levelId !== null, { error: "errors.levelRequired", path: ["levelId"] })
-    .transform((d, ctx) => {
-      const communes = communeIds.flatMap((communeId) => {
-        const households = (d as Record<string, unknown>)[`households_${communeId}`];
-        return typeof households === "number" ? [{ communeId, households }] : [];
-      });
-      if (communes.length === 0) {
-        ctx.addIssue({ code: "custom", message: "errors.communesRequired", path: ["communes"] });
-        return z.NEVER;
-      }
-      return { ...d, communes, codesRequired: (d.access ?? (d.purpose === "pre_recognition" ? "codes" : "open")) === "codes" };
-    });
+    .transform((d) => ({
+      ...d,
+      communes: [...new Set(d.communes)],
+      codesRequired: (d.access ?? (d.purpose === "pre_recognition" ? "codes" : "open")) === "codes",
+    }));
 }
 
-/** Rural communes (wards are not recognised) this user may open rounds for: the Front its own, administrators all. */
+/** Rural communes (wards are not recognised) this user may propose rounds for: the Front its own. */
 async function runnableCommunes(user: SessionUser) {
   const communes = (await listCommunes()).filter((c) => isRural(c.kind));
   return communes.filter((c) => can(user, "round.run", c.id));
@@ -119,17 +101,18 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!result.ok) return result.response;
   const d = result.data;
-  const { id } = await createRound({
+  const proposed = await proposeRound({
     name: d.name,
     purpose: d.purpose,
     levelId: d.purpose === "pre_recognition" ? d.levelId : null,
     startsAt: vnStartOfDay(d.startsOn),
     endsAt: vnStartOfDay(d.endsOn),
     codesRequired: d.codesRequired,
-    createdById: user.id,
-    communes: d.communes,
+    proposerId: user.id,
+    communeIds: d.communes,
   });
-  return redirect(`/staff/rounds/${id}`, { status: 303 });
+  if (!proposed.ok) return fieldErrors({ [proposed.field]: `ballot:rounds.errors.${proposed.reason}` }, result.values);
+  return redirect(`/staff/rounds/${proposed.id}`, { status: 303 });
 }
 
 export default function Rounds() {
@@ -139,7 +122,8 @@ export default function Rounds() {
   const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   const v = actionData?.values ?? {};
-  const communesError = errors.communes ?? Object.entries(errors).find(([k]) => k.startsWith("households_"))?.[1];
+  const communesError = errors.communes;
+  const chosen = new Set(([] as string[]).concat((v as Record<string, string | string[]>).communes ?? []));
   return (
     <>
       <h1>{t("rounds.heading")}</h1>
@@ -156,6 +140,7 @@ export default function Rounds() {
                 </span>
                 <span className="inbox__text">
                   {r.name} · {t("rounds.summary", { communes: r._count.communes, answers: r._count.responses })}
+                  {r.approvedAt ? null : <strong> · {t("ballot:rounds.awaitingApproval")}</strong>}
                 </span>
               </Link>
             </li>
@@ -212,30 +197,20 @@ export default function Rounds() {
             <ChoiceFieldset
               name="communes"
               className="commune-picker"
-              legend={t("rounds.households")}
-              hint={t("rounds.householdsHint")}
+              legend={t("ballot:rounds.communes")}
+              hint={t("ballot:rounds.communesHint")}
               errors={communesError && t(communesError)}
             >
               <div className="commune-picker__list">
                 {communes.map((c) => (
                   <label key={c.id} className="check">
-                    <input
-                      type="number"
-                      name={`households_${c.id}`}
-                      min={1}
-                      step={1}
-                      inputMode="numeric"
-                      className="households"
-                      defaultValue={v[`households_${c.id}`] ?? ""}
-                      aria-label={t("rounds.householdsOf", { name: c.name })}
-                    />{" "}
-                    {c.name}
+                    <input type="checkbox" name="communes" value={c.id} defaultChecked={chosen.has(String(c.id))} /> {c.name}
                   </label>
                 ))}
               </div>
             </ChoiceFieldset>
             <button type="submit" className="button button--primary">
-              {t("rounds.createSubmit")}
+              {t("ballot:rounds.propose")}
             </button>
           </Form>
         </section>

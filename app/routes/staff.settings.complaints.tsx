@@ -113,7 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requirePermission(request, "settings.edit");
+  const admin = await requirePermission(request, "settings.edit");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const raw = formToObject(body.form);
@@ -141,20 +141,23 @@ export async function action({ request }: ActionFunctionArgs) {
         }
         rows.push({ category, defaultUrgency: urgency.data, ...parts } as CategoryPolicy);
       }
-      await changeDeadlineRules({ kind: "policies", policies: rows });
+      await changeDeadlineRules({ kind: "policies", policies: rows }, { actorId: admin.id });
       break;
     }
     case "officeHours": {
       const hours = parseOfficeHours(data.officeHours);
       if (!hours) return bad("officeHours", "errors.officeHours");
-      await changeDeadlineRules({ kind: "officeHours", hours });
+      await changeDeadlineRules({ kind: "officeHours", hours }, { actorId: admin.id });
       break;
     }
     case "addDay":
-      await changeDeadlineRules({ kind: "addDay", date: data.date, dayKind: data.kind, note: data.note ?? "" });
+      await changeDeadlineRules(
+        { kind: "addDay", date: data.date, dayKind: data.kind, note: data.note ?? "" },
+        { actorId: admin.id },
+      );
       break;
     case "removeDay":
-      await changeDeadlineRules({ kind: "removeDay", date: data.date });
+      await changeDeadlineRules({ kind: "removeDay", date: data.date }, { actorId: admin.id });
       break;
     case "addTemplate":
       await createTemplate({ category: data.category || null, title: data.title, body: data.body });

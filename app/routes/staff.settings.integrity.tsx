@@ -34,11 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requirePermission(request, "settings.edit");
+  const admin = await requirePermission(request, "settings.edit");
   const result = await validateForm(request, IntegritySchema(), { maxBytes: 32 * 1024 });
   if (!result.ok) return result.response;
   const data = result.data as Record<string, unknown>;
-  await saveIntegrityThresholds(Object.fromEntries(INTEGRITY_KEYS.map((k) => [k, Number(data[k]) / 100])) as IntegrityThresholds);
+  await saveIntegrityThresholds(
+    Object.fromEntries(INTEGRITY_KEYS.map((k) => [k, Number(data[k]) / 100])) as IntegrityThresholds,
+    {
+      actorId: admin.id,
+    },
+  );
   return redirect("/staff/settings/integrity?done=integrity", { status: 303 });
 }
 

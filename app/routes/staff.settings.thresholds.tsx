@@ -70,13 +70,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requirePermission(request, "settings.edit");
+  const admin = await requirePermission(request, "settings.edit");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const levels = await listLevels();
   const result = validateObject(thresholdsSchema(levels.map((l) => l.id)), formToObject(body.form));
   if (!result.ok) return result.response;
-  await saveThresholds(result.data);
+  await saveThresholds({ ...result.data, actorId: admin.id });
   return redirect("/staff/settings/thresholds?done=thresholds", { status: 303 });
 }
 

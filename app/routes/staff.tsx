@@ -10,7 +10,9 @@ import { requireUser } from "~/guards/auth.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return json(
-    { user: { name: user.name, role: user.role, communes: user.communes } },
+    {
+      user: { name: user.name, role: user.role, communes: user.communes },
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -37,6 +39,8 @@ export default function StaffLayout() {
         {can(user, "users.manage") ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {can(user, "settings.edit") ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {can(user, "apiKeys.manage") ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}
+        {can(user, "register.import") ? <NavLink to="/staff/register">{t("ballot:register.nav")}</NavLink> : null}
+        {can(user, "audit.trail") ? <NavLink to="/staff/audit">{t("ballot:auditPage.nav")}</NavLink> : null}
         <NavLink to="/staff/password">{t("security:nav.account")}</NavLink>
         <span className="staff-nav__user">
           {user.name} · {t(`role.${user.role}`)}

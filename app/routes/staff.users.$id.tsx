@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return result.response;
   const data = result.data;
   if (data.intent === "password") {
-    await resetPassword({ id: user.id, password: data.password });
+    await resetPassword({ id: user.id, password: data.password, actorId: admin.id });
     return redirect(`/staff/users/${user.id}?done=password`, { status: 303 });
   }
   const saved = await saveStaffUser({

@@ -39,13 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  await requirePermission(request, "users.manage");
+  const admin = await requirePermission(request, "users.manage");
   const body = await readUrlEncodedForm(request, 32 * 1024);
   if (!body.ok) return formError(body.error, {});
   const result = validateObject(CreateUserSchema(), formToObject(body.form), new Set(["email", "name", "role"]));
   if (!result.ok) return result.response;
   const { communes, ...data } = result.data;
-  const saved = await saveStaffUser({ ...data, communeIds: communes });
+  const saved = await saveStaffUser({ ...data, communeIds: communes, actorId: admin.id });
   if (!saved.ok) return staffUserFailure(saved, result.values);
   return redirect(`/staff/users/${saved.id}`, { status: 303 });
 }

@@ -6,10 +6,11 @@ import { generateBatch, sealBatch } from "~/models/ballot.server";
 import { createRound } from "~/models/round.server";
 import { deriveCodes, demoBatchSeed } from "~/utils/ballot-crypto.server";
 import { prisma } from "~/utils/db.server";
+import { demoHouseholds } from "./register";
 
 export const DEMO_ROUND_NAME = "Lấy ý kiến trước công nhận NTM nâng cao 2026 (demo)";
 
-/** [commune, village, households of the village, codes] */
+/** [commune, village, households of the village (as in the demo register), codes] */
 export const DEMO_BATCHES = [
   ["vinh-bao", "Thôn Đông", 40, 40],
   ["vinh-bao", "Thôn Tây", 30, 30],
@@ -38,18 +39,17 @@ export async function seedDemoBallots({ now = new Date() } = {}) {
     createdById: null,
     isDemo: true,
     communes: [
-      { communeId: id("vinh-bao"), households: 1200 },
-      { communeId: id("tien-lang"), households: 950 },
+      { communeId: id("vinh-bao"), households: demoHouseholds("vinh-bao") },
+      { communeId: id("tien-lang"), households: demoHouseholds("tien-lang") },
     ],
   });
   let codes = 0;
-  for (const [slug, village, households, count] of DEMO_BATCHES) {
+  for (const [slug, village, , count] of DEMO_BATCHES) {
     const made = await generateBatch({
       actorId: null,
       roundId: round.id,
       communeId: id(slug),
       village,
-      households,
       count,
       now,
       seed: demoBatchSeed(slug, village),

@@ -158,6 +158,7 @@ export async function removeDemoData() {
     prisma.response.deleteMany({ where: { isDemo: true } }),
     // Demo rounds, with their code batches and codes (cascade); answers in them stay, unassigned.
     prisma.surveyRound.deleteMany({ where: { isDemo: true } }),
+    prisma.householdRegister.deleteMany({ where: { isDemo: true } }),
     prisma.recognition.deleteMany({ where: { isDemo: true } }),
     prisma.setting.deleteMany({ where: { key: SETTING_KEYS.demoData } }),
   ]);

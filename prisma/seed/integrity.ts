@@ -7,6 +7,7 @@ import { createRound } from "~/models/round.server";
 import { submitAnswer } from "~/models/survey/answers.server";
 import { deriveCodes, demoBatchSeed } from "~/utils/ballot-crypto.server";
 import { prisma } from "~/utils/db.server";
+import { demoHouseholds } from "./register";
 
 export const DEMO_CLOSED_ROUND_NAME = "Trước công nhận NTM nâng cao 2026, Cẩm Giàng (demo, đã kết thúc)";
 const DAY = 86_400_000;
@@ -29,7 +30,7 @@ export async function seedDemoIntegrity({ now = new Date() } = {}) {
     codesRequired: true,
     createdById: null,
     isDemo: true,
-    communes: [{ communeId: commune.id, households: 80 }],
+    communes: [{ communeId: commune.id, households: demoHouseholds("cam-giang") }],
   });
   const seed = demoBatchSeed("cam-giang", "Thôn Bắc (đợt đã kết thúc)");
   const made = await generateBatch({
@@ -37,7 +38,6 @@ export async function seedDemoIntegrity({ now = new Date() } = {}) {
     roundId: round.id,
     communeId: commune.id,
     village: "Thôn Bắc",
-    households: 60,
     count: 60,
     now: new Date(t0 + DAY),
     seed,

@@ -14,7 +14,10 @@ import { createComplaint } from "~/models/complaint/filing.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword, startSession } from "~/models/user.server";
 import { sessionCookie } from "~/guards/auth.server";
-import { generateBatch } from "~/models/ballot.server";
+import { generateBatch, printBatch, sealBatch } from "~/models/ballot.server";
+import { proposeRound } from "~/models/round-approval.server";
+import { vnIsoDay } from "~/lib/vn-time";
+import { importTestRegister } from "../fixtures/register";
 import { prisma } from "~/utils/db.server";
 import { can, type Action } from "~/lib/policy";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
@@ -148,6 +151,11 @@ describe("authorisation matrix", () => {
   let ownCommuneId = 0;
   let ownRound = 0;
   let ownBatch = 0;
+  let closedRound = 0;
+  let proposedRound = 0;
+  let proposalN = 0;
+  let paperN = 0;
+  let paperCodes: string[] = [];
   let firstCriterion = "";
   let levelId = 0;
   let recognitionN = 0;
@@ -160,7 +168,8 @@ describe("authorisation matrix", () => {
     someUserId = official.id;
     cookies.anonymous = undefined;
     cookies.official = await signIn(official.email);
-    cookies.front = await signIn((await createStaff("front", [OWN])).email);
+    const frontUser = await createStaff("front", [OWN]);
+    cookies.front = await signIn(frontUser.email);
     cookies.council = await signIn(council.email);
     cookies.admin = await signIn(admin.email);
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
@@ -169,6 +178,10 @@ describe("authorisation matrix", () => {
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
     const now = Date.now();
+    await importTestRegister([
+      [OWN, "Thôn 1", 60],
+      [OWN, "Thôn 2", 40],
+    ]);
     ownRound = (
       await prisma.surveyRound.create({
         data: {
@@ -176,6 +189,7 @@ describe("authorisation matrix", () => {
           purpose: "routine",
           startsAt: new Date(now - 86_400_000),
           endsAt: new Date(now + 86_400_000),
+          approvedAt: new Date(now - 2 * 86_400_000),
           communes: { create: { communeId: own.id, households: 100 } },
         },
       })
@@ -185,11 +199,40 @@ describe("authorisation matrix", () => {
       roundId: ownRound,
       communeId: own.id,
       village: "Thôn 1",
-      households: 10,
       count: 2,
     });
     if (!batch.ok) throw new Error(batch.reason);
     ownBatch = batch.batchId;
+    // Every paper ballot carries a code (decision 036): a sealed batch whose codes the matrix spends.
+    const paper = await generateBatch({ actorId: admin.id, roundId: ownRound, communeId: own.id, village: "Thôn 2", count: 8 });
+    if (!paper.ok) throw new Error(paper.reason);
+    paperCodes = (await printBatch({ id: paper.batchId, actorId: null }))!.slips.map((x) => x.code);
+    await sealBatch({ id: paper.batchId, roundId: ownRound, communeId: own.id, actorId: null });
+    const proposed = await proposeRound({
+      name: "Đợt chờ duyệt",
+      purpose: "routine",
+      levelId: null,
+      startsAt: new Date(now + 400 * 86_400_000),
+      endsAt: new Date(now + 410 * 86_400_000),
+      codesRequired: false,
+      communeIds: [own.id],
+      proposerId: frontUser.id,
+    });
+    if (!proposed.ok) throw new Error(proposed.reason);
+    proposedRound = proposed.id;
+    // Results are shown once paper entry has closed (decision 036): the export reads a round closed a week ago.
+    closedRound = (
+      await prisma.surveyRound.create({
+        data: {
+          name: "Đợt đã chốt",
+          purpose: "routine",
+          startsAt: new Date(now - 30 * 86_400_000),
+          endsAt: new Date(now - 7 * 86_400_000),
+          approvedAt: new Date(now - 31 * 86_400_000),
+          communes: { create: { communeId: own.id, households: 100 } },
+        },
+      })
+    ).id;
     firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
     levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
     // A unit account: it sees the one report forwarded to its unit, nothing else.
@@ -513,13 +556,32 @@ describe("authorisation matrix", () => {
       body: () => ({
         name: "Đợt mới",
         purpose: "routine",
-        startsOn: "2026-01-01",
-        endsOn: "2026-02-01",
-        [`households_${ownCommuneId}`]: "50",
+        // one after the other, so that no proposal overlaps the one before
+        startsOn: vnIsoDay(new Date(Date.now() + (20 + 10 * ++proposalN) * 86_400_000)),
+        endsOn: vnIsoDay(new Date(Date.now() + (25 + 10 * proposalN) * 86_400_000)),
+        communes: String(ownCommuneId),
       }),
-      // Separation of duties (decision 012): the Front runs rounds for its communes, officials do not.
-      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
+      // Separation of duties (decisions 012, 036): the Front proposes rounds for its communes; an
+      // administrator approves them, and so does not propose.
+      expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 403, unit: 403 },
     },
+    "POST /staff/rounds/:id/approve": {
+      module: "staff.rounds.$id_.approve.tsx",
+      method: "POST",
+      path: () => `/staff/rounds/${proposedRound}/approve`,
+      params: () => ({ id: String(proposedRound) }),
+      // The second signature: an administrator, never the Front that proposed it.
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 },
+    },
+    "GET /staff/register": { module: "staff.register.tsx", method: "GET", path: () => "/staff/register", expected: adminRead },
+    "POST /staff/register": {
+      module: "staff.register.tsx",
+      method: "POST",
+      path: () => "/staff/register",
+      // the guard comes before the body is read: an empty form is the administrator's 400
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 400, unit: 403 },
+    },
+    "GET /staff/audit": { module: "staff.audit.tsx", method: "GET", path: () => "/staff/audit", expected: councilRead },
     "GET /staff/rounds/:id": {
       action: "commune.read",
       scope: "own",
@@ -536,7 +598,7 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => `/staff/rounds/${ownRound}`,
       params: () => ({ id: String(ownRound) }),
-      body: () => ({ communeId: String(ownCommuneId), [`b0_${firstCriterion}`]: "5" }),
+      body: () => ({ communeId: String(ownCommuneId), b0_code: paperCodes[paperN++], [`b0_${firstCriterion}`]: "5" }),
       // Paper ballots are typed in by the Front or an administrator, never the commune's officials.
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },
@@ -544,8 +606,8 @@ describe("authorisation matrix", () => {
       action: "council.read",
       module: "staff.rounds.$id.export.tsx",
       method: "GET",
-      path: () => `/staff/rounds/${ownRound}/export`,
-      params: () => ({ id: String(ownRound) }),
+      path: () => `/staff/rounds/${closedRound}/export`,
+      params: () => ({ id: String(closedRound) }),
       expected: councilRead,
     },
     "GET /staff/rounds/:id/integrity/:communeId": {

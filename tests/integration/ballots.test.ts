@@ -13,6 +13,8 @@ import { loader as slipsLoader } from "~/routes/staff_.slips.$id";
 import { prisma } from "~/utils/db.server";
 import { context, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
+import { importTestRegister } from "../fixtures/register";
+import { action as approveAction } from "~/routes/staff.rounds.$id_.approve";
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 10);
@@ -47,10 +49,9 @@ async function createRound(cookie: string, extra: Record<string, string> = {}) {
           name: "Lấy ý kiến trước công nhận nâng cao",
           purpose: "pre_recognition",
           levelId: String(level.id),
-          startsOn: isoDay(-2 * DAY),
+          startsOn: isoDay(0),
           endsOn: isoDay(5 * DAY),
-          [`households_${vinhBao}`]: "30",
-          [`households_${tienLang}`]: "10",
+          communes: [String(vinhBao), String(tienLang)],
           ...extra,
         },
         { cookie },
@@ -59,6 +60,19 @@ async function createRound(cookie: string, extra: Record<string, string> = {}) {
       context: context(),
     }),
   );
+}
+
+/** An administrator approves the round (decision 036); then it is moved to have started two days ago. */
+async function approveAndStart(id: number) {
+  const res = await settle(() =>
+    approveAction({
+      request: formRequest(`/staff/rounds/${id}/approve`, {}, { cookie: admin }),
+      params: { id: String(id) },
+      context: context(),
+    }),
+  );
+  expect(res.status).toBe(303);
+  await prisma.surveyRound.update({ where: { id }, data: { startsAt: new Date(Date.now() - 2 * DAY) } });
 }
 
 const post = (id: number, body: Record<string, string>, cookie: string) =>
@@ -70,12 +84,8 @@ const post = (id: number, body: Record<string, string>, cookie: string) =>
     }),
   );
 
-async function batch(cookie: string, communeId: number, village: string, households: number, count: number, id = roundId) {
-  return post(
-    id,
-    { intent: "batch", communeId: String(communeId), village, households: String(households), count: String(count) },
-    cookie,
-  );
+async function batch(cookie: string, communeId: number, village: string, count: number, id = roundId) {
+  return post(id, { intent: "batch", communeId: String(communeId), village, count: String(count) }, cookie);
 }
 
 async function codesOf(village: string, communeId = vinhBao) {
@@ -101,9 +111,18 @@ beforeAll(async () => {
   front = await signIn((await createStaff("front", ["vinh-bao", "tien-lang"])).email);
   official = await signIn((await createStaff("official", ["vinh-bao"])).email);
   council = await signIn((await createStaff("council")).email);
+  // The register (decision 036): Vĩnh Bảo 30 households in three villages, Tiên Lãng 10.
+  await importTestRegister([
+    ["vinh-bao", "Thôn 1", 12],
+    ["vinh-bao", "Thôn 2", 10],
+    ["vinh-bao", "Thôn 3", 8],
+    ["tien-lang", "Thôn Đông", 6],
+    ["tien-lang", "Thôn Nam", 4],
+  ]);
   const res = await createRound(front);
   expect(res.status).toBe(303);
   roundId = Number(res.headers.get("Location")!.split("/").pop());
+  await approveAndStart(roundId);
 });
 
 describe("separation of duties", () => {
@@ -119,11 +138,11 @@ describe("separation of duties", () => {
   });
 
   it("only the Front (own communes) or an administrator makes code batches", async () => {
-    expect((await batch(official, vinhBao, "Thôn 1", 12, 12)).status).toBe(403);
-    expect((await batch(council, vinhBao, "Thôn 1", 12, 12)).status).toBe(403);
-    expect((await batch(front, vinhBao, "Thôn 1", 12, 12)).status).toBe(303);
-    expect((await batch(admin, vinhBao, "Thôn 2", 10, 10)).status).toBe(303);
-    expect((await batch(front, tienLang, "Thôn Đông", 10, 3)).status).toBe(303);
+    expect((await batch(official, vinhBao, "Thôn 1", 12)).status).toBe(403);
+    expect((await batch(council, vinhBao, "Thôn 1", 12)).status).toBe(403);
+    expect((await batch(front, vinhBao, "Thôn 1", 12)).status).toBe(303);
+    expect((await batch(admin, vinhBao, "Thôn 2", 10)).status).toBe(303);
+    expect((await batch(front, tienLang, "Thôn Đông", 3)).status).toBe(303);
     const events = await prisma.auditEvent.findMany({ where: { roundId, action: "codes_generated" } });
     expect(events).toHaveLength(3);
     expect(events.every((e) => !/[0-9A-Z]{4}-[0-9A-Z]{4}/.test(e.detail ?? ""))).toBe(true);
@@ -154,13 +173,13 @@ describe("separation of duties", () => {
 });
 
 describe("code batches", () => {
-  it("never make more codes than households, in the village or in the commune", async () => {
-    const overVillage = await batch(front, vinhBao, "Thôn 3", 5, 6);
+  it("never make more codes than the register's households of the village, nor for a village not in it", async () => {
+    const overVillage = await batch(front, vinhBao, "Thôn 3", 9);
     expect(overVillage.status).toBe(400);
-    expect((await overVillage.json()).formError).toBe("ballot:batchErrors.overVillage");
-    // 30 households in the round: 22 codes already, 9 more would be 31.
-    const overCommune = await batch(front, vinhBao, "Thôn 3", 9, 9);
-    expect((await overCommune.json()).formError).toBe("ballot:batchErrors.overHouseholds");
+    expect((await overVillage.json()).fieldErrors).toEqual({ count: "ballot:batchErrors.overVillage" });
+    const unknown = await batch(front, vinhBao, "Thôn Ma", 1);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).fieldErrors).toEqual({ village: "ballot:batchErrors.notInRegister" });
     expect(await prisma.ballotCode.count({ where: { roundId, communeId: vinhBao } })).toBe(22);
   });
 
@@ -223,7 +242,6 @@ describe("sealing", () => {
       roundId,
       communeId: tienLang,
       village: "Thôn Nam",
-      households: 4,
       count: 2,
     });
     if (!made.ok) throw new Error(made.reason);
@@ -400,18 +418,32 @@ describe("paper ballots with codes", () => {
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(2);
   });
 
-  it("in an open round never exceed the households, and stop after the round closes (grace period logged)", async () => {
-    const open = await createRound(front, { access: "open", [`households_${vinhBao}`]: "3", [`households_${tienLang}`]: "" });
+  it("in every kind of round a paper ballot needs a household code; late paper only within the grace period, logged", async () => {
+    // An open round (codes not required for online answers), after the first one: no overlap.
+    const open = await createRound(front, {
+      access: "open",
+      purpose: "routine",
+      levelId: "",
+      communes: String(vinhBao),
+      startsOn: isoDay(6 * DAY),
+      endsOn: isoDay(9 * DAY),
+    });
+    expect(open.status).toBe(303);
     const openId = Number(open.headers.get("Location")!.split("/").pop());
-    const four = Object.assign({}, ...[0, 1, 2, 3].map((r) => cells(r, "")));
-    const over = await post(openId, { communeId: String(vinhBao), ...four }, front);
-    expect((await over.json()).formError).toBe("ballot:paperErrors.overHouseholds");
+    await approveAndStart(openId);
+    const uncoded = await post(openId, { communeId: String(vinhBao), ...cells(0, "") }, front);
+    expect(uncoded.status).toBe(400);
+    expect((await uncoded.json()).fieldErrors).toEqual({ b0_code: "ballot:paperErrors.codeRequired" });
+    expect((await batch(front, vinhBao, "Thôn 2", 3, openId)).status).toBe(303);
+    const made = await prisma.ballotBatch.findFirstOrThrow({ where: { roundId: openId } });
+    const slips = (await printBatch({ id: made.id, actorId: null }))!.slips.map((x) => x.code);
+    await post(openId, { intent: "seal", communeId: String(vinhBao), batchId: String(made.id) }, front);
     await prisma.surveyRound.update({ where: { id: openId }, data: { endsAt: new Date(Date.now() - 3600_000) } });
-    const late = await post(openId, { communeId: String(vinhBao), ...cells(0, "") }, front);
+    const late = await post(openId, { communeId: String(vinhBao), ...cells(0, slips[0]) }, front);
     expect(late.status).toBe(303); // within PAPER_GRACE_HOURS (48 by default), logged
     expect(await prisma.auditEvent.count({ where: { roundId: openId, action: "paper_late" } })).toBe(1);
     await prisma.surveyRound.update({ where: { id: openId }, data: { endsAt: new Date(Date.now() - 3 * DAY) } });
-    const closed = await post(openId, { communeId: String(vinhBao), ...cells(0, "") }, front);
+    const closed = await post(openId, { communeId: String(vinhBao), ...cells(0, slips[1]) }, front);
     expect((await closed.json()).formError).toBe("ballot:paperErrors.roundClosed");
     expect(await prisma.response.count({ where: { roundId: openId } })).toBe(1);
   });
@@ -428,16 +460,24 @@ describe("verified and open answers", () => {
         submissionId: crypto.randomUUID(),
         voterHash: `v-${i}`,
       });
+    const load = async () =>
+      (
+        await settle(() =>
+          roundLoader({
+            request: getRequest(`/staff/rounds/${roundId}`, { cookie: council }),
+            params: { id: String(roundId) },
+            context: context(),
+          }),
+        )
+      ).json();
+    // Closed, but paper entry is still open (grace period): the count is not final, nothing shown.
     await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 1000) } });
-    const data = await (
-      await settle(() =>
-        roundLoader({
-          request: getRequest(`/staff/rounds/${roundId}`, { cookie: council }),
-          params: { id: String(roundId) },
-          context: context(),
-        }),
-      )
-    ).json();
+    const early = await load();
+    expect(early.visible).toBe(false);
+    expect(early.communes.find((c: { slug: string }) => c.slug === "vinh-bao").results).toBeNull();
+    // Paper entry closed: the results are shown.
+    await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 3 * DAY) } });
+    const data = await load();
     const vb = data.communes.find((c: { slug: string }) => c.slug === "vinh-bao");
     expect(vb.verified).toBe(4);
     expect(vb.open).toBe(40);

@@ -11,6 +11,10 @@ import { action as dossierAction, loader as dossierLoader } from "~/routes/staff
 import { action as roundAction, loader as roundLoader } from "~/routes/staff.rounds.$id";
 import { loader as roundExportLoader } from "~/routes/staff.rounds.$id.export";
 import { action as roundsAction } from "~/routes/staff.rounds._index";
+import { createRound } from "~/models/round.server";
+import { generateBatch, printBatch, sealBatch } from "~/models/ballot.server";
+import { formatCode } from "~/lib/ballot-code";
+import { importTestRegister } from "../fixtures/register";
 import { action as surveyAction, loader as surveyLoader } from "~/routes/c.$slug.survey";
 import { action as settingsAction } from "~/routes/staff.settings.thresholds";
 import { prisma } from "~/utils/db.server";
@@ -181,31 +185,29 @@ describe("the dashboard", () => {
 
 describe("survey rounds", () => {
   let roundId = 0;
+  let paperCodes: string[] = [];
   beforeAll(async () => {
     const level = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/kieu-mau" } });
     const commune = await prisma.commune.findUniqueOrThrow({ where: { slug: "vinh-bao" } });
-    const res = await settle(() =>
-      roundsAction({
-        request: formRequest(
-          "/staff/rounds",
-          {
-            name: "Trước công nhận kiểu mẫu",
-            purpose: "pre_recognition",
-            levelId: String(level.id),
-            startsOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10),
-            endsOn: new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10),
-            // An open round (no household codes): paper ballots without codes are accepted.
-            access: "open",
-            [`households_${commune.id}`]: "50",
-          },
-          { cookie: admin },
-        ),
-        params: {},
-        context: context(),
-      }),
-    );
-    expect(res.status).toBe(303);
-    roundId = Number(res.headers.get("Location")!.split("/").pop());
+    // An open round (no household codes online), approved, households from the register (decision 036).
+    await importTestRegister([["vinh-bao", "Thôn Một", 50]]);
+    roundId = (
+      await createRound({
+        name: "Trước công nhận kiểu mẫu",
+        purpose: "pre_recognition",
+        levelId: level.id,
+        startsAt: new Date(Date.now() - 2 * DAY),
+        endsAt: new Date(Date.now() + 3 * DAY),
+        codesRequired: false,
+        createdById: null,
+        communes: [{ communeId: commune.id, households: 50 }],
+      })
+    ).id;
+    // Every paper ballot carries a household code (decision 036).
+    const made = await generateBatch({ actorId: null, roundId, communeId: commune.id, village: "Thôn Một", count: 2 });
+    if (!made.ok) throw new Error(made.reason);
+    paperCodes = (await printBatch({ id: made.batchId, actorId: null }))!.slips.map((x) => formatCode(x.code));
+    await sealBatch({ id: made.batchId, roundId, communeId: commune.id, actorId: null });
   });
 
   const round = (cookie: string) =>
@@ -254,6 +256,8 @@ describe("survey rounds", () => {
     expect((await bad.json()).fieldErrors).toEqual({ b1_roads: "errors.ballotCell" });
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(0);
     const ok = await paper(front, "vinh-bao", {
+      b0_code: paperCodes[0],
+      b1_code: paperCodes[1],
       b0_roads: "4",
       b0_environment: "k",
       b0_water: "",
@@ -302,7 +306,8 @@ describe("survey rounds", () => {
       ).status,
     ).toBe(403);
 
-    await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 1000) } });
+    // Paper entry closed (the close plus the grace period): results shown (decision 036).
+    await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 3 * DAY) } });
     const closed = await (await round(council)).json();
     expect(closed.visible).toBe(true);
     const roads = closed.communes[0].results.find((r: { key: string }) => r.key === "roads");

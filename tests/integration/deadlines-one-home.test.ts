@@ -86,7 +86,10 @@ describe("deadlines in one home", () => {
       days.push(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
     for (const date of days.slice(0, -1))
       await prisma.calendarDay.upsert({ where: { date }, create: { date, kind: "day_off", note: "" }, update: {} });
-    const recomputed = await changeDeadlineRules({ kind: "addDay", date: days.at(-1)!, dayKind: "day_off", note: "bão" });
+    const recomputed = await changeDeadlineRules(
+      { kind: "addDay", date: days.at(-1)!, dayKind: "day_off", note: "bão" },
+      { actorId: null },
+    );
     expect(recomputed).toBe(1);
     const after = (await getStaffComplaint({ id }))!;
     expect(after.handleBy!.getTime()).toBeGreaterThan(before.handleBy!.getTime());

@@ -21,6 +21,7 @@ import { action as integrityAction, loader as integrityLoader } from "~/routes/s
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
+import { importTestRegister } from "../fixtures/register";
 
 const DAY = 86_400_000;
 const SEED = "00112233445566778899aabbccddeeff";
@@ -60,14 +61,18 @@ beforeAll(async () => {
   council = await signIn((await createStaff("council")).email);
   const level = await prisma.recognitionLevel.findUniqueOrThrow({ where: { key: "2021-2025/nang-cao" } });
   const now = Date.now();
-  // A pre-recognition round that closed yesterday, with codes required.
+  await importTestRegister([
+    ["vinh-bao", "Thôn Đông", 40],
+    ["tien-lang", "Thôn Nam", 10],
+  ]);
+  // A pre-recognition round that closed three days ago (paper entry closed too), with codes required.
   roundId = (
     await createRound({
       name: "Trước công nhận (kiểm tra)",
       purpose: "pre_recognition",
       levelId: level.id,
       startsAt: new Date(now - 10 * DAY),
-      endsAt: new Date(now - DAY),
+      endsAt: new Date(now - 3 * DAY),
       codesRequired: true,
       communes: [
         { communeId: vinhBao, households: 40 },
@@ -81,13 +86,12 @@ beforeAll(async () => {
     roundId,
     communeId: vinhBao,
     village: "Thôn Đông",
-    households: 40,
     count: 32,
     now: new Date(now - 9 * DAY),
   });
   if (!made.ok) throw new Error(made.reason);
   const printed = (await printBatch({ id: made.batchId, actorId: frontId }))!;
-  await sealBatch({ id: made.batchId, roundId, communeId: vinhBao, actorId: frontId });
+  await sealBatch({ id: made.batchId, roundId, communeId: vinhBao, actorId: frontId, now: new Date(now - 9 * DAY) });
   const codes = printed.slips.map((s) => s.code);
   // 20 honest households: varied scores, their own addresses, 100-290 seconds.
   for (let i = 0; i < 20; i++) {

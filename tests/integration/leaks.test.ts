@@ -87,6 +87,8 @@ describe("CSV formula injection", () => {
       expect(created.status).toBe("created");
     }
     const cookie = await signIn(council.email);
+    // The export is a round's results: shown once paper entry has closed (decision 036).
+    await prisma.surveyRound.update({ where: { id: roundId }, data: { endsAt: new Date(Date.now() - 3 * 86_400_000) } });
     const res = await settle(() =>
       roundExportLoader({
         request: getRequest(`/staff/rounds/${roundId}/export`, { cookie }),

@@ -113,12 +113,13 @@ describe("in-memory copies follow the database", () => {
       communeIds: [(await getCommuneBySlug({ slug: SLUG }))!.id],
       email: "revoke@local",
       password: "mat-khau-dai-12345",
+      actorId: null,
     });
     if (!created.ok) throw new Error(created.reason);
     const userId = created.id;
     let sessionId = await startSession({ userId });
     expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual([SLUG]);
-    await resetPassword({ id: userId, password: "mat-khau-moi-12345" });
+    await resetPassword({ id: userId, password: "mat-khau-moi-12345", actorId: null });
     expect(await getSessionUser({ sessionId })).toBeNull();
 
     sessionId = await startSession({ userId });

@@ -121,7 +121,7 @@ describe("password guessing", () => {
 describe("passwords", () => {
   it("after an administrator's reset the temporary password only opens the change-password page", async () => {
     const u = await createStaff("official", ["vinh-bao"]);
-    await resetPassword({ id: u.id, password: "temporary password 1" });
+    await resetPassword({ id: u.id, password: "temporary password 1", actorId: null });
     const signedIn = await attempt(u.email, "temporary password 1", freshIp());
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get("Location")).toBe("/staff/password");

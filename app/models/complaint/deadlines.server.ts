@@ -121,19 +121,21 @@ export async function changeDeadlineRules(
     | { kind: "officeHours"; hours: OfficeHours }
     | { kind: "addDay"; date: DateKey; dayKind: "day_off" | "make_up"; note: string }
     | { kind: "removeDay"; date: DateKey },
+  // Who changed it: every change is an audit event with before and after (decision 036).
+  { actorId }: { actorId: number | null },
 ) {
   switch (change.kind) {
     case "policies":
-      for (const policy of change.policies) await saveCategoryPolicy(policy);
+      for (const policy of change.policies) await saveCategoryPolicy(policy, { actorId });
       break;
     case "officeHours":
-      await saveOfficeHours(change.hours);
+      await saveOfficeHours(change.hours, { actorId });
       break;
     case "addDay":
-      await saveCalendarDay({ date: change.date, kind: change.dayKind, note: change.note });
+      await saveCalendarDay({ date: change.date, kind: change.dayKind, note: change.note, actorId });
       break;
     case "removeDay":
-      await deleteCalendarDay({ date: change.date });
+      await deleteCalendarDay({ date: change.date, actorId });
       break;
   }
   return recomputeOpenDeadlines();

@@ -87,11 +87,8 @@ async function checkAndWrite(tx: Tx, input: AnswerInput): Promise<Extract<Submit
     if (at < link.round.startsAt) throw new Refused("roundNotStarted");
     if (at.getTime() >= link.round.endsAt.getTime() + GRACE_MS) throw new Refused("roundClosed");
     late = at >= link.round.endsAt;
-    if (!input.code && link.round.codesRequired) throw new Refused("codeRequired");
-    if (!input.code) {
-      const paper = await tx.response.count({ where: { roundId: input.roundId, communeId: input.communeId, channel: "paper" } });
-      if (paper >= link.households) throw new Refused("overHouseholds");
-    }
+    // issue 26 (decision 036): every paper ballot carries a household code, in every kind of round.
+    if (!input.code) throw new Refused("codeRequired");
     roundId = input.roundId;
     period = input.period ?? periodOf(link.round.startsAt);
   } else {

@@ -11,7 +11,9 @@ export type AuditAction =
   | "paper_late"
   | "answers_excluded"
   | "recheck_drawn"
-  | "recheck_recorded";
+  | "recheck_recorded"
+  | "works_imported"
+  | "work_inspected";
 
 type Writer = Pick<Tx, "auditEvent">;
 

@@ -60,6 +60,15 @@ CREATE TABLE "WorkInspection" (
     CONSTRAINT "WorkInspection_workId_fkey" FOREIGN KEY ("workId") REFERENCES "Work" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "CommuneHouseholds" (
+    "communeId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "households" INTEGER NOT NULL,
+    "year" INTEGER NOT NULL,
+    "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    CONSTRAINT "CommuneHouseholds_communeId_fkey" FOREIGN KEY ("communeId") REFERENCES "Commune" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE INDEX "Work_communeId_category_idx" ON "Work"("communeId", "category");
 

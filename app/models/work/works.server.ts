@@ -3,7 +3,14 @@
 // Public shapes carry no contact and no tracking code; the contractor's name is public (it is on
 // the site board of every work), its unit id is not.
 import type { Prisma } from "~/generated/prisma/client";
-import { warrantyState, type InspectionVerdict, type WarrantyState, type WorkCategory, type WorkStatus } from "~/lib/works";
+import {
+  geometryPoint,
+  warrantyState,
+  type InspectionVerdict,
+  type WarrantyState,
+  type WorkCategory,
+  type WorkStatus,
+} from "~/lib/works";
 import { cachedByKey } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
 
@@ -48,16 +55,21 @@ export type PublicWork = Omit<
   fundResidents: number;
   fundBusinesses: number;
   disbursed: number;
-  geometry: unknown;
+  geometry: WorkGeometry | null;
   warranty: WarrantyState;
   /** the board's latest verdict, if it inspected the work */
   lastVerdict: InspectionVerdict | null;
 };
 
-function parseGeometry(text: string | null): unknown {
+export type WorkGeometry =
+  { type: "Point"; coordinates: [number, number] } | { type: "LineString"; coordinates: [number, number][] };
+
+/** The stored GeoJSON (checked on import), or null when it is not a point or a line. */
+function parseGeometry(text: string | null): WorkGeometry | null {
   if (!text) return null;
   try {
-    return JSON.parse(text);
+    const g = JSON.parse(text) as WorkGeometry;
+    return geometryPoint(g) ? g : null;
   } catch {
     return null;
   }

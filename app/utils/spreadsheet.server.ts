@@ -113,7 +113,12 @@ class TooLarge extends Error {}
  * A multipart form with one spreadsheet file (`fileField`) and short text fields. A body over the
  * limit is refused from its declared length, or as soon as the file passes the limit.
  */
-export async function readSpreadsheetUpload(request: Request, fileField: string): Promise<SpreadsheetUpload> {
+export async function readSpreadsheetUpload(
+  request: Request,
+  fileField: string,
+  /** a text field as large as a file (the previewed rows sent back on confirmation) */
+  bigField = "",
+): Promise<SpreadsheetUpload> {
   const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
   if (!type.startsWith("multipart/form-data") || !request.body) return { ok: false, error: "notForm" };
   if (Number(request.headers.get("Content-Length") ?? "0") > MAX_SPREADSHEET_BYTES + 64 * 1024) {
@@ -122,13 +127,15 @@ export async function readSpreadsheetUpload(request: Request, fileField: string)
   }
   let file: { name: string; bytes: Uint8Array } | null = null;
   const fields: Record<string, string> = {};
+  let total = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const limit = name === fileField && filename !== undefined ? MAX_SPREADSHEET_BYTES : 64 * 1024;
+    const limit = name === fileField || name === bigField ? MAX_SPREADSHEET_BYTES : 64 * 1024;
     for await (const chunk of data) {
       size += chunk.byteLength;
-      if (size > limit) throw new TooLarge();
+      total += chunk.byteLength;
+      if (size > limit || total > MAX_SPREADSHEET_BYTES + 64 * 1024) throw new TooLarge();
       chunks.push(chunk);
     }
     const bytes = new Uint8Array(Buffer.concat(chunks));
@@ -147,7 +154,11 @@ export async function readSpreadsheetUpload(request: Request, fileField: string)
 }
 
 /** An .xlsx with a bold header row and one example row: the template officials fill in. */
-export async function writeTemplate(sheetName: string, header: string[], example: (string | number)[]): Promise<Uint8Array> {
+export async function writeTemplate(
+  sheetName: string,
+  header: string[],
+  example: (string | number)[],
+): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });

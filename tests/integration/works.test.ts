@@ -14,6 +14,7 @@ import { loader as inboxLoader } from "~/routes/staff._index";
 import { loader as complaintLoader } from "~/routes/staff.complaints.$id";
 import { action as forwardAction } from "~/routes/staff.complaints.$id_.forward";
 import { WORK_COLUMNS, WORK_HEADERS, type WorkColumn } from "~/lib/work-import";
+import { computeWorksFigures } from "~/models/work/council.server";
 import { recordInspection } from "~/models/work/inspection.server";
 import { prisma } from "~/utils/db.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
@@ -344,5 +345,54 @@ describe("public pages", () => {
       workLoader({ request: getRequest(`/c/${SLUG}/works/NOPE`), params: { slug: SLUG, code: "NOPE" }, context: context() }),
     );
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("council figures", () => {
+  it("computes investment per household and the disbursement share from the rows", async () => {
+    await prisma.communeHouseholds.upsert({
+      where: { communeId },
+      create: { communeId, households: 4_000, year: 2024 },
+      update: { households: 4_000 },
+    });
+    await prisma.roundCommune.deleteMany({ where: { communeId } });
+    await importCsv([
+      row({ code: "GT-01", totalInvestment: "38.500.000.000", disbursed: "10.000.000.000" }),
+      row({ code: "GT-02", totalInvestment: "20.000.000.000", fundCity: "0", fundCommune: "0", disbursed: "5.000.000.000" }),
+      row({
+        code: "NS-01",
+        category: "Nước sinh hoạt",
+        totalInvestment: "10.000.000.000",
+        fundCity: "0",
+        fundCommune: "0",
+        disbursed: "0",
+      }),
+    ]);
+    await recordInspection({
+      communeId,
+      code: "GT-01",
+      actorId: null,
+      inspectedOn: new Date(Date.now() - 86_400_000),
+      inspectors: "Ban",
+      findings: "Nứt",
+      verdict: "degraded",
+    });
+    const figures = await computeWorksFigures(new Date());
+    const roads = figures.find((f) => f.communeId === communeId && f.category === "roads")!;
+    expect(roads).toMatchObject({
+      works: 2,
+      invested: 58_500_000_000,
+      disbursed: 15_000_000_000,
+      households: 4_000,
+      perHousehold: 14_625_000,
+      degraded: 1,
+      withOpenReports: 1,
+      degradedNoContractor: 1,
+    });
+    expect(roads.disbursedShare).toBeCloseTo(15 / 58.5, 10);
+    expect(figures.find((f) => f.communeId === communeId && f.category === "water")).toMatchObject({
+      perHousehold: 2_500_000,
+      disbursedShare: 0,
+    });
   });
 });

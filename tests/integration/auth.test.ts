@@ -416,6 +416,12 @@ describe("authorisation matrix", () => {
       body: () => ({ intent: "preview" }),
       expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 400, unit: 403 },
     },
+    "GET /staff/council/works": {
+      module: "staff.council.works.tsx",
+      method: "GET",
+      path: () => "/staff/council/works?criterion=roads",
+      expected: councilRead,
+    },
     "GET /staff/works/template.xlsx": {
       module: "staff.works.template[.]xlsx.tsx",
       method: "GET",

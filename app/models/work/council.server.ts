@@ -7,6 +7,7 @@ import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { disbursementShare, isUnderWarranty, perHousehold, type WorkCategory } from "~/lib/works";
 import { cached } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { getDashboard } from "../dashboard.server";
 
 export type WorksFigure = {
   communeId: number;
@@ -90,4 +91,50 @@ export async function computeWorksFigures(now: Date): Promise<WorksFigure[]> {
 export function getWorksFigures({ now = new Date() }: { now?: Date } = {}) {
   const day = Math.floor((now.getTime() + 7 * 3_600_000) / 86_400_000);
   return cached("worksFigures", ["works", "complaints", "answers", "reference"], () => computeWorksFigures(now), String(day));
+}
+
+export type CityWorksPoint = {
+  slug: string;
+  name: string;
+  region: "east" | "west";
+  recognised: boolean;
+  invested: number;
+  perHousehold: number | null;
+  disbursedShare: number | null;
+  degraded: number;
+  withOpenReports: number;
+  degradedNoContractor: number;
+  /** share satisfied with the criterion; null when hidden (too few answers) */
+  share: number | null;
+  below: boolean;
+};
+
+/** The city view per criterion: each commune with works for it, next to satisfaction with it. */
+export async function getCityWorks({ criterion, now = new Date() }: { criterion: WorkCategory; now?: Date }) {
+  const [figures, dashboard] = await Promise.all([getWorksFigures({ now }), getDashboard({ now })]);
+  const rows = new Map(dashboard.rows.map((r) => [r.id, r]));
+  const points: CityWorksPoint[] = [];
+  for (const f of figures) {
+    if (f.category !== criterion) continue;
+    const row = rows.get(f.communeId);
+    if (!row) continue;
+    const score = row.scores[criterion];
+    const share = score && !score.hidden ? score.share : null;
+    points.push({
+      slug: row.slug,
+      name: row.name,
+      region: row.region,
+      recognised: row.level !== null,
+      invested: f.invested,
+      perHousehold: f.perHousehold,
+      disbursedShare: f.disbursedShare,
+      degraded: f.degraded,
+      withOpenReports: f.withOpenReports,
+      degradedNoContractor: f.degradedNoContractor,
+      share,
+      below: share !== null && share < row.threshold.share,
+    });
+  }
+  points.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return { points, dissatisfied: points.filter((p) => p.recognised && p.invested > 0 && p.below) };
 }

@@ -11,6 +11,7 @@ import { removeDemoData, seedDemoComplaints, seedDemoData } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
 import { removeDemoTriage, seedDemoTriage } from "./seed/triage";
+import { removeDemoWorks, seedDemoWorks } from "./seed/works";
 
 const args = new Set(process.argv.slice(2));
 
@@ -24,6 +25,7 @@ async function main() {
   const reset = args.has("--reset");
   if (reset) {
     await removeDemoData();
+    await removeDemoWorks();
     await removeDemoTriage();
     console.log("Demo data removed.");
   }
@@ -38,6 +40,8 @@ async function main() {
     await seedDemoRegister();
     const ballots = await seedDemoBallots();
     await seedDemoIntegrity();
+    const works = await seedDemoWorks();
+    console.log(`Demo works: ${works.works} model-NTM works in ${works.communes} communes.`);
     console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);
     console.log(
       `Demo data: ${result.recognitions} recognition decisions, ${result.responses} answers, ${complaints} complaints, demo staff accounts (${Date.now() - started} ms).`,

@@ -28,9 +28,11 @@ type Props = {
   label: string;
   height?: number;
   testId?: string;
+  /** Lines drawn under the pins (a road as built, issue 22). */
+  lines?: { lat: number; lng: number }[][];
 };
 
-export function LeafletMap({ config, pins, onPick, label, height = 260, testId }: Props) {
+export function LeafletMap({ config, pins, onPick, label, height = 260, testId, lines = [] }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<import("leaflet").Map | null>(null);
   const layer = useRef<import("leaflet").LayerGroup | null>(null);
@@ -66,6 +68,11 @@ export function LeafletMap({ config, pins, onPick, label, height = 260, testId }
     const m = map.current;
     if (!L || !m || !layer.current) return;
     layer.current.clearLayers();
+    for (const line of lines)
+      L.polyline(
+        line.map((p) => [p.lat, p.lng] as [number, number]),
+        { color: "#b45309", weight: 5 },
+      ).addTo(layer.current);
     for (const p of list) {
       const marker = L.circleMarker([p.lat, p.lng], {
         radius: 9,

@@ -12,7 +12,9 @@ export function PinsMap({
   label,
   height = 260,
   testId,
+  lines,
 }: {
+  lines?: { lat: number; lng: number }[][];
   config: MapConfig;
   pins: MapPin[];
   label: string;
@@ -23,7 +25,7 @@ export function PinsMap({
   if (!hydrated || pins.length === 0) return null;
   return (
     <Suspense fallback={<div className="leaflet-box" style={{ height }} />}>
-      <LeafletMap config={config} pins={pins} label={label} height={height} testId={testId} />
+      <LeafletMap config={config} pins={pins} label={label} height={height} testId={testId} lines={lines} />
     </Suspense>
   );
 }

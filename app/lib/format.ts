@@ -39,3 +39,27 @@ export function formatDate(date: Date | string, _lng: string): string {
   const { year, month, day } = vnDateParts(date);
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
+
+/** Whole VND with grouping: "38.500.000.000 đ" (vi), "38,500,000,000 VND" (en). */
+export function formatVnd(amount: number, lng: string): string {
+  return lng === "en" ? `${formatNumber(amount, lng)} VND` : `${formatNumber(amount, lng)} đ`;
+}
+
+/**
+ * VND in the unit officials speak in: "38,5 tỷ" (billion), "450 triệu" (million), one decimal
+ * dropped when zero; English "38.5 bn", "450 m". Under a million: the full amount.
+ */
+export function formatVndShort(amount: number, lng: string): string {
+  const units: [number, string, string][] = [
+    [1e9, "tỷ", "bn"],
+    [1e6, "triệu", "m"],
+  ];
+  for (const [size, vi, en] of units) {
+    if (Math.abs(amount) >= size) {
+      const rounded = Math.round((amount / size) * 10) / 10;
+      const digits = Number.isInteger(rounded) ? 0 : 1;
+      return `${formatNumber(rounded, lng, digits)} ${lng === "en" ? en : vi}`;
+    }
+  }
+  return formatVnd(amount, lng);
+}

@@ -26,6 +26,8 @@ export const POLICY = {
   "council.read": { council: "all", admin: "all" },
   /** Write a review of a commune's recognition. */
   "council.review": { council: "all" },
+  /** Import the works (công trình) lists from a spreadsheet: officials for their communes (decision 038). */
+  "works.import": { official: "own", admin: "all" },
   /** Import the household register from the statistics office (decision 036). */
   "register.import": { admin: "all" },
   /** The audit trail of settings, users, keys, the register and re-checks (decision 036). */

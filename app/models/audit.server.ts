@@ -17,7 +17,9 @@ export type AuditAction =
   | "register_imported"
   | "settings_changed"
   | "user_changed"
-  | "api_key_changed";
+  | "api_key_changed"
+  | "works_imported"
+  | "work_inspected";
 
 /** The kinds the audit page filters by, in the order it lists them. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -35,6 +37,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "settings_changed",
   "user_changed",
   "api_key_changed",
+  "works_imported",
+  "work_inspected",
 ];
 
 type Writer = Pick<Tx, "auditEvent">;

@@ -14,16 +14,19 @@ import { currentCommuneRound } from "~/models/round.server";
 import { CommuneRoundCard } from "~/components/commune-round-card";
 import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { WorksSummary } from "~/components/work-sections";
+import { getCommuneWorkSummary } from "~/models/work/works.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round] = await Promise.all([
+  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round, works] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
     getPublicComplaints({ communeId: commune.id, take: 10 }),
     currentCommuneRound({ communeId: commune.id }),
+    getCommuneWorkSummary({ communeId: commune.id }),
   ]);
   const t = getFixedT(lng, "common");
   return json({
@@ -33,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     complaints: complaints.map(({ events, ...c }) => ({ ...c, replies: events.filter((e) => e.kind === "reply") })),
     complaintCounts,
     round,
+    works,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });
 }
 
 export default function CommunePage() {
-  const { commune, namesakes, scoreboard, complaints, complaintCounts, round } = useLoaderData<typeof loader>();
+  const { commune, namesakes, scoreboard, complaints, complaintCounts, round, works } = useLoaderData<typeof loader>();
   const { t } = useTranslation("commune");
   return (
     <div className="page">
@@ -84,6 +88,8 @@ export default function CommunePage() {
         <ScoreChart rows={scoreboard.rows} threshold={scoreboard.threshold.share} />
         <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
       </section>
+
+      <WorksSummary slug={commune.slug} summary={works} />
 
       <PublicComplaints slug={commune.slug} complaints={complaints} counts={complaintCounts} />
     </div>

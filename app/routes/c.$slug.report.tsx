@@ -33,6 +33,9 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
 import { ChoiceFieldset, Field, TextareaField } from "~/components/forms";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
+import { WorkPicker } from "~/components/work-picker";
+import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.server";
+import { listWorkChoices } from "~/models/work/works.server";
 
 const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
@@ -55,12 +58,14 @@ const ReportSchema = lazy(() =>
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
       submissionId: z.uuid({ error: "errors.invalid" }).optional(),
+      work: optionalText(40, "works:pick.unknown"),
     })
     .strict()
     .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
 );
 
-const ALLOWED = new Set(["category", "text", "village", "contact", "email", "phone", "latitude", "longitude", "submissionId"]);
+// The form's fields; "work" is the work the report is about (issue 22, checked by the works model).
+const ALLOWED = new Set("category text village contact email phone latitude longitude submissionId work".split(" "));
 
 // "Check for similar reports" (the form's second button, posting to ?check): only the category and
 // the place are needed; the rest of the form comes back as typed. Nothing is stored.
@@ -87,6 +92,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submissionId: crypto.randomUUID(),
     title: t("report.title", { name: commune.name }),
     map: mapConfig(),
+    works: await listWorkChoices({ communeId: commune.id }),
+    work: new URL(request.url).searchParams.get("work") ?? "",
   });
 }
 
@@ -134,6 +141,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (done) return redirect(`/t/${done}?new=1`, { status: 303 });
 
+  const work = data.work ? await findWorkForReport({ communeId: commune.id, code: data.work }) : null;
+  if (data.work && !work) return json<FormErrors>({ fieldErrors: { work: "works:pick.unknown" }, values }, { status: 400 });
   if (body.extraPhotos) return json<FormErrors>({ fieldErrors: { photos: "errors.tooManyPhotos" }, values }, { status: 400 });
   const photos = [];
   for (const file of filesOf(body.form, "photos")) {
@@ -145,14 +154,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = [];
   try {
     for (const photo of photos) saved.push({ ...(await savePhoto(photo)), width: photo.width, height: photo.height });
-    const { code, replayed } = await createComplaint({
+    const { work: _work, ...report } = data;
+    const { id, code, replayed } = await createComplaint({
       communeId: commune.id,
-      ...data,
+      ...report,
       ...contactFields(data),
       ipHash,
       photos: saved,
     });
     if (replayed) await deletePhotos(saved.map((s) => s.fileName));
+    else if (work) await linkComplaintToWork({ complaintId: id, workId: work.id });
     return redirect(`/t/${code}?new=1`, { status: 303 });
   } catch (e) {
     // Nothing half-stored: files written before a failure are removed.
@@ -163,7 +174,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune, submissionId, map } = useLoaderData<typeof loader>();
+  const { commune, submissionId, map, works, work } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -224,6 +235,7 @@ export default function Report() {
           error={errors.latitude ? t(errors.latitude) : undefined}
           map={map}
         />
+        <WorkPicker works={works} selected={values.work ?? work} error={err("work")} />
         <CheckSimilarButton slug={commune.slug} />
         <Field
           label={t("report.photos")}

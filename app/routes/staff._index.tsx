@@ -7,6 +7,8 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { WarrantyLine } from "~/components/warranty-notice";
+import { warrantyNoticesFor } from "~/models/work/link.server";
 import { lazy } from "~/utils/lazy";
 import { z } from "~/forms/validation.server";
 import { CATEGORIES, STATUSES } from "~/lib/complaint-workflow";
@@ -83,10 +85,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const canReply = can(user, "complaint.reply");
   const templates = canReply ? await listTemplates({ forwarded: false }) : [];
+  const warranty = await warrantyNoticesFor({ complaintIds: inbox.items.map((c) => c.id) });
   const t = getFixedT(await getLanguage(request), "staff");
   return json(
     {
       inbox,
+      warranty,
       query,
       pages: Math.max(1, Math.ceil(inbox.total / PAGE_SIZE)),
       readOnly: !canReply,
@@ -104,7 +108,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Inbox() {
-  const { inbox, query, pages, readOnly, activeFilters, templates } = useLoaderData<typeof loader>();
+  const { inbox, query, pages, readOnly, activeFilters, templates, warranty } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("staff");
   const lng = useLanguage();
@@ -205,6 +209,7 @@ export default function Inbox() {
                 <UrgencyTag urgency={c.urgency} /> <TimeLeft timeLeft={c.timeLeft} /> <SupportCount count={c._count.supporters} />{" "}
                 · {t(`complaint:category.${c.category}`)} · {c.commune.name} · {formatDate(c.createdAt, lng)}
                 {c._count.photos ? ` · ${t("pwa:photoCount", { count: c._count.photos })}` : null}
+                {warranty[c.id] ? <WarrantyLine notice={warranty[c.id]} /> : null}
               </span>
               <span className="inbox__text">{c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}</span>
             </Link>

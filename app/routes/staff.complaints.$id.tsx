@@ -29,6 +29,8 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/hooks/use-language";
+import { WarrantyNotice } from "~/components/warranty-notice";
+import { warrantyNoticeFor } from "~/models/work/link.server";
 
 const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
 const StaffActionSchema = lazy(() =>
@@ -67,12 +69,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!complaint) throw new Response(null, { status: 404 });
   const lng = await getLanguage(request);
   const t = getFixedT(lng, "staff");
-  const triage = await loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") });
+  const [triage, warranty] = await Promise.all([
+    loadTriage({ complaint, canWrite, lng, templateId: url.searchParams.get("template") }),
+    warrantyNoticeFor({ complaintId: id }),
+  ]);
   return json(
     {
       complaint,
       overdue: isOverdue(complaint),
       triage,
+      warranty,
       canWrite,
       done,
       next,
@@ -132,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, done, next, map, triage } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, transitions, done, next, map, triage, warranty } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
   // stays in a box to be typed into again (with JavaScript the page is not reloaded).
@@ -154,6 +160,7 @@ export default function StaffComplaint() {
       <ActionDone done={actionData ? null : done} next={canWrite ? next : null} />
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
+      {warranty ? <WarrantyNotice complaintId={complaint.id} notice={warranty} canWrite={canWrite} /> : null}
       <StaffComplaintFacts complaint={complaint} map={map} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />

@@ -110,7 +110,7 @@ export type Tx = Parameters<Extract<Parameters<typeof prisma.$transaction>[0], (
  * score rollups), "complaints", "sessions" (sessions, users and their communes: migration
  * 20261127200000). Any process's change is seen by the next read in every process.
  */
-export type CacheScope = "reference" | "answers" | "complaints" | "sessions";
+export type CacheScope = "reference" | "answers" | "complaints" | "sessions" | "works";
 export type CacheVersions = Record<CacheScope, number>;
 
 declare global {
@@ -155,7 +155,7 @@ let versionsStatement: Database.Statement<[], { scope: CacheScope; version: numb
 export function readCacheVersions(): CacheVersions {
   try {
     versionsStatement ??= bookkeepingDb().prepare("SELECT scope, version FROM CacheVersion");
-    const out: CacheVersions = { reference: 0, answers: 0, complaints: 0, sessions: 0 };
+    const out: CacheVersions = { reference: 0, answers: 0, complaints: 0, sessions: 0, works: 0 };
     for (const r of versionsStatement.all()) out[r.scope] = Number(r.version);
     return out;
   } catch (e) {

@@ -31,6 +31,8 @@ import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
 import enIntegrity from "../../locales/en/integrity.json";
 import enTriage from "../../locales/en/triage.json";
+import enWorks from "../../locales/en/works.json";
+import viWorks from "../../locales/vi/works.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -52,6 +54,7 @@ export const resources = {
     notify: viNotify,
     integrity: viIntegrity,
     triage: viTriage,
+    works: viWorks,
   },
   en: {
     common: enCommon,
@@ -70,6 +73,7 @@ export const resources = {
     notify: enNotify,
     integrity: enIntegrity,
     triage: enTriage,
+    works: enWorks,
   },
 } satisfies Record<Language, Resource[string]>;
 

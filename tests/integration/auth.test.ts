@@ -509,6 +509,37 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
     },
     "GET /staff/map": { module: "staff.map.tsx", method: "GET", path: () => "/staff/map", expected: staffOnly },
+    // Works (issue 22): officials import their own communes' lists, administrators every commune.
+    "GET /staff/works/import": {
+      action: "works.import",
+      module: "staff.works.import.tsx",
+      method: "GET",
+      path: () => "/staff/works/import",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
+    // Not a multipart upload: refused with 400 after the guard, nothing written.
+    "POST /staff/works/import": {
+      action: "works.import",
+      module: "staff.works.import.tsx",
+      method: "POST",
+      path: () => "/staff/works/import",
+      body: () => ({ intent: "preview" }),
+      expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 400, unit: 403 },
+    },
+    "GET /staff/council/works": {
+      action: "council.read",
+      module: "staff.council.works.tsx",
+      method: "GET",
+      path: () => "/staff/council/works?criterion=roads",
+      expected: councilRead,
+    },
+    "GET /staff/works/template.xlsx": {
+      action: "works.import",
+      module: "staff.works.template[.]xlsx.tsx",
+      method: "GET",
+      path: () => "/staff/works/template.xlsx",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
     "GET /staff/council/export.xlsx": {
       action: "council.read",
       module: "staff.council.export[.]xlsx.tsx",

@@ -472,6 +472,22 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownRound) }),
       expected: councilRead,
     },
+    // Issue 24: the results notice waits for the final count (the round is open: 409); the opening
+    // script is there from the start. Every reader of the commune may print them; a unit reads no commune.
+    "GET /staff/rounds/:id/notice": {
+      module: "staff.rounds.$id_.notice.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/notice?commune=${OWN}`,
+      params: () => ({ id: String(ownRound) }),
+      expected: { anonymous: 302, official: 409, front: 409, council: 409, admin: 409, unit: 404 },
+    },
+    "GET /staff/rounds/:id/loudspeaker": {
+      module: "staff.rounds.$id_.loudspeaker.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/loudspeaker?kind=opening`,
+      params: () => ({ id: String(ownRound) }),
+      expected: { ...staffOnly, unit: 404 },
+    },
     "GET /staff/rounds/:id/integrity/:communeId": {
       module: "staff.rounds.$id_.integrity.$communeId.tsx",
       method: "GET",

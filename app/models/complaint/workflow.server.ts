@@ -124,12 +124,24 @@ export async function rateHandling({ code, rating }: { code: string; rating: num
 }
 
 /** The resident reopens a resolved complaint within 14 days, with a reason; the deadlines restart. */
-export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
+export async function reopenComplaint({
+  code,
+  reason,
+  now = new Date(),
+  afterFixCheck = false,
+}: {
+  code: string;
+  reason: string;
+  now?: Date;
+  /** the resident answered "no" to "is it fixed?" (fix-check.server.ts): asked weeks later, so past the 14 days */
+  afterFixCheck?: boolean;
+}) {
   const c = await prisma.complaint.findUnique({
     where: { code },
     select: { id: true, status: true, resolvedAt: true, category: true, urgency: true },
   });
-  if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  const allowed = c && (afterFixCheck ? c.status === "resolved" : canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now));
+  if (!c || !allowed) throw new WorkflowError("forbiddenTransition");
   const clock = await startClock(c.category, now, c.urgency);
   await prisma.$transaction(async (tx) => {
     const updated = await tx.complaint.updateMany({

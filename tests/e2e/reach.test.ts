@@ -115,3 +115,40 @@ describe("a report received by phone", () => {
     await context.close();
   });
 });
+
+describe("is it fixed?", () => {
+  it("the 'no' link of the message reopens the report with the resident's words", async () => {
+    // The message the job writes weeks after a resolution carries this link (tests/integration/fix-check.test.ts).
+    const [c] = query<{ id: number; code: string; resolvedAt: number }>(
+      "SELECT id, code, resolvedAt FROM Complaint WHERE status = 'resolved' AND resolvedAt IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    const token = `e2e-fix-${Date.now()}-abcdefgh`;
+    const db = new Database(dbFile, { fileMustExist: true });
+    try {
+      db.prepare("INSERT INTO FixCheck (complaintId, resolvedAt, dueAt, token, askedAt) VALUES (?, ?, ?, ?, ?)").run(
+        c.id,
+        c.resolvedAt,
+        c.resolvedAt,
+        token,
+        c.resolvedAt,
+      );
+    } finally {
+      db.close();
+    }
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(`${baseUrl}/fix/${token}?answer=no`);
+    await page.getByLabel("Tình trạng hiện nay").fill("Mưa xong lại ngập như cũ.");
+    await page.getByRole("button", { name: "Chưa, mở lại phản ánh" }).click();
+    await page.waitForURL(`**/t/${c.code}?fix=not_held`);
+    const [after] = query<{ status: string }>("SELECT status FROM Complaint WHERE id = ?", c.id);
+    expect(after.status).toBe("reopened");
+    const [event] = query<{ body: string }>(
+      "SELECT body FROM ComplaintEvent WHERE complaintId = ? AND kind = 'reopened' ORDER BY id DESC",
+      c.id,
+    );
+    expect(event.body).toBe("Mưa xong lại ngập như cũ.");
+    expect(await page.locator("body").innerText()).toContain("Mưa xong lại ngập như cũ.");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

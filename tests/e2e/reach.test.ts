@@ -103,7 +103,8 @@ describe("a report received by phone", () => {
     await resident.page.locator("#code").fill(code);
     await resident.page.locator("#code").press("Enter");
     await resident.page.waitForURL(`**/t/${code}**`);
-    expect(await resident.page.locator("body").innerText()).toContain("nước máy xóm Đông");
+    // (the URL changes a moment before the new page renders)
+    await expect.poll(() => resident.page.locator("body").innerText()).toContain("nước máy xóm Đông");
     const [row] = query<{ channel: string }>(
       "SELECT i.channel AS channel FROM ComplaintIntake i JOIN Complaint c ON c.id = i.complaintId WHERE c.code = ?",
       code,

@@ -40,3 +40,15 @@ export function parseBallotCell(raw: string): number | null | "invalid" {
   if (v === "k") return 1;
   return "invalid";
 }
+
+/**
+ * When a round's count is final: paper entry closes `graceHours` after the round (the grace period
+ * for ballots collected on the last day), and no answer can be added after that.
+ */
+export function countFinalAt(round: { endsAt: Date }, graceHours: number): Date {
+  return new Date(round.endsAt.getTime() + graceHours * 3600 * 1000);
+}
+
+export function countFinal(round: { endsAt: Date }, graceHours: number, now: Date = new Date()): boolean {
+  return now >= countFinalAt(round, graceHours);
+}

@@ -9,6 +9,7 @@ export const SETTING_KEYS = {
   defaultThresholdShare: "threshold.default.share",
   defaultMinSample: "threshold.default.minSample",
   demoData: "demo.loaded",
+  fixCheckWeeks: "fixCheck.weeks",
 } as const;
 
 /** The integrity thresholds' keys: "integrity.<name>" for each of INTEGRITY_KEYS. */
@@ -37,6 +38,13 @@ export async function getDefaultThreshold(): Promise<Threshold> {
     share: storedShare.parse(share ?? DEFAULT_THRESHOLD.share),
     minSample: storedMinSample.parse(minSample ?? DEFAULT_THRESHOLD.minSample),
   };
+}
+
+/** Weeks after a resolution when the resident is asked "is it fixed?" (issue 24): 1 to 26, default 4. */
+export const FIX_CHECK_WEEKS_DEFAULT = 4;
+const storedWeeks = z.coerce.number().int().min(1).max(26).catch(FIX_CHECK_WEEKS_DEFAULT);
+export async function getFixCheckWeeks(): Promise<number> {
+  return storedWeeks.parse((await readSetting(SETTING_KEYS.fixCheckWeeks)) ?? FIX_CHECK_WEEKS_DEFAULT);
 }
 
 /** True when the database holds generated demo data, which every page must then say. */

@@ -120,7 +120,15 @@ export default function Inbox() {
   return (
     <>
       <h1>{t("inbox.heading")}</h1>
-      {readOnly ? <p className="note">{t("inbox.readOnly")}</p> : null}
+      {readOnly ? (
+        <p className="note">{t("inbox.readOnly")}</p>
+      ) : (
+        <p>
+          <Link to="/staff/complaints/new" className="button">
+            {t("reach:intake.link")}
+          </Link>
+        </p>
+      )}
       <ul className="status-counts">
         {STATUSES.map((s) => (
           <li key={s}>

@@ -10,6 +10,7 @@ import { BallotBatches } from "~/components/ballot-batches";
 import { ErrorPage } from "~/components/error-page";
 import { PaperBallotGrid } from "~/components/paper-ballot-grid";
 import { RoundCommuneResults } from "~/components/round-commune-results";
+import { RoundNoticeLinks } from "~/components/round-notice-links";
 import { formatDate } from "~/lib/format";
 import { can, communesFor } from "~/lib/policy";
 import { generateBatch, sealBatch } from "~/models/ballot.server";
@@ -204,12 +205,14 @@ export default function RoundPage() {
           {t("rounds.csv")}
         </a>
       </p>
+      <RoundNoticeLinks roundId={d.round.id} />
       {d.communes.map((c) => (
         <section key={c.id} className="card" id={`commune-${c.id}`}>
           <h2>{c.name}</h2>
           <p className="no-print">
             <Link to={`/staff/rounds/${d.round.id}/integrity/${c.id}`}>{t("integrity:link")}</Link>
           </p>
+          <RoundNoticeLinks roundId={d.round.id} slug={c.slug} />
           <RoundCommuneResults
             commune={c}
             criteria={d.criteria}

@@ -15,7 +15,6 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { readSpreadsheet, readSpreadsheetUpload } from "~/utils/spreadsheet.server";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "works.import");
   const t = getFixedT(await getLanguage(request), "works");

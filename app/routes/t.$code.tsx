@@ -9,6 +9,8 @@ import { ErrorPage } from "~/components/error-page";
 import { canReopen, REOPEN_WINDOW_DAYS } from "~/lib/complaint-workflow";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
 import { getPublicComplaint } from "~/models/complaint/public.server";
+import { openFixCheckForCode } from "~/models/complaint/fix-check.server";
+import { FixCheckQuestion } from "~/components/fix-check-question";
 import { rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint/workflow.server";
 import { getPublicTriage } from "~/models/complaint/public.server";
 import { PublicTriage } from "~/components/public-triage";
@@ -57,8 +59,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
   const triage = await getPublicTriage({ complaintId: complaint.id });
+  // "Is it fixed?" weeks after the resolution, for residents who left no contact (issue 24).
+  const fixCheck = complaint.status === "resolved" ? await openFixCheckForCode({ code: complaint.code }) : null;
   return json(
-    { complaint, triage, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
+    { complaint, triage, fixCheck, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -79,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrackComplaint() {
-  const { complaint, canReopen, triage } = useLoaderData<typeof loader>();
+  const { complaint, canReopen, triage, fixCheck } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("complaint");
@@ -105,6 +109,7 @@ export default function TrackComplaint() {
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>
       <PublicTriage status={complaint.status} {...triage} />
+      {fixCheck ? <FixCheckQuestion token={fixCheck.token} /> : null}
       {complaint.photos.length > 0 ? (
         <div className="photos">
           {complaint.photos.map((p) => (

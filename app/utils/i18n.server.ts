@@ -15,6 +15,7 @@ import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
 import viIntegrity from "../../locales/vi/integrity.json";
 import viTriage from "../../locales/vi/triage.json";
+import viReach from "../../locales/vi/reach.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -33,6 +34,7 @@ import enIntegrity from "../../locales/en/integrity.json";
 import enTriage from "../../locales/en/triage.json";
 import enWorks from "../../locales/en/works.json";
 import viWorks from "../../locales/vi/works.json";
+import enReach from "../../locales/en/reach.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -55,6 +57,7 @@ export const resources = {
     integrity: viIntegrity,
     triage: viTriage,
     works: viWorks,
+    reach: viReach,
   },
   en: {
     common: enCommon,
@@ -74,6 +77,7 @@ export const resources = {
     integrity: enIntegrity,
     triage: enTriage,
     works: enWorks,
+    reach: enReach,
   },
 } satisfies Record<Language, Resource[string]>;
 

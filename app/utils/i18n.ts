@@ -23,6 +23,7 @@ export const NAMESPACES = [
   "integrity",
   "triage",
   "works",
+  "reach",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -358,6 +358,35 @@ describe("authorisation matrix", () => {
       body: () => ({}),
       expected: officialOnly(400),
     },
+    // Issue 24: officials enter reports received by phone, letter or in person; the receipt is
+    // read like the report. (An url-encoded post is not the multipart form: the official's 400.)
+    "GET /staff/complaints/new": {
+      module: "staff.complaints.new.tsx",
+      method: "GET",
+      path: () => "/staff/complaints/new",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "POST /staff/complaints/new": {
+      module: "staff.complaints.new.tsx",
+      method: "POST",
+      path: () => "/staff/complaints/new",
+      body: () => ({}),
+      expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/complaints/:id/receipt": {
+      module: "staff.complaints.$id_.receipt.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/receipt`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: communeStaff,
+    },
+    "GET /staff/complaints/other/receipt": {
+      module: "staff.complaints.$id_.receipt.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}/receipt`,
+      params: () => ({ id: String(otherComplaint) }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 200, admin: 200, unit: 404 },
+    },
     "GET /staff/acknowledge": {
       action: "complaint.reply",
       module: "staff.acknowledge.tsx",
@@ -640,6 +669,22 @@ describe("authorisation matrix", () => {
       path: () => `/staff/rounds/${closedRound}/export`,
       params: () => ({ id: String(closedRound) }),
       expected: councilRead,
+    },
+    // Issue 24: the results notice waits for the final count (the round is open: 409); the opening
+    // script is there from the start. Every reader of the commune may print them; a unit reads no commune.
+    "GET /staff/rounds/:id/notice": {
+      module: "staff.rounds.$id_.notice.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/notice?commune=${OWN}`,
+      params: () => ({ id: String(ownRound) }),
+      expected: { anonymous: 302, official: 409, front: 409, council: 409, admin: 409, unit: 404 },
+    },
+    "GET /staff/rounds/:id/loudspeaker": {
+      module: "staff.rounds.$id_.loudspeaker.tsx",
+      method: "GET",
+      path: () => `/staff/rounds/${ownRound}/loudspeaker?kind=opening`,
+      params: () => ({ id: String(ownRound) }),
+      expected: { ...staffOnly, unit: 404 },
     },
     "GET /staff/rounds/:id/integrity/:communeId": {
       action: "commune.read",

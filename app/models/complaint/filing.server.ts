@@ -1,11 +1,15 @@
 // Filing a report (phản ánh) and the replay of the same submission (retry, offline queue).
 import { Prisma } from "~/generated/prisma/client";
 import type { Category } from "~/lib/complaint-workflow";
+import type { ReportChannel } from "~/generated/prisma/enums";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, type Contact } from "../outbox.server";
 import { deadlinesFor } from "./deadlines.server";
+
+/** The channels of a report entered on a resident's behalf (all but the site itself). */
+export type IntakeChannel = Exclude<ReportChannel, "web">;
 
 export type NewComplaint = {
   communeId: number;
@@ -17,6 +21,8 @@ export type NewComplaint = {
   contact?: string | null;
   /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
   notify?: Contact;
+  /** entered by an official on a resident's behalf (phone, letter, in person: intake.server.ts) */
+  intake?: { channel: IntakeChannel; enteredById: number; contactConsent: boolean; scanFileName: string | null };
   /** posted through Open311 with this key; the token lets the client look it up */
   open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
@@ -106,6 +112,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
           open311: input.open311 ? { create: input.open311 } : undefined,
+          intake: input.intake ? { create: { ...input.intake, receivedAt: createdAt } } : undefined,
         },
         select: { id: true, code: true },
       });

@@ -156,14 +156,26 @@ export async function rateHandling({ code, rating }: { code: string; rating: num
 
 /**
  * The resident reopens a resolved complaint within 14 days, with a reason: a status change like
- * any other (applyStatusChange), on deadlines restarted from now.
+ * any other (applyStatusChange), on deadlines restarted from now. After "is it fixed?" answered
+ * "no" (fix-check.server.ts), asked weeks later, the 14 days do not apply.
  */
-export async function reopenComplaint({ code, reason, now = new Date() }: { code: string; reason: string; now?: Date }) {
+export async function reopenComplaint({
+  code,
+  reason,
+  now = new Date(),
+  afterFixCheck = false,
+}: {
+  code: string;
+  reason: string;
+  now?: Date;
+  afterFixCheck?: boolean;
+}) {
   const c = await prisma.complaint.findUnique({
     where: { code },
     select: { id: true, status: true, resolvedAt: true, category: true, urgency: true },
   });
-  if (!c || !canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now)) throw new WorkflowError("forbiddenTransition");
+  const allowed = c && (afterFixCheck ? c.status === "resolved" : canReopen({ status: c.status, resolvedAt: c.resolvedAt }, now));
+  if (!c || !allowed) throw new WorkflowError("forbiddenTransition");
   const deadlines = await deadlinesFor({ category: c.category, urgency: c.urgency, clockStartedAt: now, status: "reopened" });
   await prisma.$transaction((tx) =>
     applyStatusChange(tx, {

@@ -361,12 +361,14 @@ describe("authorisation matrix", () => {
     // Issue 24: officials enter reports received by phone, letter or in person; the receipt is
     // read like the report. (An url-encoded post is not the multipart form: the official's 400.)
     "GET /staff/complaints/new": {
+      action: "complaint.reply",
       module: "staff.complaints.new.tsx",
       method: "GET",
       path: () => "/staff/complaints/new",
       expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 403 },
     },
     "POST /staff/complaints/new": {
+      action: "complaint.reply",
       module: "staff.complaints.new.tsx",
       method: "POST",
       path: () => "/staff/complaints/new",
@@ -374,6 +376,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 403, unit: 403 },
     },
     "GET /staff/complaints/:id/receipt": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.complaints.$id_.receipt.tsx",
       method: "GET",
       path: () => `/staff/complaints/${ownComplaint}/receipt`,
@@ -381,6 +385,8 @@ describe("authorisation matrix", () => {
       expected: communeStaff,
     },
     "GET /staff/complaints/other/receipt": {
+      action: "commune.read",
+      scope: "other",
       module: "staff.complaints.$id_.receipt.tsx",
       method: "GET",
       path: () => `/staff/complaints/${otherComplaint}/receipt`,
@@ -626,6 +632,7 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 403, unit: 403 },
     },
     "POST /staff/rounds/:id/approve": {
+      action: "round.approve",
       module: "staff.rounds.$id_.approve.tsx",
       method: "POST",
       path: () => `/staff/rounds/${proposedRound}/approve`,
@@ -633,15 +640,28 @@ describe("authorisation matrix", () => {
       // The second signature: an administrator, never the Front that proposed it.
       expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 },
     },
-    "GET /staff/register": { module: "staff.register.tsx", method: "GET", path: () => "/staff/register", expected: adminRead },
+    "GET /staff/register": {
+      action: "register.import",
+      module: "staff.register.tsx",
+      method: "GET",
+      path: () => "/staff/register",
+      expected: adminRead,
+    },
     "POST /staff/register": {
+      action: "register.import",
       module: "staff.register.tsx",
       method: "POST",
       path: () => "/staff/register",
       // the guard comes before the body is read: an empty form is the administrator's 400
       expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 400, unit: 403 },
     },
-    "GET /staff/audit": { module: "staff.audit.tsx", method: "GET", path: () => "/staff/audit", expected: councilRead },
+    "GET /staff/audit": {
+      action: "audit.trail",
+      module: "staff.audit.tsx",
+      method: "GET",
+      path: () => "/staff/audit",
+      expected: councilRead,
+    },
     "GET /staff/rounds/:id": {
       action: "commune.read",
       scope: "own",
@@ -673,6 +693,8 @@ describe("authorisation matrix", () => {
     // Issue 24: the results notice waits for the final count (the round is open: 409); the opening
     // script is there from the start. Every reader of the commune may print them; a unit reads no commune.
     "GET /staff/rounds/:id/notice": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.rounds.$id_.notice.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}/notice?commune=${OWN}`,
@@ -680,6 +702,8 @@ describe("authorisation matrix", () => {
       expected: { anonymous: 302, official: 409, front: 409, council: 409, admin: 409, unit: 404 },
     },
     "GET /staff/rounds/:id/loudspeaker": {
+      action: "commune.read",
+      scope: "own",
       module: "staff.rounds.$id_.loudspeaker.tsx",
       method: "GET",
       path: () => `/staff/rounds/${ownRound}/loudspeaker?kind=opening`,

@@ -125,12 +125,12 @@ describe("in-memory copies follow the database", () => {
     sessionId = await startSession({ userId });
     expect(await getSessionUser({ sessionId })).not.toBeNull();
     const other = (await getCommuneBySlug({ slug: "tien-lang" }))!;
-    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
     expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual(["tien-lang"]);
-    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: false });
+    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: false });
     expect(await getSessionUser({ sessionId })).toBeNull();
 
-    await saveStaffUser({ id: userId, actorId: 0, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
     sessionId = await startSession({ userId });
     expect(await getSessionUser({ sessionId })).not.toBeNull();
     await deleteSession({ sessionId });

@@ -2,24 +2,31 @@
 // known level, or a 400 with a message next to the field and nothing written; never a 500.
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as roundsAction } from "~/routes/staff.rounds._index";
+import { vnIsoDay } from "~/lib/vn-time";
 import { prisma } from "~/utils/db.server";
 import { context, formRequest, settle } from "../fixtures/http";
+import { importTestRegister } from "../fixtures/register";
 import { createStaff, signIn } from "../fixtures/staff";
 
-let admin = "";
+// The Front proposes rounds (decision 036); households come from the register.
+let front = "";
 let communeId = 0;
 beforeAll(async () => {
-  admin = await signIn((await createStaff("admin")).email);
+  front = await signIn((await createStaff("front", ["vinh-bao"])).email);
   communeId = (await prisma.commune.findUniqueOrThrow({ where: { slug: "vinh-bao" } })).id;
+  await importTestRegister([["vinh-bao", "Thôn Đông", 40]]);
 });
+
+/** A date some days from today in Vietnam (rounds cannot start before today). */
+const day = (offset: number) => vnIsoDay(new Date(Date.now() + offset * 86_400_000));
 
 const create = (fields: Record<string, string>) =>
   settle(() =>
     roundsAction({
       request: formRequest(
         "/staff/rounds",
-        { name: "Đợt thử mức", startsOn: "2026-12-10", endsOn: "2026-12-20", [`households_${communeId}`]: "40", ...fields },
-        { cookie: admin },
+        { name: "Đợt thử mức", startsOn: day(3), endsOn: day(13), communes: String(communeId), ...fields },
+        { cookie: front },
       ),
       params: {},
       context: context(),

@@ -11,7 +11,12 @@ export type AuditAction =
   | "paper_late"
   | "answers_excluded"
   | "recheck_drawn"
-  | "recheck_recorded";
+  | "recheck_recorded"
+  // residents' personal data (decision 037)
+  | "consent_withdrawn"
+  | "privacy_request_answered"
+  | "photo_redacted"
+  | "retention_run";
 
 type Writer = Pick<Tx, "auditEvent">;
 

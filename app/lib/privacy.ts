@@ -14,8 +14,10 @@ export const PRIVACY_NOTICE_VERSION = "2026-12-07";
 export const CONTACT_ROLES: readonly Role[] = ["official", "unit"];
 /** Who answers residents' requests: the commune's officials. */
 export const REQUEST_ROLES: readonly Role[] = ["official"];
-/** Who reads the contact access log and the retention figures. */
+/** Who reads the contact access log and the retention figures, and sets the retention periods. */
 export const PRIVACY_ADMIN_ROLES: readonly Role[] = ["admin"];
+/** Who sees the requests queue: those who answer, and administrators (read only). */
+export const PRIVACY_QUEUE_ROLES: readonly Role[] = [...REQUEST_ROLES, ...PRIVACY_ADMIN_ROLES];
 
 export type RetentionSettings = {
   /** a report's contact (and its notification subscriptions) after it closes */

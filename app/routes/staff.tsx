@@ -5,6 +5,7 @@ import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { requireUser } from "~/guards/auth.server";
+import { PRIVACY_QUEUE_ROLES } from "~/lib/privacy";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,6 +36,7 @@ export default function StaffLayout() {
             <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
           </>
         )}
+        {PRIVACY_QUEUE_ROLES.includes(user.role) ? <NavLink to="/staff/privacy">{t("privacy:queue.heading")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}
         {user.role === "admin" ? <NavLink to="/staff/api-keys">{t("notify:apiKeys.title")}</NavLink> : null}

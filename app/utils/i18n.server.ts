@@ -15,6 +15,7 @@ import viSecurity from "../../locales/vi/security.json";
 import viNotify from "../../locales/vi/notify.json";
 import viIntegrity from "../../locales/vi/integrity.json";
 import viTriage from "../../locales/vi/triage.json";
+import viPrivacy from "../../locales/vi/privacy.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -31,6 +32,7 @@ import enSecurity from "../../locales/en/security.json";
 import enNotify from "../../locales/en/notify.json";
 import enIntegrity from "../../locales/en/integrity.json";
 import enTriage from "../../locales/en/triage.json";
+import enPrivacy from "../../locales/en/privacy.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -52,6 +54,7 @@ export const resources = {
     notify: viNotify,
     integrity: viIntegrity,
     triage: viTriage,
+    privacy: viPrivacy,
   },
   en: {
     common: enCommon,
@@ -70,6 +73,7 @@ export const resources = {
     notify: enNotify,
     integrity: enIntegrity,
     triage: enTriage,
+    privacy: enPrivacy,
   },
 } satisfies Record<Language, Resource[string]>;
 

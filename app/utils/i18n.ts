@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "pwa",
   "integrity",
   "triage",
+  "privacy",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -304,6 +304,48 @@ describe("authorisation matrix", () => {
       body: () => ({ ids: String(ownComplaint) }),
       expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 403, unit: 403 },
     },
+    // Residents' personal data (issue 21): the requests queue (officials answer, administrators
+    // read), the contact access log and the retention settings (administrators).
+    "GET /staff/privacy": {
+      module: "staff.privacy._index.tsx",
+      method: "GET",
+      path: () => "/staff/privacy",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
+    "POST /staff/privacy": {
+      module: "staff.privacy._index.tsx",
+      method: "POST",
+      path: () => "/staff/privacy",
+      body: () => ({ intent: "answer" }),
+      expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/privacy/access": {
+      module: "staff.privacy.access.tsx",
+      method: "GET",
+      path: () => "/staff/privacy/access",
+      expected: adminRead,
+    },
+    "GET /staff/privacy/settings": {
+      module: "staff.privacy.settings.tsx",
+      method: "GET",
+      path: () => "/staff/privacy/settings",
+      expected: adminRead,
+    },
+    "POST /staff/privacy/settings": {
+      module: "staff.privacy.settings.tsx",
+      method: "POST",
+      path: () => "/staff/privacy/settings",
+      body: () => ({
+        intent: "privacy",
+        controller: "commune",
+        controllerName: "",
+        contactDays: "90",
+        photoDays: "30",
+        ipHashDays: "2",
+        answerIpHashDays: "180",
+      }),
+      expected: adminWrite,
+    },
     "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
     "GET /staff/unit/forwarded": {
       module: "staff.unit.$id.tsx",

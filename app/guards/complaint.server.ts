@@ -1,7 +1,7 @@
 // The guard of the staff pages about one report (/staff/complaints/:id/...): signed in, the report
 // exists (404 also for another commune's report), and the user may read it (or, for "write",
 // answer for its commune).
-import { getComplaintCommuneId, getComplaintHead } from "~/models/complaint.server";
+import { getComplaintCommuneId, getComplaintHead } from "~/models/complaint/staff.server";
 import { requireRecordAccess, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { idParam } from "~/utils/route-params.server";

@@ -2,7 +2,8 @@
 // a reply or a photo changes (in any process), and at most a minute (overdue counts and median
 // days depend on the clock). The page is the one residents open from the notice-board QR code.
 import { cached } from "~/utils/cache.server";
-import { complaintStats, listRecentPublicComplaints } from "./complaint.server";
+import { complaintStats } from "./complaint/stats.server";
+import { listRecentPublicComplaints } from "./complaint/public.server";
 
 export async function getPublicComplaints({
   communeId,

@@ -6,7 +6,7 @@ import { score, type Score, type Tally, type Verdict } from "~/lib/score";
 import { cached } from "~/utils/cache.server";
 import { answerSnapshot, sumTally, type AnswerSnapshot, type CommuneAnswers } from "./commune-answers.server";
 import { listCommunes } from "./commune.server";
-import { complaintCountsByCommune } from "./complaint.server";
+import { complaintCountsByCommune } from "./complaint/stats.server";
 import { listActiveCriteria } from "./criterion.server";
 import { currentRecognitionsByCommune, thresholdFor } from "./recognition.server";
 import { SCORE_WINDOW_QUARTERS } from "./scoreboard.server";

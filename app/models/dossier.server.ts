@@ -3,8 +3,8 @@
 import { score, type Threshold } from "~/lib/score";
 import { coverage, roundAnswered } from "~/lib/dashboard";
 import { resultsVisible } from "~/lib/round";
-import { complaintSummaryByCategory } from "./complaint.server";
-import { triageSummary } from "./triage.server";
+import { complaintSummaryByCategory } from "./complaint/stats.server";
+import { triageSummary } from "./complaint/stats.server";
 import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
 import { listCommuneRounds } from "./round.server";

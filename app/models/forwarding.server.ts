@@ -5,9 +5,9 @@
 import { UnitKind as UnitKindEnum, type UnitKind } from "~/generated/prisma/enums";
 import { isOpen, type Status } from "~/lib/complaint-workflow";
 import { prisma, type Tx } from "~/utils/db.server";
-import { applyStatusChange, readStatus, WorkflowError } from "./complaint.server";
+import { applyStatusChange, readStatus, WorkflowError } from "./complaint/workflow.server";
 import { notifyResidents } from "./outbox.server";
-import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint-select.server";
+import { listedSelect, reportedSelect, timelineEventSelect } from "./complaint/select.server";
 
 export type { UnitKind };
 export const UNIT_KINDS: readonly UnitKind[] = Object.values(UnitKindEnum);

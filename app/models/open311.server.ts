@@ -7,10 +7,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import { CATEGORIES, isOpen, OPEN_STATUSES, STATUSES, type Category, type Status } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { createComplaint } from "./complaint.server";
+import { createComplaint } from "./complaint/filing.server";
 import { getCommuneBySlug, listCommunes } from "./commune.server";
 import { contactFields, publicUrl, trackingUrl } from "./outbox.server";
-import { reportedSelect } from "./complaint-select.server";
+import { reportedSelect } from "./complaint/select.server";
 
 export type Open311Status = "open" | "closed";
 export const MAX_REQUESTS = 1000;

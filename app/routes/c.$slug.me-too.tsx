@@ -13,7 +13,7 @@ import { ErrorPage } from "~/components/error-page";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { FormError } from "~/components/forms";
 import { NotifyFields } from "~/components/notify-fields";
-import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/triage.server";
+import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/complaint/supporters.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { fieldErrors, validateForm, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";

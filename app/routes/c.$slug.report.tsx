@@ -17,9 +17,9 @@ import {
   MAX_PHOTOS,
 } from "~/lib/complaint-workflow";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint.server";
+import { createComplaint, findComplaintCodeBySubmission } from "~/models/complaint/filing.server";
 import { contactFields } from "~/models/outbox.server";
-import { findSimilarOpen } from "~/models/triage.server";
+import { findSimilarOpen } from "~/models/complaint/duplicates.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
 import { lazy } from "~/utils/lazy";
 import { notifyContactFields, optionalNumber, optionalText, requiredText, z } from "~/forms/validation.server";

@@ -2,7 +2,7 @@
 // the complaint's commune see them. `?size=thumb` serves a small copy (lists of similar reports on
 // a phone) under the same rules: a hidden photo's thumbnail is as gone as the photo.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPhotoForViewer } from "~/models/complaint.server";
+import { getPhotoForViewer } from "~/models/complaint/photos.server";
 import { getOptionalUser, readableCommuneIds } from "~/guards/auth.server";
 import { readPhoto, readThumbnail } from "~/utils/upload.server";
 

@@ -12,19 +12,13 @@ import { StaffComplaintFacts } from "~/components/staff-complaint-facts";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
-import {
-  addStaffMessage,
-  approveAllPhotos,
-  getStaffComplaint,
-  moveComplaint,
-  nextOpenComplaint,
-  redactComplaint,
-  setPhotoApproval,
-  WorkflowError,
-} from "~/models/complaint.server";
+import { addStaffMessage, moveComplaint, WorkflowError } from "~/models/complaint/workflow.server";
+import { approveAllPhotos, redactComplaint, setPhotoApproval } from "~/models/complaint/photos.server";
+import { getStaffComplaint } from "~/models/complaint/staff.server";
+import { nextOpenComplaint } from "~/models/complaint/inbox.server";
 import { TriagePanel } from "~/components/triage-panel";
 import { StatusTag } from "~/components/triage-badges";
-import { loadTriage } from "~/models/triage-view.server";
+import { loadTriage } from "~/models/complaint/staff.server";
 import { readableCommuneIds } from "~/guards/auth.server";
 import { requireComplaintAccess } from "~/guards/complaint.server";
 import { lazy } from "~/utils/lazy";

@@ -6,7 +6,7 @@ import { SelectField, TextareaField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
-import { WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint/workflow.server";
 import { forwardComplaint, getWhereabouts, listUnits, withdrawForwarding } from "~/models/forwarding.server";
 import { loadComplaintForAction, requireComplaintAccess } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";

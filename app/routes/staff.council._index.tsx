@@ -21,7 +21,7 @@ import { localized } from "~/utils/i18n";
 import { jsonWithRows } from "~/utils/json-rows.server";
 import { useLanguage } from "~/hooks/use-language";
 import { OnTimeShare } from "~/components/on-time-share";
-import { onTimeOverall } from "~/models/triage.server";
+import { onTimeOverall } from "~/models/complaint/stats.server";
 
 // The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
 const AT_RISK_SHOWN = 5;

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { PinsMap } from "~/components/pins-map";
 import { formatDate } from "~/lib/format";
 import { listCommunes } from "~/models/commune.server";
-import { listOpenComplaintLocations } from "~/models/complaint.server";
+import { listOpenComplaintLocations } from "~/models/complaint/inbox.server";
 import { readableCommuneIds, requireUser } from "~/guards/auth.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { mapConfig } from "~/utils/map.server";

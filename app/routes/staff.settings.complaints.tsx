@@ -17,9 +17,9 @@ import { CATEGORIES } from "~/lib/complaint-workflow";
 import { DEADLINE_UNITS, URGENCIES, type CategoryPolicy } from "~/lib/deadline-policy";
 import { formatOfficeHours, parseOfficeHours } from "~/lib/vn-time";
 import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
-import { recomputeOpenDeadlines } from "~/models/complaint.server";
+import { recomputeOpenDeadlines } from "~/models/complaint/deadlines.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";
-import { createTemplate, deleteTemplate, listTemplates } from "~/models/triage.server";
+import { createTemplate, deleteTemplate, listTemplates } from "~/models/complaint/reply-templates.server";
 import {
   deleteCalendarDay,
   getWorkingCalendar,

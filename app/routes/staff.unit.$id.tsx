@@ -10,7 +10,7 @@ import { TextareaField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
-import { WorkflowError } from "~/models/complaint.server";
+import { WorkflowError } from "~/models/complaint/workflow.server";
 import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
 import { requireRole } from "~/guards/auth.server";
 import { formError, validateForm, type FormErrors } from "~/forms/form.server";

@@ -3,7 +3,7 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { normaliseTrackingCode } from "~/lib/tracking-code";
-import { getPublicComplaint } from "~/models/complaint.server";
+import { getPublicComplaint } from "~/models/complaint/public.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { limitedLookup } from "~/utils/rate-limit.server";

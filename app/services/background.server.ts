@@ -1,6 +1,6 @@
 // Work the server process does besides answering requests (the outbox worker, the retention job),
 // and its clean stop. server.js calls startBackground once listening and shutdown when it stops.
-import { ensureDeadlines } from "~/models/complaint.server";
+import { ensureDeadlines } from "~/models/complaint/deadlines.server";
 import { disconnect } from "~/models/database.server";
 import { closeRateLimitStore } from "~/utils/rate-limit.server";
 import { startOutboxWorker, type OutboxWorker } from "~/services/outbox-worker.server";

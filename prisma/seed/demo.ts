@@ -4,7 +4,7 @@
 // assignment to individual communes is random. Answers spread over the last 23 months.
 import type { Category, Status } from "~/lib/complaint-workflow";
 import { periodOf } from "~/lib/vn-time";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { insertResponsesBulk, type NewResponse } from "~/models/survey.server";
 import { SETTING_KEYS } from "~/models/setting.server";
 import { prisma } from "~/utils/db.server";

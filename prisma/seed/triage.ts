@@ -3,7 +3,7 @@
 import { dueAtFor } from "~/lib/deadline-policy";
 import { createUser } from "~/models/user.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
-import { createTemplate } from "~/models/triage.server";
+import { createTemplate } from "~/models/complaint/reply-templates.server";
 import { prisma } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "./staff";
 

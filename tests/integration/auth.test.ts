@@ -10,7 +10,7 @@ import { action as complaintAction, loader as complaintLoader } from "~/routes/s
 import { action as userAction } from "~/routes/staff.users.$id";
 import { action as loginAction } from "~/routes/staff_.login";
 import { action as logoutAction } from "~/routes/staff_.logout";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { addUnitMember, createUnit, forwardComplaint } from "~/models/forwarding.server";
 import { changePassword } from "~/models/user.server";
 import { sessionCookie } from "~/guards/auth.server";

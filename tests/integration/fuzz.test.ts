@@ -7,7 +7,7 @@ import { action as reportAction } from "~/routes/c.$slug.report";
 import { action as trackAction } from "~/routes/t.$code";
 import { action as languageAction } from "~/routes/language";
 import { action as loginAction } from "~/routes/staff_.login";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { prisma } from "~/utils/db.server";
 import { context, cookiesFrom, getRequest, ORIGIN, settle } from "../fixtures/http";
 

@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loader as inboxLoader } from "~/routes/staff._index";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.complaints.$id";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { getWorkingCalendar } from "~/models/working-calendar.server";
 import { addWorkingMinutes } from "~/lib/vn-time";
 import { inboxFilterCookie } from "~/utils/cookies.server";

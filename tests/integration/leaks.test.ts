@@ -11,7 +11,7 @@ import { loader as lookupLoader } from "~/routes/t._index";
 import { loader as trackLoader } from "~/routes/t.$code";
 import { loader as photoLoader } from "~/routes/photos.$id";
 import { action as reportAction } from "~/routes/c.$slug.report";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { toCsv } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/request.server";

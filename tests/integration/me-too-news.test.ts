@@ -10,7 +10,7 @@ import { action as mergeAction } from "~/routes/staff.complaints.$id_.merge";
 import { loader as open311Loader } from "~/routes/open311.v2.$file";
 import { loader as open311RequestLoader } from "~/routes/open311.v2.requests.$file";
 import { loader as exportLoader } from "~/routes/staff.council.export";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../fixtures/http";

@@ -6,7 +6,7 @@ import { action as reportAction } from "~/routes/c.$slug.report";
 import { action as staffAction } from "~/routes/staff.complaints.$id";
 import { loader as trackLoader } from "~/routes/t.$code";
 import { action as stopAction, loader as stopLoader } from "~/routes/unsubscribe.$token";
-import { moveComplaint, reopenComplaint } from "~/models/complaint.server";
+import { moveComplaint, reopenComplaint } from "~/models/complaint/workflow.server";
 import { retryDelay, stopUrl, trackingUrl } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { createMailer } from "~/utils/mailer.server";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { action as reportAction } from "~/routes/c.$slug.report";
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { prisma } from "~/utils/db.server";
 import { uploadDir } from "~/utils/upload.server";
 import { context, ORIGIN, settle } from "../fixtures/http";

@@ -12,7 +12,7 @@ const port = vi.hoisted(() => {
   return p;
 });
 
-import { createComplaint } from "~/models/complaint.server";
+import { createComplaint } from "~/models/complaint/filing.server";
 import { stopUrl, trackingUrl } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";

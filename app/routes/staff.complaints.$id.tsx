@@ -1,4 +1,4 @@
-// One complaint, for staff: the whole text and contact, photos to approve, the history with
+// One complaint, for staff: the whole text (the contact behind "show contact"), photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -12,6 +12,7 @@ import { StaffComplaintFacts } from "~/components/staff-complaint-facts";
 import { ErrorPage } from "~/components/error-page";
 import { isOverdue, staffTransitions, STATUSES } from "~/lib/complaint-workflow";
 import { formatDate } from "~/lib/format";
+import { mayOpenContact } from "~/lib/privacy";
 import { addStaffMessage, moveComplaint, WorkflowError } from "~/models/complaint/workflow.server";
 import { approveAllPhotos, redactComplaint, setPhotoApproval } from "~/models/complaint/photos.server";
 import { getStaffComplaint } from "~/models/complaint/staff.server";
@@ -56,6 +57,7 @@ const StaffActionSchema = lazy(() =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id } = await requireComplaintAccess(request, params, "read");
   const canWrite = user.role === "official";
+  const canOpenContact = canWrite && mayOpenContact(user.role);
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
@@ -73,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       overdue: isOverdue(complaint),
       triage,
       canWrite,
+      canOpenContact,
       done,
       next,
       map: mapConfig(),
@@ -131,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, done, next, map, triage } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, canOpenContact, transitions, done, next, map, triage } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
   // stays in a box to be typed into again (with JavaScript the page is not reloaded).
@@ -153,7 +156,7 @@ export default function StaffComplaint() {
       <ActionDone done={actionData ? null : done} next={canWrite ? next : null} />
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
-      <StaffComplaintFacts complaint={complaint} map={map} />
+      <StaffComplaintFacts complaint={complaint} map={map} canOpenContact={canOpenContact} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (

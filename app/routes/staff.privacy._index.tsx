@@ -34,7 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const queue = await listPrivacyRequests({ communeIds: readableCommuneIds(user) });
   const t = getFixedT(await getLanguage(request), "privacy");
   return json(
-    { queue, canAnswer: REQUEST_ROLES.includes(user.role), isAdmin: PRIVACY_ADMIN_ROLES.includes(user.role), title: t("queue.title") },
+    {
+      queue,
+      canAnswer: REQUEST_ROLES.includes(user.role),
+      isAdmin: PRIVACY_ADMIN_ROLES.includes(user.role),
+      title: t("queue.title"),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -64,7 +69,8 @@ export default function PrivacyQueue() {
       <p className="lead">{t("queue.intro")}</p>
       {isAdmin ? (
         <p>
-          <Link to="/staff/privacy/access">{t("access.heading")}</Link> · <Link to="/staff/privacy/settings">{t("settings.heading")}</Link>
+          <Link to="/staff/privacy/access">{t("access.heading")}</Link> ·{" "}
+          <Link to="/staff/privacy/settings">{t("settings.heading")}</Link>
         </p>
       ) : null}
       <FormError message={actionData?.formError && t(`queue.formErrors.${actionData.formError}`)} />
@@ -72,7 +78,8 @@ export default function PrivacyQueue() {
       {queue.open.map((r) => (
         <section key={r.id} className="card" data-testid="privacy-request">
           <h2>
-            {t(`kind.${r.kind}`)} · <Link to={`/staff/complaints/${r.complaint.id}`}>{r.complaint.code}</Link> · {r.complaint.commune.name}
+            {t(`kind.${r.kind}`)} · <Link to={`/staff/complaints/${r.complaint.id}`}>{r.complaint.code}</Link> ·{" "}
+            {r.complaint.commune.name}
           </h2>
           <p className={r.overdue ? "overdue" : undefined} data-testid="request-due">
             {r.overdue ? `${t("queue.overdue")} · ` : null}

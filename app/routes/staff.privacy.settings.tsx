@@ -46,7 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, PRIVACY_ADMIN_ROLES);
   const result = await validateForm(request, PrivacySettingsSchema(), { maxBytes: 8 * 1024 });
   if (!result.ok) return result.response;
-  const data = result.data as Record<string, unknown> & { controller: (typeof CONTROLLERS)[number]; controllerName: string | null };
+  const data = result.data as Record<string, unknown> & {
+    controller: (typeof CONTROLLERS)[number];
+    controllerName: string | null;
+  };
   await savePrivacySettings({
     retention: Object.fromEntries(RETENTION_KEYS.map((k) => [k, Number(data[k])])) as RetentionSettings,
     controller: { controller: data.controller, name: data.controllerName ?? "" },

@@ -104,7 +104,9 @@ export default function YourData() {
           <dt>{t("rights.text")}</dt>
           <dd>{t("rights.textLength", { count: held.textLength })}</dd>
           <dt>{t("rights.place")}</dt>
-          <dd>{[held.village, held.hasLocation ? t("rights.location") : null].filter(Boolean).join(" · ") || t("rights.none")}</dd>
+          <dd>
+            {[held.village, held.hasLocation ? t("rights.location") : null].filter(Boolean).join(" · ") || t("rights.none")}
+          </dd>
           <dt>{t("rights.photos")}</dt>
           <dd>{held.photos}</dd>
         </dl>

@@ -346,6 +346,29 @@ describe("authorisation matrix", () => {
       }),
       expected: adminWrite,
     },
+    // "Show contact" (issue 21, 26): officials of the commune and the unit the report is forwarded
+    // to; council, Front and administrators never (403), another unit's or commune's report 404.
+    "GET /staff/complaints/:id/contact": {
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/contact`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 404 },
+    },
+    "GET /staff/complaints/forwarded/contact": {
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${forwardedComplaint}/contact`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 200 },
+    },
+    "POST /staff/complaints/:id/contact": {
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/contact`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 404 },
+    },
     "GET /staff/unit": { module: "staff.unit._index.tsx", method: "GET", path: () => "/staff/unit", expected: unitOnly(200) },
     "GET /staff/unit/forwarded": {
       module: "staff.unit.$id.tsx",

@@ -1,10 +1,12 @@
 // Filing a report (phản ánh) and the replay of the same submission (retry, offline queue).
 import { Prisma } from "~/generated/prisma/client";
+import type { ConsentSource } from "~/generated/prisma/enums";
 import type { Category } from "~/lib/complaint-workflow";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, type Contact } from "../outbox.server";
+import { consentRecord } from "../privacy/consent.server";
 import { startClock } from "./deadlines.server";
 
 export type NewComplaint = {
@@ -17,6 +19,11 @@ export type NewComplaint = {
   contact?: string | null;
   /** for notifications; kept apart from `contact`, which staff see (see docs/decisions/022) */
   notify?: Contact;
+  /**
+   * Where the resident ticked the consent box for being contacted. Without it neither `contact`
+   * nor `notify` is stored: the report is filed without a contact (decision 037).
+   */
+  consent?: ConsentSource | null;
   /** posted through Open311 with this key; the token lets the client look it up */
   open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
@@ -37,6 +44,7 @@ export async function findComplaintCodeBySubmission({ submissionId }: { submissi
 export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
   const createdAt = input.createdAt ?? new Date();
   const clock = await startClock(input.category, createdAt);
+  const consent = input.consent ? consentRecord(input.consent, createdAt) : null;
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
@@ -44,7 +52,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
         code,
         communeId: input.communeId,
         category: input.category,
-        ...input.notify,
+        ...(consent ? input.notify : {}),
       });
       return await prisma.complaint.create({
         data: {
@@ -56,7 +64,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           village: input.village ?? null,
           latitude: input.latitude ?? null,
           longitude: input.longitude ?? null,
-          contact: input.contact ?? null,
+          contact: consent ? (input.contact ?? null) : null,
           ipHash: input.ipHash ?? null,
           submissionId: input.submissionId ?? null,
           isDemo: input.isDemo ?? false,
@@ -67,6 +75,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
+          consents: consent && (input.contact || subscriptions) ? { create: consent } : undefined,
           open311: input.open311 ? { create: input.open311 } : undefined,
         },
         select: { id: true, code: true },

@@ -16,7 +16,10 @@ export function recordConsent(
   input: { complaintId: number; source: ConsentSource; givenAt?: Date; subscriptionId?: number | null },
 ) {
   return db.contactConsent.create({
-    data: { complaintId: input.complaintId, ...consentRecord(input.source, input.givenAt ?? new Date(), input.subscriptionId ?? null) },
+    data: {
+      complaintId: input.complaintId,
+      ...consentRecord(input.source, input.givenAt ?? new Date(), input.subscriptionId ?? null),
+    },
     select: { id: true },
   });
 }

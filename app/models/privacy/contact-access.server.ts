@@ -3,7 +3,15 @@
 import { prisma } from "~/utils/db.server";
 
 /** The report's contact, logged. Call after the guard (the caller may handle this report). */
-export async function openContact({ complaintId, userId, now = new Date() }: { complaintId: number; userId: number; now?: Date }) {
+export async function openContact({
+  complaintId,
+  userId,
+  now = new Date(),
+}: {
+  complaintId: number;
+  userId: number;
+  now?: Date;
+}) {
   const [row] = await prisma.$transaction([
     prisma.complaint.findUnique({
       where: { id: complaintId },
@@ -37,4 +45,16 @@ export function listContactAccess({ take = 200, complaintId }: { take?: number; 
       user: { select: { id: true, name: true, email: true, role: true } },
     },
   });
+}
+
+/** Whether the report is forwarded to this unit member's unit and not yet given back or withdrawn. */
+export async function unitHandles({ complaintId, userId }: { complaintId: number; userId: number }) {
+  const n = await prisma.forwarding.count({
+    where: {
+      complaintId,
+      status: { in: ["pending", "accepted"] },
+      unit: { active: true, members: { some: { userId } } },
+    },
+  });
+  return n > 0;
 }

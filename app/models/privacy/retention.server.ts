@@ -63,7 +63,9 @@ export async function eraseDue({
   const erased: KindCounts = { contacts: 0, photos: 0, reportIpHashes: 0, supporterIpHashes: 0, answerIpHashes: 0 };
 
   for (;;) {
-    const ids = (await prisma.complaint.findMany({ where: c.contacts.due, select: { id: true }, take: batchSize })).map((r) => r.id);
+    const ids = (await prisma.complaint.findMany({ where: c.contacts.due, select: { id: true }, take: batchSize })).map(
+      (r) => r.id,
+    );
     if (ids.length === 0) break;
     await prisma.$transaction([
       prisma.complaint.updateMany({ where: { id: { in: ids } }, data: { contact: null } }),
@@ -72,7 +74,11 @@ export async function eraseDue({
     erased.contacts += ids.length;
   }
   for (;;) {
-    const rows = await prisma.complaintPhoto.findMany({ where: c.photos.due, select: { id: true, fileName: true }, take: batchSize });
+    const rows = await prisma.complaintPhoto.findMany({
+      where: c.photos.due,
+      select: { id: true, fileName: true },
+      take: batchSize,
+    });
     if (rows.length === 0) break;
     await prisma.complaintPhoto.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     await deletePhotos(rows.map((r) => r.fileName));

@@ -38,7 +38,13 @@ describe("personal data inventory", () => {
   });
 
   it("describes the contact columns as personal, with a legal basis and a retention", () => {
-    for (const c of ["Complaint.contact", "Subscription.email", "Subscription.phone", "Complaint.ipHash", "ComplaintPhoto.fileName"]) {
+    for (const c of [
+      "Complaint.contact",
+      "Subscription.email",
+      "Subscription.phone",
+      "Complaint.ipHash",
+      "ComplaintPhoto.fileName",
+    ]) {
       const row = inventory.split("\n").find((l) => l.startsWith(`| \`${c}\``));
       expect(row, c).toBeDefined();
       expect(row!.split("|").length).toBe(9);

@@ -23,6 +23,7 @@ describe("complaints on a phone", () => {
       .toBuffer();
     await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "rac.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByLabel("Số điện thoại", { exact: true }).fill("0912345678");
+    await page.getByTestId("consent").check();
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
     const code = (await page.getByTestId("tracking-code").innerText()).trim();
@@ -48,7 +49,12 @@ describe("complaints on a phone", () => {
     await expect.poll(() => o.locator(".inbox a").allInnerTexts()).toEqual([expect.stringContaining("mầm non")]);
     await o.locator(".inbox a").first().click();
     await o.waitForURL(/\/staff\/complaints\/\d+$/);
+    // The contact is behind "show contact" (logged), on its own page.
+    const reportUrl = o.url();
+    await o.getByTestId("show-contact").click();
+    await o.waitForURL(/\/staff\/complaints\/\d+\/contact$/);
     expect(await o.getByTestId("contact").innerText()).toBe("0912345678");
+    await o.goto(reportUrl);
     await o.getByRole("radio", { name: /Đã tiếp nhận/ }).check();
     await o.getByRole("button", { name: "Cập nhật trạng thái" }).click();
     await expect.poll(() => o.getByTestId("status").innerText()).toBe("Đã tiếp nhận");

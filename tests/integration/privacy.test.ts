@@ -7,7 +7,7 @@ import { loader as staffLoader } from "~/routes/staff.complaints.$id";
 import { action as contactAction } from "~/routes/staff.complaints.$id_.contact";
 import { loader as accessLoader } from "~/routes/staff.privacy.access";
 import { action as queueAction, loader as queueLoader } from "~/routes/staff.privacy._index";
-import { action as rightsAction, loader as rightsLoader } from "~/routes/t.$code.privacy";
+import { action as rightsAction, loader as rightsLoader } from "~/routes/t.$code_.privacy";
 import { createComplaint } from "~/models/complaint/filing.server";
 import { createPrivacyRequest, ERASED_TEXT, listPrivacyRequests } from "~/models/privacy/requests.server";
 import { eraseDue } from "~/models/privacy/retention.server";

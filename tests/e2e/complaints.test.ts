@@ -50,7 +50,7 @@ describe("complaints on a phone", () => {
     await o.locator(".inbox a").first().click();
     await o.waitForURL(/\/staff\/complaints\/\d+$/);
     // The contact is behind "show contact" (a logged post), here opened in a second tab.
-    expect(await o.getByTestId("show-contact").count()).toBe(1);
+    await expect.poll(() => o.getByTestId("show-contact").count()).toBe(1);
     const tab = await officialCtx.context.newPage();
     await tab.goto(`${o.url()}/contact`);
     await tab.getByTestId("show-contact").click();

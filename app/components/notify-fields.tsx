@@ -1,6 +1,8 @@
-// The resident's optional e-mail and phone for news about a report (report form, "me too").
+// The resident's optional e-mail and phone for news about a report (report form, "me too"), with
+// the privacy notice and the consent box without which neither is stored.
 import { useTranslation } from "react-i18next";
 import { EMAIL_MAX, PHONE_MAX } from "~/lib/contact";
+import { ContactConsent } from "./contact-consent";
 import { Field } from "./forms";
 
 const CONTACT_FIELDS = [
@@ -10,6 +12,7 @@ const CONTACT_FIELDS = [
 
 export function NotifyFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const { t } = useTranslation("notify");
+  const { t: tp } = useTranslation("privacy");
   // Error keys come from the route's schema as "notify:form.…".
   const err = (name: string) => errors[name] && t(errors[name].replace(/^notify:/, ""));
   return (
@@ -32,6 +35,7 @@ export function NotifyFields({ values, errors }: { values: Record<string, string
           errors={err(name)}
         />
       ))}
+      <ContactConsent checked={values.consent === "on"} error={errors.consent && tp(errors.consent.replace(/^privacy:/, ""))} />
     </fieldset>
   );
 }

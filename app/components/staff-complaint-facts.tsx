@@ -1,25 +1,31 @@
 // One complaint for staff: the resident's text (and the public version when redacted), where,
-// the contact (never shown publicly) and the resident's rating.
+// whether there is a contact (opened with "show contact", logged, for the roles that handle the
+// report: never shown publicly, never to council or Front accounts) and the resident's rating.
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MapConfig } from "./leaflet-map";
 import { PinsMap } from "./pins-map";
 
 type Props = {
   complaint: {
+    id: number;
     text: string;
     publicText: string | null;
     village: string | null;
     latitude: number | null;
     longitude: number | null;
-    contact: string | null;
+    hasContact: boolean;
     handlingRating: number | null;
   };
   /** the tile server, for the small map of where the report is */
   map: MapConfig;
+  /** this user handles the report and may open its contact ("contact.open" in lib/policy) */
+  canOpenContact: boolean;
 };
 
-export function StaffComplaintFacts({ complaint, map }: Props) {
+export function StaffComplaintFacts({ complaint, map, canOpenContact }: Props) {
   const { t } = useTranslation("staff");
+  const { t: tp } = useTranslation("privacy");
   return (
     <section className="card">
       <h2>{t("detail.text")}</h2>
@@ -59,7 +65,20 @@ export function StaffComplaintFacts({ complaint, map }: Props) {
       ) : null}
       <dl className="facts">
         <dt>{t("detail.contact")}</dt>
-        <dd data-testid="contact">{complaint.contact ?? t("detail.noContact")}</dd>
+        <dd>
+          {!complaint.hasContact ? (
+            t("detail.noContact")
+          ) : canOpenContact ? (
+            <Form method="post" action={`/staff/complaints/${complaint.id}/contact`} className="inline-form">
+              <button type="submit" className="button" data-testid="show-contact">
+                {tp("contact.show")}
+              </button>{" "}
+              <span className="hint">{tp("contact.logged")}</span>
+            </Form>
+          ) : (
+            "—"
+          )}
+        </dd>
         {complaint.handlingRating ? (
           <>
             <dt>{t("detail.rating")}</dt>

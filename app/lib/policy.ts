@@ -28,6 +28,15 @@ export const POLICY = {
   "council.review": { council: "all" },
   /** Import the works (công trình) lists from a spreadsheet: officials for their communes (decision 038). */
   "works.import": { official: "own", admin: "all" },
+  /** Open a resident's contact on a report ("show contact", logged): officials of its commune, and
+   *  the unit it is forwarded to (the guard checks that unit); never council, Front or administrators (decision 037). */
+  "contact.open": { official: "own", unit: "all" },
+  /** The residents' requests queue (see, correct, erase): officials answer for their communes, administrators read. */
+  "privacy.queue": { official: "own", admin: "all" },
+  /** Answer a resident's request about their data (decision 037). */
+  "privacy.answer": { official: "own" },
+  /** The contact access log and the retention settings (decision 037). */
+  "privacy.admin": { admin: "all" },
   /** Import the household register from the statistics office (decision 036). */
   "register.import": { admin: "all" },
   /** The audit trail of settings, users, keys, the register and re-checks (decision 036). */

@@ -19,7 +19,12 @@ export type AuditAction =
   | "user_changed"
   | "api_key_changed"
   | "works_imported"
-  | "work_inspected";
+  | "work_inspected"
+  // residents' personal data (decision 037)
+  | "consent_withdrawn"
+  | "privacy_request_answered"
+  | "photo_redacted"
+  | "retention_run";
 
 /** The kinds the audit page filters by, in the order it lists them. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -39,6 +44,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "api_key_changed",
   "works_imported",
   "work_inspected",
+  "consent_withdrawn",
+  "privacy_request_answered",
+  "photo_redacted",
+  "retention_run",
 ];
 
 type Writer = Pick<Tx, "auditEvent">;

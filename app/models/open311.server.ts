@@ -68,6 +68,20 @@ export async function serviceDefinition(code: Category) {
         description: "Thôn, khu dân cư",
         values: [],
       },
+      {
+        variable: true,
+        code: "contact_consent",
+        datatype: "singlevaluelist",
+        required: false,
+        datatype_description:
+          "true: người dân đã đánh dấu đồng ý (không đánh dấu sẵn); thiếu hoặc false: email, phone không được lưu",
+        order: 3,
+        description: getFixedT("vi", "privacy")("notice.text"),
+        values: [
+          { key: "true", name: "Đồng ý được liên hệ" },
+          { key: "false", name: "Không đồng ý" },
+        ],
+      },
     ],
   };
 }
@@ -175,6 +189,8 @@ export type NewServiceRequest = {
   longitude: number | null;
   email: string | null;
   phone: string | null;
+  /** the resident ticked consent to being contacted; without it email and phone are not stored */
+  consent: boolean;
   ipHash: string | null;
 };
 
@@ -191,6 +207,7 @@ export async function createServiceRequest(input: NewServiceRequest) {
     latitude: input.latitude,
     longitude: input.longitude,
     ...contactFields({ email: input.email, phone: input.phone }),
+    consent: input.consent ? "open311" : null,
     ipHash: input.ipHash,
     open311: { apiKeyId: input.apiKeyId, token },
   });

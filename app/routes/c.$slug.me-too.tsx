@@ -22,15 +22,17 @@ import { lazy } from "~/utils/lazy";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { notifyContactFields, z } from "~/forms/validation.server";
+import { consentField } from "~/forms/consent.server";
 
 const MeTooSchema = lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
 
 /** News for a supporter: the report form's contact rule, and at least one of the two. */
 const SubscribeSchema = lazy(() =>
   z
-    .object({ complaintId: z.coerce.number().int().positive(), ...notifyContactFields() })
+    .object({ complaintId: z.coerce.number().int().positive(), ...notifyContactFields(), ...consentField() })
     .strict()
-    .refine((d) => d.email !== null || d.phone !== null, { error: "notify:supporter.contactRequired", path: ["email"] }),
+    .refine((d) => d.email !== null || d.phone !== null, { error: "notify:supporter.contactRequired", path: ["email"] })
+    .refine((d) => d.consent, { error: "privacy:notice.consentRequired", path: ["consent"] }),
 );
 
 async function loadCommune(params: { slug?: string }) {

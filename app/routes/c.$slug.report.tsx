@@ -23,6 +23,7 @@ import { findSimilarOpen } from "~/models/complaint/duplicates.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
 import { lazy } from "~/utils/lazy";
 import { notifyContactFields, optionalNumber, optionalText, requiredText, z } from "~/forms/validation.server";
+import { consentField } from "~/forms/consent.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -55,6 +56,7 @@ const ReportSchema = lazy(() =>
         error: "errors.contactInvalid",
       }),
       ...notifyContactFields(),
+      ...consentField(),
       latitude: optionalNumber(-90, 90),
       longitude: optionalNumber(-180, 180),
       submissionId: z.uuid({ error: "errors.invalid" }).optional(),
@@ -65,7 +67,7 @@ const ReportSchema = lazy(() =>
 );
 
 // The form's fields; "work" is the work the report is about (issue 22, checked by the works model).
-const ALLOWED = new Set("category text village contact email phone latitude longitude submissionId work".split(" "));
+const ALLOWED = new Set("category text village contact email phone consent latitude longitude submissionId work".split(" "));
 
 // "Check for similar reports" (the form's second button, posting to ?check): only the category and
 // the place are needed; the rest of the form comes back as typed. Nothing is stored.
@@ -159,6 +161,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       communeId: commune.id,
       ...report,
       ...contactFields(data),
+      // No consent box ticked: the report is filed, and no contact is stored (decision 037).
+      consent: data.consent ? "report" : null,
       ipHash,
       photos: saved,
     });
@@ -245,6 +249,7 @@ export default function Report() {
           after={
             <>
               <PhotoPreviews inputId="photos" max={MAX_PHOTOS} />
+              <p className="hint">{t("privacy:notice.photos")}</p>
               {actionData ? <p className="hint">{t("report.photosAgain")}</p> : null}
             </>
           }

@@ -122,6 +122,9 @@ export default function Survey() {
       <h1>{t("heading", { name: commune.name })}</h1>
       <HouseholdCodeLink slug={commune.slug} />
       <p className="lead">{t("intro")}</p>
+      <p className="hint" data-testid="survey-privacy">
+        {t("privacy:survey.notice")} <Link to="/privacy">{t("privacy:notice.link")}</Link>
+      </p>
       <FormErrorSummary actionData={actionData} ns="survey" prefix="formErrors" />
       <SurveyForm
         criteria={criteria}

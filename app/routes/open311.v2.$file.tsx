@@ -53,6 +53,11 @@ const PostRequestSchema = z
     // The rule of the report form (~/lib/contact), with the specification's English errors.
     email: text(EMAIL_MAX, "email").refine((e) => e === null || isEmail(e), { error: "email is not valid" }),
     phone: text(PHONE_MAX, "phone").refine((p) => p === null || normalisePhone(p) !== null, { error: "phone is not valid" }),
+    // The resident's consent to being contacted (the notice is in services/{code}.json); without
+    // "true" the request is stored without email and phone (decision 037).
+    "attribute[contact_consent]": z
+      .enum(["true", "false"], { error: "attribute[contact_consent] must be true or false" })
+      .optional(),
   })
   .refine((d) => (d.lat === null) === (d.long === null), { error: "lat and long must be given together" })
   .refine((d) => d.lat !== null || d.address_string !== null, {
@@ -155,6 +160,7 @@ async function postRequest(request: Request, format: Format, clientIp: string) {
     longitude: d.long,
     email: d.email,
     phone: d.phone,
+    consent: d["attribute[contact_consent]"] === "true",
     ipHash: keyedHash("ip", clientIp),
   });
   if (!created.ok) return open311Error(format, 400, "attribute[commune] not found (see services/{service_code}.json)");

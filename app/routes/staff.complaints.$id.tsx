@@ -1,4 +1,4 @@
-// One complaint, for staff: the whole text and contact, photos to approve, the history with
+// One complaint, for staff: the whole text (the contact behind "show contact"), photos to approve, the history with
 // internal notes, and the workflow actions (officials of the commune only).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -59,6 +59,7 @@ const StaffActionSchema = lazy(() =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, complaint: head } = await requireComplaint(request, params, "commune.read");
   const canWrite = can(user, "complaint.reply", head.communeId);
+  const canOpenContact = can(user, "contact.open", head.communeId);
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
@@ -80,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       triage,
       warranty,
       canWrite,
+      canOpenContact,
       done,
       next,
       map: mapConfig(),
@@ -138,7 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, transitions, done, next, map, triage, warranty } = useLoaderData<typeof loader>();
+  const { complaint, overdue, canWrite, canOpenContact, transitions, done, next, map, triage, warranty } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
   // stays in a box to be typed into again (with JavaScript the page is not reloaded).
@@ -161,7 +164,7 @@ export default function StaffComplaint() {
       <FormError id="form-error" message={actionData?.formError && t(`detail.formErrors.${actionData.formError}`)} />
 
       {warranty ? <WarrantyNotice complaintId={complaint.id} notice={warranty} canWrite={canWrite} /> : null}
-      <StaffComplaintFacts complaint={complaint} map={map} />
+      <StaffComplaintFacts complaint={complaint} map={map} canOpenContact={canOpenContact} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
       <PhotoReview photos={complaint.photos} canWrite={canWrite} />
       {canWrite ? (

@@ -129,6 +129,10 @@ export default function UnitComplaint() {
           <p className="complaint-text" data-testid="forward-note">
             {active.note}
           </p>
+          <p>
+            {/* the resident's contact, for the unit handling the report: opening it is logged */}
+            <Link to={`/staff/complaints/${complaint.id}/contact`}>{t("privacy:contact.show")}</Link>
+          </p>
           {active.status === "pending" ? (
             <IntentForm intent="accept" submitLabel={t("unit.accept")} buttonClassName="button button--primary" />
           ) : (

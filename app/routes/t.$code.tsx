@@ -1,7 +1,7 @@
 // The resident's tracking page: status history and public replies (never contact details or
 // internal notes). Once resolved the resident can rate the handling and, within 14 days, reopen.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { IntentForm } from "~/components/intent-form";
 import { useTranslation } from "react-i18next";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
@@ -117,6 +117,11 @@ export default function TrackComplaint() {
           ))}
         </div>
       ) : null}
+      <p>
+        <Link to={`/t/${complaint.code}/privacy`} data-testid="your-data">
+          {t("privacy:rights.link")}
+        </Link>
+      </p>
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
       <FormError message={actionData?.formError && t(`track.formErrors.${actionData.formError}`)} />

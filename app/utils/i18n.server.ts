@@ -16,6 +16,7 @@ import viNotify from "../../locales/vi/notify.json";
 import viIntegrity from "../../locales/vi/integrity.json";
 import viTriage from "../../locales/vi/triage.json";
 import viReach from "../../locales/vi/reach.json";
+import viPrivacy from "../../locales/vi/privacy.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -35,6 +36,7 @@ import enTriage from "../../locales/en/triage.json";
 import enWorks from "../../locales/en/works.json";
 import viWorks from "../../locales/vi/works.json";
 import enReach from "../../locales/en/reach.json";
+import enPrivacy from "../../locales/en/privacy.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -58,6 +60,7 @@ export const resources = {
     triage: viTriage,
     works: viWorks,
     reach: viReach,
+    privacy: viPrivacy,
   },
   en: {
     common: enCommon,
@@ -78,6 +81,7 @@ export const resources = {
     triage: enTriage,
     works: enWorks,
     reach: enReach,
+    privacy: enPrivacy,
   },
 } satisfies Record<Language, Resource[string]>;
 

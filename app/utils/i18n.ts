@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "triage",
   "works",
   "reach",
+  "privacy",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -23,6 +23,7 @@ describe("complaints on a phone", () => {
       .toBuffer();
     await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "rac.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByLabel("Số điện thoại", { exact: true }).fill("0912345678");
+    await page.getByTestId("consent").check();
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
     const code = (await page.getByTestId("tracking-code").innerText()).trim();
@@ -48,7 +49,14 @@ describe("complaints on a phone", () => {
     await expect.poll(() => o.locator(".inbox a").allInnerTexts()).toEqual([expect.stringContaining("mầm non")]);
     await o.locator(".inbox a").first().click();
     await o.waitForURL(/\/staff\/complaints\/\d+$/);
-    expect(await o.getByTestId("contact").innerText()).toBe("0912345678");
+    // The contact is behind "show contact" (a logged post), here opened in a second tab.
+    await expect.poll(() => o.getByTestId("show-contact").count()).toBe(1);
+    const tab = await officialCtx.context.newPage();
+    await tab.goto(`${o.url()}/contact`);
+    await tab.getByTestId("show-contact").click();
+    await expect.poll(() => tab.getByTestId("contact").count()).toBe(1);
+    expect(await tab.getByTestId("contact").innerText()).toBe("0912345678");
+    await tab.close();
     await o.getByRole("radio", { name: /Đã tiếp nhận/ }).check();
     await o.getByRole("button", { name: "Cập nhật trạng thái" }).click();
     await expect.poll(() => o.getByTestId("status").innerText()).toBe("Đã tiếp nhận");

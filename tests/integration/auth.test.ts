@@ -264,6 +264,11 @@ describe("authorisation matrix", () => {
      * the record is not there for the roles the table allows (404 for them, 403 for the others).
      */
     scope?: "own" | "other" | "missing";
+    /**
+     * Roles the table allows but the record's own rule refuses (404): a unit opens a contact only on
+     * a report forwarded to it, which the table cannot know.
+     */
+    refusedByRecord?: Who[];
   };
   const staffOnly = { anonymous: 302, official: 200, front: 200, council: 200, admin: 200, unit: 200 };
   const councilRead = { anonymous: 302, official: 403, front: 403, council: 200, admin: 200, unit: 403 };
@@ -414,6 +419,84 @@ describe("authorisation matrix", () => {
       method: "GET",
       path: () => "/staff/unit",
       expected: unitOnly(200),
+    },
+    // Residents' personal data (issue 21): the requests queue (officials answer, administrators
+    // read), the contact access log and the retention settings (administrators).
+    "GET /staff/privacy": {
+      action: "privacy.queue",
+      module: "staff.privacy._index.tsx",
+      method: "GET",
+      path: () => "/staff/privacy",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
+    "POST /staff/privacy": {
+      action: "privacy.answer",
+      module: "staff.privacy._index.tsx",
+      method: "POST",
+      path: () => "/staff/privacy",
+      body: () => ({ intent: "answer" }),
+      expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 403, unit: 403 },
+    },
+    "GET /staff/privacy/access": {
+      action: "privacy.admin",
+      module: "staff.privacy.access.tsx",
+      method: "GET",
+      path: () => "/staff/privacy/access",
+      expected: adminRead,
+    },
+    "GET /staff/privacy/settings": {
+      action: "privacy.admin",
+      module: "staff.privacy.settings.tsx",
+      method: "GET",
+      path: () => "/staff/privacy/settings",
+      expected: adminRead,
+    },
+    "POST /staff/privacy/settings": {
+      action: "privacy.admin",
+      module: "staff.privacy.settings.tsx",
+      method: "POST",
+      path: () => "/staff/privacy/settings",
+      body: () => ({
+        intent: "privacy",
+        controller: "commune",
+        controllerName: "",
+        contactDays: "90",
+        photoDays: "30",
+        ipHashDays: "2",
+        answerIpHashDays: "180",
+      }),
+      expected: adminWrite,
+    },
+    // "Show contact" (issue 21, 26): officials of the commune and the unit the report is forwarded
+    // to; council, Front and administrators never (403), another unit's or commune's report 404.
+    "GET /staff/complaints/:id/contact": {
+      action: "contact.open",
+      scope: "own",
+      refusedByRecord: ["unit"],
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/contact`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 404 },
+    },
+    "GET /staff/complaints/forwarded/contact": {
+      action: "contact.open",
+      scope: "own",
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${forwardedComplaint}/contact`,
+      params: () => ({ id: String(forwardedComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 200 },
+    },
+    "POST /staff/complaints/:id/contact": {
+      action: "contact.open",
+      scope: "own",
+      refusedByRecord: ["unit"],
+      module: "staff.complaints.$id_.contact.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/contact`,
+      params: () => ({ id: String(ownComplaint) }),
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 403, unit: 404 },
     },
     "GET /staff/unit/forwarded": {
       action: "forwarded.handle",
@@ -908,8 +991,11 @@ describe("authorisation matrix", () => {
         const communeId = entry.scope === "own" ? ownCommuneId : entry.scope === "other" ? otherCommuneId : undefined;
         const allowed = entry.action ? can(actor, entry.action, communeId) : true;
         const status = entry.expected[who];
-        const agrees =
-          entry.scope === "missing" ? status === (allowed ? 404 : 403) : allowed === (status !== 403 && status !== 404);
+        const agrees = entry.refusedByRecord?.includes(who)
+          ? allowed && status === 404
+          : entry.scope === "missing"
+            ? status === (allowed ? 404 : 403)
+            : allowed === (status !== 403 && status !== 404);
         if (!agrees) disagreements.push(`${route} as ${who}: table ${allowed ? "allows" : "refuses"}, matrix ${status}`);
       }
     }

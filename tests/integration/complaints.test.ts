@@ -33,6 +33,7 @@ const validFields = {
   text: "Đường trục thôn bị lún, nhiều ổ gà nguy hiểm.",
   village: "Thôn 3",
   contact: "0912 345 678",
+  consent: "on",
   latitude: "20.71",
   longitude: "106.48",
 };

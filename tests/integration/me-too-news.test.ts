@@ -55,7 +55,7 @@ const subscribe = (complaintId: number, fields: Record<string, string>, cookie?:
     meTooAction,
     formRequest(
       `/c/${slug}/me-too?id=${complaintId}&subscribe`,
-      { complaintId: String(complaintId), ...fields },
+      { complaintId: String(complaintId), consent: "on", ...fields },
       { cookie, origin },
     ),
     { slug },

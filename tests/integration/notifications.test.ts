@@ -28,7 +28,12 @@ const fastRetry = { baseMs: 100, maxMs: 400, maxAttempts: 50 };
 
 async function file(fields: Record<string, string>) {
   const form = new FormData();
-  for (const [k, v] of Object.entries({ category: "water", text: "Nước máy có mùi lạ từ ba ngày nay.", ...fields }))
+  for (const [k, v] of Object.entries({
+    category: "water",
+    text: "Nước máy có mùi lạ từ ba ngày nay.",
+    consent: "on",
+    ...fields,
+  }))
     form.append(k, v);
   const res = await settle(() =>
     reportAction({

@@ -51,6 +51,7 @@ const valid = {
   "attribute[village]": "Thôn Đông",
   email: "nguoi.gui@example.vn",
   phone: "0987 654 321",
+  "attribute[contact_consent]": "true",
   first_name: "Lan",
 };
 
@@ -209,6 +210,7 @@ describe("posting a request and reading it back", () => {
       text: "Ông Nguyễn Văn A số 0911222333 đổ rác ra mương.",
       contact: "0911 222 333",
       notify: { email: "bi.mat@example.vn", phone: "0911222333" },
+      consent: "open311",
       latitude: 20.7,
       longitude: 106.4,
       photos: [{ fileName: "x.jpg", width: 10, height: 10, bytes: 100 }],

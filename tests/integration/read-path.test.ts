@@ -11,6 +11,7 @@ import { getDashboard } from "~/models/dashboard.server";
 import { getCurrentRecognition } from "~/models/recognition.server";
 import { getDefaultThreshold } from "~/models/setting.server";
 import { submitAnswer } from "~/models/survey/answers.server";
+import { createStaff } from "../fixtures/staff";
 import { deleteSession, getSessionUser, resetPassword, saveStaffUser, startSession } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 
@@ -107,6 +108,8 @@ describe("in-memory copies follow the database", () => {
   });
 
   it("end a cached session through the app's own changes: password reset, deactivation, commune change, sign-out", async () => {
+    // The administrator who makes the changes (each is an audit event with its actor, decision 036).
+    const adminId = (await createStaff("admin")).id;
     const created = await saveStaffUser({
       name: "Cán bộ xã",
       role: "official",
@@ -125,12 +128,33 @@ describe("in-memory copies follow the database", () => {
     sessionId = await startSession({ userId });
     expect(await getSessionUser({ sessionId })).not.toBeNull();
     const other = (await getCommuneBySlug({ slug: "tien-lang" }))!;
-    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    await saveStaffUser({
+      id: userId,
+      actorId: adminId,
+      name: "Cán bộ xã",
+      role: "official",
+      communeIds: [other.id],
+      active: true,
+    });
     expect((await getSessionUser({ sessionId }))?.communes.map((c) => c.slug)).toEqual(["tien-lang"]);
-    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: false });
+    await saveStaffUser({
+      id: userId,
+      actorId: adminId,
+      name: "Cán bộ xã",
+      role: "official",
+      communeIds: [other.id],
+      active: false,
+    });
     expect(await getSessionUser({ sessionId })).toBeNull();
 
-    await saveStaffUser({ id: userId, actorId: null, name: "Cán bộ xã", role: "official", communeIds: [other.id], active: true });
+    await saveStaffUser({
+      id: userId,
+      actorId: adminId,
+      name: "Cán bộ xã",
+      role: "official",
+      communeIds: [other.id],
+      active: true,
+    });
     sessionId = await startSession({ userId });
     expect(await getSessionUser({ sessionId })).not.toBeNull();
     await deleteSession({ sessionId });

@@ -44,6 +44,7 @@ it("sends an SMS to the number left on the report, through the configured HTTP r
     category: "security",
     text: "Đèn đường ở ngã ba thôn bị hỏng, buổi tối rất tối.",
     notify: { phone: "+84 912 000 111" },
+    consent: "report",
   });
   const messages = await prisma.outboxMessage.findMany({ where: { subscription: { complaintId: id } } });
   expect(messages.map((m) => [m.channel, m.recipient])).toEqual([["sms", "0912000111"]]);

@@ -285,7 +285,7 @@ describe("forwarding to a unit", () => {
   });
 
   it("tells a resident who left an e-mail where the report went and when it came back, never the note or the reason", async () => {
-    const { id } = await fileAt(new Date(), "water", { notify: { email: "nguoidan@example.vn" } });
+    const { id } = await fileAt(new Date(), "water", { notify: { email: "nguoidan@example.vn" }, consent: "report" });
     const params = { id: String(id) };
     await post(
       forwardAction,

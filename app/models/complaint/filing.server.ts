@@ -1,11 +1,13 @@
 // Filing a report (phản ánh) and the replay of the same submission (retry, offline queue).
 import { Prisma } from "~/generated/prisma/client";
+import type { ConsentSource } from "~/generated/prisma/enums";
 import type { Category } from "~/lib/complaint-workflow";
 import type { ReportChannel } from "~/generated/prisma/enums";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
 import { prisma } from "~/utils/db.server";
 import { newSubscription, type Contact } from "../outbox.server";
+import { consentRecord } from "../privacy/consent.server";
 import { deadlinesFor } from "./deadlines.server";
 
 /** The channels of a report entered on a resident's behalf (all but the site itself). */
@@ -23,6 +25,11 @@ export type NewComplaint = {
   notify?: Contact;
   /** entered by an official on a resident's behalf (phone, letter, in person: intake.server.ts) */
   intake?: { channel: IntakeChannel; enteredById: number; contactConsent: boolean; scanFileName: string | null };
+  /**
+   * Where the resident ticked the consent box for being contacted. Without it neither `contact`
+   * nor `notify` is stored: the report is filed without a contact (decision 037).
+   */
+  consent?: ConsentSource | null;
   /** posted through Open311 with this key; the token lets the client look it up */
   open311?: { apiKeyId: number; token: string };
   ipHash?: string | null;
@@ -82,6 +89,7 @@ export async function findComplaintCodeBySubmission({
 export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
   const createdAt = input.createdAt ?? new Date();
   const clock = await deadlinesFor({ category: input.category, clockStartedAt: createdAt, status: "new" });
+  const consent = input.consent ? consentRecord(input.consent, createdAt) : null;
   for (let attempt = 0; ; attempt++) {
     const code = newTrackingCode();
     try {
@@ -89,7 +97,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
         code,
         communeId: input.communeId,
         category: input.category,
-        ...input.notify,
+        ...(consent ? input.notify : {}),
       });
       return await prisma.complaint.create({
         data: {
@@ -101,7 +109,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           village: input.village ?? null,
           latitude: input.latitude ?? null,
           longitude: input.longitude ?? null,
-          contact: input.contact ?? null,
+          contact: consent ? (input.contact ?? null) : null,
           ipHash: input.ipHash ?? null,
           submissionId: input.submissionId ?? null,
           isDemo: input.isDemo ?? false,
@@ -111,6 +119,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
           photos: { create: input.photos ?? [] },
           events: { create: { kind: "filed", toStatus: "new", public: true, createdAt } },
           subscriptions,
+          consents: consent && (input.contact || subscriptions) ? { create: consent } : undefined,
           open311: input.open311 ? { create: input.open311 } : undefined,
           intake: input.intake ? { create: { ...input.intake, receivedAt: createdAt } } : undefined,
         },

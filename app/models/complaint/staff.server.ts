@@ -20,6 +20,8 @@ export async function getStaffComplaint({ id }: { id: number }) {
       commune: { select: { slug: true, name: true } },
       category: true,
       ...reportedSelect,
+      // read only to tell whether there is one: the contact itself comes through "show contact"
+      // (models/privacy/contact-access.server.ts), which logs who looked (decision 037)
       contact: true,
       status: true,
       createdAt: true,
@@ -39,7 +41,9 @@ export async function getStaffComplaint({ id }: { id: number }) {
       },
     },
   });
-  return row ? { ...row, status: row.status } : null;
+  if (!row) return null;
+  const { contact, ...rest } = row;
+  return { ...rest, status: row.status, hasContact: contact !== null };
 }
 
 /** A report as the pages acting on it show it (forward, urgency, merge): the list columns and its commune. */

@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { OPEN_STATUSES } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { subscribeSupporter } from "../outbox.server";
+import { recordConsent } from "../privacy/consent.server";
 
 /**
  * "I have this problem too": one per resident (their signed cookie id) and report, only on an
@@ -61,7 +62,10 @@ export async function subscribeAsSupporter({
     });
     if (!supporter) return { ok: false, reason: "notSupporter" };
     const subscribed = await subscribeSupporter(tx, { complaintId, voterHash, email, phone });
-    return subscribed ? { ok: true } : { ok: false, reason: "noContact" };
+    if (!subscribed) return { ok: false, reason: "noContact" };
+    // The consent box ticked next to the fields (the route refuses the form without it).
+    await recordConsent(tx, { complaintId, source: "me_too", subscriptionId: subscribed.id });
+    return { ok: true };
   });
 }
 

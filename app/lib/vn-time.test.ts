@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriodStart, periodOf, recentPeriods, vnDateParts, vnIsoDay, vnStartOfDay } from "./vn-time";
+import { nextPeriodStart, periodOf, recentPeriods, vnDateParts, vnDayMonthTime, vnIsoDay, vnStartOfDay } from "./vn-time";
 
 describe("periodOf", () => {
   it("uses Vietnam time: 31 Dec 17:30 UTC is already 1 Jan in Hải Phòng", () => {
@@ -32,5 +32,19 @@ describe("Vietnam calendar days", () => {
   });
   it("turns a typed day into midnight in Vietnam", () => {
     expect(vnStartOfDay("2026-11-22").toISOString()).toBe("2026-11-21T17:00:00.000Z");
+  });
+});
+
+describe("vnDayMonthTime", () => {
+  it("shows the Hải Phòng wall clock, not UTC, across the new year", () => {
+    const ms = Date.parse("2026-12-31T17:30:00Z");
+    expect(vnDayMonthTime(ms, "vi")).toMatch(/00:30/);
+    expect(vnDayMonthTime(ms, "vi")).toMatch(/01.01/);
+    expect(vnDayMonthTime(ms, "en")).toMatch(/^01\/01,? 00:30$/);
+  });
+  it("accepts a Date as well as milliseconds", () => {
+    const date = new Date("2026-12-06T20:05:00Z");
+    expect(vnDayMonthTime(date, "en")).toBe(vnDayMonthTime(date.getTime(), "en"));
+    expect(vnDayMonthTime(date, "en")).toMatch(/^07\/12,? 03:05$/);
   });
 });

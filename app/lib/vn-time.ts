@@ -69,6 +69,20 @@ export function nextPeriodStart(period: string): Date {
   return vnStartOfDay(`${nextYear}-${String(nextMonth).padStart(2, "0")}-01`);
 }
 
+/**
+ * Day, month and time of an instant on a wall clock in Vietnam, in the reader's language: "07-12
+ * 03:05" in Vietnamese, "07/12, 03:05" in English (the offline queue's "waiting since").
+ */
+export function vnDayMonthTime(date: Date | string | number, language: string): string {
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "vi-VN", {
+    hour: "2-digit",
+    minute: "2-digit",
+    day: "2-digit",
+    month: "2-digit",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(date));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Working calendar (office hours, public holidays, working-day deadlines).
 // ---------------------------------------------------------------------------------------------

@@ -21,9 +21,7 @@ import { createComplaint, findComplaintCodeBySubmission, SubmissionConflict } fr
 import { contactFields } from "~/models/outbox.server";
 import { findSimilarOpen } from "~/models/complaint/duplicates.server";
 import { CheckSimilarButton, SimilarReports, type SimilarReport } from "~/components/similar-reports";
-import { lazy } from "~/utils/lazy";
-import { notifyContactFields, optionalNumber, optionalText, requiredText, z } from "~/forms/validation.server";
-import { consentField } from "~/forms/consent.server";
+import { ALLOWED, CheckSchema, ReportSchema } from "~/forms/report-form.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
@@ -37,53 +35,6 @@ import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { WorkPicker } from "~/components/work-picker";
 import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.server";
 import { listWorkChoices } from "~/models/work/works.server";
-
-const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
-
-const ReportSchema = lazy(() =>
-  z
-    .object({
-      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-      text: requiredText({
-        min: TEXT_MIN,
-        max: TEXT_MAX,
-        required: "errors.textRequired",
-        tooShort: "errors.textTooShort",
-        tooLong: "errors.textTooLong",
-      }),
-      village: optionalText(100, "errors.villageTooLong"),
-      contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
-        error: "errors.contactInvalid",
-      }),
-      ...notifyContactFields(),
-      ...consentField(),
-      latitude: optionalNumber(-90, 90),
-      longitude: optionalNumber(-180, 180),
-      submissionId: z.uuid({ error: "errors.invalid" }).optional(),
-      work: optionalText(40, "works:pick.unknown"),
-    })
-    .strict()
-    .refine((d) => (d.latitude === null) === (d.longitude === null), { error: "errors.invalid", path: ["latitude"] }),
-);
-
-// The form's fields; "work" is the work the report is about (issue 22, checked by the works model).
-const ALLOWED = new Set("category text village contact email phone consent latitude longitude submissionId work".split(" "));
-
-// "Check for similar reports" (the form's second button, posting to ?check): only the category and
-// the place are needed; the rest of the form comes back as typed. Nothing is stored.
-const CheckSchema = lazy(() =>
-  z
-    .object({
-      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-      village: optionalText(100, "errors.villageTooLong"),
-      latitude: optionalNumber(-90, 90),
-      longitude: optionalNumber(-180, 180),
-    })
-    .refine((d) => d.village !== null || (d.latitude !== null && d.longitude !== null), {
-      error: "triage:errors.placeRequired",
-      path: ["village"],
-    }),
-);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });

@@ -18,6 +18,7 @@ async function resolvedReport(email: string | null) {
     category: "roads",
     text: "Ổ gà lớn trước cổng trường thôn 4, xe máy ngã nhiều lần.",
     notify: { email },
+    consent: "report", // the resident ticked the box: without it no contact is kept (decision 037)
   });
   await moveComplaint({ id, actorId: official.id, to: "resolved", reply: "Đã vá ổ gà." });
   const { resolvedAt } = await prisma.complaint.findUniqueOrThrow({ where: { id }, select: { resolvedAt: true } });

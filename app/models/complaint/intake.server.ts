@@ -44,6 +44,8 @@ export async function enterReceivedReport(
     contact,
     notify: { email: input.email, phone: input.phone },
     createdAt: receivedAt,
+    // The resident agreed to be contacted, as the official ticked (checked above when there is a contact).
+    consent: input.contactConsent ? "intake" : null,
     intake: {
       channel: input.channel,
       enteredById: input.enteredById,

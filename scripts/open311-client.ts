@@ -3,7 +3,9 @@
 // (parsed with fast-xml-parser) and by token, and checks that the three agree.
 //
 //   npx tsx scripts/open311-client.ts --url http://localhost:3000 --key ntm_… [--commune vinh-bao]
-//       [--service roads] [--email you@example.vn] [--json]
+//       [--service roads] [--email you@example.vn [--consent]] [--json]
+// --consent: the resident ticked the app's own consent box (attribute[contact_consent]); without
+// it the server files the report and keeps no contact (decision 037).
 //
 // Prints a table, or with --json one JSON object. Exits 1 when a check fails.
 import { parseArgs } from "node:util";
@@ -16,6 +18,7 @@ const { values: args } = parseArgs({
     commune: { type: "string", default: "vinh-bao" },
     service: { type: "string", default: "roads" },
     email: { type: "string" },
+    consent: { type: "boolean" },
     description: { type: "string", default: "Mặt đường trước cổng trường tiểu học bị lún, xe máy dễ ngã (thử Open311)." },
     json: { type: "boolean", default: false },
   },
@@ -50,6 +53,7 @@ async function main() {
     description: args.description!,
     "attribute[commune]": args.commune!,
     ...(args.email ? { email: args.email } : {}),
+    ...(args.consent ? { "attribute[contact_consent]": "true" } : {}),
   });
   const posted = await fetchChecked(`${api}/requests.json`, {
     method: "POST",

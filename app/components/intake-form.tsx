@@ -87,7 +87,7 @@ export function IntakeForm({
         inputProps={{ name: "village", type: "text", maxLength: 100, defaultValue: values.village ?? "" }}
         errors={err("village")}
       />
-      <NotifyFields values={values} errors={errors} />
+      <NotifyFields values={values} errors={errors} residentConsent={false} />
       <ChoiceFieldset name="consent" legend={t("reach:intake.consentLegend")} errors={err("consent")}>
         <label className="choice">
           <input type="checkbox" name="consent" defaultChecked={values.consent === "on"} />

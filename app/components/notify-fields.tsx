@@ -10,7 +10,16 @@ const CONTACT_FIELDS = [
   { name: "phone", type: "tel", maxLength: PHONE_MAX },
 ] as const;
 
-export function NotifyFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+export function NotifyFields({
+  values,
+  errors,
+  residentConsent = true,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** false where an official enters the report and asks the consent box of its own (intake-form) */
+  residentConsent?: boolean;
+}) {
   const { t } = useTranslation("notify");
   const { t: tp } = useTranslation("privacy");
   // Error keys come from the route's schema as "notify:form.…".
@@ -35,7 +44,9 @@ export function NotifyFields({ values, errors }: { values: Record<string, string
           errors={err(name)}
         />
       ))}
-      <ContactConsent checked={values.consent === "on"} error={errors.consent && tp(errors.consent.replace(/^privacy:/, ""))} />
+      {residentConsent ? (
+        <ContactConsent checked={values.consent === "on"} error={errors.consent && tp(errors.consent.replace(/^privacy:/, ""))} />
+      ) : null}
     </fieldset>
   );
 }

@@ -60,7 +60,6 @@ describe("household ballot slips", () => {
     const vb = page.locator("section.card", { has: page.getByRole("heading", { name: "Vĩnh Bảo" }) });
     await vb.locator("details.batches > summary").click();
     await vb.getByLabel("Thôn", { exact: true }).fill("Thôn Bắc");
-    await vb.getByLabel("Số hộ", { exact: true }).fill("10");
     await vb.getByLabel("Số mã", { exact: true }).fill("8");
     await vb.getByRole("button", { name: "Tạo mã cho thôn" }).click();
     await page.waitForURL(/batch=\d+/);

@@ -72,6 +72,7 @@ describe("me too, with news and thumbnails, without JavaScript", () => {
     await p2.waitForURL(/\/c\/vinh-bao\/me-too\?id=\d+$/);
     const news = p2.getByTestId("me-too-news");
     await news.getByLabel("Email").fill("ten@mien");
+    await news.locator('input[name="consent"]').check(); // consent to be contacted (decision 037)
     await news.getByRole("button", { name: "Nhận tin về phản ánh này" }).click();
     await p2.waitForLoadState();
     expect(await p2.locator(".field-error").innerText()).toBe("Email chưa đúng, ví dụ: ten@example.com.");

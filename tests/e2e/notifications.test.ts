@@ -99,7 +99,20 @@ describe("notifications through the real server and a real SMTP server", () => {
     const key = /ntm_[A-Za-z0-9_-]{32}/.exec(await issued.text())![0];
     const { stdout } = await promisify(execFile)(
       "npx",
-      ["tsx", "scripts/open311-client.ts", "--url", BASE, "--key", key, "--email", EMAIL, "--service", "water", "--json"],
+      [
+        "tsx",
+        "scripts/open311-client.ts",
+        "--url",
+        BASE,
+        "--key",
+        key,
+        "--email",
+        EMAIL,
+        "--consent",
+        "--service",
+        "water",
+        "--json",
+      ],
       { env: { ...process.env } },
     );
     const out = JSON.parse(stdout);

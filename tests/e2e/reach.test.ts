@@ -148,7 +148,8 @@ describe("is it fixed?", () => {
       c.id,
     );
     expect(event.body).toBe("Mưa xong lại ngập như cũ.");
-    expect(await page.locator("body").innerText()).toContain("Mưa xong lại ngập như cũ.");
+    // The tracking page renders after the redirect lands: wait for its timeline.
+    await expect.poll(() => page.locator("body").innerText()).toContain("Mưa xong lại ngập như cũ.");
     expect(errors).toEqual([]);
     await context.close();
   });

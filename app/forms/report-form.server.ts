@@ -7,18 +7,25 @@ import { consentField } from "~/forms/consent.server";
 
 const PHONE_OR_EMAIL = /^(\+?[0-9][0-9 .()-]{7,19}|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
+/** What a report says, whoever enters it: the resident's form and an official's intake (issue 24). */
+export function reportFields() {
+  return {
+    category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
+    text: requiredText({
+      min: TEXT_MIN,
+      max: TEXT_MAX,
+      required: "errors.textRequired",
+      tooShort: "errors.textTooShort",
+      tooLong: "errors.textTooLong",
+    }),
+    village: optionalText(100, "errors.villageTooLong"),
+  };
+}
+
 export const ReportSchema = lazy(() =>
   z
     .object({
-      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-      text: requiredText({
-        min: TEXT_MIN,
-        max: TEXT_MAX,
-        required: "errors.textRequired",
-        tooShort: "errors.textTooShort",
-        tooLong: "errors.textTooLong",
-      }),
-      village: optionalText(100, "errors.villageTooLong"),
+      ...reportFields(),
       contact: optionalText(100, "errors.contactInvalid").refine((c) => c === null || PHONE_OR_EMAIL.test(c), {
         error: "errors.contactInvalid",
       }),

@@ -7,14 +7,14 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { IntakeForm } from "~/components/intake-form";
 import { ReportChannel } from "~/generated/prisma/enums";
-import { CATEGORIES, COMPLAINT_TEXT_MAX as TEXT_MAX, COMPLAINT_TEXT_MIN as TEXT_MIN } from "~/lib/complaint-workflow";
 import { vnIsoDay, vnStartOfDay } from "~/lib/vn-time";
 import { enterReceivedReport } from "~/models/complaint/intake.server";
 import { requireCommunePermission, requirePermission } from "~/guards/auth.server";
 import { fieldErrors, formError, formToObject, keptValues, validateObject } from "~/forms/form.server";
-import { notifyContactFields, optionalText, requiredText, z } from "~/forms/validation.server";
+import { notifyContactFields, z } from "~/forms/validation.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
+import { reportFields } from "~/forms/report-form.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
 
@@ -26,15 +26,7 @@ const IntakeSchema = lazy(() =>
       communeId: z.coerce.number({ error: "reach:intake.errors.commune" }).int().positive("reach:intake.errors.commune"),
       channel: z.enum(INTAKE_CHANNELS, { error: "reach:intake.errors.channel" }),
       receivedOn: z.iso.date({ error: "reach:intake.errors.receivedOn" }),
-      category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-      text: requiredText({
-        min: TEXT_MIN,
-        max: TEXT_MAX,
-        required: "errors.textRequired",
-        tooShort: "errors.textTooShort",
-        tooLong: "errors.textTooLong",
-      }),
-      village: optionalText(100, "errors.villageTooLong"),
+      ...reportFields(),
       ...notifyContactFields(),
       consent: z.literal("on", { error: "errors.invalid" }).optional(),
     })

@@ -6,6 +6,7 @@ import { claimDueMessages, markFailed, markSent, type ClaimedMessage } from "~/m
 import { env } from "~/utils/env.server";
 import { createMailer, smtpConfigFromEnv, type Mailer } from "~/utils/mailer.server";
 import { smsGatewayFromEnv, type SmsGateway } from "~/utils/sms.server";
+import { repeatEvery } from "~/utils/repeat.server";
 
 export type WorkerOptions = {
   mailer?: Mailer | null;
@@ -52,24 +53,13 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     }
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runOnce()
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  if (channels.length > 0) tick();
+  const loop = repeatEvery(runOnce, pollMs, onError);
+  if (channels.length > 0) loop.start();
 
   return {
     runOnce,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop.stop();
       mailer?.close();
     },
   };

@@ -4,6 +4,7 @@
 // processes (each batch re-reads what is still due, and erasing twice changes nothing).
 import { eraseDue, type KindCounts } from "~/models/privacy/retention.server";
 import { getRetentionSettings } from "~/models/privacy/settings.server";
+import { repeatEvery } from "~/utils/repeat.server";
 
 export type RetentionJobOptions = {
   intervalMs?: number;
@@ -35,24 +36,13 @@ export function startRetentionJob(options: RetentionJobOptions & { autoStart?: b
     return counts;
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runOnce()
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  if (options.autoStart !== false) tick();
+  const loop = repeatEvery(runOnce, intervalMs, onError);
+  if (options.autoStart !== false) loop.start();
 
   return {
     runOnce,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop.stop();
     },
   };
 }

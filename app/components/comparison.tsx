@@ -6,6 +6,7 @@ import { formatNumber, formatPercent } from "~/lib/format";
 import type { Aggregate } from "~/models/council.server";
 import { ShareChart } from "./share-chart";
 import { useLanguage } from "~/hooks/use-language";
+import { ScrollTable } from "~/components/scroll-table";
 
 type Props = {
   id: string;
@@ -37,31 +38,33 @@ export function Comparison({ id, heading, rowHeader, series, rows, threshold, ki
         threshold={threshold}
         ariaLabel={heading}
       />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{rowHeader}</th>
-            {series.map((s) => (
-              <th key={s.label}>{s.label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {r.values.map((a, i) => (
-                <td key={i}>
-                  {pct(a.share)}{" "}
-                  <span className="detail">
-                    {t("table.nInterval", { n: formatNumber(a.answered, lng), low: pct(a.low), high: pct(a.high) })}
-                  </span>
-                </td>
+      <ScrollTable label={heading}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{rowHeader}</th>
+              {series.map((s) => (
+                <th key={s.label}>{s.label}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {r.values.map((a, i) => (
+                  <td key={i}>
+                    {pct(a.share)}{" "}
+                    <span className="detail">
+                      {t("table.nInterval", { n: formatNumber(a.answered, lng), low: pct(a.low), high: pct(a.high) })}
+                    </span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }

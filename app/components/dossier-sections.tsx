@@ -11,6 +11,7 @@ import type { Dossier } from "~/models/dossier.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/hooks/use-language";
 import { ShareChart } from "./share-chart";
+import { ScrollTable } from "~/components/scroll-table";
 
 type D = SerializeFrom<Dossier>;
 
@@ -69,7 +70,7 @@ export function DossierTrend({ d }: { d: Pick<D, "periods" | "trend" | "scoreboa
         threshold={d.scoreboard.threshold.share}
         ariaLabel={t("dossier.trend")}
       />
-      <div className="table-scroll">
+      <ScrollTable label={t("dossier.trend")}>
         <table className="data-table">
           <thead>
             <tr>
@@ -96,7 +97,7 @@ export function DossierTrend({ d }: { d: Pick<D, "periods" | "trend" | "scoreboa
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p className="hint">{t("dossier.trendHint")}</p>
     </section>
   );
@@ -112,38 +113,40 @@ export function DossierRounds({ rounds }: { rounds: D["rounds"] }) {
       {rounds.length === 0 ? (
         <p className="muted">{t("dossier.noRounds")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("rounds.name")}</th>
-              <th>{t("rounds.dates")}</th>
-              <th>{t("rounds.answers")}</th>
-              <th>{t("rounds.coverage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/staff/rounds/${r.id}`}>{r.name}</Link>{" "}
-                  <span className="detail">
-                    {t(`rounds.purpose.${r.purpose}`)}
-                    {r.level ? `: ${localized(r.level, "name", lng)}` : ""}
-                  </span>
-                </td>
-                <td>
-                  {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}
-                </td>
-                <td>
-                  {t("rounds.byChannel", { online: r.online, paper: r.paper })}
-                  <br />
-                  <span className="detail">{t("ballot:rounds.verifiedOpen", { verified: r.verified, open: r.open })}</span>
-                </td>
-                <td>{r.coverage ? `${pct(r.coverage.share)} (${r.coverage.answered}/${r.coverage.households})` : "—"}</td>
+        <ScrollTable label={t("dossier.rounds")}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t("rounds.name")}</th>
+                <th>{t("rounds.dates")}</th>
+                <th>{t("rounds.answers")}</th>
+                <th>{t("rounds.coverage")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/staff/rounds/${r.id}`}>{r.name}</Link>{" "}
+                    <span className="detail">
+                      {t(`rounds.purpose.${r.purpose}`)}
+                      {r.level ? `: ${localized(r.level, "name", lng)}` : ""}
+                    </span>
+                  </td>
+                  <td>
+                    {formatDate(r.startsAt, lng)}–{formatDate(r.endsAt, lng)}
+                  </td>
+                  <td>
+                    {t("rounds.byChannel", { online: r.online, paper: r.paper })}
+                    <br />
+                    <span className="detail">{t("ballot:rounds.verifiedOpen", { verified: r.verified, open: r.open })}</span>
+                  </td>
+                  <td>{r.coverage ? `${pct(r.coverage.share)} (${r.coverage.answered}/${r.coverage.households})` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </section>
   );
@@ -154,26 +157,28 @@ export function DossierComplaints({ complaints }: { complaints: D["complaints"] 
   return (
     <section className="card">
       <h2>{t("dossier.complaints")}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t("table.criterion")}</th>
-            {STATUSES.map((s) => (
-              <th key={s}>{t(`complaint:status.${s}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {CATEGORIES.map((c) => (
-            <tr key={c}>
-              <th scope="row">{t(`complaint:category.${c}`)}</th>
+      <ScrollTable label={t("dossier.complaints")}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t("table.criterion")}</th>
               {STATUSES.map((s) => (
-                <td key={s}>{complaints.find((x) => x.category === c && x.status === s)?.count ?? 0}</td>
+                <th key={s}>{t(`complaint:status.${s}`)}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {CATEGORIES.map((c) => (
+              <tr key={c}>
+                <th scope="row">{t(`complaint:category.${c}`)}</th>
+                {STATUSES.map((s) => (
+                  <td key={s}>{complaints.find((x) => x.category === c && x.status === s)?.count ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { IntentForm } from "./intent-form";
 import { CellField } from "./forms";
 import { useFieldError, type SettingsErrors } from "./settings-form-parts";
+import { ScrollTable } from "~/components/scroll-table";
 
 type Policy = {
   category: string;
@@ -43,7 +44,7 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
       <h2>{t("settings.policies")}</h2>
       <p className="hint">{t("settings.policiesHint")}</p>
       <IntentForm intent="policies" submitLabel={t("settings.save")} buttonClassName="button button--primary">
-        <div className="table-scroll">
+        <ScrollTable label={t("settings.policies")}>
           <table>
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export function PolicySettings({ policies, errors }: { policies: Policy[]; error
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </IntentForm>
     </section>
   );

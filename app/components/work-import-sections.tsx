@@ -5,33 +5,36 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/hooks/use-language";
 import { formatVnd } from "~/lib/format";
 import { WORK_HEADERS, type CellError } from "~/lib/work-import";
+import { ScrollTable } from "~/components/scroll-table";
 
 export function ImportErrors({ errors }: { errors: CellError[] }) {
   const { t } = useTranslation("works");
   return (
     <section className="card" role="alert" data-testid="import-errors">
       <h2>{t("import.errorsHeading", { count: errors.length })}</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("import.row")}</th>
-            <th scope="col">{t("import.column")}</th>
-            <th scope="col">{t("import.problem")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={i}>
-              <td>{e.row}</td>
-              <td>{WORK_HEADERS[e.column]}</td>
-              <td>
-                {t(`import.cell.${e.error}`, { value: e.value ?? "" })}
-                {e.value && !["unknownCommune", "notYourCommune", "duplicateCode"].includes(e.error) ? ` (“${e.value}”)` : null}
-              </td>
+      <ScrollTable label={t("import.errorsHeading", { count: errors.length })}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.row")}</th>
+              <th scope="col">{t("import.column")}</th>
+              <th scope="col">{t("import.problem")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.row}</td>
+                <td>{WORK_HEADERS[e.column]}</td>
+                <td>
+                  {t(`import.cell.${e.error}`, { value: e.value ?? "" })}
+                  {e.value && !["unknownCommune", "notYourCommune", "duplicateCode"].includes(e.error) ? ` (“${e.value}”)` : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }
@@ -61,20 +64,22 @@ export function ImportPreview({
   return (
     <section className="card" data-testid="import-preview">
       <h2>{t("import.previewHeading", { created, updated })}</h2>
-      <table className="data-table">
-        <tbody>
-          {works.map((w) => (
-            <tr key={`${w.communeName}|${w.code}`}>
-              <td>{w.exists ? t("import.update") : t("import.new")}</td>
-              <td>{w.communeName}</td>
-              <td>{w.code}</td>
-              <td>{w.name}</td>
-              <td>{t(`category.${w.category}`)}</td>
-              <td>{formatVnd(w.totalInvestment, lng)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollTable label={t("import.previewHeading", { created, updated })}>
+        <table className="data-table">
+          <tbody>
+            {works.map((w) => (
+              <tr key={`${w.communeName}|${w.code}`}>
+                <td>{w.exists ? t("import.update") : t("import.new")}</td>
+                <td>{w.communeName}</td>
+                <td>{w.code}</td>
+                <td>{w.name}</td>
+                <td>{t(`category.${w.category}`)}</td>
+                <td>{formatVnd(w.totalInvestment, lng)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="import" />
         <input type="hidden" name="rows" value={rows} />

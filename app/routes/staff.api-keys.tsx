@@ -15,6 +15,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
 import { Field } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
+import { ScrollTable } from "~/components/scroll-table";
 
 const ApiKeyActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -81,41 +82,43 @@ export default function ApiKeys() {
       {keys.length === 0 ? (
         <p>{t("apiKeys.empty")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("apiKeys.name")}</th>
-              <th>{t("apiKeys.prefix")}</th>
-              <th>{t("apiKeys.created")}</th>
-              <th>{t("apiKeys.lastUsed")}</th>
-              <th>{t("apiKeys.requests")}</th>
-              <th>{t("apiKeys.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id}>
-                <td>{k.name}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>{formatDate(k.createdAt, i18n.language)}</td>
-                <td>{k.lastUsedAt ? formatDate(k.lastUsedAt, i18n.language) : t("apiKeys.never")}</td>
-                <td>{k.requests}</td>
-                <td>
-                  {k.revokedAt ? (
-                    t("apiKeys.revoked", { date: formatDate(k.revokedAt, i18n.language) })
-                  ) : (
-                    <IntentForm intent="revoke" submitLabel={t("apiKeys.revoke")}>
-                      <input type="hidden" name="id" value={k.id} />
-                      {t("apiKeys.active")}{" "}
-                    </IntentForm>
-                  )}
-                </td>
+        <ScrollTable label={t("apiKeys.heading")}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t("apiKeys.name")}</th>
+                <th>{t("apiKeys.prefix")}</th>
+                <th>{t("apiKeys.created")}</th>
+                <th>{t("apiKeys.lastUsed")}</th>
+                <th>{t("apiKeys.requests")}</th>
+                <th>{t("apiKeys.state")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
+                  <td>{formatDate(k.createdAt, i18n.language)}</td>
+                  <td>{k.lastUsedAt ? formatDate(k.lastUsedAt, i18n.language) : t("apiKeys.never")}</td>
+                  <td>{k.requests}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      t("apiKeys.revoked", { date: formatDate(k.revokedAt, i18n.language) })
+                    ) : (
+                      <IntentForm intent="revoke" submitLabel={t("apiKeys.revoke")}>
+                        <input type="hidden" name="id" value={k.id} />
+                        {t("apiKeys.active")}{" "}
+                      </IntentForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       <section className="card">
         <h2>{t("apiKeys.issue")}</h2>

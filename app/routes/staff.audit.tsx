@@ -18,6 +18,7 @@ import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { useLanguage } from "~/hooks/use-language";
+import { ScrollTable } from "~/components/scroll-table";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional());
@@ -155,31 +156,33 @@ export default function AuditPage() {
       {events.length === 0 ? (
         <p className="muted">{t("auditPage.none")}</p>
       ) : (
-        <table className="data-table" data-testid="audit-events">
-          <thead>
-            <tr>
-              <th>{t("auditPage.when")}</th>
-              <th>{t("auditPage.actor")}</th>
-              <th>{t("auditPage.kind")}</th>
-              <th>{t("auditPage.detail")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  {formatDate(e.createdAt, lng)} {new Date(e.createdAt).toISOString().slice(11, 16)} UTC
-                </td>
-                <td>{e.actor ? `${e.actor.name} (${t(`staff:role.${e.actor.role}`)})` : t("audit.system")}</td>
-                <td>{t(`audit.actions.${e.action}`)}</td>
-                <td className="detail">
-                  {e.roundId ? `#${e.roundId} ` : ""}
-                  {detailText(e.detail)}
-                </td>
+        <ScrollTable label={t("auditPage.heading")}>
+          <table className="data-table" data-testid="audit-events">
+            <thead>
+              <tr>
+                <th>{t("auditPage.when")}</th>
+                <th>{t("auditPage.actor")}</th>
+                <th>{t("auditPage.kind")}</th>
+                <th>{t("auditPage.detail")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    {formatDate(e.createdAt, lng)} {new Date(e.createdAt).toISOString().slice(11, 16)} UTC
+                  </td>
+                  <td>{e.actor ? `${e.actor.name} (${t(`staff:role.${e.actor.role}`)})` : t("audit.system")}</td>
+                  <td>{t(`audit.actions.${e.action}`)}</td>
+                  <td className="detail">
+                    {e.roundId ? `#${e.roundId} ` : ""}
+                    {detailText(e.detail)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </>
   );

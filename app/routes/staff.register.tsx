@@ -18,6 +18,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { filesOf, readMultipartForm } from "~/utils/upload.server";
 import { useLanguage } from "~/hooks/use-language";
+import { ScrollTable } from "~/components/scroll-table";
 
 const RegisterSchema = lazy(() =>
   z
@@ -97,24 +98,26 @@ export default function Register() {
           <p className="muted">
             {versions[0].source} · {formatDate(versions[0].sourceDate, lng)}
           </p>
-          <table className="data-table" data-testid="register-communes">
-            <thead>
-              <tr>
-                <th>{t("register.commune")}</th>
-                <th>{t("register.villages")}</th>
-                <th>{t("register.households")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {communes.map((c) => (
-                <tr key={c.communeId}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.villages}</td>
-                  <td>{c.households}</td>
+          <ScrollTable label={t("register.current", { version: versions[0].version })}>
+            <table className="data-table" data-testid="register-communes">
+              <thead>
+                <tr>
+                  <th>{t("register.commune")}</th>
+                  <th>{t("register.villages")}</th>
+                  <th>{t("register.households")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {communes.map((c) => (
+                  <tr key={c.communeId}>
+                    <th scope="row">{c.name}</th>
+                    <td>{c.villages}</td>
+                    <td>{c.households}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
           <h3>{t("register.versions")}</h3>
           <ul className="plain-list">
             {versions.map((r) => (

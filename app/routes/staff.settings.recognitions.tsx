@@ -19,6 +19,7 @@ import { localized } from "~/utils/i18n";
 import { assertSameOrigin } from "~/utils/request.server";
 import { useLanguage } from "~/hooks/use-language";
 import { levelLabel } from "~/lib/text";
+import { ScrollTable } from "~/components/scroll-table";
 
 const RecognitionActionSchema = lazy(() =>
   z.discriminatedUnion(
@@ -121,46 +122,48 @@ export default function Recognitions() {
           errors={err("decidedOn")}
         />
       </IntentForm>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t("settings.commune")}</th>
-            <th>{t("settings.level")}</th>
-            <th>{t("settings.decisionNumber")}</th>
-            <th>{t("settings.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {recognitions.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {r.commune.name}
-                {r.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
-              </td>
-              <td>{localized(r.level, "name", lng)}</td>
-              <td>
-                {r.decisionNumber} · {formatDate(r.decidedOn, lng)}
-              </td>
-              <td>
-                {r.revokedOn ? (
-                  t("settings.revokedOn", { date: formatDate(r.revokedOn, lng), reason: r.revokedReason })
-                ) : (
-                  <IntentForm intent="revoke" submitLabel={t("settings.revoke")} className="inline-form">
-                    <input type="hidden" name="recognitionId" value={r.id} />
-                    <input
-                      name="reason"
-                      required
-                      maxLength={500}
-                      placeholder={t("settings.revokeReason")}
-                      aria-label={t("settings.revokeReason")}
-                    />
-                  </IntentForm>
-                )}
-              </td>
+      <ScrollTable label={t("settings.recognitions")}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t("settings.commune")}</th>
+              <th>{t("settings.level")}</th>
+              <th>{t("settings.decisionNumber")}</th>
+              <th>{t("settings.state")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {recognitions.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.commune.name}
+                  {r.isDemo ? <span className="tag tag--demo">{t("common:demo.tag")}</span> : null}
+                </td>
+                <td>{localized(r.level, "name", lng)}</td>
+                <td>
+                  {r.decisionNumber} · {formatDate(r.decidedOn, lng)}
+                </td>
+                <td>
+                  {r.revokedOn ? (
+                    t("settings.revokedOn", { date: formatDate(r.revokedOn, lng), reason: r.revokedReason })
+                  ) : (
+                    <IntentForm intent="revoke" submitLabel={t("settings.revoke")} className="inline-form">
+                      <input type="hidden" name="recognitionId" value={r.id} />
+                      <input
+                        name="reason"
+                        required
+                        maxLength={500}
+                        placeholder={t("settings.revokeReason")}
+                        aria-label={t("settings.revokeReason")}
+                      />
+                    </IntentForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }

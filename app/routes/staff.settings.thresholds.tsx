@@ -17,6 +17,7 @@ import { localized } from "~/utils/i18n";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { useLanguage } from "~/hooks/use-language";
 import { levelLabel } from "~/lib/text";
+import { ScrollTable } from "~/components/scroll-table";
 
 const SHARE = { min: THRESHOLD_BOUNDS.share.min * 100, max: THRESHOLD_BOUNDS.share.max * 100 };
 const SAMPLE = THRESHOLD_BOUNDS.minSample;
@@ -110,44 +111,46 @@ export default function Thresholds() {
       <h2>{t("settings.thresholds")}</h2>
       <p className="hint">{t("settings.thresholdsHint")}</p>
       <IntentForm intent="thresholds" submitLabel={t("settings.save")} buttonClassName="button button--primary">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t("settings.level")}</th>
-              <th>{t("settings.share")}</th>
-              <th>{t("settings.minSample")}</th>
-              <th>{t("settings.coverage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.name}</th>
-                <td>
-                  {cell(
-                    `share_${row.id}`,
-                    `${t("settings.share")}: ${row.name}`,
-                    { min: SHARE.min, max: SHARE.max, step: "0.1" },
-                    Math.round(row.share * 1000) / 10,
-                  )}
-                </td>
-                <td>
-                  {cell(`sample_${row.id}`, `${t("settings.minSample")}: ${row.name}`, { min: SAMPLE.min, step: "1" }, row.min)}
-                </td>
-                <td>
-                  {row.coverage === null
-                    ? "—"
-                    : cell(
-                        `coverage_${row.id}`,
-                        `${t("settings.coverage")}: ${row.name}`,
-                        { min: SHARE.min, max: SHARE.max, step: "1" },
-                        Math.round(row.coverage * 100),
-                      )}
-                </td>
+        <ScrollTable label={t("settings.thresholds")}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{t("settings.level")}</th>
+                <th>{t("settings.share")}</th>
+                <th>{t("settings.minSample")}</th>
+                <th>{t("settings.coverage")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.name}</th>
+                  <td>
+                    {cell(
+                      `share_${row.id}`,
+                      `${t("settings.share")}: ${row.name}`,
+                      { min: SHARE.min, max: SHARE.max, step: "0.1" },
+                      Math.round(row.share * 1000) / 10,
+                    )}
+                  </td>
+                  <td>
+                    {cell(`sample_${row.id}`, `${t("settings.minSample")}: ${row.name}`, { min: SAMPLE.min, step: "1" }, row.min)}
+                  </td>
+                  <td>
+                    {row.coverage === null
+                      ? "—"
+                      : cell(
+                          `coverage_${row.id}`,
+                          `${t("settings.coverage")}: ${row.name}`,
+                          { min: SHARE.min, max: SHARE.max, step: "1" },
+                          Math.round(row.coverage * 100),
+                        )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       </IntentForm>
     </section>
   );

@@ -15,6 +15,7 @@ import { formError, formToObject, validateObject, type FormErrors } from "~/form
 import { staffUserFailure } from "~/forms/staff-user-form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
+import { ScrollTable } from "~/components/scroll-table";
 
 const CreateUserSchema = lazy(() =>
   z
@@ -59,29 +60,31 @@ export default function Users() {
   return (
     <>
       <h1>{t("users.heading")}</h1>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t("users.name")}</th>
-            <th>{t("users.email")}</th>
-            <th>{t("users.role")}</th>
-            <th>{t("users.communes")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link to={`/staff/users/${u.id}`}>{u.name}</Link>
-                {u.active ? null : <span className="tag">{t("users.inactive")}</span>}
-              </td>
-              <td>{u.email}</td>
-              <td>{t(`role.${u.role}`)}</td>
-              <td>{u.communes.map((c) => c.commune.name).join(", ")}</td>
+      <ScrollTable label={t("users.heading")}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t("users.name")}</th>
+              <th>{t("users.email")}</th>
+              <th>{t("users.role")}</th>
+              <th>{t("users.communes")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/staff/users/${u.id}`}>{u.name}</Link>
+                  {u.active ? null : <span className="tag">{t("users.inactive")}</span>}
+                </td>
+                <td>{u.email}</td>
+                <td>{t(`role.${u.role}`)}</td>
+                <td>{u.communes.map((c) => c.commune.name).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
       <section className="card">
         <h2>{t("users.create")}</h2>
         <FormError message={actionData?.formError && t(`users.formErrors.${actionData.formError}`)} />

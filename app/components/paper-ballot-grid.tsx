@@ -4,7 +4,7 @@
 // Enter saves (the browser's own form submission). With JavaScript, the rows after the next empty
 // one leave the Tab order, so the save button is a few Tabs away; after saving, "Đã lưu N phiếu"
 // shows at the top of the grid and takes the focus (issue 23).
-import { Form, useSearchParams } from "@remix-run/react";
+import { Form, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { localized } from "~/utils/i18n";
@@ -41,9 +41,11 @@ export function PaperBallotGrid({
   const values = mine ? (actionData?.values ?? {}) : {};
   const saved = !actionData && params.get("paper") === String(communeId) ? Number(params.get("entered")) : null;
   const savedRef = useRef<HTMLParagraphElement>(null);
+  // every save is a new navigation (location.key), even when it saved as many ballots as the last one
+  const { key: navigation } = useLocation();
   useEffect(() => {
     if (saved !== null) savedRef.current?.focus();
-  }, [saved]);
+  }, [saved, navigation]);
   // Until hydration every row is in the Tab order (the page works the same without JavaScript).
   const [filled, setFilled] = useState<number | null>(null);
   useEffect(() => setFilled(lastFilledRow((n) => values[n] ?? "", rows, criteria)), [actionData]); // eslint-disable-line react-hooks/exhaustive-deps

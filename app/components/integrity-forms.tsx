@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, TextareaField } from "~/components/forms";
 import { RecheckResult, type RecheckView } from "~/components/integrity-report";
-import { formatDate, formatPercent } from "~/lib/format";
+import { formatDate, formatDateTime, formatPercent } from "~/lib/format";
 import { RECHECK_OUTCOMES } from "~/lib/integrity";
 import type { FormErrors } from "~/forms/form.server";
 import { useLanguage } from "~/hooks/use-language";
@@ -32,6 +32,7 @@ export function SuspectsSection({
   actionData: FormErrors | undefined;
 }) {
   const { t } = useTranslation("integrity");
+  const lng = useLanguage();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <section className="card" id="suspects">
@@ -61,7 +62,7 @@ export function SuspectsSection({
                       )}
                     </td>
                   ) : null}
-                  <td>{new Date(a.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td>{formatDateTime(a.createdAt, lng)}</td>
                   <td>{a.pattern}</td>
                   <td>{a.durationSeconds ?? "–"}</td>
                   <td>
@@ -116,6 +117,10 @@ export function RecheckSection({
     <section className="card" id="recheck">
       <h2>{t("recheck.heading")}</h2>
       <p className="muted">{t("recheck.intro", { margin: formatPercent(margin, lng) })}</p>
+      <details className="audit-raw">
+        <summary>{t("auditDetails")}</summary>
+        <p className="muted">{t("recheck.method", { margin: formatPercent(margin, lng) })}</p>
+      </details>
       {recheck ? (
         <>
           <RecheckResult recheck={recheck} />

@@ -4,8 +4,8 @@
 // the verdict with and without exclusions, and the re-check result with its interval.
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatPercent } from "~/lib/format";
-import type { Flag } from "~/lib/integrity";
+import { formatDate, formatNumber, formatPercent } from "~/lib/format";
+import { enoughForFlag, MIN_ANSWERS_FOR_FLAG, type Flag } from "~/lib/integrity";
 import { useLanguage } from "~/hooks/use-language";
 
 type Json<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
@@ -16,13 +16,17 @@ export function IntegrityFlags({ flags }: { flags: Flag[] }) {
   return (
     <ul className="integrity-flags" data-testid="integrity-flags">
       {flags.map((f) => (
-        <li key={f.key} data-flag={f.key} data-flagged={f.flagged ? "true" : "false"}>
-          <strong className={f.flagged ? "badge badge--warn" : "badge"}>{t(f.flagged ? "flagged" : "ok")}</strong>{" "}
-          {t(`flags.${f.key}`, {
-            value: formatPercent(f.value, lng),
-            threshold: formatPercent(f.threshold, lng),
-            detail: f.detail ? ` (${f.detail})` : "",
-          })}
+        <li key={f.key} data-flag={f.key} data-flagged={f.flagged ? "true" : "false"} data-enough={f.enough ? "true" : "false"}>
+          <strong className={f.flagged ? "badge badge--warn" : "badge"}>
+            {t(f.flagged ? "flagged" : f.enough ? "ok" : "notEnough")}
+          </strong>{" "}
+          {f.enough
+            ? t(`flags.${f.key}`, {
+                value: formatPercent(f.value, lng),
+                threshold: formatPercent(f.threshold, lng),
+                detail: f.detail ? ` (${f.detail})` : "",
+              })
+            : t("flagTooFew", { what: t(`flagNames.${f.key}`), count: f.count, min: MIN_ANSWERS_FOR_FLAG })}
         </li>
       ))}
     </ul>
@@ -136,7 +140,7 @@ export function IntegrityVerdict({
 }) {
   const { t } = useTranslation("integrity");
   const lng = useLanguage();
-  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v, lng));
+  const pct = (v: number | null) => (v === null ? t("notEnoughData") : formatPercent(v, lng));
   const line = (v: VerdictLine) => `${t(`verdicts.${v.verdict}`)}, ${t(v.coverageMet ? "coverageMet" : "coverageNotMet")}`;
   return (
     <>
@@ -177,16 +181,12 @@ export function RecheckResult({ recheck }: { recheck: RecheckView }) {
   const { t } = useTranslation("integrity");
   const lng = useLanguage();
   const r = recheck.result;
+  // The share of "I did not answer" means something only over enough visits (as a flag does).
+  const enough = enoughForFlag(r.reached) && recheck.interval !== null;
   return (
     <div data-testid="recheck-result">
       <p>
-        {t("recheck.summary", {
-          size: r.total,
-          population: recheck.population,
-          margin: formatPercent(recheck.margin, lng),
-          seed: recheck.seed,
-        })}{" "}
-        ({formatDate(recheck.createdAt, lng)})
+        {t("recheck.summary", { size: r.total, population: recheck.population })} ({formatDate(recheck.createdAt, lng)})
       </p>
       <p>
         {t("recheck.result", {
@@ -194,12 +194,38 @@ export function RecheckResult({ recheck }: { recheck: RecheckView }) {
           confirmed: r.confirmed,
           denied: r.denied,
           share: formatPercent(recheck.share, lng),
-          low: recheck.interval ? formatPercent(recheck.interval.low, lng) : "–",
-          high: recheck.interval ? formatPercent(recheck.interval.high, lng) : "–",
           notReached: r.notReached,
           pending: r.pending,
-        })}
+        })}{" "}
+        {enough
+          ? t("recheck.range", {
+              low: formatPercent(recheck.interval!.low, lng),
+              high: formatPercent(recheck.interval!.high, lng),
+            })
+          : t("recheck.rangeTooFew", { min: MIN_ANSWERS_FOR_FLAG })}
       </p>
+      <details className="audit-raw">
+        <summary>{t("auditDetails")}</summary>
+        <ul data-testid="recheck-audit">
+          <li>
+            {t("recheck.formula", {
+              population: recheck.population,
+              margin: formatNumber(recheck.margin, lng, 2),
+              size: r.total,
+            })}
+          </li>
+          <li>{t("recheck.seed", { seed: recheck.seed })}</li>
+          <li>
+            {recheck.interval
+              ? t("recheck.interval", {
+                  low: formatPercent(recheck.interval.low, lng, 1),
+                  high: formatPercent(recheck.interval.high, lng, 1),
+                  reached: r.reached,
+                })
+              : t("notEnoughData")}
+          </li>
+        </ul>
+      </details>
     </div>
   );
 }

@@ -1,61 +1,74 @@
-// The paper-ballot grid's schema, built from the criteria: per row b<row>_<criterion key> cells
-// (1-5, d/k, - or empty) and b<row>_code, the household slip's code. Rows left empty are skipped.
-// Server only (zod stays out of the browser).
+// The paper-ballot grid's reading: per row b<row>_<criterion key> cells (1-5, d/k, or "-" for no
+// opinion) and b<row>_code, the household slip's code. Rows left wholly empty are skipped. Every
+// cell is read, so every typo comes back at once (issue 23); a blank cell in a row that has
+// anything in it is an error (the clerk writes "-" for no opinion), never a silent "no opinion".
+// Server only.
 import { parseCode } from "~/lib/ballot-code";
 import { parseBallotCell } from "~/lib/round";
 import type { PaperBallot } from "~/models/survey/answers.server";
-import { z } from "~/forms/validation.server";
 
 export const BALLOT_ROWS = 20;
 
 type Criterion = { id: number; key: string };
 
-const cell = () =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const parsed = parseBallotCell(raw ?? "");
-      if (parsed === "invalid") {
-        ctx.addIssue({ code: "custom", message: "errors.ballotCell" });
-        return z.NEVER;
-      }
-      return { filled: (raw ?? "").trim() !== "", score: parsed };
-    });
+export type PaperRow = PaperBallot & { row: number };
 
-const codeCell = () =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (!raw || raw.trim() === "") return null;
-      const parsed = parseCode(raw);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: `ballot:codeErrors.${parsed.reason}` });
-        return z.NEVER;
-      }
-      return parsed.code;
-    });
+export type PaperGrid = {
+  communeId: number;
+  /** the rows to store, with their grid row; a row whose cells have errors is still here when its code could be read */
+  rows: PaperRow[];
+  /** rows whose code is well formed (or absent): the ones whose code the database can check */
+  checkable: PaperRow[];
+  /** field name -> message key */
+  fieldErrors: Record<string, string>;
+  /** the whole form is wrong (a field that is not in the grid, a value sent twice) */
+  formError?: "unknownField" | "invalid";
+};
 
-export function paperGridSchema(criteria: Criterion[]) {
-  const fields: Record<string, ReturnType<typeof cell> | ReturnType<typeof codeCell>> = {};
+export function readPaperGrid(criteria: Criterion[], raw: Record<string, string | string[]>): PaperGrid {
+  const allowed = new Set(["intent", "communeId"]);
   for (let row = 0; row < BALLOT_ROWS; row++) {
-    fields[`b${row}_code`] = codeCell();
-    for (const c of criteria) fields[`b${row}_${c.key}`] = cell();
+    allowed.add(`b${row}_code`);
+    for (const c of criteria) allowed.add(`b${row}_${c.key}`);
   }
-  return z
-    .object({ intent: z.literal("paper").optional(), communeId: z.coerce.number().int().positive(), ...fields })
-    .strict()
-    .transform((d) => {
-      const v = d as Record<string, unknown>;
-      const rows: (PaperBallot & { row: number })[] = [];
-      for (let row = 0; row < BALLOT_ROWS; row++) {
-        const cells = criteria.map((c) => v[`b${row}_${c.key}`] as { filled: boolean; score: number | null });
-        const code = (v[`b${row}_code`] as string | null | undefined) ?? null;
-        // An empty row is not a ballot ("-" is: no opinion).
-        if (!code && cells.every((x) => !x.filled)) continue;
-        rows.push({ row, code, ratings: criteria.map((c, i) => ({ criterionId: c.id, score: cells[i].score })) });
+  const communeId = Number(raw.communeId);
+  const grid: PaperGrid = { communeId, rows: [], checkable: [], fieldErrors: {} };
+  if (Object.keys(raw).some((k) => !allowed.has(k))) return { ...grid, formError: "unknownField" };
+  if (Object.values(raw).some((v) => typeof v !== "string")) return { ...grid, formError: "invalid" };
+  if (raw.intent !== undefined && raw.intent !== "paper") return { ...grid, formError: "invalid" };
+  if (!Number.isSafeInteger(communeId) || communeId <= 0) return { ...grid, formError: "invalid" };
+  const text = (name: string) => ((raw[name] as string | undefined) ?? "").trim();
+
+  for (let row = 0; row < BALLOT_ROWS; row++) {
+    const codeText = text(`b${row}_code`);
+    const cells = criteria.map((c) => ({ name: `b${row}_${c.key}`, text: text(`b${row}_${c.key}`), criterionId: c.id }));
+    // An empty row is not a ballot.
+    if (!codeText && cells.every((x) => !x.text)) continue;
+    let code: string | null = null;
+    let codeReadable = true;
+    if (codeText) {
+      const parsed = parseCode(codeText);
+      if (parsed.ok) code = parsed.code;
+      else {
+        codeReadable = false;
+        grid.fieldErrors[`b${row}_code`] = `ballot:codeErrors.${parsed.reason}`;
       }
-      return { communeId: d.communeId, rows };
+    }
+    const ratings = cells.map((x) => {
+      if (!x.text) {
+        grid.fieldErrors[x.name] = "errors.ballotBlank";
+        return { criterionId: x.criterionId, score: null };
+      }
+      const score = parseBallotCell(x.text);
+      if (score === "invalid") {
+        grid.fieldErrors[x.name] = "errors.ballotCell";
+        return { criterionId: x.criterionId, score: null };
+      }
+      return { criterionId: x.criterionId, score };
     });
+    const ballot = { row, code, ratings };
+    grid.rows.push(ballot);
+    if (codeReadable) grid.checkable.push(ballot);
+  }
+  return grid;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDays, formatNumber, formatPercent } from "./format";
+import { formatDate, formatDateTime, formatDays, formatNumber, formatPercent } from "./format";
 
 describe("formatPercent", () => {
   it("uses the Vietnamese decimal comma", () => {
@@ -29,5 +29,12 @@ describe("formatDate", () => {
   it("shows the date in Vietnam time", () => {
     expect(formatDate("2025-12-31T18:00:00Z", "vi")).toBe("01/01/2026");
     expect(formatDate("2025-12-31T16:00:00Z", "en")).toBe("31/12/2025");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows the Vietnam wall clock (UTC+7), the day rolling over at midnight there", () => {
+    expect(formatDateTime("2026-12-06T17:05:00Z", "vi")).toBe("07/12/2026 00:05");
+    expect(formatDateTime(new Date("2026-12-07T02:59:30Z"), "en")).toBe("07/12/2026 09:59");
   });
 });

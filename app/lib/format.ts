@@ -2,7 +2,7 @@
 // ("14,9" and "1.234" in Vietnamese, "14.9" and "1,234" in English) with fixed fraction digits,
 // which Node's full ICU and the browsers render identically, so server and client text match.
 // Dates are shown in Vietnam time (app/lib/vn-time.ts).
-import { vnDateParts } from "./vn-time";
+import { vnDateParts, vnHourLabel } from "./vn-time";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -38,6 +38,12 @@ export function formatDays(days: number, lng: string): string {
 export function formatDate(date: Date | string, _lng: string): string {
   const { year, month, day } = vnDateParts(date);
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+/** dd/mm/yyyy hh:mm in Vietnam time (24-hour clock), for both languages: the staff pages' one way to show an instant. */
+export function formatDateTime(date: Date | string, lng: string): string {
+  const clock = vnHourLabel(date).slice(11, 13) + ":" + String(new Date(date).getUTCMinutes()).padStart(2, "0");
+  return `${formatDate(date, lng)} ${clock}`;
 }
 
 /** Whole VND with grouping: "38.500.000.000 đ" (vi), "38,500,000,000 VND" (en). */

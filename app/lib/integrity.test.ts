@@ -7,6 +7,8 @@ import {
   INTEGRITY_DEFAULTS,
   integrityFlags,
   isStraightLine,
+  makeFlag,
+  MIN_ANSWERS_FOR_FLAG,
   recheckTally,
   sampleSize,
   seededRandom,
@@ -111,12 +113,35 @@ describe("flags", () => {
   });
 
   it("fast answers are under a third of the median time; unknown times are left out", () => {
-    const list = [300, 300, 240, 60, 90, null].map((durationSeconds, id) => ({ id, durationSeconds }));
+    const list = [300, 300, 240, 60, 90, 250, 260, 240, 230, 240, 280, null].map((durationSeconds, id) => ({
+      id,
+      durationSeconds,
+    }));
     const f = fastAnswers(list);
     expect(f.median).toBe(240);
-    expect(f.timed).toBe(5);
+    expect(f.timed).toBe(11);
+    expect(f.enough).toBe(true);
     expect(f.fast.map((a) => a.id)).toEqual([3]); // 60 < 80; 90 is not
-    expect(f.share).toBeCloseTo(0.2);
+    expect(f.share).toBeCloseTo(1 / 11);
+  });
+
+  it(`no answer is called fast, and no flag fires, below ${MIN_ANSWERS_FOR_FLAG} answers`, () => {
+    expect(MIN_ANSWERS_FOR_FLAG).toBe(10);
+    // Issue 23: "quá nhanh" on one of two timed answers (50 %) said nothing.
+    const two = fastAnswers([{ durationSeconds: 300 }, { durationSeconds: 5 }]);
+    expect(two).toMatchObject({ timed: 2, enough: false, fast: [], share: 0 });
+    const nine = Array.from({ length: 9 }, (_, i) =>
+      answer({ id: i, ipHash: "bot", scores: [5, 5, 5], durationSeconds: i ? 300 : 1 }),
+    );
+    const flags = integrityFlags(nine, [{ village: "Thôn 1", count: 9, sealed: true, used: 9 }], INTEGRITY_DEFAULTS);
+    expect(flags.every((f) => !f.flagged && !f.enough)).toBe(true);
+    expect(flags.find((f) => f.key === "straight")).toMatchObject({ value: 1, count: 9, enough: false, flagged: false });
+    // The tenth answer makes the same figures count.
+    const ten = [...nine, answer({ id: 9, ipHash: "bot", scores: [5, 5, 5], durationSeconds: 300 })];
+    const by = Object.fromEntries(integrityFlags(ten, [], INTEGRITY_DEFAULTS).map((f) => [f.key, f]));
+    expect(by.straight).toMatchObject({ count: 10, enough: true, flagged: true });
+    expect(makeFlag("denied", 0.5, 0.1, 9).flagged).toBe(false);
+    expect(makeFlag("denied", 0.5, 0.1, 10).flagged).toBe(true);
   });
 
   it("each flag carries its figure and threshold; excluded answers do not count", () => {
@@ -140,16 +165,23 @@ describe("flags", () => {
     expect(after.fast.flagged).toBe(false);
   });
 
-  it("open and verified satisfaction gap", () => {
-    const list = [
-      answer({ id: 1, verified: false, scores: [5], overall: 5 }),
-      answer({ id: 2, verified: false, scores: [5], overall: 5 }),
-      answer({ id: 3, verified: true, scores: [2], overall: 2 }),
-      answer({ id: 4, verified: true, scores: [4], overall: 4 }),
-    ];
-    const gap = integrityFlags(list, [], INTEGRITY_DEFAULTS).find((f) => f.key === "openVerifiedGap")!;
+  it("open and verified satisfaction gap, flagged once each side has enough answers", () => {
+    const side = (verified: boolean, overall: number, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => answer({ id: from + i, verified, scores: [overall], overall }));
+    const few = integrityFlags(
+      [...side(false, 5, 2, 0), ...side(true, 2, 1, 10), ...side(true, 4, 1, 20)],
+      [],
+      INTEGRITY_DEFAULTS,
+    );
+    const gap = few.find((f) => f.key === "openVerifiedGap")!;
     expect(gap.value).toBeCloseTo(0.5);
-    expect(gap.flagged).toBe(true);
+    expect(gap).toMatchObject({ count: 2, flagged: false });
+    const many = integrityFlags(
+      [...side(false, 5, 10, 0), ...side(true, 2, 5, 10), ...side(true, 4, 5, 20)],
+      [],
+      INTEGRITY_DEFAULTS,
+    );
+    expect(many.find((f) => f.key === "openVerifiedGap")).toMatchObject({ count: 10, flagged: true });
   });
 
   it("re-check tally counts denied among those reached", () => {

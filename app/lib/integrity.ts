@@ -57,7 +57,29 @@ export type VillageUse = { village: string; count: number; sealed: boolean; used
 
 export type FlagKey = "topAddresses" | "identical" | "straight" | "fast" | "openVerifiedGap" | "villageUse" | "denied";
 
-export type Flag = { key: FlagKey; value: number; threshold: number; flagged: boolean; detail?: string };
+/**
+ * A flag fires only when it rests on at least this many answers (timed answers for "too fast",
+ * handed-out codes for a village, visited households for the re-check): below it a share means
+ * little (one fast answer in two is 50 %), and the page says "not enough answers to judge".
+ */
+export const MIN_ANSWERS_FOR_FLAG = 10;
+
+/** Whether a figure rests on enough answers to raise a flag. */
+export function enoughForFlag(count: number): boolean {
+  return count >= MIN_ANSWERS_FOR_FLAG;
+}
+
+export type Flag = {
+  key: FlagKey;
+  value: number;
+  threshold: number;
+  flagged: boolean;
+  detail?: string;
+  /** how many answers (or codes, or visits) the figure rests on */
+  count: number;
+  /** false: too few to judge; the flag never fires */
+  enough: boolean;
+};
 
 /** Answers per Vietnam hour, in time order. */
 export function answersPerHour(answers: readonly { createdAt: Date }[]): { hour: string; count: number }[] {
@@ -99,12 +121,16 @@ export function straightShare(answers: readonly { scores: (number | null)[] }[])
   return answers.filter((a) => isStraightLine(a.scores)).length / answers.length;
 }
 
-/** Answers finished in under a third of the median time (only answers whose time is known). */
+/**
+ * Answers finished in under a third of the median time (only answers whose time is known). With
+ * fewer than MIN_ANSWERS_FOR_FLAG timed answers the median says little: no answer is called fast.
+ */
 export function fastAnswers<T extends { durationSeconds: number | null }>(answers: readonly T[]) {
   const timed = answers.filter((a): a is T & { durationSeconds: number } => a.durationSeconds !== null);
   const med = median(timed.map((a) => a.durationSeconds));
-  const fast = med === null ? [] : timed.filter((a) => a.durationSeconds < med / 3);
-  return { median: med, timed: timed.length, fast, share: timed.length ? fast.length / timed.length : 0 };
+  const enough = enoughForFlag(timed.length);
+  const fast = med === null || !enough ? [] : timed.filter((a) => a.durationSeconds < med / 3);
+  return { median: med, timed: timed.length, enough, fast, share: timed.length ? fast.length / timed.length : 0 };
 }
 
 const satisfiedShare = (scores: (number | null)[]) => {
@@ -114,33 +140,40 @@ const satisfiedShare = (scores: (number | null)[]) => {
 
 /** Satisfaction (overall question) of open and of verified answers, and the gap between them. */
 export function openVerifiedGap(answers: readonly IntegrityAnswer[]) {
+  const answered = (verified: boolean) => answers.filter((a) => a.verified === verified && a.overall !== null).length;
   const open = satisfiedShare(answers.filter((a) => !a.verified).map((a) => a.overall));
   const verified = satisfiedShare(answers.filter((a) => a.verified).map((a) => a.overall));
-  return { open, verified, gap: open !== null && verified !== null ? Math.abs(open - verified) : null };
+  return {
+    open,
+    verified,
+    gap: open !== null && verified !== null ? Math.abs(open - verified) : null,
+    /** the smaller of the two groups (answers to the overall question): what the gap rests on */
+    count: Math.min(answered(false), answered(true)),
+  };
+}
+
+/** A flag with its figure, threshold and what it rests on; it fires only above the threshold with enough answers. */
+export function makeFlag(key: FlagKey, value: number, threshold: number, count: number, detail?: string): Flag {
+  const enough = enoughForFlag(count);
+  return { key, value, threshold, flagged: enough && value > threshold, count, enough, ...(detail ? { detail } : {}) };
 }
 
 /** Each flag with its figure and threshold. Excluded answers are left out of the figures. */
 export function integrityFlags(all: readonly IntegrityAnswer[], villages: readonly VillageUse[], t: IntegrityThresholds): Flag[] {
   const answers = all.filter((a) => !a.excluded);
-  const flag = (key: FlagKey, value: number, threshold: number, detail?: string): Flag => ({
-    key,
-    value,
-    threshold,
-    flagged: value > threshold,
-    ...(detail ? { detail } : {}),
-  });
   const gap = openVerifiedGap(answers);
   const busiestVillage = villages
     .filter((v) => v.sealed && v.count > 0)
-    .map((v) => ({ village: v.village, share: v.used / v.count }))
+    .map((v) => ({ village: v.village, share: v.used / v.count, count: v.count }))
     .sort((a, b) => b.share - a.share)[0];
+  const fast = fastAnswers(answers);
   return [
-    flag("topAddresses", topAddressShare(answers), t.topAddressShare),
-    flag("identical", identicalShare(answers), t.identicalShare),
-    flag("straight", straightShare(answers), t.straightShare),
-    flag("fast", fastAnswers(answers).share, t.fastShare),
-    flag("openVerifiedGap", gap.gap ?? 0, t.openVerifiedGap),
-    flag("villageUse", busiestVillage?.share ?? 0, t.villageUseShare, busiestVillage?.village),
+    makeFlag("topAddresses", topAddressShare(answers), t.topAddressShare, answers.length),
+    makeFlag("identical", identicalShare(answers), t.identicalShare, answers.length),
+    makeFlag("straight", straightShare(answers), t.straightShare, answers.length),
+    makeFlag("fast", fast.share, t.fastShare, fast.timed),
+    makeFlag("openVerifiedGap", gap.gap ?? 0, t.openVerifiedGap, gap.count),
+    makeFlag("villageUse", busiestVillage?.share ?? 0, t.villageUseShare, busiestVillage?.count ?? 0, busiestVillage?.village),
   ];
 }
 

@@ -10,6 +10,7 @@ import {
   fastAnswers,
   integrityFlags,
   isStraightLine,
+  makeFlag,
   openVerifiedGap,
   recheckTally,
   sampleSize,
@@ -348,7 +349,7 @@ export async function getRecheck({
   const result = recheckTally(recheck.items.map((i) => i.outcome));
   const share = result.reached ? result.denied / result.reached : 0;
   const interval = result.reached ? wilson(result.denied, result.reached) : null;
-  const flag: Flag = { key: "denied", value: share, threshold: deniedShare, flagged: result.reached > 0 && share > deniedShare };
+  const flag: Flag = makeFlag("denied", share, deniedShare, result.reached);
   return { ...recheck, result, share, interval, flag };
 }
 

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { InlineField } from "~/components/forms";
 import { detailText } from "~/components/round-audit-log";
-import { formatDate } from "~/lib/format";
+import { formatDateTime } from "~/lib/format";
 import { vnStartOfDay } from "~/lib/vn-time";
 import { AUDIT_ACTIONS, listAudit, listAuditActors, type AuditAction } from "~/models/audit.server";
 import { requirePermission } from "~/guards/auth.server";
@@ -169,9 +169,7 @@ export default function AuditPage() {
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td>
-                    {formatDate(e.createdAt, lng)} {new Date(e.createdAt).toISOString().slice(11, 16)} UTC
-                  </td>
+                  <td>{formatDateTime(e.createdAt, lng)}</td>
                   <td>{e.actor ? `${e.actor.name} (${t(`staff:role.${e.actor.role}`)})` : t("audit.system")}</td>
                   <td>{t(`audit.actions.${e.action}`)}</td>
                   <td className="detail">

@@ -7,6 +7,7 @@ import { toCsv } from "~/utils/csv.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { requireRecord } from "~/utils/route-params.server";
+import { vnIsoDay } from "~/lib/vn-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "council.read");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ];
   const rows = responses.map((r) => [
     r.commune.name,
-    r.createdAt.toISOString().slice(0, 10),
+    vnIsoDay(r.createdAt), // the day in Vietnam, as everywhere on staff pages
     t(`rounds.${r.channel}`),
     ...criteria.map((c) => {
       const score = r.ratings.find((x) => x.criterion.key === c.key)?.score;

@@ -1,6 +1,8 @@
 // The Fatherland Front checks a closed pre-recognition round (demo: Cẩm Giàng): the integrity
 // report flags the stuffed answers, the Front draws the re-check and records the visits, and the
 // council sees both in the commune's dossier (issue 10 items 7-8).
+import path from "node:path";
+import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sharedBrowser } from "../fixtures/browser";
@@ -60,6 +62,27 @@ describe("integrity report and re-check", () => {
     await expect
       .poll(() => page.getByTestId("recheck-result").innerText())
       .toContain("Đã gặp 20 hộ: 15 xác nhận, 5 nói không trả lời (25%");
+
+    // Words for people (issue 23): no formula, seed, raw interval or UTC time on the page, the
+    // interval said in words; the figures stay in the auditors' fold.
+    const shown = await page.locator("article.integrity").innerText();
+    expect(shown).not.toMatch(/N\s*\/\s*\(1\s*\+|[0-9a-f]{16,}|–\s*–\s*–|UTC|hạt giống/i);
+    expect(shown).toContain("Tỷ lệ thật trong cả xã nhiều khả năng nằm trong khoảng");
+    const fold = page.getByTestId("recheck-audit");
+    expect(await fold.isVisible()).toBe(false);
+    await page.locator("details.audit-raw", { has: fold }).locator("summary").click();
+    expect(await fold.innerText()).toMatch(/Hạt giống của lần rút: [0-9a-f]{32,}/);
+    expect(await fold.innerText()).toContain("n = N / (1 + N·e²)");
+    // Times in Vietnam time: the first excluded answer as the flagged answers' table shows it.
+    const db = new Database(path.resolve("tests/.tmp/e2e/app.db"), { readonly: true });
+    const first = db
+      .prepare("SELECT MIN(r.createdAt) AS at FROM Response r JOIN AnswerExclusion x ON x.responseId = r.id")
+      .get() as { at: string };
+    db.close();
+    const vn = new Date(new Date(first.at).getTime() + 7 * 3600_000).toISOString();
+    expect(await page.getByTestId("suspects").innerText()).toContain(
+      `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)} ${vn.slice(11, 16)}`,
+    );
     await context.close();
 
     const councilContext = await getBrowser().newContext({ viewport: { width: 1280, height: 900 } });

@@ -156,7 +156,7 @@ describe("authorisation matrix", () => {
   let proposalN = 0;
   let paperN = 0;
   let paperCodes: string[] = [];
-  let firstCriterion = "";
+  let criterionKeys: string[] = [];
   let levelId = 0;
   let recognitionN = 0;
   let forwardedComplaint = 0;
@@ -233,7 +233,9 @@ describe("authorisation matrix", () => {
         },
       })
     ).id;
-    firstCriterion = (await prisma.criterion.findFirstOrThrow({ where: { active: true }, orderBy: { sortOrder: "asc" } })).key;
+    criterionKeys = (await prisma.criterion.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } })).map(
+      (c) => c.key,
+    );
     levelId = (await prisma.recognitionLevel.findFirstOrThrow()).id;
     // A unit account: it sees the one report forwarded to its unit, nothing else.
     const unitUser = await createStaff("unit");
@@ -761,7 +763,12 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => `/staff/rounds/${ownRound}`,
       params: () => ({ id: String(ownRound) }),
-      body: () => ({ communeId: String(ownCommuneId), b0_code: paperCodes[paperN++], [`b0_${firstCriterion}`]: "5" }),
+      // a whole ballot: a blank cell is refused (issue 23), "-" is no opinion
+      body: () => ({
+        communeId: String(ownCommuneId),
+        b0_code: paperCodes[paperN++],
+        ...Object.fromEntries(criterionKeys.map((k, i) => [`b0_${k}`, i === 0 ? "-" : "5"])),
+      }),
       // Paper ballots are typed in by the Front or an administrator, never the commune's officials.
       expected: { anonymous: 302, official: 403, front: 303, council: 403, admin: 303, unit: 403 },
     },

@@ -418,6 +418,37 @@ describe("paper ballots with codes", () => {
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(2);
   });
 
+  it("report every problem of a grid in one answer (typo, blank cell, used code, mistyped code), store nothing and spend no code", async () => {
+    const spent = () => prisma.ballotCode.count({ where: { roundId, usedOn: { not: null } } });
+    const before = await spent();
+    const res = await post(
+      roundId,
+      {
+        communeId: String(vinhBao),
+        ...cells(0, codes[0]), // answered online earlier
+        ...cells(1, codes[8]),
+        b1_roads: "9",
+        ...cells(2, codes[9]),
+        b2_water: "",
+        ...cells(3, codes[10].slice(0, -1) + (codes[10].endsWith("A") ? "B" : "A")),
+      },
+      front,
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.fieldErrors).toEqual({
+      b0_code: "ballot:paperErrors.usedCode",
+      b1_roads: "errors.ballotCell",
+      b2_water: "errors.ballotBlank",
+      b3_code: "ballot:codeErrors.checkCharacter",
+    });
+    expect(body.formError).toBe("ballots");
+    expect(body.values.b2_water).toBe("");
+    expect(body.values.b1_roads).toBe("9");
+    expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(2);
+    expect(await spent()).toBe(before); // the codes of the good rows were checked, then rolled back
+  });
+
   it("in every kind of round a paper ballot needs a household code; late paper only within the grace period, logged", async () => {
     // An open round (codes not required for online answers), after the first one: no overlap.
     const open = await createRound(front, {

@@ -250,22 +250,15 @@ describe("survey rounds", () => {
     expect((await prisma.response.findFirstOrThrow({ where: { submissionId } })).roundId).toBe(roundId);
   });
 
-  it("stores paper ballots, marked paper, and refuses a bad cell without storing anything", async () => {
-    const bad = await paper(front, "vinh-bao", { b0_roads: "4", b0_overall: "d", b1_roads: "7" });
+  it("stores paper ballots, marked paper, and refuses a bad or blank cell without storing anything", async () => {
+    const ballot = { b0_code: paperCodes[0], b0_roads: "4", b0_environment: "k", b0_security: "5", b0_overall: "d" };
+    const second = { b1_code: paperCodes[1], b1_environment: "2", b1_water: "3", b1_security: "2", b1_overall: "2" };
+    // A blank cell is not "no opinion" (issue 23): the clerk writes "-"; both errors come at once.
+    const bad = await paper(front, "vinh-bao", { ...ballot, b0_water: "", ...second, b1_roads: "7" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).fieldErrors).toEqual({ b1_roads: "errors.ballotCell" });
+    expect((await bad.json()).fieldErrors).toEqual({ b0_water: "errors.ballotBlank", b1_roads: "errors.ballotCell" });
     expect(await prisma.response.count({ where: { roundId, channel: "paper" } })).toBe(0);
-    const ok = await paper(front, "vinh-bao", {
-      b0_code: paperCodes[0],
-      b1_code: paperCodes[1],
-      b0_roads: "4",
-      b0_environment: "k",
-      b0_water: "",
-      b0_security: "5",
-      b0_overall: "d",
-      b1_roads: "1",
-      b1_overall: "2",
-    });
+    const ok = await paper(front, "vinh-bao", { ...ballot, b0_water: "-", ...second, b1_roads: "1" });
     expect(ok.status).toBe(303);
     const stored = await prisma.response.findMany({
       where: { roundId, channel: "paper" },

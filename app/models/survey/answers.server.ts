@@ -175,10 +175,22 @@ export async function submitAnswer(input: AnswerInput): Promise<SubmitResult> {
 
 export type PaperBallot = { code: string | null; ratings: { criterionId: number; score: number | null }[] };
 
+/** A refused paper ballot: why, and its place in the grid. */
+export type PaperRefusal = { reason: AnswerRefusal; index: number };
+
+/** Rolls the grid's transaction back while carrying every refusal out of it. */
+class RefusedGrid extends Error {
+  constructor(readonly refusals: PaperRefusal[]) {
+    super("refused");
+  }
+}
+
 /**
  * A grid of paper ballots for one round and commune, entered by the Front or an administrator:
  * each ballot through the same rules as an online answer, all in one transaction (one refused
- * ballot and nothing is stored), audited, with ballots after closing logged as late.
+ * ballot and nothing is stored), audited, with ballots after closing logged as late. Every ballot
+ * is checked, so the clerk sees all the refused ones at once (issue 23); `checkOnly` checks the
+ * codes and rolls back whatever happens (the grid had typos elsewhere: nothing may be stored).
  */
 export async function enterPaperBallots(input: {
   actorId: number;
@@ -186,17 +198,28 @@ export async function enterPaperBallots(input: {
   communeId: number;
   ballots: PaperBallot[];
   at?: Date;
-}): Promise<{ ok: true; count: number; verified: number; late: boolean } | { ok: false; reason: AnswerRefusal; index: number }> {
+  checkOnly?: boolean;
+}): Promise<
+  | { ok: true; count: number; verified: number; late: boolean }
+  | { ok: false; reason: AnswerRefusal; index: number; refusals: PaperRefusal[] }
+> {
   const at = input.at ?? new Date();
   // The same code twice in one grid: the second is refused like a code already used.
-  const twice = input.ballots.findIndex((b, i) => b.code && input.ballots.findIndex((o) => o.code === b.code) !== i);
-  if (twice >= 0) return { ok: false, reason: "usedCode", index: twice };
+  const twice = new Set(
+    input.ballots.flatMap((b, i) => (b.code && input.ballots.findIndex((o) => o.code === b.code) !== i ? [i] : [])),
+  );
   try {
     return await prisma.$transaction(async (tx) => {
       let late = false;
       let verified = 0;
+      const refusals: PaperRefusal[] = [];
       for (const [index, ballot] of input.ballots.entries()) {
+        if (twice.has(index)) {
+          refusals.push({ reason: "usedCode", index });
+          continue;
+        }
         try {
+          // The checks throw before anything of this ballot is written: the next ones still run.
           const r = await checkAndWrite(tx, {
             communeId: input.communeId,
             roundId: input.roundId,
@@ -208,10 +231,11 @@ export async function enterPaperBallots(input: {
           late ||= r.late;
           if (r.verified) verified++;
         } catch (e) {
-          if (e instanceof Refused) throw new Refused(e.reason, index);
-          throw e;
+          if (e instanceof Refused) refusals.push({ reason: e.reason, index });
+          else throw e;
         }
       }
+      if (refusals.length > 0 || input.checkOnly) throw new RefusedGrid(refusals);
       const detail = { count: input.ballots.length, verified, open: input.ballots.length - verified };
       await recordAudit(tx, {
         actorId: input.actorId,
@@ -231,7 +255,10 @@ export async function enterPaperBallots(input: {
       return { ok: true, count: input.ballots.length, verified, late } as const;
     });
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, reason: e.reason, index: e.index };
+    if (e instanceof RefusedGrid) {
+      const first = e.refusals[0] ?? { reason: "duplicate" as const, index: -1 };
+      return { ok: false, reason: first.reason, index: first.index, refusals: e.refusals };
+    }
     throw e;
   }
 }

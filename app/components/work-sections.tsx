@@ -104,7 +104,7 @@ export function WorkMoney({ work }: { work: WorkView }) {
   return (
     <section className="card" aria-labelledby="money-heading">
       <h2 id="money-heading">{t("work.money")}</h2>
-      <dl className="stats">
+      <dl className="stats stats--money">
         <Row label={t("work.total")}>
           <span data-testid="work-total">{formatVnd(work.totalInvestment, lng)}</span>
         </Row>

@@ -40,49 +40,29 @@ export default function WorksToInspect() {
         </p>
       ) : null}
       {works.length === 0 ? <p className="muted">{t("board.none")}</p> : null}
-      {works.length > 0 ? (
-        <table className="table" data-testid="works-to-inspect">
-          <thead>
-            <tr>
-              <th scope="col">{t("board.work")}</th>
-              <th scope="col">{t("board.commune")}</th>
-              <th scope="col">{t("board.warranty")}</th>
-              <th scope="col">{t("board.last")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("board.link")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {works.map((w) => (
-              <tr key={w.id}>
-                <td>
-                  <Link to={`/c/${w.commune.slug}/works/${encodeURIComponent(w.code)}`}>{w.name}</Link>
-                  <br />
-                  <span className="muted">
-                    {t(`category.${w.category}`)} · {w.code}
-                    {w.village ? ` · ${w.village}` : null}
-                  </span>
-                </td>
-                <td>{w.commune.name}</td>
-                <td>
-                  <WarrantyText warranty={w.warranty} />
-                </td>
-                <td>
-                  {w.lastInspection
-                    ? `${t(`verdict.${w.lastInspection.verdict}`)} · ${formatDate(w.lastInspection.inspectedOn, lng)}`
-                    : t("board.never")}
-                </td>
-                <td>
-                  <Link to={`/staff/works/${w.id}/inspect`} className="button">
-                    {t("board.link")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {/* A list, not a table: the board fills the record on a phone, on site. */}
+      <ul className="plain-list" data-testid="works-to-inspect">
+        {works.map((w) => (
+          <li key={w.id} data-testid={`inspect-${w.id}`}>
+            <h2>
+              <Link to={`/c/${w.commune.slug}/works/${encodeURIComponent(w.code)}`}>{w.name}</Link>
+            </h2>
+            <p className="muted">
+              {w.commune.name} · {t(`category.${w.category}`)} · {w.code}
+              {w.village ? ` · ${w.village}` : null}
+            </p>
+            <p>
+              <WarrantyText warranty={w.warranty} /> · {t("board.last")}:{" "}
+              {w.lastInspection
+                ? `${t(`verdict.${w.lastInspection.verdict}`)} (${formatDate(w.lastInspection.inspectedOn, lng)})`
+                : t("board.never")}
+            </p>
+            <Link to={`/staff/works/${w.id}/inspect`} className="button" aria-label={`${t("board.link")}: ${w.name}`}>
+              {t("board.link")}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -103,7 +103,7 @@ describe("works on the public pages and in the staff area", () => {
     await f.getByRole("link", { name: "Công trình", exact: true }).click();
     await f.waitForURL(/\/staff\/works$/);
     // The demo Front covers more than one commune: the row of Vĩnh Bảo's cultural house.
-    const work = f.locator("tr", { hasText: "Nhà văn hóa xã (demo)" }).filter({ hasText: "Vĩnh Bảo" });
+    const work = f.locator("[data-testid^=inspect-]", { hasText: "Nhà văn hóa xã (demo)" }).filter({ hasText: "Vĩnh Bảo" });
     await work.getByRole("link", { name: "Ghi biên bản giám sát" }).click();
     await f.waitForURL(/\/staff\/works\/\d+\/inspect$/);
 

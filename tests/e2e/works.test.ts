@@ -56,8 +56,10 @@ describe("works on the public pages and in the staff area", () => {
     await page.getByLabel("Mô tả sự việc").fill(REPORT);
     await page.getByRole("button", { name: "Gửi phản ánh" }).click();
     await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
-
-    await page.goto(baseUrl + "/c/vinh-bao/works/GT-02");
+    // The tracking page names the work and leads back to it.
+    expect(await page.getByTestId("report-work").innerText()).toBe("Về công trình: Đường liên thôn (demo)");
+    await page.getByTestId("report-work").getByRole("link").click();
+    await page.waitForURL(/\/c\/vinh-bao\/works\/GT-02$/);
     await expect.poll(() => page.getByTestId("work-reports").innerText()).toContain(REPORT);
     expect(errors).toEqual([]);
     await context.close();

@@ -13,6 +13,7 @@ import { loader as workLoader } from "~/routes/c.$slug.works.$code";
 import { loader as photoLoader } from "~/routes/inspection-photos.$id.$n";
 import { loader as inboxLoader } from "~/routes/staff._index";
 import { loader as complaintLoader } from "~/routes/staff.complaints.$id";
+import { loader as trackLoader } from "~/routes/t.$code";
 import { vnIsoDay } from "~/lib/vn-time";
 import { prisma } from "~/utils/db.server";
 import { uploadDir } from "~/utils/upload.server";
@@ -166,7 +167,7 @@ describe("the inspection form", () => {
     const res = await post(w.id, { ...valid(), verdict: "degraded" });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/staff/works?saved=${w.id}&filed=1`);
-    const complaint = await prisma.complaint.findFirstOrThrow({ select: { id: true, text: true, communeId: true } });
+    const complaint = await prisma.complaint.findFirstOrThrow({ select: { id: true, code: true, text: true, communeId: true } });
     expect(complaint.communeId).toBe(communeId);
     expect(complaint.text).toContain("Mặt đường nứt dọc");
 
@@ -191,6 +192,11 @@ describe("the inspection form", () => {
       }),
     );
     expect(((await page.json()) as { warranty: { fromInspection: boolean } }).warranty.fromInspection).toBe(true);
+    // The public tracking page of that report names the work (and only its name and code).
+    const track = await settle(() =>
+      trackLoader({ request: getRequest(`/t/${complaint.code}`), params: { code: complaint.code }, context: context() }),
+    );
+    expect(((await track.json()) as { work: unknown }).work).toEqual({ code: "GT-07", name: "Đường liên thôn Tân Hòa" });
   });
 
   it("a degraded verdict on a work whose warranty has ended is recorded but files no report", async () => {

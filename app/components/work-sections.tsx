@@ -104,7 +104,7 @@ export function WorkMoney({ work }: { work: WorkView }) {
   return (
     <section className="card" aria-labelledby="money-heading">
       <h2 id="money-heading">{t("work.money")}</h2>
-      <dl className="stats">
+      <dl className="stats stats--money">
         <Row label={t("work.total")}>
           <span data-testid="work-total">{formatVnd(work.totalInvestment, lng)}</span>
         </Row>
@@ -164,7 +164,14 @@ export function WorkFacts({ work }: { work: WorkView }) {
   );
 }
 
-type Inspection = { id: number; inspectedOn: string; inspectors: string; findings: string; verdict: string };
+type Inspection = {
+  id: number;
+  inspectedOn: string;
+  inspectors: string;
+  findings: string;
+  verdict: string;
+  photos: { n: number; width: number; height: number }[];
+};
 
 export function WorkInspections({ inspections }: { inspections: Inspection[] }) {
   const { t } = useTranslation("works");
@@ -180,6 +187,21 @@ export function WorkInspections({ inspections }: { inspections: Inspection[] }) 
             {t("work.inspection", { date: formatDate(i.inspectedOn, lng), who: i.inspectors })}
             <br />
             {i.findings}
+            {i.photos.length > 0 ? (
+              <div className="photos photos--inspection" data-testid="inspection-photos">
+                {i.photos.map((p) => (
+                  <a key={p.n} href={`/inspection-photos/${i.id}/${p.n}`}>
+                    <img
+                      src={`/inspection-photos/${i.id}/${p.n}`}
+                      width={p.width}
+                      height={p.height}
+                      alt={t("board.photoAlt", { n: p.n + 1 })}
+                      loading="lazy"
+                    />
+                  </a>
+                ))}
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -28,6 +28,9 @@ export const POLICY = {
   "council.review": { council: "all" },
   /** Import the works (công trình) lists from a spreadsheet: officials for their communes (decision 038). */
   "works.import": { official: "own", admin: "all" },
+  /** Record an inspection of a work (the Front's community investment supervision board, issue 22):
+   *  the Front for its communes, administrators for any; never the officials whose works are inspected. */
+  "work.inspect": { front: "own", admin: "all" },
   /** Open a resident's contact on a report ("show contact", logged): officials of its commune, and
    *  the unit it is forwarded to (the guard checks that unit); never council, Front or administrators (decision 037). */
   "contact.open": { official: "own", unit: "all" },

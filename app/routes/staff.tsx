@@ -34,6 +34,13 @@ export default function StaffLayout() {
             {can(user, "council.read") ? <NavLink to="/staff/council">{t("nav.dashboard")}</NavLink> : null}
             <NavLink to="/staff/rounds">{t("nav.rounds")}</NavLink>
             <NavLink to="/staff/posters">{t("pwa:posters.title")}</NavLink>
+            {can(user, "work.inspect") ? (
+              <NavLink to="/staff/works" end>
+                {t("works:board.nav")}
+              </NavLink>
+            ) : can(user, "works.import") ? (
+              <NavLink to="/staff/works/import">{t("works:board.nav")}</NavLink>
+            ) : null}
           </>
         )}
         {can(user, "privacy.queue") ? <NavLink to="/staff/privacy">{t("privacy:queue.heading")}</NavLink> : null}

@@ -24,6 +24,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { ChoiceFieldset, FormError, ReasonField } from "~/components/forms";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { StatusTag } from "~/components/triage-badges";
+import { workOfComplaint } from "~/models/work/link.server";
 
 const RateSchema = lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
@@ -58,11 +59,14 @@ async function loadComplaint(params: { code?: string }, context: { clientIp?: st
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
-  const triage = await getPublicTriage({ complaintId: complaint.id });
+  const [triage, work] = await Promise.all([
+    getPublicTriage({ complaintId: complaint.id }),
+    workOfComplaint({ complaintId: complaint.id }),
+  ]);
   // "Is it fixed?" weeks after the resolution, for residents who left no contact (issue 24).
   const fixCheck = complaint.status === "resolved" ? await openFixCheckForCode({ code: complaint.code }) : null;
   return json(
-    { complaint, triage, fixCheck, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
+    { complaint, triage, work, fixCheck, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -83,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrackComplaint() {
-  const { complaint, canReopen, triage, fixCheck } = useLoaderData<typeof loader>();
+  const { complaint, canReopen, triage, work, fixCheck } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("complaint");
@@ -108,6 +112,12 @@ export default function TrackComplaint() {
         {complaint.village ? ` · ${complaint.village}` : null}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>
+      {work ? (
+        <p data-testid="report-work">
+          {t("works:track.about")}{" "}
+          <Link to={`/c/${complaint.commune.slug}/works/${encodeURIComponent(work.code)}`}>{work.name}</Link>
+        </p>
+      ) : null}
       <PublicTriage status={complaint.status} {...triage} />
       {fixCheck ? <FixCheckQuestion token={fixCheck.token} /> : null}
       {complaint.photos.length > 0 ? (

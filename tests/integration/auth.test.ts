@@ -160,6 +160,8 @@ describe("authorisation matrix", () => {
   let levelId = 0;
   let recognitionN = 0;
   let forwardedComplaint = 0;
+  let ownWork = 0;
+  let otherWork = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -247,6 +249,21 @@ describe("authorisation matrix", () => {
       await createComplaint({ communeId: own.id, category: "water", text: "Phản ánh đã chuyển đơn vị nước." })
     ).id;
     await forwardComplaint({ id: forwardedComplaint, actorId: official.id, unitId: unit.id, note: "Nhờ công ty kiểm tra." });
+    // A work in each commune, for the supervision board's inspection form (issue 22).
+    const work = (communeId: number) =>
+      prisma.work.create({
+        data: {
+          communeId,
+          code: `AUTH-${communeId}`,
+          category: "roads",
+          name: "Đường thử quyền",
+          programme: "NTM",
+          totalInvestment: 1n,
+          status: "handed_over",
+        },
+      });
+    ownWork = (await work(own.id)).id;
+    otherWork = (await work(other.id)).id;
   });
 
   // Every loader and action of every staff route module, x every role. 200/303 = allowed,
@@ -645,6 +662,54 @@ describe("authorisation matrix", () => {
       path: () => "/staff/works/import",
       body: () => ({ intent: "preview" }),
       expected: { anonymous: 302, official: 400, front: 403, council: 403, admin: 400, unit: 403 },
+    },
+    // The supervision board's inspections (issue 22 point 5): the Front for its communes,
+    // administrators for any; another commune's work is as missing as one that does not exist.
+    "GET /staff/works": {
+      action: "work.inspect",
+      module: "staff.works._index.tsx",
+      method: "GET",
+      path: () => "/staff/works",
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
+    },
+    "GET /staff/works/:id/inspect": {
+      action: "work.inspect",
+      scope: "own",
+      module: "staff.works.$id.inspect.tsx",
+      method: "GET",
+      path: () => `/staff/works/${ownWork}/inspect`,
+      params: () => ({ id: String(ownWork) }),
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
+    },
+    "GET /staff/works/other/inspect": {
+      action: "work.inspect",
+      scope: "other",
+      module: "staff.works.$id.inspect.tsx",
+      method: "GET",
+      path: () => `/staff/works/${otherWork}/inspect`,
+      params: () => ({ id: String(otherWork) }),
+      expected: { anonymous: 302, official: 403, front: 404, council: 403, admin: 200, unit: 403 },
+    },
+    // Not a multipart form: the allowed roles get as far as the form's 400, nothing written.
+    "POST /staff/works/:id/inspect": {
+      action: "work.inspect",
+      scope: "own",
+      module: "staff.works.$id.inspect.tsx",
+      method: "POST",
+      path: () => `/staff/works/${ownWork}/inspect`,
+      params: () => ({ id: String(ownWork) }),
+      body: () => ({ inspectedOn: "2026-01-01", inspectors: "Ban", findings: "Không ghi được.", verdict: "good" }),
+      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400, unit: 403 },
+    },
+    "POST /staff/works/other/inspect": {
+      action: "work.inspect",
+      scope: "other",
+      module: "staff.works.$id.inspect.tsx",
+      method: "POST",
+      path: () => `/staff/works/${otherWork}/inspect`,
+      params: () => ({ id: String(otherWork) }),
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, front: 404, council: 403, admin: 400, unit: 403 },
     },
     "GET /staff/council/works": {
       action: "council.read",

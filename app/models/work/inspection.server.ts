@@ -2,11 +2,35 @@
 // set up by the Front in each commune). A "degraded" verdict on a work under warranty becomes a
 // report in the commune's inbox, linked to the work, so it is handled, timed and forwarded to the
 // contractor like a resident's report (one workflow, decision 038).
-import { isUnderWarranty, type InspectionVerdict } from "~/lib/works";
+import { isUnderWarranty, warrantyState, type InspectionVerdict } from "~/lib/works";
 import type { Category } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
 import { createComplaint } from "../complaint/filing.server";
 import { linkComplaintToWork } from "./link.server";
+
+/** A photo the board took, stored by the report form's pipeline (re-encoded, metadata dropped). */
+export type InspectionPhoto = { fileName: string; width: number; height: number };
+
+const PHOTO_NAME = /^[0-9a-f]{32}\.jpg$/;
+
+/** The stored JSON list of photos; anything malformed reads as no photo. */
+export function parseInspectionPhotos(text: string | null | undefined): InspectionPhoto[] {
+  try {
+    const list = JSON.parse(text ?? "[]") as unknown;
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (p): p is InspectionPhoto =>
+        typeof p === "object" &&
+        p !== null &&
+        typeof (p as InspectionPhoto).fileName === "string" &&
+        PHOTO_NAME.test((p as InspectionPhoto).fileName) &&
+        Number.isSafeInteger((p as InspectionPhoto).width) &&
+        Number.isSafeInteger((p as InspectionPhoto).height),
+    );
+  } catch {
+    return [];
+  }
+}
 
 export type NewInspection = {
   communeId: number;
@@ -16,6 +40,7 @@ export type NewInspection = {
   inspectors: string;
   findings: string;
   verdict: InspectionVerdict;
+  photos?: InspectionPhoto[];
   now?: Date;
   isDemo?: boolean;
 };
@@ -44,6 +69,7 @@ export async function recordInspection(input: NewInspection) {
       inspectors: input.inspectors,
       findings: input.findings,
       verdict: input.verdict,
+      photos: JSON.stringify(input.photos ?? []),
       createdById: input.actorId,
       isDemo: input.isDemo ?? false,
     },
@@ -65,4 +91,61 @@ export async function recordInspection(input: NewInspection) {
     complaintId = filed.id;
   }
   return { ok: true as const, id: inspection.id, complaintId };
+}
+
+/**
+ * The works the supervision board may inspect: those of the given communes (null: every commune),
+ * with the commune, the warranty and the board's latest inspection, by commune then code.
+ */
+export async function listWorksToInspect({ communeIds, now = new Date() }: { communeIds: number[] | null; now?: Date }) {
+  const rows = await prisma.work.findMany({
+    where: communeIds === null ? {} : { communeId: { in: communeIds } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      village: true,
+      category: true,
+      handedOverOn: true,
+      warrantyMonths: true,
+      commune: { select: { slug: true, name: true } },
+      inspections: {
+        select: { inspectedOn: true, verdict: true },
+        orderBy: [{ inspectedOn: "desc" }, { id: "desc" }],
+        take: 1,
+      },
+    },
+    orderBy: [{ commune: { sortOrder: "asc" } }, { code: "asc" }],
+  });
+  return rows.map(({ inspections, handedOverOn, warrantyMonths, ...w }) => ({
+    ...w,
+    warranty: warrantyState({ handedOverOn, warrantyMonths }, now),
+    lastInspection: inspections[0] ?? null,
+  }));
+}
+
+/** One work by id, for the inspection form (the route checks its commune against the user). */
+export async function getWorkToInspect({ id, now = new Date() }: { id: number; now?: Date }) {
+  const row = await prisma.work.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      village: true,
+      communeId: true,
+      handedOverOn: true,
+      warrantyMonths: true,
+      commune: { select: { slug: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  const { handedOverOn, warrantyMonths, ...work } = row;
+  return { ...work, warranty: warrantyState({ handedOverOn, warrantyMonths }, now) };
+}
+
+/** One photo of an inspection, by its place in the list, for the public photo route. */
+export async function getInspectionPhoto({ inspectionId, n }: { inspectionId: number; n: number }) {
+  const row = await prisma.workInspection.findUnique({ where: { id: inspectionId }, select: { photos: true } });
+  return row ? (parseInspectionPhotos(row.photos)[n] ?? null) : null;
 }

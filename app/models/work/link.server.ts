@@ -38,6 +38,15 @@ export async function linkComplaintToWork({
   return { ok: true as const };
 }
 
+/** The work a report is about, for the resident's tracking page (public: name and code only). */
+export async function workOfComplaint({ complaintId }: { complaintId: number }) {
+  const row = await prisma.workComplaint.findUnique({
+    where: { complaintId },
+    select: { work: { select: { code: true, name: true } } },
+  });
+  return row?.work ?? null;
+}
+
 export type WarrantyNotice = {
   workCode: string;
   workName: string;

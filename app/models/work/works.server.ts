@@ -13,6 +13,7 @@ import {
 } from "~/lib/works";
 import { cachedByKey } from "~/utils/cache.server";
 import { prisma } from "~/utils/db.server";
+import { parseInspectionPhotos } from "./inspection.server";
 
 export const workSelect = {
   id: true,
@@ -170,7 +171,7 @@ export async function getPublicWork({ communeId, code, now = new Date() }: { com
     select: {
       ...workSelect,
       inspections: {
-        select: { id: true, inspectedOn: true, inspectors: true, findings: true, verdict: true },
+        select: { id: true, inspectedOn: true, inspectors: true, findings: true, verdict: true, photos: true },
         orderBy: [{ inspectedOn: "desc" }, { id: "desc" }],
       },
       complaints: {
@@ -195,7 +196,12 @@ export async function getPublicWork({ communeId, code, now = new Date() }: { com
     },
   });
   if (!row) return null;
-  const { inspections, complaints, ...work } = row;
+  const { inspections: inspectionRows, complaints, ...work } = row;
+  // Photos go out by place (the file names stay on the server): /inspection-photos/:id/:n.
+  const inspections = inspectionRows.map(({ photos, ...i }) => ({
+    ...i,
+    photos: parseInspectionPhotos(photos).map(({ width, height }, n) => ({ n, width, height })),
+  }));
   const reports: PublicWorkReport[] = complaints
     .map(({ complaint: c }) => ({
       id: c.id,

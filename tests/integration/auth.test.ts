@@ -160,6 +160,7 @@ describe("authorisation matrix", () => {
   let levelId = 0;
   let recognitionN = 0;
   let forwardedComplaint = 0;
+  let ownPhoto = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -177,6 +178,18 @@ describe("authorisation matrix", () => {
     ownCommuneId = own.id;
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
+    // A photo row for the blurring page (its file is never read: the matrix posts an empty form).
+    ownPhoto = (
+      await prisma.complaintPhoto.create({
+        data: {
+          complaintId: ownComplaint,
+          fileName: `${"ab".repeat(15)}${String(Date.now() % 100).padStart(2, "0")}.jpg`,
+          width: 400,
+          height: 300,
+          bytes: 1,
+        },
+      })
+    ).id;
     const now = Date.now();
     await importTestRegister([
       [OWN, "Thôn 1", 60],
@@ -341,6 +354,34 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => `/staff/complaints/${ownComplaint}/urgency`,
       params: () => ({ id: String(ownComplaint) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/complaints/:id/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "own",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(ownComplaint), photoId: String(ownPhoto) }),
+      expected: officialOnly(200),
+    },
+    "GET /staff/complaints/other/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "other",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(otherComplaint), photoId: String(ownPhoto) }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
+    },
+    "POST /staff/complaints/:id/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "own",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(ownComplaint), photoId: String(ownPhoto) }),
       body: () => ({}),
       expected: officialOnly(400),
     },

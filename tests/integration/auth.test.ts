@@ -161,6 +161,7 @@ describe("authorisation matrix", () => {
   let recognitionN = 0;
   let forwardedComplaint = 0;
   let ownPhoto = 0;
+  let otherCommuneIdForNotices = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -176,6 +177,7 @@ describe("authorisation matrix", () => {
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
     const other = await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } });
     ownCommuneId = own.id;
+    otherCommuneIdForNotices = other.id;
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
     // A photo row for the blurring page (its file is never read: the matrix posts an empty form).
@@ -384,6 +386,44 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownComplaint), photoId: String(ownPhoto) }),
       body: () => ({}),
       expected: officialOnly(400),
+    },
+    "GET /staff/notices": {
+      action: "notice.manage",
+      module: "staff.notices.tsx",
+      method: "GET",
+      path: () => "/staff/notices",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
+    "POST /staff/notices own": {
+      action: "notice.manage",
+      scope: "own",
+      module: "staff.notices.tsx",
+      method: "POST",
+      path: () => "/staff/notices",
+      body: () => ({
+        intent: "post",
+        communeId: String(ownCommuneId),
+        text: "Cắt nước thôn 1.",
+        startDay: vnIsoDay(new Date()),
+        endDay: vnIsoDay(new Date()),
+      }),
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 303, unit: 403 },
+    },
+    // Another commune's notices are not an official's to post.
+    "POST /staff/notices other": {
+      action: "notice.manage",
+      scope: "other",
+      module: "staff.notices.tsx",
+      method: "POST",
+      path: () => "/staff/notices",
+      body: () => ({
+        intent: "post",
+        communeId: String(otherCommuneIdForNotices),
+        text: "Cắt điện.",
+        startDay: vnIsoDay(new Date()),
+        endDay: vnIsoDay(new Date()),
+      }),
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/complaints/:id/merge": {
       action: "complaint.reply",

@@ -1,5 +1,5 @@
 import type { PosterView } from "~/models/poster-view.server";
-import { NoticeAside } from "./notice-sections";
+import { NoticeAside } from "./notice-banner";
 
 /** One A4 notice-board poster (print CSS in app.css: one per page). */
 export function Poster({ p }: { p: PosterView }) {

@@ -17,7 +17,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { WorksSummary } from "~/components/work-sections";
 import { getCommuneWorkSummary } from "~/models/work/works.server";
 import { currentNotices } from "~/models/notice.server";
-import { NoticeBanner } from "~/components/notice-sections";
+import { NoticeBanner } from "~/components/notice-banner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });

@@ -36,7 +36,7 @@ import { WorkPicker } from "~/components/work-picker";
 import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.server";
 import { listWorkChoices } from "~/models/work/works.server";
 import { currentNotices } from "~/models/notice.server";
-import { NoticeBanner } from "~/components/notice-sections";
+import { NoticeBanner } from "~/components/notice-banner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });

@@ -4,6 +4,7 @@
 // supporter is kept without it.
 import path from "node:path";
 import Database from "better-sqlite3";
+import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
 
@@ -109,6 +110,64 @@ describe("the consent box on 'me too', on a phone", () => {
     await expect.poll(() => page.locator("#consent-error").count()).toBe(0);
     expect(await page.locator(".field-error").count()).toBe(0);
     expect(await page.content()).not.toContain("0987654321");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("blurring part of a photo (official, with a mouse)", () => {
+  it("a rectangle dragged on the photo fills the boxes, and sending it replaces the photo", async () => {
+    const { page, context, errors } = await phonePage(getBrowser(), {
+      viewport: { width: 1280, height: 900 },
+      isMobile: false,
+      hasTouch: false,
+    });
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: "#777", noise: { type: "gaussian", mean: 120, sigma: 30 } },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    await page.goto(baseUrl + "/c/vinh-bao/report");
+    await page.getByRole("radio", { name: "Giao thông" }).check();
+    await page.getByLabel("Mô tả sự việc").fill("Xe tải đỗ chắn lối vào chợ thôn 9, biển số và người đi đường trong ảnh.");
+    await page.getByLabel("Ảnh (không bắt buộc)").setInputFiles({ name: "xe.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+    await page.waitForURL(/\/t\/[A-Z2-9]{5}-[A-Z2-9]{5}\?new=1$/);
+    const code = (await page.getByTestId("tracking-code").innerText()).trim();
+    const [{ id, photoId, fileName }] = query<{ id: number; photoId: number; fileName: string }>(
+      "SELECT c.id, p.id AS photoId, p.fileName FROM Complaint c JOIN ComplaintPhoto p ON p.complaintId = c.id WHERE c.code = ?",
+      code,
+    );
+
+    await page.goto(baseUrl + "/staff/login");
+    await page.getByLabel("Email").fill("vinhbao@demo.ntm.local");
+    await page.getByLabel("Mật khẩu").fill("demo-password-2026");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/staff(\?.*)?$/);
+    await page.goto(`${baseUrl}/staff/complaints/${id}`);
+    await page.getByTestId(`redact-${photoId}`).click();
+    await page.waitForURL(`**/staff/complaints/${id}/photos/${photoId}/redact`);
+    const frame = page.getByTestId("redact-frame");
+    await expect
+      .poll(() => frame.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    const box = (await frame.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.6, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.75, { steps: 5 });
+    await page.mouse.up();
+    const value = async (name: string) => Number(await page.locator(`#${name}`).inputValue());
+    expect(await value("left_1")).toBeCloseTo(25, 0);
+    expect(await value("top_1")).toBeCloseTo(50, 0);
+    expect(await value("width_1")).toBeCloseTo(25, 0);
+    expect(await value("height_1")).toBeCloseTo(25, 0);
+    expect(await page.locator("#left_2").inputValue()).toBe("");
+    expect(await frame.locator(".redact-box").count()).toBe(1);
+    await page.getByTestId("redact-submit").click();
+    await page.waitForURL(new RegExp(`/staff/complaints/${id}\\?done=photo#done$`));
+    const [after] = query<{ fileName: string }>("SELECT fileName FROM ComplaintPhoto WHERE id = ?", photoId);
+    expect(after.fileName).not.toBe(fileName);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -12,6 +12,7 @@ import { seedReferenceData } from "./seed/reference";
 import { ensureAdmin, seedDemoStaff } from "./seed/staff";
 import { removeDemoTriage, seedDemoTriage } from "./seed/triage";
 import { removeDemoWorks, seedDemoWorks } from "./seed/works";
+import { removeDemoNotices, seedDemoNotice } from "./seed/notices";
 
 const args = new Set(process.argv.slice(2));
 
@@ -24,6 +25,7 @@ async function main() {
   if (args.has("--no-demo")) return;
   const reset = args.has("--reset");
   if (reset) {
+    await removeDemoNotices();
     await removeDemoData();
     await removeDemoWorks();
     await removeDemoTriage();
@@ -41,6 +43,7 @@ async function main() {
     const ballots = await seedDemoBallots();
     await seedDemoIntegrity();
     const works = await seedDemoWorks();
+    await seedDemoNotice();
     console.log(`Demo works: ${works.works} model-NTM works in ${works.communes} communes.`);
     console.log(`Demo household ballots: an open round with codes required, ${ballots.codes} sealed demo codes.`);
     console.log(

@@ -1,11 +1,17 @@
 // Staff review a complaint's photos: each is public only once an official of the commune approves it.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IntentForm } from "./intent-form";
 
-type Props = { photos: { id: number; approved: boolean; width: number; height: number }[]; canWrite: boolean };
+type Props = {
+  complaintId: number;
+  photos: { id: number; approved: boolean; width: number; height: number }[];
+  canWrite: boolean;
+  /** may blur parts of a photo (policy "photo.redact") */
+  canRedact: boolean;
+};
 
-export function PhotoReview({ photos, canWrite }: Props) {
+export function PhotoReview({ complaintId, photos, canWrite, canRedact }: Props) {
   const { t } = useTranslation("staff");
   if (photos.length === 0) return null;
   const pending = photos.filter((p) => !p.approved).length;
@@ -31,6 +37,11 @@ export function PhotoReview({ photos, canWrite }: Props) {
                   <input type="hidden" name="photoId" value={p.id} />
                   <input type="hidden" name="approved" value={p.approved ? "0" : "1"} />
                 </IntentForm>
+              ) : null}
+              {canRedact ? (
+                <Link to={`/staff/complaints/${complaintId}/photos/${p.id}/redact`} data-testid={`redact-${p.id}`}>
+                  {t("redact.link")}
+                </Link>
               ) : null}
             </figcaption>
           </figure>

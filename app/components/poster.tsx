@@ -1,4 +1,5 @@
 import type { PosterView } from "~/models/poster-view.server";
+import { NoticeAside } from "./notice-banner";
 
 /** One A4 notice-board poster (print CSS in app.css: one per page). */
 export function Poster({ p }: { p: PosterView }) {
@@ -9,6 +10,7 @@ export function Poster({ p }: { p: PosterView }) {
         <span className="poster__kind">{p.kindLabel}</span>
         {p.name}
       </h1>
+      <NoticeAside heading={p.notices.heading} lines={p.notices.lines} />
       <p className="poster__heading">{l.heading}</p>
       <p className="poster__lead">{l.lead}</p>
       <div className="poster__qr">

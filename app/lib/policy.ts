@@ -12,6 +12,10 @@ export const POLICY = {
   "commune.read": { official: "own", front: "own", council: "all", admin: "all" },
   /** Answer a report: move it, write notes and replies, forward it, change urgency, merge, acknowledge. */
   "complaint.reply": { official: "own" },
+  /** Blur parts of a report's photo (faces, number plates) for good: the officials who approve photos (decision 037). */
+  "photo.redact": { official: "own" },
+  /** Post and end short notices on a commune's pages (water cut, storm, road closed; decision 039). */
+  "notice.manage": { official: "own", admin: "all" },
   /** Handle the reports forwarded to one's unit (the model limits it to that unit's reports). */
   "forwarded.handle": { unit: "all" },
   /** Propose a survey round (separation of duties, decisions 012 and 036: never the commune's own officials). */

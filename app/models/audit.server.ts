@@ -24,7 +24,10 @@ export type AuditAction =
   | "consent_withdrawn"
   | "privacy_request_answered"
   | "photo_redacted"
-  | "retention_run";
+  | "retention_run"
+  // notices on a commune's pages (decision 039)
+  | "notice_posted"
+  | "notice_ended";
 
 /** The kinds the audit page filters by, in the order it lists them. */
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
@@ -48,6 +51,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   "privacy_request_answered",
   "photo_redacted",
   "retention_run",
+  "notice_posted",
+  "notice_ended",
 ];
 
 type Writer = Pick<Tx, "auditEvent">;

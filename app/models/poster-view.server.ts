@@ -27,6 +27,8 @@ export type PosterView = {
     footer: string;
     qrAlt: string;
   };
+  /** the commune's current notices, with their last day (decision 039) */
+  notices: { heading: string; lines: { id: number; text: string; until: string }[] };
 };
 
 /** `origin`: where residents reach the site, e.g. https://ntm.haiphong.gov.vn */
@@ -68,6 +70,14 @@ export async function posterViews(communes: PosterCommune[], origin: string): Pr
           phone: c.phone ? t("posters.phone", { kind: lowerKind, phone: c.phone }) : null,
           footer: t("posters.footer"),
           qrAlt: t("posters.qrAlt", { url: `${host}/c/${c.slug}` }),
+        },
+        notices: {
+          heading: common("notice.heading"),
+          lines: c.notices.map((n) => ({
+            id: n.id,
+            text: n.text,
+            until: common("notice.until", { date: formatDate(new Date(n.endsAt.getTime() - 1), "vi") }),
+          })),
         },
       };
     }),

@@ -1,7 +1,9 @@
-// Notice-board posters: what each commune's poster shows (name, phone, the survey round open now).
+// Notice-board posters: what each commune's poster shows (name, phone, the survey round open now,
+// its current notices).
 import type { CommuneKind } from "~/generated/prisma/enums";
 import { pickRound } from "~/lib/round";
 import { prisma } from "~/utils/db.server";
+import { currentNoticesByCommune, type CurrentNotice } from "./notice.server";
 
 export type PosterCommune = {
   slug: string;
@@ -10,6 +12,8 @@ export type PosterCommune = {
   formerUnit: string;
   phone: string | null;
   round: { name: string; endsAt: Date } | null;
+  /** the commune's current notices (water cut, storm…), printed at the top (decision 039) */
+  notices: CurrentNotice[];
 };
 
 /**
@@ -43,12 +47,13 @@ export async function listPosterCommunes({
     where: { startsAt: { lte: at }, endsAt: { gt: at } },
     select: { id: true, name: true, startsAt: true, endsAt: true, communes: { select: { communeId: true } } },
   });
+  const notices = await currentNoticesByCommune({ communeIds: communes.map((c) => c.id), now: at });
   return communes.map(({ id, ...c }) => {
     const round = pickRound(
       open.filter((r) => r.communes.some((rc) => rc.communeId === id)),
       at,
     );
-    return { ...c, round: round ? { name: round.name, endsAt: round.endsAt } : null };
+    return { ...c, round: round ? { name: round.name, endsAt: round.endsAt } : null, notices: notices.get(id) ?? [] };
   });
 }
 

@@ -47,6 +47,22 @@ export async function getFixCheckWeeks(): Promise<number> {
   return storedWeeks.parse((await readSetting(SETTING_KEYS.fixCheckWeeks)) ?? FIX_CHECK_WEEKS_DEFAULT);
 }
 
+/** The "is it fixed?" delay, as an administrator sets it (1-26 weeks); audited with before and after. */
+export async function saveFixCheckWeeks(weeks: number, { actorId }: { actorId: number | null }): Promise<{ ok: true }> {
+  const before = await getFixCheckWeeks();
+  await prisma.$transaction([
+    ...settingWrites({ [SETTING_KEYS.fixCheckWeeks]: String(weeks) }),
+    recordChange(prisma, {
+      actorId,
+      action: "settings_changed",
+      subject: "fixCheck",
+      before: { weeks: before },
+      after: { weeks },
+    }),
+  ]);
+  return { ok: true };
+}
+
 /** True when the database holds generated demo data, which every page must then say. */
 export async function isDemoData(): Promise<boolean> {
   return (await readSetting(SETTING_KEYS.demoData)) === "true";

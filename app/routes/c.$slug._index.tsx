@@ -16,17 +16,20 @@ import { PublicComplaints } from "~/components/public-complaints";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { WorksSummary } from "~/components/work-sections";
 import { getCommuneWorkSummary } from "~/models/work/works.server";
+import { currentNotices } from "~/models/notice.server";
+import { NoticeBanner } from "~/components/notice-banner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
   if (!commune) throw new Response(null, { status: 404 });
-  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round, works] = await Promise.all([
+  const [scoreboard, namesakes, lng, { recent: complaints, counts: complaintCounts }, round, works, notices] = await Promise.all([
     getCommuneScoreboard({ communeId: commune.id }),
     listNamesakes(commune),
     getLanguage(request),
     getPublicComplaints({ communeId: commune.id, take: 10 }),
     currentCommuneRound({ communeId: commune.id }),
     getCommuneWorkSummary({ communeId: commune.id }),
+    currentNotices({ communeId: commune.id }),
   ]);
   const t = getFixedT(lng, "common");
   return json({
@@ -37,12 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     complaintCounts,
     round,
     works,
+    notices,
     title: `${t(`kind.${commune.kind}`)} ${commune.name} · ${t("common:siteName")}`,
   });
 }
 
 export default function CommunePage() {
-  const { commune, namesakes, scoreboard, complaints, complaintCounts, round, works } = useLoaderData<typeof loader>();
+  const { commune, namesakes, scoreboard, complaints, complaintCounts, round, works, notices } = useLoaderData<typeof loader>();
   const { t } = useTranslation("commune");
   return (
     <div className="page">
@@ -53,6 +57,7 @@ export default function CommunePage() {
         <span className="commune-kind">{t(`common:kind.${commune.kind}`)}</span> {commune.name}
       </h1>
       <p className="muted">{t(`common:region.${commune.region}`)}</p>
+      <NoticeBanner notices={notices} />
       {namesakes.length > 0 ? (
         <p className="note">
           {t("namesake")}{" "}

@@ -35,6 +35,8 @@ import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { WorkPicker } from "~/components/work-picker";
 import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.server";
 import { listWorkChoices } from "~/models/work/works.server";
+import { currentNotices } from "~/models/notice.server";
+import { NoticeBanner } from "~/components/notice-banner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(await getLanguage(request), "complaint");
   return json({
     commune: { slug: commune.slug, name: commune.name, kind: commune.kind },
+    notices: await currentNotices({ communeId: commune.id }),
     submissionId: crypto.randomUUID(),
     title: t("report.title", { name: commune.name }),
     map: mapConfig(),
@@ -129,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune, submissionId, map, works, work } = useLoaderData<typeof loader>();
+  const { commune, notices, submissionId, map, works, work } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -142,6 +145,7 @@ export default function Report() {
     <div className="page">
       <CommuneBreadcrumb commune={commune} />
       <h1>{t("report.heading", { name: commune.name })}</h1>
+      <NoticeBanner notices={notices} />
       <p className="lead">{t("report.intro")}</p>
       <FormErrorSummary
         actionData={actionData}

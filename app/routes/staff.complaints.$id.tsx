@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, complaint: head } = await requireComplaint(request, params, "commune.read");
   const canWrite = can(user, "complaint.reply", head.communeId);
   const canOpenContact = can(user, "contact.open", head.communeId);
+  const canRedact = can(user, "photo.redact", head.communeId);
   const url = new URL(request.url);
   const doneParam = url.searchParams.get("done");
   const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
@@ -82,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       warranty,
       canWrite,
       canOpenContact,
+      canRedact,
       done,
       next,
       map: mapConfig(),
@@ -140,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffComplaint() {
-  const { complaint, overdue, canWrite, canOpenContact, transitions, done, next, map, triage, warranty } =
+  const { complaint, overdue, canWrite, canOpenContact, canRedact, transitions, done, next, map, triage, warranty } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   // A new location after each successful action remounts the forms, so a sent reply never
@@ -166,7 +168,7 @@ export default function StaffComplaint() {
       {warranty ? <WarrantyNotice complaintId={complaint.id} notice={warranty} canWrite={canWrite} /> : null}
       <StaffComplaintFacts complaint={complaint} map={map} canOpenContact={canOpenContact} />
       <TriagePanel complaintId={complaint.id} urgency={complaint.urgency} {...triage} />
-      <PhotoReview photos={complaint.photos} canWrite={canWrite} />
+      <PhotoReview complaintId={complaint.id} photos={complaint.photos} canWrite={canWrite} canRedact={canRedact} />
       {canWrite ? (
         <ComplaintActions
           // A new location after each action, or a chosen reply template (?template=ID), remounts it.

@@ -8,6 +8,7 @@ import { FormErrorSummary } from "~/components/form-error-summary";
 import { SettingsStatus } from "~/components/settings-status";
 import { CalendarSettings } from "~/components/calendar-settings";
 import { PolicySettings } from "~/components/policy-settings";
+import { FixCheckSettings } from "~/components/fix-check-settings";
 import type { SettingsErrors } from "~/components/settings-form-parts";
 import { TemplateSettings } from "~/components/template-settings";
 import { UnitSettings } from "~/components/unit-settings";
@@ -18,6 +19,7 @@ import { vietnamPublicHolidays } from "~/lib/vn-holidays.server";
 import { changeDeadlineRules } from "~/models/complaint/deadlines.server";
 import { addUnitMember, createUnit, listUnitsWithMembers, UNIT_KINDS } from "~/models/forwarding.server";
 import { createTemplate, deleteTemplate, listTemplates } from "~/models/complaint/reply-templates.server";
+import { getFixCheckWeeks, saveFixCheckWeeks } from "~/models/setting.server";
 import { getWorkingCalendar, listCalendarDays, listCategoryPolicies } from "~/models/working-calendar.server";
 import { requirePermission } from "~/guards/auth.server";
 import { formError, formToObject, validateObject, type FormErrors } from "~/forms/form.server";
@@ -42,6 +44,16 @@ const SettingsSchema = lazy(() =>
       // One row per category: <field>_<category>, checked below.
       z.object({ intent: z.literal("policies") }).catchall(z.string()),
       z.object({ intent: z.literal("officeHours"), officeHours: z.string().max(200) }).strict(),
+      z
+        .object({
+          intent: z.literal("fixCheck"),
+          fixCheckWeeks: z.coerce
+            .number({ error: "fixCheckSettings.error" })
+            .int({ error: "fixCheckSettings.error" })
+            .min(1, { error: "fixCheckSettings.error" })
+            .max(26, { error: "fixCheckSettings.error" }),
+        })
+        .strict(),
       z
         .object({
           intent: z.literal("addDay"),
@@ -86,12 +98,13 @@ const SettingsSchema = lazy(() =>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings.edit");
   const now = new Date();
-  const [policies, days, templates, units, calendar] = await Promise.all([
+  const [policies, days, templates, units, calendar, fixCheckWeeks] = await Promise.all([
     listCategoryPolicies(),
     listCalendarDays(),
     listTemplates(),
     listUnitsWithMembers(),
     getWorkingCalendar(now),
+    getFixCheckWeeks(),
   ]);
   const year = now.getUTCFullYear();
   const holidays = [...vietnamPublicHolidays(year), ...vietnamPublicHolidays(year + 1)].map((date) => ({
@@ -107,6 +120,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year,
     templates,
     units,
+    fixCheckWeeks,
     title: t("settings.title"),
   });
 }
@@ -150,6 +164,9 @@ export async function action({ request }: ActionFunctionArgs) {
       await changeDeadlineRules({ kind: "officeHours", hours }, { actorId: admin.id });
       break;
     }
+    case "fixCheck":
+      await saveFixCheckWeeks(data.fixCheckWeeks, { actorId: admin.id });
+      break;
     case "addDay":
       await changeDeadlineRules(
         { kind: "addDay", date: data.date, dayKind: data.kind, note: data.note ?? "" },
@@ -197,6 +214,7 @@ export default function ComplaintSettings() {
         year={data.year}
         errors={errors}
       />
+      <FixCheckSettings weeks={data.fixCheckWeeks} errors={errors} />
       <TemplateSettings templates={data.templates} errors={errors} />
       <UnitSettings units={data.units} errors={errors} />
     </>

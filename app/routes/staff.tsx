@@ -43,6 +43,7 @@ export default function StaffLayout() {
             ) : null}
           </>
         )}
+        {can(user, "notice.manage") ? <NavLink to="/staff/notices">{t("notices.nav")}</NavLink> : null}
         {can(user, "privacy.queue") ? <NavLink to="/staff/privacy">{t("privacy:queue.heading")}</NavLink> : null}
         {can(user, "users.manage") ? <NavLink to="/staff/users">{t("nav.users")}</NavLink> : null}
         {can(user, "settings.edit") ? <NavLink to="/staff/settings">{t("nav.settings")}</NavLink> : null}

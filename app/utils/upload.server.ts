@@ -237,6 +237,50 @@ export async function deletePhotos(fileNames: string[]) {
   );
 }
 
+/** A rectangle of a stored photo, in pixels (inside the image; app/lib/redaction.ts makes them). */
+export type PixelBox = { left: number; top: number; width: number; height: number };
+
+/**
+ * A copy of a stored photo with these boxes made unreadable (faces, number plates): each box is
+ * cut out, pixelated to blocks of at least 12 px (an eighth of its shorter side for a large box),
+ * blurred with sigma 20 on top, and laid back in place. Nothing of the box's detail survives, and
+ * the copy is re-encoded like an upload (JPEG, no metadata). The stored file is not touched here.
+ */
+export function redactPhotoFile(fileName: string, boxes: readonly PixelBox[]): Promise<ProcessedPhoto> {
+  return oneAtATime(async () => {
+    const input = await readPhoto(fileName);
+    const sharp = await loadSharp();
+    const patches = [];
+    for (const box of boxes) {
+      const block = Math.max(12, Math.ceil(Math.min(box.width, box.height) / 8));
+      const small = await sharp(input)
+        .extract(box)
+        .resize(Math.max(1, Math.ceil(box.width / block)), Math.max(1, Math.ceil(box.height / block)), { fit: "fill" })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const patch = await sharp(small.data, {
+        raw: { width: small.info.width, height: small.info.height, channels: small.info.channels },
+      })
+        .resize(box.width, box.height, { fit: "fill", kernel: "nearest" })
+        .blur(20)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      patches.push({
+        input: patch.data,
+        raw: { width: patch.info.width, height: patch.info.height, channels: patch.info.channels },
+        left: box.left,
+        top: box.top,
+      });
+    }
+    const { data, info } = await sharp(input)
+      .composite(patches)
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  });
+}
+
 export function readPhoto(fileName: string): Promise<Buffer> {
   if (!PHOTO_NAME.test(fileName)) throw new Error("bad photo name");
   return fs.readFile(path.join(uploadDir(), fileName));

@@ -145,6 +145,61 @@ describe("pages kept on the phone", () => {
   });
 });
 
+describe("a commune's notice on the phone (decision 039)", () => {
+  it("an official posts it; residents see it at the top of the commune page and the report form, also offline, escaped; ended, it is gone", async () => {
+    const text = `Cắt điện lưới thôn Bùi <b>từ 7h</b> đến 11h & "sửa trạm biến áp" ${Date.now() % 100000}`;
+    // Tomorrow in Vietnam (UTC+7), as an <input type="date"> takes it.
+    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const staff = await phonePage(getBrowser());
+    const o = staff.page;
+    await o.goto(baseUrl + "/staff/login");
+    await o.getByLabel("Email").fill("camgiang@demo.ntm.local");
+    await o.getByLabel("Mật khẩu").fill("demo-password-2026");
+    await o.getByRole("button", { name: "Đăng nhập" }).click();
+    await o.waitForURL(/\/staff(\?.*)?$/);
+    await o.goto(baseUrl + "/staff/notices");
+    await o.getByLabel("Nội dung thông báo").fill(text);
+    await o.getByLabel("Ngày cuối").fill(tomorrow);
+    await o.getByRole("button", { name: "Đăng thông báo" }).click();
+    await expect.poll(() => o.getByTestId("notice-done").count()).toBe(1);
+    expect(await o.getByTestId("notices-open").innerText()).toContain(text);
+
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(baseUrl + "/c/cam-giang");
+    const banner = page.getByTestId("notice-banner");
+    // First on the page after the commune's name, the text as typed (no <b> element made of it).
+    expect(await banner.innerText()).toContain(text);
+    expect(await banner.locator("b").count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelector("[data-testid=notice-banner]")!.previousElementSibling!.className),
+    ).toBe("muted");
+    await installed(page);
+    await page.goto(baseUrl + "/c/cam-giang/report");
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.match("/c/cam-giang/report")) !== undefined), { timeout: 20_000 })
+      .toBe(true);
+    expect(await page.getByTestId("notice-banner").innerText()).toContain(text);
+
+    // No signal: the kept copies of both pages still show it.
+    await offline(context, page, true);
+    await page.reload();
+    expect(await page.getByTestId("notice-banner").innerText()).toContain(text);
+    await page.goto(baseUrl + "/c/cam-giang");
+    expect(await page.getByTestId("notice-banner").innerText()).toContain(text);
+    await offline(context, page, false);
+
+    // Ended early by the official: gone from the page at the next visit with signal.
+    await o.getByTestId("notices-open").locator("li", { hasText: text }).getByRole("button", { name: "Kết thúc ngay" }).click();
+    await expect.poll(() => o.getByTestId("notices-past").innerText()).toContain(text);
+    await page.reload();
+    await expect.poll(() => page.getByText(text).count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+    await context.close();
+  });
+});
+
 describe("answers refused when they arrive", () => {
   it("a queued answer whose resident answered meanwhile (elsewhere) gets a clear message, not a silent loss", async () => {
     const { page, context, errors } = await phonePage(getBrowser());

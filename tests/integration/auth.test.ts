@@ -162,6 +162,8 @@ describe("authorisation matrix", () => {
   let forwardedComplaint = 0;
   let ownWork = 0;
   let otherWork = 0;
+  let ownPhoto = 0;
+  let otherCommuneIdForNotices = 0;
 
   beforeAll(async () => {
     const official = await createStaff("official", [OWN]);
@@ -177,8 +179,21 @@ describe("authorisation matrix", () => {
     const own = await prisma.commune.findUniqueOrThrow({ where: { slug: OWN } });
     const other = await prisma.commune.findUniqueOrThrow({ where: { slug: OTHER } });
     ownCommuneId = own.id;
+    otherCommuneIdForNotices = other.id;
     ownComplaint = (await createComplaint({ communeId: own.id, category: "roads", text: "Phản ánh của xã mình quản lý." })).id;
     otherComplaint = (await createComplaint({ communeId: other.id, category: "water", text: "Phản ánh của xã khác." })).id;
+    // A photo row for the blurring page (its file is never read: the matrix posts an empty form).
+    ownPhoto = (
+      await prisma.complaintPhoto.create({
+        data: {
+          complaintId: ownComplaint,
+          fileName: `${"ab".repeat(15)}${String(Date.now() % 100).padStart(2, "0")}.jpg`,
+          width: 400,
+          height: 300,
+          bytes: 1,
+        },
+      })
+    ).id;
     const now = Date.now();
     await importTestRegister([
       [OWN, "Thôn 1", 60],
@@ -362,6 +377,72 @@ describe("authorisation matrix", () => {
       params: () => ({ id: String(ownComplaint) }),
       body: () => ({}),
       expected: officialOnly(400),
+    },
+    "GET /staff/complaints/:id/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "own",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${ownComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(ownComplaint), photoId: String(ownPhoto) }),
+      expected: officialOnly(200),
+    },
+    "GET /staff/complaints/other/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "other",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "GET",
+      path: () => `/staff/complaints/${otherComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(otherComplaint), photoId: String(ownPhoto) }),
+      expected: { anonymous: 302, official: 404, front: 404, council: 403, admin: 403, unit: 404 },
+    },
+    "POST /staff/complaints/:id/photos/:photoId/redact": {
+      action: "photo.redact",
+      scope: "own",
+      module: "staff.complaints.$id_.photos.$photoId.redact.tsx",
+      method: "POST",
+      path: () => `/staff/complaints/${ownComplaint}/photos/${ownPhoto}/redact`,
+      params: () => ({ id: String(ownComplaint), photoId: String(ownPhoto) }),
+      body: () => ({}),
+      expected: officialOnly(400),
+    },
+    "GET /staff/notices": {
+      action: "notice.manage",
+      module: "staff.notices.tsx",
+      method: "GET",
+      path: () => "/staff/notices",
+      expected: { anonymous: 302, official: 200, front: 403, council: 403, admin: 200, unit: 403 },
+    },
+    "POST /staff/notices own": {
+      action: "notice.manage",
+      scope: "own",
+      module: "staff.notices.tsx",
+      method: "POST",
+      path: () => "/staff/notices",
+      body: () => ({
+        intent: "post",
+        communeId: String(ownCommuneId),
+        text: "Cắt nước thôn 1.",
+        startDay: vnIsoDay(new Date()),
+        endDay: vnIsoDay(new Date()),
+      }),
+      expected: { anonymous: 302, official: 303, front: 403, council: 403, admin: 303, unit: 403 },
+    },
+    // Another commune's notices are not an official's to post.
+    "POST /staff/notices other": {
+      action: "notice.manage",
+      scope: "other",
+      module: "staff.notices.tsx",
+      method: "POST",
+      path: () => "/staff/notices",
+      body: () => ({
+        intent: "post",
+        communeId: String(otherCommuneIdForNotices),
+        text: "Cắt điện.",
+        startDay: vnIsoDay(new Date()),
+        endDay: vnIsoDay(new Date()),
+      }),
+      expected: { anonymous: 302, official: 403, front: 403, council: 403, admin: 303, unit: 403 },
     },
     "GET /staff/complaints/:id/merge": {
       action: "complaint.reply",

@@ -5,9 +5,10 @@ import { action as recognitionsAction } from "~/routes/staff.settings.recognitio
 import { action as thresholdsAction } from "~/routes/staff.settings.thresholds";
 import { action as usersAction } from "~/routes/staff.users._index";
 import { action as userAction } from "~/routes/staff.users.$id";
-import { getDefaultThreshold } from "~/models/setting.server";
+import { action as complaintSettingsAction, loader as complaintSettingsLoader } from "~/routes/staff.settings.complaints";
+import { getDefaultThreshold, getFixCheckWeeks } from "~/models/setting.server";
 import { prisma } from "~/utils/db.server";
-import { context, formRequest, settle } from "../fixtures/http";
+import { context, formRequest, getRequest, settle } from "../fixtures/http";
 import { createStaff, signIn } from "../fixtures/staff";
 
 let admin = "";
@@ -132,5 +133,42 @@ describe("staff accounts", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).formError).toBe("selfLockout");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).role).toBe("admin");
+  });
+});
+
+describe("the 'is it fixed?' delay (issue 24)", () => {
+  const path = "/staff/settings/complaints";
+  const fixCheckAudits = () =>
+    prisma.auditEvent.findMany({ where: { action: "settings_changed", detail: { contains: '"subject":"fixCheck"' } } });
+
+  it("refuses 0, 27, 2.5 and words with a message next to the field, keeps the input and changes nothing", async () => {
+    const weeksBefore = await getFixCheckWeeks();
+    const auditsBefore = (await fixCheckAudits()).length;
+    for (const value of ["0", "27", "2.5", "bốn", ""]) {
+      const res = await post(complaintSettingsAction, path, { intent: "fixCheck", fixCheckWeeks: value });
+      expect(res.status, value).toBe(400);
+      const body = await res.json();
+      expect(body.fieldErrors).toEqual({ fixCheckWeeks: "fixCheckSettings.error" });
+      expect(body.values.fixCheckWeeks).toBe(value);
+    }
+    expect(await getFixCheckWeeks()).toBe(weeksBefore);
+    expect((await fixCheckAudits()).length).toBe(auditsBefore);
+  });
+
+  it("saves a delay from 1 to 26 weeks, shows it on the settings page and audits before and after", async () => {
+    const before = await getFixCheckWeeks();
+    const next = before === 6 ? 7 : 6;
+    const res = await post(complaintSettingsAction, path, { intent: "fixCheck", fixCheckWeeks: String(next) });
+    expect(res.status).toBe(303);
+    expect(await getFixCheckWeeks()).toBe(next);
+    const audit = (await fixCheckAudits()).at(-1)!;
+    expect(audit.actorId).toBe(adminId);
+    expect(JSON.parse(audit.detail!)).toEqual({ subject: "fixCheck", before: { weeks: before }, after: { weeks: next } });
+    const page = await settle(() =>
+      complaintSettingsLoader({ request: getRequest(path, { cookie: admin }), params: {}, context: context() }),
+    );
+    expect((await page.json()).fixCheckWeeks).toBe(next);
+    expect((await post(complaintSettingsAction, path, { intent: "fixCheck", fixCheckWeeks: "26" })).status).toBe(303);
+    expect(await getFixCheckWeeks()).toBe(26);
   });
 });

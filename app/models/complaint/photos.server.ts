@@ -1,5 +1,8 @@
-// A report's photos (approval, who may see one) and the redaction of its public text.
+// A report's photos (approval, who may see one, blurring parts of one) and the redaction of its public text.
+import { toPixels, type PercentRect } from "~/lib/redaction";
 import { prisma } from "~/utils/db.server";
+import { deletePhotos, redactPhotoFile, savePhoto } from "~/utils/upload.server";
+import { recordAudit } from "../audit.server";
 import { WorkflowError } from "./workflow.server";
 
 export async function setPhotoApproval({
@@ -59,4 +62,67 @@ export async function getPhotoForViewer({
   if (staffCommuneIds === "none") return null;
   if (staffCommuneIds === null || staffCommuneIds.includes(photo.complaint.communeId)) return photo.fileName;
   return null;
+}
+
+/** One photo of a report, for the page where parts of it are blurred. */
+export function getPhotoOfComplaint({ id, photoId }: { id: number; photoId: number }) {
+  return prisma.complaintPhoto.findFirst({
+    where: { id: photoId, complaintId: id },
+    select: { id: true, width: true, height: true, approved: true },
+  });
+}
+
+/**
+ * Blurs rectangles of a report's photo for good (issue 21, decision 037): the blurred copy is
+ * written under a new name and takes the photo's place, then the original and its thumbnail are
+ * erased from disk, so there is no way back (and a cached public copy's ETag no longer matches).
+ * Audited as "photo_redacted" with the rectangles. Two officials at once: the second is "stale".
+ */
+export async function redactPhoto({
+  id,
+  photoId,
+  actorId,
+  rects,
+}: {
+  id: number;
+  photoId: number;
+  actorId: number;
+  rects: PercentRect[];
+}): Promise<{ ok: true } | { ok: false; reason: "notFound" | "stale" }> {
+  const photo = await prisma.complaintPhoto.findFirst({
+    where: { id: photoId, complaintId: id },
+    select: { fileName: true, width: true, height: true, complaint: { select: { communeId: true } } },
+  });
+  if (!photo) return { ok: false, reason: "notFound" };
+  const boxes = rects.map((r) => toPixels(r, photo.width, photo.height));
+  let copy;
+  try {
+    copy = await redactPhotoFile(photo.fileName, boxes);
+  } catch (e) {
+    // Erased by a redaction that finished first.
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "stale" };
+    throw e;
+  }
+  const saved = await savePhoto(copy);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const updated = await tx.complaintPhoto.updateMany({
+        where: { id: photoId, fileName: photo.fileName },
+        data: { fileName: saved.fileName, bytes: saved.bytes, width: copy.width, height: copy.height },
+      });
+      if (updated.count !== 1) throw new WorkflowError("stale");
+      await recordAudit(tx, {
+        actorId,
+        action: "photo_redacted",
+        communeId: photo.complaint.communeId,
+        detail: { complaintId: id, photoId, rectangles: rects, pixels: boxes },
+      });
+    });
+  } catch (e) {
+    await deletePhotos([saved.fileName]);
+    if (e instanceof WorkflowError) return { ok: false, reason: "stale" };
+    throw e;
+  }
+  await deletePhotos([photo.fileName]);
+  return { ok: true };
 }

@@ -1,27 +1,31 @@
 // What an official sees after an action on a report: a confirmation that says what was done,
 // right under the report's status (the page returns to it, not to the top), and the next open
-// report one tap away. Focus moves to the confirmation so a screen reader announces it.
+// report one tap away. The confirmation itself is components/flash.tsx (one for every page).
 import { Link } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { Confirmation } from "./flash";
 
-export const DONE_KINDS = ["reply", "note", "photo", "redact", "acknowledged", "in_progress", "resolved", "rejected"] as const;
+export const DONE_KINDS = [
+  "reply",
+  "note",
+  "photo",
+  "redact",
+  "acknowledged",
+  "in_progress",
+  "resolved",
+  "rejected",
+  "forwarded",
+  "withdrawn",
+  "urgency",
+  "merged",
+] as const;
 export type DoneKind = (typeof DONE_KINDS)[number];
 
 export function ActionDone({ done, next }: { done: DoneKind | null; next: { id: number; code: string } | null }) {
   const { t } = useTranslation("handling");
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done) box.current?.focus();
-  }, [done]);
   if (!done && !next) return null;
   return (
-    <div id="done" ref={box} tabIndex={-1} className={done ? "action-done" : "action-next"}>
-      {done ? (
-        <p role="status" data-testid="action-done">
-          ✓ {t(`done.${done}`)}
-        </p>
-      ) : null}
+    <Confirmation message={done ? t(`done.${done}`) : null}>
       {next ? (
         <Link to={`/staff/complaints/${next.id}`} className="button" data-testid="next-report">
           {t("next", { code: next.code })}
@@ -29,6 +33,6 @@ export function ActionDone({ done, next }: { done: DoneKind | null; next: { id: 
       ) : done ? (
         <p className="muted">{t("noneLeft")}</p>
       ) : null}
-    </div>
+    </Confirmation>
   );
 }

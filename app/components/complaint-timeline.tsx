@@ -12,6 +12,8 @@ type Event = {
   createdAt: string;
   public?: boolean;
   actor?: { name: string } | null;
+  /** public reads: the unit that acted (null: the commune, or the resident) */
+  by?: string | null;
 };
 
 // Kinds whose body is a text to show (for the others the body is a name or a number in the title).
@@ -31,7 +33,7 @@ export function ComplaintTimeline({ events, staff = false }: { events: Event[]; 
               ? (e.actor?.name ?? t("timeline.resident"))
               : e.kind === "filed" || e.kind === "rated" || e.kind === "reopened"
                 ? t("timeline.resident")
-                : t("timeline.office")}
+                : (e.by ?? t("timeline.office"))}
             {e.public === false ? <span className="tag">{t("timeline.internal")}</span> : null}
           </p>
           <p className="timeline__what">

@@ -15,7 +15,7 @@ type Props = {
     status: Status;
     createdAt: string;
     photos: { id: number; width: number; height: number }[];
-    replies: { id: number; body: string | null; createdAt: string }[];
+    replies: { id: number; body: string | null; createdAt: string; by: string | null }[];
   }[];
 };
 
@@ -83,7 +83,7 @@ export function PublicComplaints({ slug, counts, complaints }: Props) {
             ) : null}
             {c.replies.map((r) => (
               <p key={r.id} className="complaint-list__reply">
-                <strong>{t("timeline.office")}:</strong> {r.body}
+                <strong>{r.by ?? t("timeline.office")}:</strong> {r.body}
               </p>
             ))}
           </li>

@@ -19,6 +19,9 @@ export function RatingFieldset({ name, criterion, value, error }: Props) {
   const describedBy = `${name}-desc${error ? ` ${name}-error` : ""}`;
   return (
     <fieldset
+      // the survey form moves the focus here when this question was skipped
+      id={`${name}-fieldset`}
+      tabIndex={-1}
       className={`rating${criterion.isOverall ? " rating--overall" : ""}${error ? " has-error" : ""}`}
       aria-describedby={describedBy}
       aria-invalid={error ? true : undefined}

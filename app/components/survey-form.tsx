@@ -1,11 +1,13 @@
 // The survey form itself: every criterion with five faces and "no opinion", comment and village
 // optional. A plain form post (works without JavaScript). Used by the open survey and by the
 // household-code survey (/b/<code>).
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { COMMENT_MAX, VILLAGE_MAX } from "~/lib/survey-form";
 import { Field, TextareaField } from "./forms";
 import { RatingFieldset } from "./rating-fieldset";
+import { SendButton } from "./send-button";
 
 type Criterion = {
   key: string;
@@ -33,10 +35,31 @@ export function SurveyForm({
   action?: string;
 }) {
   const { t } = useTranslation("survey");
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting";
+  // Questions left unanswered at the last tap on "send" (with JavaScript): the message next to
+  // each, and the focus on the first, instead of the browser's bubble. Without JavaScript the
+  // form is sent as it is (noValidate) and the server answers 400 with the same messages.
+  const [missing, setMissing] = useState<string[]>([]);
+  const names = criteria.map((c) => `r_${c.key}`);
   return (
-    <Form method="post" className="survey" action={action} data-offline="survey">
+    <Form
+      method="post"
+      className="survey"
+      action={action}
+      data-offline="survey"
+      noValidate
+      onSubmit={(e) => {
+        const form = e.currentTarget;
+        const unanswered = names.filter((n) => !form.querySelector(`input[name="${n}"]:checked`));
+        setMissing(unanswered);
+        if (unanswered.length === 0) return;
+        e.preventDefault();
+        document.getElementById(`${unanswered[0]}-fieldset`)?.focus();
+      }}
+      onChange={(e) => {
+        const name = (e.target as HTMLInputElement).name;
+        if (missing.includes(name)) setMissing(missing.filter((n) => n !== name));
+      }}
+    >
       <input type="hidden" name="submissionId" value={values.submissionId ?? submissionId} />
       {started ? <input type="hidden" name="started" value={values.started ?? started} /> : null}
       {criteria.map((c) => (
@@ -45,7 +68,13 @@ export function SurveyForm({
           name={`r_${c.key}`}
           criterion={c}
           value={values[`r_${c.key}`]}
-          error={errors[`r_${c.key}`] ? t(errors[`r_${c.key}`]) : undefined}
+          error={
+            errors[`r_${c.key}`]
+              ? t(errors[`r_${c.key}`])
+              : missing.includes(`r_${c.key}`)
+                ? t("errors.ratingRequired")
+                : undefined
+          }
         />
       ))}
       <TextareaField
@@ -66,9 +95,7 @@ export function SurveyForm({
         errors={errors.village && t(errors.village, { max: VILLAGE_MAX })}
       />
       <p className="hint">{t("privacy")}</p>
-      <button type="submit" className="button button--primary button--block" disabled={sending} aria-disabled={sending}>
-        {sending ? t("sending") : t("send")}
-      </button>
+      <SendButton label={t("send")} sendingLabel={t("sending")} />
     </Form>
   );
 }

@@ -33,6 +33,11 @@ function sendWithXhr(item: QueueItem, onProgress: (fraction: number) => void): P
   });
 }
 
+/** Tells the form's send button (components/send-button.tsx) how far the upload is; null: done with. */
+function progress(form: HTMLFormElement, percent: number | null) {
+  form.dispatchEvent(new CustomEvent("send-progress", { detail: { percent } }));
+}
+
 function newId(): string | null {
   return typeof crypto !== "undefined" && typeof crypto.randomUUID === "function" ? crypto.randomUUID() : null;
 }
@@ -108,18 +113,30 @@ export function useOfflineSubmit({ setNotice, noticeRef, refresh, markClean }: O
         await queue(item);
         return;
       }
+      // A form with its own progress beside the button shows it there; others in the panel on top.
+      const inline = form.querySelector("[data-send-progress]") !== null;
+      const show = (percent: number) => (inline ? progress(form, percent) : setNotice({ kind: "sending", percent }));
+      const release = () => {
+        delete form.dataset.sending;
+        if (button) button.disabled = false;
+        if (inline) progress(form, null);
+      };
+      form.dataset.sending = "1";
       if (button) button.disabled = true;
-      setNotice({ kind: "sending", percent: 0 });
-      const outcome = await sendWithXhr(item, (f) => setNotice({ kind: "sending", percent: Math.round(f * 100) }));
-      if (button) button.disabled = false;
+      show(0);
+      const outcome = await sendWithXhr(item, (f) => show(Math.round(f * 100)));
       if (outcome.kind === "sent") {
+        // The button stays disabled until the next page replaces the form: a tap while it loads
+        // would send the same report again.
         setNotice(null);
         await removeItem(item.id).catch(() => undefined);
         markClean();
         live.current.navigate(outcome.location);
       } else if (outcome.kind === "retry") {
+        release();
         await queue(item);
       } else {
+        release();
         // The server read the form and refused it (a field to fix, a used ballot code): send it
         // the usual way once more so that the page shows the messages next to the fields.
         setNotice(null);
@@ -141,6 +158,13 @@ export function useOfflineSubmit({ setNotice, noticeRef, refresh, markClean }: O
       // nothing): not a submission to keep, the browser sends it as usual.
       if (e.submitter?.hasAttribute("formaction")) return;
       if (typeof indexedDB === "undefined") return;
+      // A form with questions left (noValidate: the form's own handler points at them): not sent.
+      if (!form.checkValidity()) return;
+      // Being sent already (a second tap): nothing more goes out.
+      if (form.dataset.sending) {
+        e.preventDefault();
+        return;
+      }
       const action = new URL(form.action || window.location.href, window.location.href);
       if (action.pathname !== live.current.pathname) return;
       e.preventDefault();

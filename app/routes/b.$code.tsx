@@ -9,7 +9,9 @@ import { BallotCodeField } from "~/components/ballot-code-field";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { SurveyForm } from "~/components/survey-form";
-import { parseCode } from "~/lib/ballot-code";
+import { formatCode, parseCode } from "~/lib/ballot-code";
+import { mentionsProblem } from "~/lib/text";
+import { WaysOn } from "~/components/ways-on";
 import { formatDate } from "~/lib/format";
 import { checkResidentCode, type FoundCode } from "~/models/ballot.server";
 import { listActiveCriteria } from "~/models/criterion.server";
@@ -22,7 +24,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { ratingsFrom, surveySchema, SURVEY_BODY_MAX_BYTES } from "~/forms/survey-form.server";
 import { useLanguage } from "~/hooks/use-language";
 
-type CodeState = { problem: string; commune?: string; code: string };
+type CodeState = { problem: string; commune?: string; slug?: string; code: string };
 
 function publicRound(found: FoundCode) {
   return {
@@ -31,9 +33,19 @@ function publicRound(found: FoundCode) {
   };
 }
 
-/** The page for a code that cannot be used: the reason next to the field, 400 (429 when limited). */
-function refused(problem: string, code: string, commune?: string, status = 400) {
-  return json({ state: "refused" as const, refused: { problem, commune, code } satisfies CodeState }, { status });
+/**
+ * The page for a code that cannot be used: the reason next to the field, 400 (429 when limited),
+ * the code as printed (with its dashes) and the ways on (the commune, a report, a tracking code).
+ */
+function refused(problem: string, code: string, commune?: { name: string; slug: string }, status = 400) {
+  const shown = parseCode(code).ok ? formatCode(code) : code;
+  return json(
+    {
+      state: "refused" as const,
+      refused: { problem, commune: commune?.name, slug: commune?.slug, code: shown } satisfies CodeState,
+    },
+    { status },
+  );
 }
 
 type FailedCheck = Extract<Awaited<ReturnType<typeof checkResidentCode>>, { ok: false }>;
@@ -41,7 +53,7 @@ type FailedCheck = Extract<Awaited<ReturnType<typeof checkResidentCode>>, { ok: 
 /** A code the check turned down: its message, the commune when known, 429 when the address is over its limit. */
 function refusedCheck(checked: FailedCheck, code: string) {
   const status = checked.reason === "rateLimited" ? 429 : 400;
-  return refused(`codeErrors.${checked.reason}`, code, checked.code?.commune.name, status);
+  return refused(`codeErrors.${checked.reason}`, code, checked.code?.commune, status);
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -91,8 +103,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     submissionId: data.submissionId,
     durationSeconds: await claimFormDuration(data.started),
   });
-  if (!saved.ok) return refused(`codeErrors.${saved.reason}`, parsed.code, checked.code.commune.name);
-  return redirect(`/b/thanks?c=${encodeURIComponent(checked.code.commune.slug)}`, { status: 303 });
+  if (!saved.ok) return refused(`codeErrors.${saved.reason}`, parsed.code, checked.code.commune);
+  // Only whether the comment describes a problem goes on (the thanks page offers a report then,
+  // as the open survey's does); the answer itself is not linked to the code, not even here.
+  const problem = mentionsProblem(data.comment) ? "&problem=1" : "";
+  return redirect(`/b/thanks?c=${encodeURIComponent(checked.code.commune.slug)}${problem}`, { status: 303 });
 }
 
 export default function Ballot() {
@@ -116,6 +131,7 @@ export default function Ballot() {
             {t("check")}
           </button>
         </Form>
+        <WaysOn slug={refusal?.slug} commune={refusal?.commune} />
       </div>
     );
   }

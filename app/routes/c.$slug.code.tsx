@@ -5,6 +5,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BallotCodeField } from "~/components/ballot-code-field";
+import { WaysOn } from "~/components/ways-on";
+import { formatCode } from "~/lib/ballot-code";
 import { ErrorPage } from "~/components/error-page";
 import { getCommuneBySlug } from "~/models/commune.server";
 import { checkResidentCode } from "~/models/ballot.server";
@@ -43,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json<CodeErrors>(
       {
         fieldErrors: { code: `codeErrors.${checked.reason}` },
-        values: result.values,
+        // the code as printed on the slip, with its dashes
+        values: { code: formatCode(result.data.code) },
         errorValues: { commune: checked.code?.commune.name ?? "" },
       },
       { status: checked.reason === "rateLimited" ? 429 : 400 },
@@ -69,6 +72,7 @@ export default function EnterCode() {
           {t("check")}
         </button>
       </Form>
+      {actionData?.fieldErrors?.code ? <WaysOn slug={commune.slug} commune={commune.name} /> : null}
       <p className="hint">{t("orOpen")}</p>
       <Link to={`/c/${commune.slug}/survey`} className="button">
         {t("openSurvey")}

@@ -2,9 +2,10 @@
 // up to 3 photos and a contact for follow-up. A multipart form post that works without
 // JavaScript; on success the resident gets a tracking code.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { SendButton } from "~/components/send-button";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { LocationField } from "~/components/location-field";
 import { NotifyFields } from "~/components/notify-fields";
@@ -134,7 +135,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Report() {
   const { commune, notices, submissionId, map, works, work } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
-  const navigation = useNavigation();
   const { t } = useTranslation("complaint");
   const values = actionData?.values ?? {};
   const errors = actionData?.fieldErrors ?? {};
@@ -210,9 +210,7 @@ export default function Report() {
           }
         />
         <NotifyFields values={values} errors={errors} />
-        <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
-        </button>
+        <SendButton label={t("report.send")} sendingLabel={t("report.sending")} />
       </Form>
     </div>
   );

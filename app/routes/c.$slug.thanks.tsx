@@ -17,6 +17,7 @@ import { keyedHash } from "~/utils/hash.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { localized } from "~/utils/i18n";
 import { useLanguage } from "~/hooks/use-language";
+import { ReportPrompt } from "~/components/report-prompt";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -91,19 +92,6 @@ export default function Thanks() {
         <ScoreTable rows={scoreboard.rows} threshold={scoreboard.threshold} />
         <Link to={`/c/${commune.slug}`}>{t("thanks.communePage", { name: commune.name })}</Link>
       </section>
-    </div>
-  );
-}
-
-/** One tap to report, first and prominent when the resident's comment describes a problem. */
-function ReportPrompt({ slug, problem }: { slug: string; problem: boolean }) {
-  const { t } = useTranslation("shortcuts");
-  return (
-    <div className={problem ? "card report-prompt report-prompt--problem" : "report-prompt"} data-testid="thanks-report">
-      <p>{problem ? t("shortcuts:thanksReportProblem") : t("shortcuts:thanksReport")}</p>
-      <Link to={`/c/${slug}/report`} className={problem ? "button button--primary button--block" : "button button--block"}>
-        {t("shortcuts:report")}
-      </Link>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionDone, DONE_KINDS, type DoneKind } from "~/components/action-done";
+import { doneParam, withDone } from "~/components/flash";
 import { ComplaintActions } from "~/components/complaint-actions";
 import { ComplaintTimeline } from "~/components/complaint-timeline";
 import { FormError } from "~/components/forms";
@@ -62,8 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOpenContact = can(user, "contact.open", head.communeId);
   const canRedact = can(user, "photo.redact", head.communeId);
   const url = new URL(request.url);
-  const doneParam = url.searchParams.get("done");
-  const done = (DONE_KINDS as readonly string[]).includes(doneParam ?? "") ? (doneParam as DoneKind) : null;
+  const done = doneParam(url, DONE_KINDS);
   const [complaint, next] = await Promise.all([
     getStaffComplaint({ id }),
     canWrite ? nextOpenComplaint({ id, communeIds: communesFor(user, "commune.read"), afterAction: done !== null }) : null,
@@ -138,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formError(e.reason, result.values, 409);
   }
   // Back to the report, not the top of the page, with a confirmation; the forms start empty.
-  return redirect(`/staff/complaints/${id}?done=${done}#done`, { status: 303 });
+  return redirect(withDone(`/staff/complaints/${id}`, done), { status: 303 });
 }
 
 export default function StaffComplaint() {

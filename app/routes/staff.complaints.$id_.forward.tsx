@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextareaField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { ErrorPage } from "~/components/error-page";
+import { withDone } from "~/components/flash";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { forwardComplaint, getWhereabouts, listUnits, withdrawForwarding } from "~/models/forwarding.server";
@@ -57,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return fieldErrors({ unitId: "errors.unitRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
-  return redirect(`/staff/complaints/${id}`, { status: 303 });
+  return redirect(withDone(`/staff/complaints/${id}`, result.data.intent === "forward" ? "forwarded" : "withdrawn"), {
+    status: 303,
+  });
 }
 
 export default function ForwardComplaint() {

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { withDone } from "~/components/flash";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { ChoiceFieldset } from "~/components/forms";
 import { formatDate } from "~/lib/format";
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e.reason === "forbiddenTransition") return fieldErrors({ targetId: "errors.targetRequired" }, result.values);
     return formError(e.reason, result.values, 409);
   }
-  return redirect(`/staff/complaints/${result.data.targetId}`, { status: 303 });
+  return redirect(withDone(`/staff/complaints/${result.data.targetId}`, "merged"), { status: 303 });
 }
 
 export default function MergeComplaint() {
@@ -73,11 +74,28 @@ export default function MergeComplaint() {
                   required
                   defaultChecked={actionData?.values.targetId === String(c.id)}
                 />
-                <span>
-                  <strong>{c.code}</strong> · {formatDate(c.createdAt, i18n.language)}
-                  {c.village ? ` · ${c.village}` : ""} · {t("supporters", { count: c._count.supporters })}
-                  <br />
-                  {c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}
+                <span className="merge-target">
+                  {c.photo ? (
+                    <img
+                      src={`/photos/${c.photo.id}?size=thumb`}
+                      width={96}
+                      height={Math.round((96 * c.photo.height) / c.photo.width)}
+                      alt={t("mergeForm.photoAlt", { code: c.code })}
+                      className="tracking-thumb"
+                      loading="lazy"
+                    />
+                  ) : null}
+                  <span>
+                    <strong>{c.code}</strong> · {formatDate(c.createdAt, i18n.language)} ·{" "}
+                    {t("supporters", { count: c._count.supporters })}
+                    <br />
+                    <span data-testid="merge-place">
+                      {c.village ?? t("mergeForm.noVillage")}
+                      {c.metres !== null ? ` · ${t("mergeForm.distance", { metres: c.metres })}` : ""}
+                    </span>
+                    <br />
+                    {c.text.length > 160 ? `${c.text.slice(0, 160)}…` : c.text}
+                  </span>
                 </span>
               </label>
             ))}

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceFieldset, TextareaField } from "~/components/forms";
 import { ErrorPage } from "~/components/error-page";
+import { withDone } from "~/components/flash";
 import { ComplaintActionForm, ComplaintActionPage } from "~/components/complaint-action-page";
 import { URGENCIES } from "~/lib/deadline-policy";
 import { WorkflowError } from "~/models/complaint/workflow.server";
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e instanceof WorkflowError) return formError(e.reason, result.values, 409);
     throw e;
   }
-  return redirect(`/staff/complaints/${id}`, { status: 303 });
+  return redirect(withDone(`/staff/complaints/${id}`, "urgency"), { status: 303 });
 }
 
 export default function ChangeUrgency() {

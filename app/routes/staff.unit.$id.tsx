@@ -1,5 +1,6 @@
 // One report as a unit sees it (only if it was forwarded to the unit: 404 otherwise): accept it,
-// return it to the commune with a reason, or close it with a public reply once handled.
+// return it to the commune with a reason, or close it with a public reply once handled. The
+// deadline, the place (with a map link) and the approved photos come first.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import { TextareaField } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { StatusTag, UrgencyTag } from "~/components/triage-badges";
 import { formatDate } from "~/lib/format";
+import { isOverdue } from "~/lib/complaint-workflow";
 import { WorkflowError } from "~/models/complaint/workflow.server";
 import { acceptForwarding, getUnitComplaint, getUserUnit, resolveByUnit, returnForwarding } from "~/models/forwarding.server";
 import { requirePermission } from "~/guards/auth.server";
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unit,
       complaint: { ...rest, text: publicText ?? text },
       active: complaint.forwardings.find((f) => f.status === "pending" || f.status === "accepted") ?? null,
+      overdue: isOverdue(complaint),
       title: t("unit.detailTitle", { code: complaint.code }),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -85,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UnitComplaint() {
-  const { complaint, active } = useLoaderData<typeof loader>();
+  const { complaint, active, overdue } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t, i18n } = useTranslation("triage");
   const errors = actionData?.fieldErrors ?? {};
@@ -110,15 +113,41 @@ export default function UnitComplaint() {
         {complaint.village ? ` · ${complaint.village}` : ""}
       </p>
       <blockquote className="complaint-text">{complaint.text}</blockquote>
-      {complaint.latitude !== null && complaint.longitude !== null ? (
-        <p>
-          {complaint.latitude}, {complaint.longitude}
-        </p>
-      ) : null}
+      {/* What the unit needs to go and fix it (issue 23): the deadline, where, and the photos. */}
+      <dl className="facts" data-testid="unit-facts">
+        <dt>{t("deadlines.handleBy")}</dt>
+        <dd data-testid="unit-deadline">
+          {complaint.handleBy ? formatDate(complaint.handleBy, i18n.language) : t("unitPage.noDeadline")}
+          {overdue ? <span className="tag tag--overdue">{t("unitPage.overdue")}</span> : null}
+        </dd>
+        <dt>{t("unitPage.place")}</dt>
+        <dd>
+          {complaint.village ?? t("mergeForm.noVillage")}
+          {complaint.latitude !== null && complaint.longitude !== null ? (
+            <>
+              {" · "}
+              <a
+                href={`https://www.openstreetmap.org/?mlat=${complaint.latitude}&mlon=${complaint.longitude}#map=18/${complaint.latitude}/${complaint.longitude}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="unit-map"
+              >
+                {t("unitPage.map", { lat: complaint.latitude.toFixed(6), lng: complaint.longitude.toFixed(6) })}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t("unitPage.photos")}</dt>
+        <dd>
+          {complaint.photos.length > 0 ? t("unitPage.photoCount", { count: complaint.photos.length }) : t("unitPage.noPhoto")}
+        </dd>
+      </dl>
       {complaint.photos.length > 0 ? (
-        <div className="photos">
+        <div className="photos" data-testid="unit-photos">
           {complaint.photos.map((p) => (
-            <img key={p.id} src={`/photos/${p.id}`} width={p.width} height={p.height} alt="" loading="lazy" />
+            <a key={p.id} href={`/photos/${p.id}`}>
+              <img src={`/photos/${p.id}`} width={p.width} height={p.height} alt={t("unitPage.photoAlt")} loading="lazy" />
+            </a>
           ))}
         </div>
       ) : null}

@@ -12,7 +12,9 @@ import { getPublicComplaint } from "~/models/complaint/public.server";
 import { openFixCheckForCode } from "~/models/complaint/fix-check.server";
 import { FixCheckQuestion } from "~/components/fix-check-question";
 import { rateHandling, reopenComplaint, WorkflowError } from "~/models/complaint/workflow.server";
-import { getPublicTriage } from "~/models/complaint/public.server";
+import { getPublicMergeTarget, getPublicTriage, newsChannels } from "~/models/complaint/public.server";
+import { Confirmation, doneParam, withDone } from "~/components/flash";
+import { MergedReport } from "~/components/merged-report";
 import { PublicTriage } from "~/components/public-triage";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/forms/validation.server";
@@ -43,6 +45,7 @@ const ReopenSchema = lazy(() =>
     })
     .strict(),
 );
+const TRACK_DONE = ["rated", "reopened"] as const;
 const TrackActionSchema = lazy(() => z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
 
 async function loadComplaint(params: { code?: string }, context: { clientIp?: string }) {
@@ -59,14 +62,28 @@ async function loadComplaint(params: { code?: string }, context: { clientIp?: st
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const complaint = await loadComplaint(params, context);
   const t = getFixedT(await getLanguage(request), "complaint");
-  const [triage, work] = await Promise.all([
+  const [triage, work, news, kept] = await Promise.all([
     getPublicTriage({ complaintId: complaint.id }),
     workOfComplaint({ complaintId: complaint.id }),
+    newsChannels({ complaintId: complaint.id }),
+    complaint.status === "merged" ? getPublicMergeTarget({ complaintId: complaint.id }) : null,
   ]);
   // "Is it fixed?" weeks after the resolution, for residents who left no contact (issue 24).
   const fixCheck = complaint.status === "resolved" ? await openFixCheckForCode({ code: complaint.code }) : null;
   return json(
-    { complaint, triage, work, fixCheck, canReopen: canReopen(complaint), title: t("track.pageTitle", { code: complaint.code }) },
+    {
+      complaint,
+      triage,
+      work,
+      fixCheck,
+      news,
+      kept,
+      // a merged duplicate's reporter rates the kept report's handling once it is resolved
+      canRate: complaint.status === "resolved" || kept?.status === "resolved",
+      canReopen: canReopen(complaint),
+      done: doneParam(request.url, TRACK_DONE),
+      title: t("track.pageTitle", { code: complaint.code }),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -83,17 +100,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (e instanceof WorkflowError) return formError("notAllowed", result.values, 409);
     throw e;
   }
-  return redirect(`/t/${complaint.code}`, { status: 303 });
+  // Back with the confirmation at the top of the page, not under the forms (issue 23).
+  return redirect(withDone(`/t/${complaint.code}`, result.data.intent === "rate" ? "rated" : "reopened"), { status: 303 });
 }
 
 export default function TrackComplaint() {
-  const { complaint, canReopen, triage, work, fixCheck } = useLoaderData<typeof loader>();
+  const { complaint, canReopen, canRate, triage, work, fixCheck, news, kept, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const [params] = useSearchParams();
   const { t } = useTranslation("complaint");
   const errors = actionData?.fieldErrors ?? {};
   return (
     <div className="page">
+      <Confirmation message={done && !actionData ? t(`followUp.done.${done}`) : null} />
       {params.get("new") ? (
         <div className="card notice" role="status">
           <p>{t("track.created")}</p>
@@ -119,6 +138,13 @@ export default function TrackComplaint() {
         </p>
       ) : null}
       <PublicTriage status={complaint.status} {...triage} />
+      {/* a merged duplicate's messages follow the kept report (its subscription moved there) */}
+      {kept ? null : (
+        <p className="hint" data-testid="news-by">
+          {news.length === 0 ? t("followUp.newsNone") : t(`followUp.news.${news.join("_")}`)}
+        </p>
+      )}
+      {kept ? <MergedReport kept={kept} /> : null}
       {fixCheck ? <FixCheckQuestion token={fixCheck.token} /> : null}
       {complaint.photos.length > 0 ? (
         <div className="photos">
@@ -135,7 +161,7 @@ export default function TrackComplaint() {
       <h2>{t("track.history")}</h2>
       <ComplaintTimeline events={complaint.events} />
       <FormError message={actionData?.formError && t(`track.formErrors.${actionData.formError}`)} />
-      {complaint.status === "resolved" ? (
+      {canRate ? (
         <section className="card">
           <h2>{t("track.rateHeading")}</h2>
           {complaint.handlingRating ? <p>{t("track.rated", { rating: complaint.handlingRating })}</p> : null}
@@ -165,7 +191,7 @@ export default function TrackComplaint() {
               ))}
             </ChoiceFieldset>
           </IntentForm>
-          {canReopen ? (
+          {canReopen && complaint.status === "resolved" ? (
             <IntentForm intent="reopen" submitLabel={t("track.reopenSend")} className="reopen-form">
               <ReasonField
                 label={t("track.reopenLabel", { days: REOPEN_WINDOW_DAYS })}

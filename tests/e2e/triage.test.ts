@@ -87,7 +87,7 @@ describe("duplicates and forwarding", () => {
     await o.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Công ty nước sạch Hải Phòng (Công ty nước)" });
     await o.getByLabel("Ghi chú cho đơn vị (nội bộ)").fill("Nhờ công ty kiểm tra đường ống xóm chợ.");
     await o.getByRole("button", { name: "Chuyển" }).click();
-    await o.waitForURL(/\/staff\/complaints\/\d+$/);
+    await o.waitForURL(/\/staff\/complaints\/\d+\?done=forwarded#done$/);
     expect(await o.getByTestId("forwarded-to").innerText()).toBe("Đang ở: Công ty nước sạch Hải Phòng (chờ đơn vị tiếp nhận)");
 
     const resident = await phonePage(getBrowser());

@@ -566,7 +566,7 @@ describe("duplicates and me too", () => {
       params,
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe(`/staff/complaints/${target.id}`);
+    expect(res.headers.get("Location")).toBe(`/staff/complaints/${target.id}?done=merged#done`);
 
     const merged = await prisma.complaint.findUniqueOrThrow({ where: { id: dup.id } });
     expect(merged).toMatchObject({ status: "merged", mergedIntoId: target.id, dueAt: null });

@@ -1,6 +1,6 @@
 // Duplicates: similar open reports while filing, and merging a duplicate into the report kept.
 import { isOpen, OPEN_STATUSES, type Category } from "~/lib/complaint-workflow";
-import { isNearby, type Place } from "~/lib/nearby";
+import { distanceMetres, isNearby, type Place } from "~/lib/nearby";
 import { prisma } from "~/utils/db.server";
 import { notifyResidents } from "../outbox.server";
 import { reportedSelect } from "./select.server";
@@ -45,14 +45,42 @@ export async function findSimilarOpen({ communeId, category, place }: { communeI
     }));
 }
 
-/** Other open reports an official may merge this one into: same commune and category. */
-export function listMergeTargets({ id, communeId, category }: { id: number; communeId: number; category: Category }) {
-  return prisma.complaint.findMany({
-    where: { communeId, category, id: { not: id }, status: { in: [...OPEN_STATUSES] }, mergedIntoId: null },
-    select: { id: true, code: true, text: true, village: true, createdAt: true, _count: { select: { supporters: true } } },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-  });
+/**
+ * Other open reports an official may merge this one into: same commune and category, each with
+ * its place (village, and the distance from this report when both have coordinates) and its first
+ * photo (staff of the commune see photos not yet approved), nearest first (issue 23).
+ */
+export async function listMergeTargets({ id, communeId, category }: { id: number; communeId: number; category: Category }) {
+  const [here, rows] = await Promise.all([
+    prisma.complaint.findUnique({ where: { id }, select: { latitude: true, longitude: true } }),
+    prisma.complaint.findMany({
+      where: { communeId, category, id: { not: id }, status: { in: [...OPEN_STATUSES] }, mergedIntoId: null },
+      select: {
+        id: true,
+        code: true,
+        text: true,
+        village: true,
+        latitude: true,
+        longitude: true,
+        createdAt: true,
+        photos: { select: { id: true, width: true, height: true }, orderBy: { id: "asc" }, take: 1 },
+        _count: { select: { supporters: true } },
+      },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  const from = here?.latitude != null && here.longitude != null ? { lat: here.latitude, lng: here.longitude } : null;
+  const targets = rows.map(({ latitude, longitude, photos, ...r }) => ({
+    ...r,
+    photo: photos[0] ?? null,
+    metres:
+      from && latitude !== null && longitude !== null
+        ? Math.round(distanceMetres(from, { lat: latitude, lng: longitude }))
+        : null,
+  }));
+  // Nearest first; those without a distance keep their order (newest first) after them.
+  return targets.sort((a, b) => (a.metres ?? Infinity) - (b.metres ?? Infinity));
 }
 
 /**

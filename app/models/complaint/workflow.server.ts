@@ -147,9 +147,17 @@ export async function addStaffMessage({
  */
 export async function rateHandling({ code, rating }: { code: string; rating: number }) {
   await prisma.$transaction(async (tx) => {
-    const c = await tx.complaint.findUnique({ where: { code }, select: { id: true } });
-    const updated = await tx.complaint.updateMany({ where: { code, status: "resolved" }, data: { handlingRating: rating } });
-    if (!c || updated.count !== 1) throw new WorkflowError("forbiddenTransition");
+    const c = await tx.complaint.findUnique({ where: { code }, select: { id: true, status: true, mergedIntoId: true } });
+    // A merged duplicate's reporter rates the handling of the report it was merged into, once
+    // that is resolved; the rating stays on their own report (one per tracking code).
+    const kept =
+      c?.status === "merged" && c.mergedIntoId !== null
+        ? await tx.complaint.findUnique({ where: { id: c.mergedIntoId }, select: { status: true } })
+        : null;
+    const rated = c?.status === "merged" ? kept?.status : c?.status;
+    if (!c || rated !== "resolved") throw new WorkflowError("forbiddenTransition");
+    const updated = await tx.complaint.updateMany({ where: { code, status: c.status }, data: { handlingRating: rating } });
+    if (updated.count !== 1) throw new WorkflowError("forbiddenTransition");
     await tx.complaintEvent.create({ data: { complaintId: c.id, kind: "rated", body: String(rating), public: true } });
   });
 }

@@ -35,6 +35,7 @@ import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { WorkPicker } from "~/components/work-picker";
 import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.server";
 import { listWorkChoices } from "~/models/work/works.server";
+import { phoneNewsAvailable } from "~/models/complaint/supporter-contact.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     map: mapConfig(),
     works: await listWorkChoices({ communeId: commune.id }),
     work: new URL(request.url).searchParams.get("work") ?? "",
+    sms: phoneNewsAvailable(),
   });
 }
 
@@ -129,7 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune, submissionId, map, works, work } = useLoaderData<typeof loader>();
+  const { commune, submissionId, map, works, work, sms } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const navigation = useNavigation();
   const { t } = useTranslation("complaint");
@@ -205,7 +207,7 @@ export default function Report() {
             </>
           }
         />
-        <NotifyFields values={values} errors={errors} />
+        <NotifyFields values={values} errors={errors} sms={sms} />
         <button type="submit" className="button button--primary button--block" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("report.sending") : t("report.send")}
         </button>

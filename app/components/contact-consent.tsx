@@ -3,12 +3,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export function ContactConsent({ checked, error }: { checked?: boolean; error?: string }) {
+/** `notice`: another purpose's notice (area news) in place of the report's. */
+export function ContactConsent({ checked, error, notice }: { checked?: boolean; error?: string; notice?: string }) {
   const { t } = useTranslation("privacy");
   return (
     <div className="contact-consent">
       <p className="hint" id="contact-notice">
-        {t("notice.text")} <Link to="/privacy">{t("notice.link")}</Link>
+        {notice ?? t("notice.text")} <Link to="/privacy">{t("notice.link")}</Link>
       </p>
       <label className="choice">
         <input

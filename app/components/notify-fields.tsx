@@ -14,11 +14,17 @@ export function NotifyFields({
   values,
   errors,
   residentConsent = true,
+  sms = false,
+  phoneForCallback = true,
 }: {
   values: Record<string, string>;
   errors: Record<string, string>;
   /** false where an official enters the report and asks the consent box of its own (intake-form) */
   residentConsent?: boolean;
+  /** whether an SMS gateway is configured: without one no text message is ever sent (decision 043) */
+  sms?: boolean;
+  /** false on "me too": a phone there is only for news, so without SMS the field is not offered */
+  phoneForCallback?: boolean;
 }) {
   const { t } = useTranslation("notify");
   const { t: tp } = useTranslation("privacy");
@@ -28,10 +34,11 @@ export function NotifyFields({
     <fieldset className="notify-fields">
       <legend>{t("form.legend")}</legend>
       <p className="hint">{t("form.hint")}</p>
-      {CONTACT_FIELDS.map(({ name, maxLength, type }) => (
+      {CONTACT_FIELDS.filter(({ name }) => name !== "phone" || sms || phoneForCallback).map(({ name, maxLength, type }) => (
         <Field
           key={name}
           label={t(`form.${name}`)}
+          hint={name === "phone" ? t(sms ? "form.phoneHintSms" : "form.phoneHintCall") : undefined}
           inputProps={{
             name,
             id: `notify-${name}`,
@@ -44,6 +51,7 @@ export function NotifyFields({
           errors={err(name)}
         />
       ))}
+      {!sms && !phoneForCallback ? <p className="hint">{t("form.noSms")}</p> : null}
       {residentConsent ? (
         <ContactConsent checked={values.consent === "on"} error={errors.consent && tp(errors.consent.replace(/^privacy:/, ""))} />
       ) : null}

@@ -32,9 +32,9 @@ export function publicUrl(): string {
 export const trackingUrl = (code: string) => `${publicUrl()}/t/${encodeURIComponent(code)}`;
 export const stopUrl = (token: string) => `${publicUrl()}/unsubscribe/${token}`;
 
-const newToken = () => crypto.randomBytes(24).toString("base64url");
+export const newToken = () => crypto.randomBytes(24).toString("base64url");
 
-function cleanContact({ email, phone }: Contact) {
+export function cleanContact({ email, phone }: Contact) {
   const e = email ? normaliseEmail(email) : null;
   const p = phone ? normalisePhone(phone) : null;
   return e || p ? { email: e, phone: p } : null;
@@ -69,28 +69,6 @@ export async function newSubscription({
       messages: { create: messages.map((m) => ({ ...m, nextAttemptAt: now, createdAt: now })) },
     },
   };
-}
-
-/**
- * A "me too" supporter's subscription, inside the caller's transaction: one per supporter
- * (voterHash) and report, so sending the form again replaces the contact (and resumes news the
- * supporter had stopped) instead of adding a second one. Null without a contact.
- */
-export async function subscribeSupporter(
-  tx: Tx,
-  { complaintId, voterHash, ...contact }: { complaintId: number; voterHash?: string | null } & Contact,
-) {
-  const clean = cleanContact(contact);
-  if (!clean) return null;
-  const existing = voterHash
-    ? await tx.subscription.findFirst({ where: { complaintId, voterHash }, select: { id: true } })
-    : null;
-  if (existing)
-    return tx.subscription.update({ where: { id: existing.id }, data: { ...clean, stoppedAt: null }, select: { id: true } });
-  return tx.subscription.create({
-    data: { complaintId, voterHash: voterHash ?? null, ...clean, role: "supporter", token: newToken() },
-    select: { id: true },
-  });
 }
 
 function whatKey(change: NotifyChange): string {
@@ -168,6 +146,17 @@ export function composeMessages({
 }
 
 /**
+ * A "me too" contact is used only once the resident confirmed it (decision 043): `confirmBy` set
+ * means it had to be confirmed, and each of the e-mail and the phone counts only once confirmed.
+ */
+export function confirmedParts<
+  S extends Subscriber & { confirmBy: Date | null; emailConfirmedAt: Date | null; phoneConfirmedAt: Date | null },
+>(s: S): Subscriber {
+  if (s.confirmBy === null) return s;
+  return { ...s, email: s.emailConfirmedAt ? s.email : null, phone: s.phoneConfirmedAt ? s.phone : null };
+}
+
+/**
  * Writes one message per active subscriber and channel for this change, inside the caller's
  * transaction: if the change commits, the messages exist; if it rolls back, they do not. SMS only
  * when a gateway is configured.
@@ -179,7 +168,19 @@ export async function notifyResidents(tx: Tx, { complaintId, change }: { complai
       code: true,
       category: true,
       commune: { select: { name: true } },
-      subscriptions: { where: { stoppedAt: null }, select: { id: true, email: true, phone: true, token: true, role: true } },
+      subscriptions: {
+        where: { stoppedAt: null },
+        select: {
+          id: true,
+          email: true,
+          phone: true,
+          token: true,
+          role: true,
+          confirmBy: true,
+          emailConfirmedAt: true,
+          phoneConfirmedAt: true,
+        },
+      },
     },
   });
   if (!c) return 0;
@@ -187,7 +188,7 @@ export async function notifyResidents(tx: Tx, { complaintId, change }: { complai
   let n = 0;
   for (const s of c.subscriptions) {
     const complaint = { code: c.code, category: c.category, commune: c.commune.name };
-    for (const m of composeMessages({ complaint, subscriber: s, change })) {
+    for (const m of composeMessages({ complaint, subscriber: confirmedParts(s), change })) {
       await tx.outboxMessage.create({ data: { ...m, subscriptionId: s.id, nextAttemptAt: now, createdAt: now } });
       n++;
     }

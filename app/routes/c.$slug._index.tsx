@@ -13,6 +13,7 @@ import { getCommuneScoreboard } from "~/models/scoreboard.server";
 import { currentCommuneRound } from "~/models/round.server";
 import { CommuneRoundCard } from "~/components/commune-round-card";
 import { PublicComplaints } from "~/components/public-complaints";
+import { FollowForm } from "~/components/follow-form";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { WorksSummary } from "~/components/work-sections";
 import { getCommuneWorkSummary } from "~/models/work/works.server";
@@ -97,6 +98,8 @@ export default function CommunePage() {
       <WorksSummary slug={commune.slug} summary={works} />
 
       <PublicComplaints slug={commune.slug} complaints={complaints} counts={complaintCounts} />
+
+      <FollowForm slug={commune.slug} />
     </div>
   );
 }

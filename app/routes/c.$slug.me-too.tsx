@@ -11,9 +11,10 @@ import { StatusTag } from "~/components/triage-badges";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { ErrorPage } from "~/components/error-page";
 import { getCommuneBySlug } from "~/models/commune.server";
-import { FormError } from "~/components/forms";
+import { Field, FormError } from "~/components/forms";
 import { NotifyFields } from "~/components/notify-fields";
 import { getSupportedSummary, isSupporter, subscribeAsSupporter, supportComplaint } from "~/models/complaint/supporters.server";
+import { confirmSupporterPhone, phoneCodePending, phoneNewsAvailable } from "~/models/complaint/supporter-contact.server";
 import { readVoterId, voterCookie } from "~/utils/cookies.server";
 import { fieldErrors, validateForm, type FormErrors } from "~/forms/form.server";
 import { keyedHash } from "~/utils/hash.server";
@@ -23,6 +24,18 @@ import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { notifyContactFields, z } from "~/forms/validation.server";
 import { consentField } from "~/forms/consent.server";
+
+const CodeSchema = lazy(() =>
+  z
+    .object({
+      complaintId: z.coerce.number().int().positive(),
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, { error: "news:code.invalid" }),
+    })
+    .strict(),
+);
 
 const MeTooSchema = lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
 
@@ -49,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Number.isSafeInteger(id) && id > 0 ? await getSupportedSummary({ complaintId: id, communeId: commune.id }) : null;
   if (!summary) throw new Response(null, { status: 404 });
   const voterId = await readVoterId(request);
-  const supporter = voterId !== null && (await isSupporter({ complaintId: id, voterHash: keyedHash("voter", voterId) }));
+  const voterHash = voterId !== null ? keyedHash("voter", voterId) : null;
+  const supporter = voterHash !== null && (await isSupporter({ complaintId: id, voterHash }));
+  const codePending = voterHash !== null && supporter && (await phoneCodePending({ complaintId: id, voterHash }));
   const t = getFixedT(await getLanguage(request), "triage");
   return json(
     {
@@ -60,6 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       again: url.searchParams.has("again"),
       confirm: url.searchParams.has("confirm") && !supporter,
       subscribed: url.searchParams.has("subscribed"),
+      emailSent: url.searchParams.has("email"),
+      phoneConfirmed: url.searchParams.has("phoneConfirmed"),
+      codePending,
+      sms: phoneNewsAvailable(),
       title: t("similar.meToo"),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -70,6 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const commune = await loadCommune(params);
   if (new URL(request.url).searchParams.has("subscribe")) return subscribe(request, commune, context.clientIp);
+  if (new URL(request.url).searchParams.has("code")) return confirmCode(request, commune, context.clientIp);
   const result = await validateForm(request, MeTooSchema(), { maxBytes: 1024 });
   if (!result.ok) return result.response;
   const page = `/c/${commune.slug}/me-too?id=${result.data.complaintId}`;
@@ -104,14 +124,29 @@ async function subscribe(request: Request, commune: { id: number; slug: string }
     : ({ ok: false, reason: "notSupporter" } as const);
   if (!done.ok && done.reason === "notSupporter") throw new Response(null, { status: 403 });
   if (!done.ok) return fieldErrors({ email: "notify:supporter.contactRequired" }, result.values);
-  return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}&subscribed=1`, { status: 303 });
+  const flags = `${done.emailPending ? "&email=1" : ""}`;
+  return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}&subscribed=1${flags}`, { status: 303 });
+}
+
+/** The SMS code typed on this page (decision 043): 400 next to the field when wrong, tries limited. */
+async function confirmCode(request: Request, commune: { slug: string }, clientIp: string | undefined) {
+  const result = await validateForm(request, CodeSchema(), { maxBytes: 512 });
+  if (!result.ok) return result.response;
+  if (!(await takeToken("tracking", keyedHash("ip", clientIp ?? "unknown")))) throw new Response(null, { status: 429 });
+  const voterId = await readVoterId(request);
+  if (!voterId) throw new Response(null, { status: 403 });
+  const done = await confirmSupporterPhone({ ...result.data, voterHash: keyedHash("voter", voterId) });
+  if (!done.ok) return fieldErrors({ code: `news:code.${done.reason}` }, result.values);
+  return redirect(`/c/${commune.slug}/me-too?id=${result.data.complaintId}&subscribed=1&phoneConfirmed=1`, { status: 303 });
 }
 
 export default function MeToo() {
-  const { commune, id, summary, again, supporter, subscribed, confirm } = useLoaderData<typeof loader>();
+  const { commune, id, summary, again, supporter, subscribed, confirm, emailSent, phoneConfirmed, codePending, sms } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("triage");
   const { t: tn } = useTranslation("notify");
+  const { t: tw } = useTranslation("news");
   return (
     <div className="page">
       <CommuneBreadcrumb commune={commune} />
@@ -133,14 +168,43 @@ export default function MeToo() {
       </p>
       <blockquote className="complaint-text">{summary.text}</blockquote>
       {subscribed ? (
-        <p className="card notice" role="status" data-testid="me-too-subscribed">
-          {tn("supporter.saved")}
-        </p>
-      ) : supporter ? (
+        <div className="card notice" role="status" data-testid="me-too-subscribed">
+          <p>{tn("supporter.saved")}</p>
+          {emailSent ? <p>{tw("confirmContact.emailSent")}</p> : null}
+          {phoneConfirmed ? <p>{tw("code.done")}</p> : null}
+        </div>
+      ) : null}
+      {codePending ? (
+        <Form method="post" action={`/c/${commune.slug}/me-too?id=${id}&code`} className="card" data-testid="me-too-code">
+          <input type="hidden" name="complaintId" value={id} />
+          <Field
+            label={tw("code.label")}
+            hint={tw("code.hint")}
+            inputProps={{
+              name: "code",
+              inputMode: "numeric",
+              autoComplete: "one-time-code",
+              pattern: "[0-9]{6}",
+              maxLength: 6,
+              defaultValue: actionData?.values?.code ?? "",
+            }}
+            errors={actionData?.fieldErrors?.code && tw(actionData.fieldErrors.code.replace(/^news:/, ""))}
+          />
+          <button type="submit" className="button button--primary button--block">
+            {tw("code.submit")}
+          </button>
+        </Form>
+      ) : null}
+      {subscribed ? null : supporter ? (
         <Form method="post" action={`/c/${commune.slug}/me-too?id=${id}&subscribe`} className="card" data-testid="me-too-news">
           <input type="hidden" name="complaintId" value={id} />
           <FormError message={actionData?.formError && tn("supporter.formError")} />
-          <NotifyFields values={actionData?.values ?? {}} errors={actionData?.fieldErrors ?? {}} />
+          <NotifyFields
+            values={actionData?.values ?? {}}
+            errors={actionData?.fieldErrors ?? {}}
+            sms={sms}
+            phoneForCallback={false}
+          />
           <button type="submit" className="button button--primary button--block">
             {tn("supporter.save")}
           </button>

@@ -38,6 +38,7 @@ import { findWorkForReport, linkComplaintToWork } from "~/models/work/link.serve
 import { listWorkChoices } from "~/models/work/works.server";
 import { currentNotices } from "~/models/notice.server";
 import { NoticeBanner } from "~/components/notice-banner";
+import { phoneNewsAvailable } from "~/models/complaint/supporter-contact.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const commune = await getCommuneBySlug({ slug: params.slug ?? "" });
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     map: mapConfig(),
     works: await listWorkChoices({ communeId: commune.id }),
     work: new URL(request.url).searchParams.get("work") ?? "",
+    sms: phoneNewsAvailable(),
   });
 }
 
@@ -133,7 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { commune, notices, submissionId, map, works, work } = useLoaderData<typeof loader>();
+  const { commune, notices, submissionId, map, works, work, sms } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors & { similar?: SimilarReport[] }>();
   const { t } = useTranslation("complaint");
   const values = actionData?.values ?? {};
@@ -209,7 +211,7 @@ export default function Report() {
             </>
           }
         />
-        <NotifyFields values={values} errors={errors} />
+        <NotifyFields values={values} errors={errors} sms={sms} />
         <SendButton label={t("report.send")} sendingLabel={t("report.sending")} />
       </Form>
     </div>

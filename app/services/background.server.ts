@@ -6,14 +6,18 @@ import { closeRateLimitStore } from "~/utils/rate-limit.server";
 import { startOutboxWorker, type OutboxWorker } from "~/services/outbox-worker.server";
 import { startFixCheckJob, type FixCheckJob } from "~/services/fix-check.server";
 import { startRetentionJob, type RetentionJob } from "~/services/retention.server";
+import { startNewsJob, type NewsJob } from "~/services/news-digest.server";
 let worker: OutboxWorker | null = null;
 let fixChecks: FixCheckJob | null = null;
 let retention: RetentionJob | null = null;
+let news: NewsJob | null = null;
 export function startBackground() {
   worker ??= startOutboxWorker();
   fixChecks ??= startFixCheckJob();
   // Personal data past its retention period is erased by itself (decision 037).
   retention ??= startRetentionJob();
+  // Area news and the council's weekly digest (decision 043).
+  news ??= startNewsJob();
   // Reports filed before deadlines existed get theirs once, not on every inbox request.
   ensureDeadlines().catch((e: unknown) => console.error("filling report deadlines failed:", e));
 }
@@ -22,9 +26,10 @@ export function startBackground() {
 export async function shutdown() {
   fixChecks?.stop();
   fixChecks = null;
-  await Promise.all([worker?.stop(), retention?.stop()]);
+  await Promise.all([worker?.stop(), retention?.stop(), news?.stop()]);
   worker = null;
   retention = null;
+  news = null;
   await disconnect();
   closeRateLimitStore();
 }

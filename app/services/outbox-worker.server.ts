@@ -3,6 +3,7 @@
 // server process; claims are atomic (see claimDueMessages), so several processes may run it.
 import type { NotifyChannel } from "~/generated/prisma/enums";
 import { claimDueMessages, markFailed, markSent, type ClaimedMessage } from "~/models/outbox.server";
+import { claimDueNews, markNewsFailed, markNewsSent } from "~/models/news/outbox.server";
 import { env } from "~/utils/env.server";
 import { createMailer, smtpConfigFromEnv, type Mailer } from "~/utils/mailer.server";
 import { smsGatewayFromEnv, type SmsGateway } from "~/utils/sms.server";
@@ -36,8 +37,27 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     else await sms!.send(m.recipient, m.body);
   }
 
-  async function runOnce(): Promise<number> {
+  /** Area news and staff digests (decision 043): their own table, e-mail only. */
+  async function sendNews(): Promise<number> {
     let sent = 0;
+    if (!mailer) return sent;
+    for (;;) {
+      const batch = await claimDueNews();
+      if (batch.length === 0) return sent;
+      for (const m of batch) {
+        try {
+          await mailer.send({ to: m.recipient, subject: m.subject, text: m.body, stopUrl: m.stopUrl });
+          await markNewsSent({ id: m.id, claimId: m.claimId });
+          sent++;
+        } catch (e) {
+          await markNewsFailed({ message: m, error: e instanceof Error ? e.message : String(e), retry });
+        }
+      }
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    let sent = await sendNews();
     for (;;) {
       const batch = await claimDueMessages({ channels });
       if (batch.length === 0) return sent;

@@ -4,6 +4,6 @@
 import crypto from "node:crypto";
 import { env } from "./env.server";
 
-export function keyedHash(purpose: "ip" | "voter" | "account" | "recovery", value: string): string {
+export function keyedHash(purpose: "ip" | "voter" | "account" | "recovery" | "sms-code" | "email", value: string): string {
   return crypto.createHmac("sha256", env.SESSION_SECRET).update(`${purpose}:${value}`).digest("base64url").slice(0, 32);
 }

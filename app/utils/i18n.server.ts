@@ -17,6 +17,7 @@ import viIntegrity from "../../locales/vi/integrity.json";
 import viTriage from "../../locales/vi/triage.json";
 import viReach from "../../locales/vi/reach.json";
 import viPrivacy from "../../locales/vi/privacy.json";
+import viNews from "../../locales/vi/news.json";
 import enCommon from "../../locales/en/common.json";
 import enHome from "../../locales/en/home.json";
 import enSurvey from "../../locales/en/survey.json";
@@ -37,6 +38,7 @@ import enWorks from "../../locales/en/works.json";
 import viWorks from "../../locales/vi/works.json";
 import enReach from "../../locales/en/reach.json";
 import enPrivacy from "../../locales/en/privacy.json";
+import enNews from "../../locales/en/news.json";
 import { languageCookie } from "./cookies.server";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
 
@@ -61,6 +63,7 @@ export const resources = {
     works: viWorks,
     reach: viReach,
     privacy: viPrivacy,
+    news: viNews,
   },
   en: {
     common: enCommon,
@@ -82,6 +85,7 @@ export const resources = {
     works: enWorks,
     reach: enReach,
     privacy: enPrivacy,
+    news: enNews,
   },
 } satisfies Record<Language, Resource[string]>;
 

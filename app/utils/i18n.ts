@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "works",
   "reach",
   "privacy",
+  "news",
 ] as const;
 
 export function isLanguage(value: unknown): value is Language {

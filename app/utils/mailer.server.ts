@@ -4,7 +4,8 @@ import type { Transporter } from "nodemailer";
 import { env } from "./env.server";
 import { getFixedT } from "./i18n.server";
 
-export type Mail = { to: string; subject: string; text: string; stopUrl: string };
+/** stopUrl: the one-click stop link (List-Unsubscribe); absent for staff digests, which have none. */
+export type Mail = { to: string; subject: string; text: string; stopUrl?: string | null };
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
 
 export type SmtpConfig = {
@@ -58,8 +59,12 @@ export function createMailer(config: SmtpConfig): Mailer {
         text: mail.text,
         // One-click unsubscribe (RFC 8058): mail clients show a "stop" button that posts here.
         // Messages to residents are in Vietnamese (models/outbox.server.ts), and so is this label.
-        list: { unsubscribe: { url: mail.stopUrl, comment: getFixedT("vi", "notify")("message.stopComment") } },
-        headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        ...(mail.stopUrl
+          ? {
+              list: { unsubscribe: { url: mail.stopUrl, comment: getFixedT("vi", "notify")("message.stopComment") } },
+              headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+            }
+          : {}),
       });
     },
     close() {

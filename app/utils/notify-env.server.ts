@@ -26,6 +26,10 @@ export const NotifyEnvSchema = z.object({
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   /** Attempts before a message is marked failed (with the defaults: about two days). */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(60),
+  /** Area news (decision 043): the Vietnam hour from which the day's digests are composed. */
+  NEWS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(18),
+  /** How often the digest job looks for digests to compose (they are composed at most once a day). */
+  NEWS_POLL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
   /** Open311 requests accepted per API key per hour. */
   OPEN311_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),
 });

@@ -18,6 +18,9 @@ export const LOGIN_ACCOUNT_MAX_DELAY_MS = 4000;
 /** "Me too" supports accepted per network address per hour (a family, a café's Wi-Fi; not a script). */
 export const ME_TOO_PER_HOUR = 10;
 
+/** Confirmation e-mails for area news one e-mail address may receive per day (decision 043). */
+export const FOLLOW_MAILS_PER_DAY = 3;
+
 /** The counters' own file beside the database: "app.db" → "app.rate-limits.db". */
 export function rateLimitFile(databaseUrl: string): string {
   return sqliteFile(databaseUrl).replace(/(\.db)?$/, ".rate-limits.db");
@@ -99,12 +102,16 @@ const limiters = {
   meToo: () => limiter("me-too", ME_TOO_PER_HOUR, 60 * 60),
   // Open311 posts per API key (the key, not the address: an aggregator posts for many people).
   open311: () => limiter("open311", env.OPEN311_RATE_LIMIT_PER_HOUR, 60 * 60),
+  // Area news (decision 043): follow forms per network address, and confirmation e-mails per
+  // address followed (keyed hash of the e-mail): nobody can flood a stranger's mailbox.
+  follow: () => limiter("follow", 10, 60 * 60),
+  followEmail: () => limiter("follow-email", FOLLOW_MAILS_PER_DAY, 24 * 60 * 60),
   loginPair: () => limiter("login-pair", LOGIN_PAIR_FAILURES, 24 * 60 * 60),
   loginLocks: () => limiter("login-locks", 1000, 24 * 60 * 60),
   loginAccount: () => limiter("login-account", 1_000_000, 60 * 60),
 };
 
-type Kind = "survey" | "complaint" | "login" | "tracking" | "open311" | "meToo";
+type Kind = "survey" | "complaint" | "login" | "tracking" | "open311" | "meToo" | "follow" | "followEmail";
 
 async function consume(l: RateLimiterSQLite, key: string): Promise<{ ok: boolean; consumed: number; msBeforeNext: number }> {
   try {

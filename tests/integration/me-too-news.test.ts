@@ -10,6 +10,7 @@ import { action as mergeAction } from "~/routes/staff.complaints.$id_.merge";
 import { loader as open311Loader } from "~/routes/open311.v2.$file";
 import { loader as open311RequestLoader } from "~/routes/open311.v2.requests.$file";
 import { loader as exportLoader } from "~/routes/staff.council.export";
+import { action as confirmAction } from "~/routes/confirm.$token";
 import { createComplaint } from "~/models/complaint/filing.server";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -66,12 +67,26 @@ const staffMove = (id: number, to: string, reply = "") =>
     id: String(id),
   });
 
+const CONFIRM_SUBJECT = "Xác nhận nhận tin về phản ánh";
+
+/** The news written to a contact (the one confirmation message aside, decision 043). */
 const outboxTo = (recipient: string) =>
   prisma.outboxMessage.findMany({
-    where: { recipient },
+    where: { recipient, subject: { not: CONFIRM_SUBJECT } },
     orderBy: { id: "asc" },
     select: { subject: true, body: true, channel: true },
   });
+
+/** The resident opens the link in the latest confirmation e-mail and presses "Confirm". */
+async function confirmEmail(recipient: string) {
+  const m = await prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient, subject: CONFIRM_SUBJECT },
+    orderBy: { id: "desc" },
+  });
+  const token = /\/confirm\/([A-Za-z0-9_-]+)/.exec(m.body)![1];
+  const res = await call(confirmAction, formRequest(`/confirm/${token}`, {}), { token });
+  expect(res.status).toBe(200);
+}
 
 describe("a supporter's contact", () => {
   it("is offered on the confirmation page, saved for the supporter, and an acknowledgement and a resolution write messages to it", async () => {
@@ -86,10 +101,11 @@ describe("a supporter's contact", () => {
 
     const res = await subscribe(c.id, { email: ` ${EMAIL.toUpperCase()} `, phone: "" }, cookie);
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe(`/c/${SLUG}/me-too?id=${c.id}&subscribed=1`);
+    expect(res.headers.get("Location")).toBe(`/c/${SLUG}/me-too?id=${c.id}&subscribed=1&email=1`);
     const sub = await prisma.subscription.findFirstOrThrow({ where: { complaintId: c.id } });
     expect(sub).toMatchObject({ email: EMAIL, phone: null, role: "supporter", stoppedAt: null });
     expect(sub.voterHash).toBe((await prisma.supporter.findFirstOrThrow({ where: { complaintId: c.id } })).voterHash);
+    await confirmEmail(EMAIL);
 
     expect((await staffMove(c.id, "acknowledged")).status).toBe(303);
     expect((await staffMove(c.id, "resolved", "Đã thay bóng đèn.")).status).toBe(303);
@@ -102,14 +118,19 @@ describe("a supporter's contact", () => {
     expect(messages[1].body).toContain("Đã thay bóng đèn.");
   });
 
-  it("sent again replaces the contact (one subscription per supporter), and a phone alone is enough", async () => {
+  it("sent again replaces the contact (one subscription per supporter); without an SMS gateway a phone alone is not kept", async () => {
     const c = await file();
     const cookie = await support(c.id);
     expect((await subscribe(c.id, { email: EMAIL }, cookie)).status).toBe(303);
-    expect((await subscribe(c.id, { email: "", phone: "+84 912 345 678" }, cookie)).status).toBe(303);
+    expect((await subscribe(c.id, { email: "moi@example.vn" }, cookie)).status).toBe(303);
     const subs = await prisma.subscription.findMany({ where: { complaintId: c.id } });
     expect(subs).toHaveLength(1);
-    expect(subs[0]).toMatchObject({ email: null, phone: "0912345678" });
+    expect(subs[0]).toMatchObject({ email: "moi@example.vn", phone: null });
+    // SMS_GATEWAY is off in tests: no text message would ever reach the phone, so it is refused.
+    const phoneOnly = await subscribe(c.id, { email: "", phone: "+84 912 345 678" }, cookie);
+    expect(phoneOnly.status).toBe(400);
+    expect((await phoneOnly.json()).fieldErrors.email).toBe("notify:supporter.contactRequired");
+    expect(await prisma.subscription.count({ where: { phone: { not: null } } })).toBe(0);
   });
 
   it.each([
@@ -164,6 +185,12 @@ describe("a supporter's contact", () => {
     await support(kept.id, both);
     expect((await subscribe(dup.id, { email: "ca.hai@example.vn" }, both)).status).toBe(303);
     expect((await subscribe(kept.id, { email: "ca.hai@example.vn" }, both)).status).toBe(303);
+    await confirmEmail(EMAIL);
+    for (let i = 0; i < 2; i++) {
+      const m = await prisma.outboxMessage.findMany({ where: { recipient: "ca.hai@example.vn", subject: CONFIRM_SUBJECT } });
+      const token = /\/confirm\/([A-Za-z0-9_-]+)/.exec(m[i].body)![1];
+      expect((await call(confirmAction, formRequest(`/confirm/${token}`, {}), { token })).status).toBe(200);
+    }
 
     const res = await call(
       mergeAction,

@@ -2,7 +2,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { OPEN_STATUSES } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
-import { subscribeSupporter } from "../outbox.server";
+import { subscribeSupporter } from "./supporter-contact.server";
 import { recordConsent } from "../privacy/consent.server";
 
 /**
@@ -54,7 +54,7 @@ export async function subscribeAsSupporter({
   voterHash: string;
   email: string | null;
   phone: string | null;
-}): Promise<{ ok: true } | { ok: false; reason: "notSupporter" | "noContact" }> {
+}): Promise<{ ok: true; emailPending: boolean; phonePending: boolean } | { ok: false; reason: "notSupporter" | "noContact" }> {
   return prisma.$transaction(async (tx) => {
     const supporter = await tx.supporter.findFirst({
       where: { complaintId, voterHash, complaint: { communeId, mergedIntoId: null } },
@@ -65,7 +65,7 @@ export async function subscribeAsSupporter({
     if (!subscribed) return { ok: false, reason: "noContact" };
     // The consent box ticked next to the fields (the route refuses the form without it).
     await recordConsent(tx, { complaintId, source: "me_too", subscriptionId: subscribed.id });
-    return { ok: true };
+    return { ok: true, emailPending: subscribed.emailPending, phonePending: subscribed.phonePending };
   });
 }
 

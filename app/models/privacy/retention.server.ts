@@ -8,11 +8,28 @@ import { prisma } from "~/utils/db.server";
 import { deletePhotos } from "~/utils/upload.server";
 import { recordAudit } from "../audit.server";
 
-export const RETENTION_KINDS = ["contacts", "photos", "reportIpHashes", "supporterIpHashes", "answerIpHashes"] as const;
+export const RETENTION_KINDS = [
+  "contacts",
+  "photos",
+  "reportIpHashes",
+  "supporterIpHashes",
+  "answerIpHashes",
+  "unconfirmedContacts",
+  "unconfirmedFollows",
+] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 export type KindCounts = Record<RetentionKind, number>;
 
 const closed: Prisma.ComplaintWhereInput = { status: { notIn: [...OPEN_STATUSES] } };
+
+/** A subscription with an e-mail or a phone still waiting for the resident's confirmation. */
+const unconfirmed: Prisma.SubscriptionWhereInput = {
+  confirmBy: { not: null },
+  OR: [
+    { email: { not: null }, emailConfirmedAt: null },
+    { phone: { not: null }, phoneConfirmedAt: null },
+  ],
+};
 
 /** The where clause of each kind: `held` = everything of the kind, `due` = past its retention. */
 function clauses(settings: RetentionSettings, now: Date) {
@@ -31,19 +48,26 @@ function clauses(settings: RetentionSettings, now: Date) {
     reportIpHashes: { held: { ipHash: { not: null } }, due: { ipHash: { not: null }, createdAt: { lt: ipCutoff } } },
     supporterIpHashes: { held: { ipHash: { not: null } }, due: { ipHash: { not: null }, createdAt: { lt: ipCutoff } } },
     answerIpHashes: { held: { ipHash: { not: null } }, due: { ipHash: { not: null }, createdAt: { lt: answerCutoff } } },
+    // Decision 043: a "me too" contact's part nobody confirmed, once its link or code expired
+    // (confirmBy, CONFIRM_DAYS after it was left); an area-news follow nobody confirmed, likewise.
+    unconfirmedContacts: { held: unconfirmed, due: { AND: [unconfirmed, { confirmBy: { lt: now } }] } },
+    unconfirmedFollows: { held: { confirmedAt: null }, due: { confirmedAt: null, confirmBy: { lt: now } } },
   };
 }
 
 async function countKinds(settings: RetentionSettings, now: Date, which: "held" | "due"): Promise<KindCounts> {
   const c = clauses(settings, now);
-  const [contacts, photos, reportIpHashes, supporterIpHashes, answerIpHashes] = await Promise.all([
-    prisma.complaint.count({ where: c.contacts[which] }),
-    prisma.complaintPhoto.count({ where: c.photos[which] }),
-    prisma.complaint.count({ where: c.reportIpHashes[which] }),
-    prisma.supporter.count({ where: c.supporterIpHashes[which] }),
-    prisma.response.count({ where: c.answerIpHashes[which] }),
-  ]);
-  return { contacts, photos, reportIpHashes, supporterIpHashes, answerIpHashes };
+  const [contacts, photos, reportIpHashes, supporterIpHashes, answerIpHashes, unconfirmedContacts, unconfirmedFollows] =
+    await Promise.all([
+      prisma.complaint.count({ where: c.contacts[which] }),
+      prisma.complaintPhoto.count({ where: c.photos[which] }),
+      prisma.complaint.count({ where: c.reportIpHashes[which] }),
+      prisma.supporter.count({ where: c.supporterIpHashes[which] }),
+      prisma.response.count({ where: c.answerIpHashes[which] }),
+      prisma.subscription.count({ where: c.unconfirmedContacts[which] }),
+      prisma.areaFollow.count({ where: c.unconfirmedFollows[which] }),
+    ]);
+  return { contacts, photos, reportIpHashes, supporterIpHashes, answerIpHashes, unconfirmedContacts, unconfirmedFollows };
 }
 
 export const heldCounts = (settings: RetentionSettings, now = new Date()) => countKinds(settings, now, "held");
@@ -60,7 +84,15 @@ export async function eraseDue({
   batchSize?: number;
 }): Promise<KindCounts> {
   const c = clauses(settings, now);
-  const erased: KindCounts = { contacts: 0, photos: 0, reportIpHashes: 0, supporterIpHashes: 0, answerIpHashes: 0 };
+  const erased: KindCounts = {
+    contacts: 0,
+    photos: 0,
+    reportIpHashes: 0,
+    supporterIpHashes: 0,
+    answerIpHashes: 0,
+    unconfirmedContacts: 0,
+    unconfirmedFollows: 0,
+  };
 
   for (;;) {
     const ids = (await prisma.complaint.findMany({ where: c.contacts.due, select: { id: true }, take: batchSize })).map(
@@ -108,6 +140,42 @@ export async function eraseDue({
     () => prisma.response.findMany({ where: c.answerIpHashes.due, select: { id: true }, take: batchSize }),
     (ids) => prisma.response.updateMany({ where: { id: { in: ids } }, data: { ipHash: null } }),
   );
+  // An unconfirmed part is erased; a subscription left with nothing confirmed goes with its consent.
+  for (;;) {
+    const rows = await prisma.subscription.findMany({
+      where: c.unconfirmedContacts.due,
+      select: { id: true, emailConfirmedAt: true, phoneConfirmedAt: true },
+      take: batchSize,
+    });
+    if (rows.length === 0) break;
+    const empty = rows.filter((r) => !r.emailConfirmedAt && !r.phoneConfirmedAt).map((r) => r.id);
+    await prisma.$transaction([
+      prisma.contactConsent.deleteMany({ where: { subscriptionId: { in: empty } } }),
+      prisma.subscription.deleteMany({ where: { id: { in: empty } } }),
+      ...rows
+        .filter((r) => !empty.includes(r.id))
+        .map((r) =>
+          prisma.subscription.update({
+            where: { id: r.id },
+            data: {
+              ...(r.emailConfirmedAt ? {} : { email: null }),
+              ...(r.phoneConfirmedAt ? {} : { phone: null }),
+              confirmToken: null,
+              phoneCodeHash: null,
+            },
+          }),
+        ),
+    ]);
+    erased.unconfirmedContacts += rows.length;
+  }
+  for (;;) {
+    const ids = (
+      await prisma.areaFollow.findMany({ where: c.unconfirmedFollows.due, select: { id: true }, take: batchSize })
+    ).map((r) => r.id);
+    if (ids.length === 0) break;
+    await prisma.areaFollow.deleteMany({ where: { id: { in: ids } } });
+    erased.unconfirmedFollows += ids.length;
+  }
   await recordAudit(prisma, { actorId: null, action: "retention_run", detail: { at: now.toISOString(), ...erased } });
   return erased;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { VerifiedOpen } from "./verified-open";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
-import { WorksCell, type WorksByCommune } from "./works-cell";
+import { worksCell, type WorksByCommune } from "./works-cell";
 import { shortFormerUnit } from "~/lib/text";
 import { VerdictBadge } from "~/components/verdict-badge";
 import type { PageScore, tableRow } from "~/lib/dashboard";
@@ -108,7 +108,7 @@ export function DashboardTable({
                 .map((c) => (
                   <td key={c.key}>
                     {cell(r.scores[c.key])}
-                    {works ? <WorksCell figure={works[r.id]?.[c.key as keyof WorksByCommune[number]]} /> : null}
+                    {works ? worksCell(works[r.id]?.[c.key as keyof WorksByCommune[number]], label, lng) : null}
                   </td>
                 ))}
               <td>

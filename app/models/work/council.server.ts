@@ -203,6 +203,8 @@ export type CityWorksPoint = {
   region: "east" | "west";
   recognised: boolean;
   invested: number;
+  /** null: the commune is not in the household register */
+  households: number | null;
   perHousehold: number | null;
   disbursedShare: number | null;
   degraded: number;
@@ -230,6 +232,7 @@ export async function getCityWorks({ criterion, now = new Date() }: { criterion:
       region: row.region,
       recognised: row.level !== null,
       invested: f.invested,
+      households: f.households,
       perHousehold: f.perHousehold,
       disbursedShare: f.disbursedShare,
       degraded: f.degraded,

@@ -86,7 +86,7 @@ export function DossierReportFigures({ figures }: { figures: CommuneReportFigure
   const { t } = useTranslation("council");
   const r = useRatios();
   return (
-    <section className="card" aria-labelledby="dossier-reports-heading">
+    <section className="card dossier-reports" aria-labelledby="dossier-reports-heading">
       <h2 id="dossier-reports-heading">{t("figures.reportsHeading")}</h2>
       <p>{REPORT_CHANNELS.map((c) => `${t(`figures.channel.${c}`)}: ${r.number(figures.channels[c])}`).join(" · ")}</p>
       <p>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { VerifiedOpen } from "./verified-open";
 import type { DashboardQuery } from "~/lib/dashboard-query";
 import { formatNumber, formatPercent } from "~/lib/format";
+import { worksCell, type WorksByCommune } from "./works-cell";
 import { shortFormerUnit } from "~/lib/text";
 import { VerdictBadge } from "~/components/verdict-badge";
 import type { PageScore, tableRow } from "~/lib/dashboard";
@@ -19,10 +20,13 @@ export function DashboardTable({
   rows,
   criteria,
   query,
+  works,
 }: {
   rows: Row[];
   criteria: { key: string; nameVi: string; nameEn: string }[];
   query: DashboardQuery;
+  /** works per commune id and criterion (issue 22): a compact line under the criterion's satisfaction */
+  works?: WorksByCommune;
 }) {
   const { t } = useTranslation("council");
   // The same few labels on every row: each translated once (hooks/use-label).
@@ -102,7 +106,10 @@ export function DashboardTable({
               {criteria
                 .filter((c) => c.key !== "overall")
                 .map((c) => (
-                  <td key={c.key}>{cell(r.scores[c.key])}</td>
+                  <td key={c.key}>
+                    {cell(r.scores[c.key])}
+                    {works ? worksCell(works[r.id]?.[c.key as keyof WorksByCommune[number]], label, lng) : null}
+                  </td>
                 ))}
               <td>
                 {r.coverage ? (

@@ -27,7 +27,7 @@ export function WorksScatter({
     void import("chart.js").then((m) => {
       if (cancelled || !canvas.current) return;
       m.Chart.register(m.ScatterController, m.PointElement, m.LinearScale, m.Tooltip, m.Legend);
-      chart = new m.Chart(canvas.current, {
+      const made = new m.Chart(canvas.current, {
         type: "scatter",
         data: {
           datasets: [
@@ -47,6 +47,9 @@ export function WorksScatter({
           },
         },
       });
+      chart = made;
+      // The points the chart holds, per series, read from the chart itself (the browser test checks them).
+      canvas.current.dataset.points = JSON.stringify(made.data.datasets.map((d) => d.data.length));
     });
     return () => {
       cancelled = true;

@@ -12,6 +12,8 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OnTimeShare } from "~/components/on-time-share";
+import { DossierReportFigures } from "~/components/report-figures";
+import { DossierWorks } from "~/components/dossier-works";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
 import { DossierConclusion } from "~/components/dossier-conclusion";
 import { DossierIntegrity } from "~/components/dossier-integrity";
@@ -30,6 +32,8 @@ import { communeHeading, getCommuneBySlug } from "~/models/commune.server";
 import { getDossier } from "~/models/dossier.server";
 import { getCommuneIntegrity } from "~/models/integrity.server";
 import { createReview } from "~/models/review.server";
+import { councilReportFigures } from "~/models/complaint/stats.server";
+import { communeWorks } from "~/models/work/council.server";
 import { requirePermission } from "~/guards/auth.server";
 import { lazy } from "~/utils/lazy";
 import { requiredText, z } from "~/forms/validation.server";
@@ -67,9 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "council.read");
   const commune = await loadCommune(params);
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
-  const [dossier, integrity] = await Promise.all([
+  const [dossier, integrity, works, reports] = await Promise.all([
     getDossier({ communeId: commune.id, page }),
     getCommuneIntegrity({ communeId: commune.id }),
+    communeWorks({ communeId: commune.id }),
+    councilReportFigures(),
   ]);
   const t = getFixedT(await getLanguage(request), "council");
   // The latest round whose results are shown, and its re-check, decide the first lines.
@@ -90,6 +96,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       integrity,
       conclusion,
       recheck,
+      works,
+      reports: reports[commune.id] ?? {
+        channels: { web: 0, open311: 0, hotline: 0, letter: 0, in_person: 0, loudspeaker_meeting: 0 },
+        fixHeld: { answered: 0, held: 0 },
+        onTime: { onTime: 0, total: 0 },
+      },
       canReview: can(user, "council.review"),
       title: t("dossier.title", { name: commune.name }),
     },
@@ -149,11 +161,17 @@ export default function Dossier() {
         <ScoreTable rows={d.scoreboard.rows} threshold={d.scoreboard.threshold} />
       </section>
 
+      <DossierWorks
+        criteria={d.scoreboard.rows.map((r) => r.criterion)}
+        shares={Object.fromEntries(d.scoreboard.rows.map((r) => [r.criterion.key, r.score.hidden ? null : r.score.share]))}
+        works={d.works}
+      />
       <DossierTrend d={d} />
       <DossierRounds rounds={d.rounds} />
       <DossierIntegrity data={d.integrity} />
       <DossierComplaints complaints={d.complaints} />
       <OnTimeShare {...d.triage} />
+      <DossierReportFigures figures={d.reports} />
       <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />
       <DossierComments d={d} />
     </article>

@@ -21,7 +21,9 @@ import { localized } from "~/utils/i18n";
 import { jsonWithRows } from "~/utils/json-rows.server";
 import { useLanguage } from "~/hooks/use-language";
 import { OnTimeShare } from "~/components/on-time-share";
-import { onTimeOverall } from "~/models/complaint/stats.server";
+import { councilReportFigures, onTimeOverall } from "~/models/complaint/stats.server";
+import { worksFiguresObject } from "~/models/work/council.server";
+import { ReportFiguresTable } from "~/components/report-figures";
 
 // The at-risk list shows the worst few; the rest fold behind "show all" (a <details>: no JavaScript needed).
 const AT_RISK_SHOWN = 5;
@@ -30,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "council.read");
   const url = new URL(request.url);
   const query = parseDashboardQuery(url.searchParams);
-  const [dashboard, levels, onTime] = await Promise.all([getDashboard(), listLevels(), onTimeOverall()]);
+  const [dashboard, levels, onTime, works, reports] = await Promise.all([
+    getDashboard(),
+    listLevels(),
+    onTimeOverall(),
+    worksFiguresObject(),
+    councilReportFigures(),
+  ]);
   const overall = dashboard.criteria.find((c) => c.isOverall)!;
   const rows = applyDashboardQuery(dashboard.rows, query);
   const atRisk = dashboard.rows
@@ -48,6 +56,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       districts: [...new Set(dashboard.rows.map((r) => r.formerUnit))],
       atRisk,
       onTime,
+      // Works next to satisfaction (issue 22) and reports by channel / fixes that held (issue 24), per commune id.
+      works,
+      reports,
       regions: compareCommunes(dashboard).regions,
       districtsCompared: compareCommunes(dashboard).districts,
       trend: await quarterlyTrend({ overallCriterionId: overall.id, snapshot: dashboard.snapshot }),
@@ -165,7 +176,8 @@ export default function CouncilDashboard() {
       <p className="muted" aria-live="polite">
         {t("dashboard.count", { count: data.rows.length, total: data.total })}
       </p>
-      <DashboardTable rows={data.rows} criteria={data.criteria} query={q} />
+      <DashboardTable rows={data.rows} criteria={data.criteria} query={q} works={data.works} />
+      <ReportFiguresTable rows={data.rows} reports={data.reports} />
 
       <Comparison
         id="regions-heading"

@@ -59,6 +59,7 @@ export default function CouncilWorks() {
 
 function WorksTable({ points, lng }: { points: CityWorksPoint[]; lng: string }) {
   const { t } = useTranslation("works");
+  const { t: tc } = useTranslation("council");
   if (points.length === 0) return <p className="muted">{t("council.none")}</p>;
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, lng, 1));
   return (
@@ -83,12 +84,18 @@ function WorksTable({ points, lng }: { points: CityWorksPoint[]; lng: string }) 
       </thead>
       <tbody>
         {points.map((p) => (
-          <tr key={p.slug}>
+          <tr key={p.slug} data-commune={p.slug} data-plotted={p.perHousehold !== null && p.share !== null}>
             <th scope="row">
               <Link to={`/c/${p.slug}/works`}>{p.name}</Link>
             </th>
             <td>{formatVndShort(p.invested, lng)}</td>
-            <td>{p.perHousehold === null ? "—" : formatVndShort(p.perHousehold, lng)}</td>
+            <td>
+              {p.perHousehold === null
+                ? p.households === null
+                  ? tc("figures.noRegister")
+                  : "—"
+                : formatVndShort(p.perHousehold, lng)}
+            </td>
             <td>{pct(p.disbursedShare)}</td>
             <td>{p.degraded}</td>
             <td>{p.withOpenReports}</td>

@@ -18,6 +18,7 @@ import { computeWorksFigures } from "~/models/work/council.server";
 import { recordInspection } from "~/models/work/inspection.server";
 import { prisma } from "~/utils/db.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
+import { importTestRegister } from "../fixtures/register";
 import { createStaff, signIn } from "../fixtures/staff";
 
 const SLUG = "vinh-bao";
@@ -350,12 +351,8 @@ describe("public pages", () => {
 
 describe("council figures", () => {
   it("computes investment per household and the disbursement share from the rows", async () => {
-    await prisma.communeHouseholds.upsert({
-      where: { communeId },
-      create: { communeId, households: 4_000, year: 2024 },
-      update: { households: 4_000 },
-    });
-    await prisma.roundCommune.deleteMany({ where: { communeId } });
+    // Households from the household register's newest version (decision 036), not CommuneHouseholds.
+    await importTestRegister([[SLUG, "Thôn Một", 4_000]]);
     await importCsv([
       row({ code: "GT-01", totalInvestment: "38.500.000.000", disbursed: "10.000.000.000" }),
       row({ code: "GT-02", totalInvestment: "20.000.000.000", fundCity: "0", fundCommune: "0", disbursed: "5.000.000.000" }),

@@ -4,6 +4,7 @@ import { median } from "~/lib/score";
 import { prisma } from "~/utils/db.server";
 import { countsByStatus, overdueWhere } from "./inbox.server";
 import { cached } from "~/utils/cache.server";
+import { emptyChannels, type FixHeld, type ReportChannelKey } from "~/lib/report-figures";
 
 /** Counts for the commune page: open, resolved, overdue, median days from filing to resolution. */
 export async function complaintStats({ communeId, now = new Date() }: { communeId: number; now?: Date }) {
@@ -94,4 +95,64 @@ export async function triageSummary({ communeId }: { communeId: number }) {
     prisma.supporter.count({ where: { complaint: { communeId } } }),
   ]);
   return { ...onTime, supporters };
+}
+
+export type ReportFigures = { channels: Record<ReportChannelKey, number>; fixHeld: FixHeld };
+
+/**
+ * Per commune (issue 24): reports by channel (merged duplicates not counted; no intake row = the
+ * site, or Open311 when it came through the API) and the answers to "is it fixed?". Two grouped
+ * queries, read once per change of any report or answer ("complaints" version, FixCheck included).
+ * Callers must not modify the map.
+ */
+export function reportFiguresByCommune(): Promise<Map<number, ReportFigures>> {
+  return cached("reportFiguresByCommune", ["complaints"], countReportFigures);
+}
+
+async function countReportFigures(): Promise<Map<number, ReportFigures>> {
+  const [channels, fixes] = await Promise.all([
+    prisma.$queryRaw<{ communeId: number; channel: ReportChannelKey; n: bigint | number }[]>`
+      SELECT c."communeId" AS communeId,
+             CASE WHEN i."channel" IS NOT NULL THEN i."channel" WHEN o."complaintId" IS NOT NULL THEN 'open311' ELSE 'web' END AS channel,
+             COUNT(*) AS n
+      FROM "Complaint" c
+      LEFT JOIN "ComplaintIntake" i ON i."complaintId" = c."id"
+      LEFT JOIN "Open311Submission" o ON o."complaintId" = c."id"
+      WHERE c."status" <> 'merged'
+      GROUP BY 1, 2`,
+    prisma.$queryRaw<{ communeId: number; answered: bigint | number; held: bigint | number }[]>`
+      SELECT c."communeId" AS communeId, COUNT(*) AS answered, SUM(f."answer" = 'held') AS held
+      FROM "FixCheck" f JOIN "Complaint" c ON c."id" = f."complaintId"
+      WHERE f."answer" IS NOT NULL
+      GROUP BY c."communeId"`,
+  ]);
+  const out = new Map<number, ReportFigures>();
+  const get = (id: number) => {
+    let v = out.get(id);
+    if (!v) out.set(id, (v = { channels: emptyChannels(), fixHeld: { answered: 0, held: 0 } }));
+    return v;
+  };
+  for (const r of channels) get(Number(r.communeId)).channels[r.channel] = Number(r.n);
+  for (const r of fixes) get(Number(r.communeId)).fixHeld = { answered: Number(r.answered), held: Number(r.held ?? 0) };
+  return out;
+}
+
+export async function reportFiguresForCommune({ communeId }: { communeId: number }): Promise<ReportFigures> {
+  return (await reportFiguresByCommune()).get(communeId) ?? { channels: emptyChannels(), fixHeld: { answered: 0, held: 0 } };
+}
+
+export type CommuneReportFigures = ReportFigures & { onTime: { onTime: number; total: number } };
+
+/** The council's per-commune report figures as one plain object (dashboard payload), made once per change. */
+export function councilReportFigures(): Promise<Record<number, CommuneReportFigures>> {
+  return cached("councilReportFigures", ["complaints"], async () => {
+    const [figures, onTime] = await Promise.all([reportFiguresByCommune(), onTimeByCommune()]);
+    const out: Record<number, CommuneReportFigures> = {};
+    for (const id of new Set([...figures.keys(), ...onTime.keys()]))
+      out[id] = {
+        ...(figures.get(id) ?? { channels: emptyChannels(), fixHeld: { answered: 0, held: 0 } }),
+        onTime: onTime.get(id) ?? { onTime: 0, total: 0 },
+      };
+    return out;
+  });
 }

@@ -71,7 +71,7 @@ export function DossierTrend({ d }: { d: Pick<D, "periods" | "trend" | "scoreboa
         ariaLabel={t("dossier.trend")}
       />
       <ScrollTable label={t("dossier.trend")}>
-        <table className="data-table">
+        <table className="data-table trend-table">
           <thead>
             <tr>
               <th>{t("table.criterion")}</th>
@@ -99,6 +99,9 @@ export function DossierTrend({ d }: { d: Pick<D, "periods" | "trend" | "scoreboa
         </table>
       </ScrollTable>
       <p className="hint">{t("dossier.trendHint")}</p>
+      {d.periods.length > PRINTED_QUARTERS ? (
+        <p className="print-only">{t("dossier.trendPrinted", { count: PRINTED_QUARTERS })}</p>
+      ) : null}
     </section>
   );
 }
@@ -183,9 +186,11 @@ export function DossierComplaints({ complaints }: { complaints: D["complaints"] 
   );
 }
 
-// The print stylesheet keeps the first 10 comments of the page; the printout says so.
+// The print stylesheet keeps the first 3 comments of the page; the printout says so.
 /** Comments in the A4 print (app.css hides the rest: keep the two in step). */
-const PRINTED_COMMENTS = 5;
+const PRINTED_COMMENTS = 3;
+/** Quarters in the A4 print's trend table: the latest ones (staff-pages.css hides the others). */
+const PRINTED_QUARTERS = 4;
 
 export function DossierComments({ d }: { d: Pick<D, "comments" | "page" | "pages"> }) {
   const { t } = useTranslation("council");

@@ -3,7 +3,6 @@
 import { score, type Threshold } from "~/lib/score";
 import { coverage, roundAnswered } from "~/lib/dashboard";
 import { complaintSummaryByCategory } from "./complaint/stats.server";
-import { triageSummary } from "./complaint/stats.server";
 import { listRecognitionHistory } from "./recognition.server";
 import { listReviews } from "./review.server";
 import { listCommuneRounds, roundResultsVisible } from "./round.server";
@@ -31,7 +30,7 @@ function trendOf(
 }
 
 export async function getDossier({ communeId, page, now = new Date() }: { communeId: number; page: number; now?: Date }) {
-  const [scoreboard, answers, history, rounds, complaints, comments, reviews, triage] = await Promise.all([
+  const [scoreboard, answers, history, rounds, complaints, comments, reviews] = await Promise.all([
     getCommuneScoreboard({ communeId, now }),
     // The commune's counts per quarter, kept in memory for the council (commune-answers.server.ts).
     answerSnapshot(now),
@@ -40,7 +39,6 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
     complaintSummaryByCategory({ communeId }),
     listComments({ communeId, page, pageSize: COMMENTS_PER_PAGE }),
     listReviews({ communeId }),
-    triageSummary({ communeId }),
   ]);
   const periods = [...answers.periods].reverse();
   const trend = trendOf(
@@ -60,7 +58,6 @@ export async function getDossier({ communeId, page, now = new Date() }: { commun
       resultsVisible: roundResultsVisible(r, now),
     })),
     complaints,
-    triage,
     comments,
     page,
     pages: Math.max(1, Math.ceil(comments.total / COMMENTS_PER_PAGE)),

@@ -11,7 +11,6 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OnTimeShare } from "~/components/on-time-share";
 import { DossierReportFigures } from "~/components/report-figures";
 import { DossierWorks } from "~/components/dossier-works";
 import { DossierComments, DossierComplaints, DossierHistory, DossierRounds, DossierTrend } from "~/components/dossier-sections";
@@ -170,7 +169,6 @@ export default function Dossier() {
       <DossierRounds rounds={d.rounds} />
       <DossierIntegrity data={d.integrity} />
       <DossierComplaints complaints={d.complaints} />
-      <OnTimeShare {...d.triage} />
       <DossierReportFigures figures={d.reports} />
       <ReviewSection reviews={d.reviews} canReview={d.canReview} actionData={actionData} />
       <DossierComments d={d} />

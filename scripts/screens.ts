@@ -84,6 +84,8 @@ try {
     await p.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await p.getByTestId("report-map").scrollIntoViewIfNeeded();
     await shoot(p, `report-map-${size}`);
+    await p.goto(server.url + "/c/vinh-bao/works/GT-02");
+    await shoot(p, `work-${size}`);
     await resident.context.close();
 
     const official = await session(browser, size, server.url, "vinhbao@demo.ntm.local");
@@ -111,7 +113,14 @@ try {
     await shoot(c, `council-${size}`);
     await c.goto(server.url + "/staff/council/kien-thuy");
     await shoot(c, `dossier-${size}`);
+    await c.goto(server.url + "/staff/council/works");
+    await shoot(c, `works-city-${size}`);
     await council.context.close();
+
+    const front = await session(browser, size, server.url, "mttq-vinhbao@demo.ntm.local");
+    await front.page.goto(server.url + "/staff/works");
+    await shoot(front.page, `front-works-${size}`);
+    await front.context.close();
   }
 } finally {
   await browser.close();

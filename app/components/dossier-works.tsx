@@ -8,6 +8,7 @@ import type { WorkCategory } from "~/lib/works";
 import type { CellFigure } from "~/models/work/council.server";
 import { useLanguage } from "~/hooks/use-language";
 import { localized } from "~/utils/i18n";
+import { ScrollTable } from "~/components/scroll-table";
 
 type Criterion = { key: string; nameVi: string; nameEn: string };
 type Degraded = {
@@ -44,7 +45,7 @@ export function DossierWorks({
       {shown.length === 0 ? (
         <p className="muted">{t("figures.noWorks")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollTable label={t("figures.worksHeading")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -84,7 +85,7 @@ export function DossierWorks({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <h3>{t("figures.degradedList")}</h3>
       {works.degradedUnderWarranty.length === 0 ? (

@@ -11,6 +11,7 @@ import { localized } from "~/utils/i18n";
 import { FormError } from "./forms";
 import type { FormErrors } from "~/forms/form.server";
 import { useLanguage } from "~/hooks/use-language";
+import { ScrollTable } from "~/components/scroll-table";
 
 type Criterion = { key: string; nameVi: string; nameEn: string };
 
@@ -76,7 +77,7 @@ export function PaperBallotGrid({
       <FormError message={formMessage} />
       <Form method="post" onInput={onInput}>
         <input type="hidden" name="communeId" value={communeId} />
-        <div className="table-scroll">
+        <ScrollTable label={t("rounds.paper")}>
           <table className="ballots">
             <thead>
               <tr>
@@ -144,7 +145,7 @@ export function PaperBallotGrid({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
         <button type="submit" className="button button--primary">
           {t("rounds.savePaper")}
         </button>

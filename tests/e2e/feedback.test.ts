@@ -259,7 +259,7 @@ describe("household code and survey", () => {
 
   it("offers a report when the comment describes a problem; a used code shows its dashes and the ways on", async () => {
     const { context, page, errors } = await phonePage(getBrowser(), { serviceWorkers: "block" });
-    const code = codes[24];
+    const code = codes[28];
     await page.goto(`${baseUrl}/b/${code.replace(/-/g, "").toLowerCase()}`);
     for (const key of ["roads", "environment", "water", "security", "overall"])
       await page.locator(`input[name=r_${key}][value="3"]`).check({ force: true });

@@ -14,7 +14,7 @@ const getBrowser = sharedBrowser();
 const DB_FILE = path.resolve("tests/.tmp/e2e/app.db");
 const CRITERIA = ["roads", "environment", "water", "security", "overall"];
 
-/** Demo codes of Vĩnh Bảo, Thôn Tây, from the published demo key (ballots.test.ts uses 25-27). */
+/** Demo codes of Vĩnh Bảo, Thôn Tây, from the published demo key (this file uses 20-24, ballots.test.ts 25-27, feedback.test.ts 28). */
 let west: string[] = [];
 beforeAll(async () => {
   process.env.SESSION_SECRET ??= "e2e-test-process-".padEnd(40, "x");

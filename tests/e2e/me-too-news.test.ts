@@ -79,7 +79,8 @@ describe("me too, with news and thumbnails, without JavaScript", () => {
     expect(await p2.getByTestId("me-too-news").getByLabel("Email").inputValue()).toBe("ten@mien");
     await p2.getByTestId("me-too-news").getByLabel("Email").fill("ten@example.vn");
     await p2.getByTestId("me-too-news").getByRole("button", { name: "Nhận tin về phản ánh này" }).click();
-    await p2.waitForURL(/subscribed=1$/);
+    // Saved, and not used until the resident confirms it from the message sent to it (decision 043).
+    await p2.waitForURL(/subscribed=1&email=1$/);
     expect(await p2.getByTestId("me-too-subscribed").innerText()).toContain("Đã lưu.");
     expect(await p2.content()).not.toContain("ten@example.vn");
     expect(second.errors).toEqual([]);

@@ -62,7 +62,7 @@ describe("consent and rights on a phone", () => {
 });
 
 describe("the consent box on 'me too', on a phone", () => {
-  it("is unticked; without it the supporter's phone is refused and nothing is kept; ticked, it is accepted", async () => {
+  it("is unticked; without it the supporter's e-mail is refused and nothing is kept; ticked, it is accepted", async () => {
     const village = `Xóm Đồng ${Date.now() % 100000}`;
     const { page: p1, context: c1 } = await phonePage(getBrowser());
     await p1.goto(baseUrl + "/c/vinh-bao/report");
@@ -85,8 +85,8 @@ describe("the consent box on 'me too', on a phone", () => {
     await page.waitForURL(/\/c\/vinh-bao\/me-too\?id=\d+$/);
     const complaintId = Number(new URL(page.url()).searchParams.get("id"));
     const kept = () => ({
-      subscriptions: query<{ phone: string | null }>(
-        "SELECT phone FROM Subscription WHERE complaintId = ? AND role = 'supporter'",
+      subscriptions: query<{ email: string | null }>(
+        "SELECT email FROM Subscription WHERE complaintId = ? AND role = 'supporter'",
         complaintId,
       ),
       consents: query<{ source: string }>("SELECT source FROM ContactConsent WHERE complaintId = ?", complaintId),
@@ -95,11 +95,12 @@ describe("the consent box on 'me too', on a phone", () => {
     const news = page.getByTestId("me-too-news");
     const box = news.getByTestId("consent");
     expect(await box.isChecked()).toBe(false);
-    await news.getByLabel("Số điện thoại", { exact: true }).fill("0987654321");
+    // Without an SMS gateway (the default) "me too" keeps no phone for news: an e-mail (decision 043).
+    await news.getByLabel("Email").fill("ban-doc@example.vn");
     await news.getByRole("button", { name: "Nhận tin về phản ánh này" }).click();
     // Refused next to the box, the number kept in the form, the box still unticked: nothing stored.
     await expect.poll(() => page.locator("#consent-error").count()).toBe(1);
-    expect(await page.getByTestId("me-too-news").getByLabel("Số điện thoại", { exact: true }).inputValue()).toBe("0987654321");
+    expect(await page.getByTestId("me-too-news").getByLabel("Email").inputValue()).toBe("ban-doc@example.vn");
     expect(await page.getByTestId("me-too-news").getByTestId("consent").isChecked()).toBe(false);
     expect(kept()).toEqual({ subscriptions: [], consents: [] });
 
@@ -109,7 +110,7 @@ describe("the consent box on 'me too', on a phone", () => {
     await page.getByTestId("me-too-news").getByRole("button", { name: "Nhận tin về phản ánh này" }).click();
     await expect.poll(() => page.locator("#consent-error").count()).toBe(0);
     expect(await page.locator(".field-error").count()).toBe(0);
-    expect(await page.content()).not.toContain("0987654321");
+    expect(await page.content()).not.toContain("ban-doc@example.vn");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -52,10 +52,10 @@ describe("resident", () => {
     }
     await page.getByTestId("home-report").click();
     await page.waitForURL(/to=report/);
-    await page
-      .getByRole("link", { name: /Vĩnh Bảo$/ })
-      .first()
-      .click();
+    // The list, re-rendered for "report", leads each commune to its report form: wait for that link
+    // (clicking the commune's name before the re-render opened the commune page in one CI run).
+    const toForm = page.getByRole("link", { name: /Vĩnh Bảo$/ }).and(page.locator('a[href="/c/vinh-bao/report"]'));
+    await toForm.first().click();
     await page.waitForURL("**/c/vinh-bao/report");
     expect(await page.locator("#notify-phone").getAttribute("type")).toBe("tel");
     expect(await page.locator("#notify-phone").getAttribute("inputmode")).toBe("tel");

@@ -14,6 +14,7 @@ export function SendButton({ label, sendingLabel }: { label: string; sendingLabe
   const { t } = useTranslation("pwa");
   const navigation = useNavigation();
   const button = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLDivElement>(null);
   const [percent, setPercent] = useState<number | null>(null);
   useEffect(() => {
     const form = button.current?.form;
@@ -22,9 +23,15 @@ export function SendButton({ label, sendingLabel }: { label: string; sendingLabe
     form.addEventListener(SEND_PROGRESS_EVENT, on);
     return () => form.removeEventListener(SEND_PROGRESS_EVENT, on);
   }, []);
-  const sending = percent !== null || navigation.state === "submitting";
+  // The progress appears under a button the thumb may have tapped at the bottom edge of the screen:
+  // bring the whole row (button and progress) on screen once, when the upload starts.
+  const uploading = percent !== null;
+  useEffect(() => {
+    if (uploading) row.current?.scrollIntoView({ block: "nearest" });
+  }, [uploading]);
+  const sending = uploading || navigation.state === "submitting";
   return (
-    <div className="send-row" data-send-progress="">
+    <div ref={row} className="send-row" data-send-progress="">
       <button ref={button} type="submit" className="button button--primary button--block" disabled={sending}>
         {sending ? sendingLabel : label}
       </button>

@@ -103,7 +103,8 @@ describe("the commune page in English", () => {
     await page.goto(baseUrl + "/c/vinh-bao");
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
-    expect(await page.getByRole("heading", { name: "Residents' satisfaction" }).isVisible()).toBe(true);
+    // The page's English words may arrive a moment after the language (per-page namespaces).
+    await expect.poll(() => page.getByRole("heading", { name: "Residents' satisfaction" }).isVisible()).toBe(true);
     expect(await page.locator(".recognition__label").innerText()).toContain("New Rural Development recognition");
     expect(await page.locator(".demo-banner").innerText()).toContain("Demo data.");
     // A new page load keeps English.

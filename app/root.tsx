@@ -19,7 +19,7 @@ import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import uxStyles from "~/styles/ux.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { DEFAULT_LANGUAGE, i18nFor, type Language } from "~/utils/i18n";
+import { carries, DEFAULT_LANGUAGE, i18nFor, namespacesFor, pickStrings, type Language } from "~/utils/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -37,13 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLanguage(request);
   // The root must render even when the database is down, so that the error page is translated.
   const demo = await isDemoData().catch(() => false);
-  return json({ locale, resources: { [locale]: resources[locale] }, demo });
+  // Only the strings this page uses (decision 040): a resident page never carries the staff pages'.
+  const strings = pickStrings(resources[locale], namespacesFor(new URL(request.url).pathname));
+  return json({ locale, resources: { [locale]: strings }, demo });
 }
 
-// Plain navigations keep the root data (strings, flags); a form submission (language switch,
-// later login) refreshes it.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod ? defaultShouldRevalidate : false;
+// Plain navigations keep the root data (strings, flags) unless the next page needs strings this
+// one does not carry; a form submission (language switch, later login) refreshes it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  formMethod ? defaultShouldRevalidate : !carries(namespacesFor(currentUrl.pathname), namespacesFor(nextUrl.pathname));
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -132,7 +132,10 @@ export function i18nFor(lng: Language, resources: Resource): i18n {
 const EVERY_PAGE = ["common", "pwa:queue", "pwa:photos", "pwa:photoCount", "pwa:offline", "security:errors", "ballot:codeErrors"];
 const PAGES: [RegExp, string[]][] = [
   [/^\/$/, ["home", "shortcuts"]],
-  [/^\/c\/[^/]+\/?$/, ["commune", "shortcuts", "complaint", "triage", "works", "ballot:commune"]],
+  [
+    /^\/c\/[^/]+\/?$/,
+    ["commune", "shortcuts", "complaint", "triage", "works", "ballot:commune", "news:follow", "privacy:notice"],
+  ],
   [
     /^\/c\/[^/]+\/survey\/?$/,
     ["survey", "commune", "notify", "privacy:survey", "privacy:notice", "ballot:haveCode", "ballot:codeLabel", "ballot:check"],
@@ -140,10 +143,13 @@ const PAGES: [RegExp, string[]][] = [
   [/^\/c\/[^/]+\/report\/?$/, ["complaint", "works", "privacy", "map", "notify", "triage"]],
   [/^\/c\/[^/]+\/thanks\/?$/, ["survey", "shortcuts", "commune"]],
   [/^\/c\/[^/]+\/code\/?$/, ["commune", "notify", "ballot"]],
-  [/^\/c\/[^/]+\/me-too\/?$/, ["triage", "notify", "privacy", "complaint"]],
+  [/^\/c\/[^/]+\/me-too\/?$/, ["triage", "notify", "privacy", "complaint", "news:code"]],
+  [/^\/c\/[^/]+\/follow\/?$/, ["news:follow", "privacy:notice", "commune", "notify:form"]],
   [/^\/c\/[^/]+\/works(\/|$)/, ["works", "triage", "complaint"]],
-  [/^\/b(\/|$)/, ["survey", "commune", "notify", "ballot"]],
-  [/^\/t(\/|$)/, ["complaint", "privacy", "reach", "triage", "notify", "security:tracking"]],
+  [/^\/b(\/|$)/, ["survey", "commune", "notify", "ballot", "shortcuts"]],
+  [/^\/t(\/|$)/, ["complaint", "privacy", "reach", "triage", "notify", "security:tracking", "works:track"]],
+  [/^\/confirm(\/|$)/, ["news:confirm", "news:confirmContact"]],
+  [/^\/news(\/|$)/, ["news:confirm", "news:stop", "news:message"]],
   [/^\/privacy\/?$/, ["privacy"]],
   [/^\/fix(\/|$)/, ["reach", "notify"]],
   [/^\/unsubscribe(\/|$)/, ["notify", "complaint"]],

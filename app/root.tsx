@@ -10,8 +10,8 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import type { Resource } from "i18next";
 import { ErrorPage } from "~/components/error-page";
+import { InlineStyles } from "~/components/inline-styles";
 import { OfflineAgent } from "~/components/offline-agent";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
@@ -19,11 +19,10 @@ import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import uxStyles from "~/styles/ux.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { carries, DEFAULT_LANGUAGE, i18nFor, namespacesFor, pickStrings, type Language } from "~/utils/i18n";
+import { carries, DEFAULT_LANGUAGE, i18nFor, namespacesFor, pickStrings, type Language, type Resource } from "~/utils/i18n";
 
+// The site's stylesheets are written into the page (InlineStyles, decision 040).
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
-  { rel: "stylesheet", href: uxStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
@@ -62,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#14532d" />
         <Meta />
+        <InlineStyles hrefs={[styles, uxStyles]} />
         <Links />
       </head>
       <body>

@@ -14,7 +14,7 @@ const publicDir = path.join(root, "public");
 /**
  * What a resident needs without signal, and nothing else (decision 040): the code of the pages kept
  * offline (OFFLINE_ROUTES) with what they load on demand (the queue and its panel; not the report
- * form's map nor the charts), the resident pages' stylesheets and the offline page. Not the staff
+ * form's map nor the charts) and the offline page. Not the staff
  * pages, not the icons (the browser fetches the manifest's icons itself when it installs the app).
  */
 export function precacheList(dir = publicDir): string[] {
@@ -24,8 +24,8 @@ export function precacheList(dir = publicDir): string[] {
   // beside them carry the numbers): about 45 KB and 71 KB that every phone would download.
   // Nor workbox-window: it registers the worker, which a phone without signal already has.
   for (const f of lazyImports([...code])) if (!/leaflet|chart|workbox-window/i.test(f)) code.add(f);
-  const styles = fs.readdirSync(path.join(dir, "build/_assets")).filter((f) => f.endsWith(".css") && !/^(leaflet|staff)/.test(f));
-  return [...[...code].map((f) => f.slice(1)), ...styles.map((f) => `build/_assets/${f}`), "offline.html"].sort();
+  // No stylesheet: the pages carry theirs inline (app/components/inline-styles.tsx).
+  return [...[...code].map((f) => f.slice(1)), "offline.html"].sort();
 }
 
 export async function buildServiceWorker({ quiet = false } = {}) {

@@ -12,7 +12,7 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { InlineStyles } from "~/components/inline-styles";
-import { OfflineAgent } from "~/components/offline-agent";
+import { OfflineAgentLoader } from "~/components/offline-agent-loader";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
@@ -68,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nextProvider i18n={i18n}>
           <SiteHeader demo={data?.demo ?? false} />
           <main id="main">
-            <OfflineAgent />
+            <OfflineAgentLoader />
             {children}
           </main>
         </I18nextProvider>

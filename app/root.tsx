@@ -10,20 +10,19 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import type { Resource } from "i18next";
 import { ErrorPage } from "~/components/error-page";
-import { OfflineAgent } from "~/components/offline-agent";
+import { InlineStyles } from "~/components/inline-styles";
+import { OfflineAgentLoader } from "~/components/offline-agent-loader";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import uxStyles from "~/styles/ux.css";
 import { getLanguage, resources } from "~/utils/i18n.server";
-import { DEFAULT_LANGUAGE, i18nFor, type Language } from "~/utils/i18n";
+import { carries, DEFAULT_LANGUAGE, i18nFor, namespacesFor, pickStrings, type Language, type Resource } from "~/utils/i18n";
 
+// The site's stylesheets are written into the page (InlineStyles, decision 040).
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
-  { rel: "stylesheet", href: uxStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },
   { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
@@ -37,13 +36,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLanguage(request);
   // The root must render even when the database is down, so that the error page is translated.
   const demo = await isDemoData().catch(() => false);
-  return json({ locale, resources: { [locale]: resources[locale] }, demo });
+  // Only the strings this page uses (decision 040): a resident page never carries the staff pages'.
+  const strings = pickStrings(resources[locale], namespacesFor(new URL(request.url).pathname));
+  return json({ locale, resources: { [locale]: strings }, demo });
 }
 
-// Plain navigations keep the root data (strings, flags); a form submission (language switch,
-// later login) refreshes it.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod ? defaultShouldRevalidate : false;
+// Plain navigations keep the root data (strings, flags) unless the next page needs strings this
+// one does not carry; a form submission (language switch, later login) refreshes it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  formMethod ? defaultShouldRevalidate : !carries(namespacesFor(currentUrl.pathname), namespacesFor(nextUrl.pathname));
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -60,13 +61,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#14532d" />
         <Meta />
+        <InlineStyles hrefs={[styles, uxStyles]} />
         <Links />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
           <SiteHeader demo={data?.demo ?? false} />
           <main id="main">
-            <OfflineAgent />
+            <OfflineAgentLoader />
             {children}
           </main>
         </I18nextProvider>

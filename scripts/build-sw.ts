@@ -6,9 +6,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
+import { firstLoadFiles, lazyImports, OFFLINE_ROUTES, readManifest } from "./lib/build-manifest";
 
 const root = path.resolve(import.meta.dirname, "..");
 const publicDir = path.join(root, "public");
+
+/**
+ * What a resident needs without signal, and nothing else (decision 040): the code of the pages kept
+ * offline (OFFLINE_ROUTES) with what they load on demand (the queue and its panel; not the report
+ * form's map nor the charts) and the offline page. Not the staff
+ * pages, not the icons (the browser fetches the manifest's icons itself when it installs the app).
+ */
+export function precacheList(dir = publicDir): string[] {
+  const { file, manifest } = readManifest(dir);
+  const code = new Set(OFFLINE_ROUTES.flatMap((id) => firstLoadFiles(file, manifest, id)));
+  // Not the report form's map (its tiles need the network anyway) nor the charts (the tables
+  // beside them carry the numbers): about 45 KB and 71 KB that every phone would download.
+  // Nor workbox-window: it registers the worker, which a phone without signal already has.
+  for (const f of lazyImports([...code])) if (!/leaflet|chart|workbox-window/i.test(f)) code.add(f);
+  // No stylesheet: the pages carry theirs inline (app/components/inline-styles.tsx).
+  return [...[...code].map((f) => f.slice(1)), "offline.html"].sort();
+}
 
 export async function buildServiceWorker({ quiet = false } = {}) {
   const manifestFile = fs.readdirSync(path.join(publicDir, "build")).find((f) => /^manifest-[A-Z0-9]+\.js$/.test(f));
@@ -32,16 +50,8 @@ export async function buildServiceWorker({ quiet = false } = {}) {
     swSrc: bundled,
     swDest: path.join(publicDir, "sw.js"),
     globDirectory: publicDir,
-    // The app shell: the resident pages' scripts and the stylesheet (staff pages are fetched when
-    // used), the icons, the manifest and the page shown when there is no signal and no copy.
-    globPatterns: ["build/**/*.{js,css}", "icons/*.png", "favicon.svg", "manifest.webmanifest", "offline.html"],
-    // Leaflet (the report form's map, loaded only when asked for) is not part of the shell: its
-    // tiles need the network anyway, and precaching it would cost every visitor about 45 KB.
-    globIgnores: [
-      "build/routes/{staff,healthz,language,open311,photos,unsubscribe}*",
-      "build/_shared/leaflet-*",
-      "build/_assets/leaflet-*",
-    ],
+    // Only what a resident needs offline (precacheList); the rest is cached when used.
+    globPatterns: precacheList(),
     // Remix puts a content hash in every file name under /build/: no revision needed there.
     dontCacheBustURLsMatching: /^build\//,
     modifyURLPrefix: { "": "/" },

@@ -132,7 +132,7 @@ export default function UnitComplaint() {
                 rel="noopener noreferrer"
                 data-testid="unit-map"
               >
-                {t("unitPage.map", { lat: complaint.latitude.toFixed(6), lng: complaint.longitude.toFixed(6) })}
+                {t("unitPage.map", { lat: complaint.latitude.toFixed(6), lon: complaint.longitude.toFixed(6) })}
               </a>
             </>
           ) : null}

@@ -27,7 +27,13 @@ const ASSETS = `ntm-assets-${CACHE_VERSION}`;
 const KEEP = new Set([PAGES, DATA, ASSETS]);
 
 setCacheNameDetails({ prefix: "ntm", suffix: CACHE_VERSION });
-precacheAndRoute(self.__WB_MANIFEST);
+// Data saving on, or a 2G link (navigator.connection, where the browser has it): only the offline
+// page is precached; the pages and their code are still kept as the resident opens them (below).
+// Otherwise what a resident needs offline, computed from the build (decision 040).
+const link = (self.navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+const sparing = link?.saveData === true || /2g$/.test(link?.effectiveType ?? "");
+const shell: { url: string; revision: string | null }[] = self.__WB_MANIFEST;
+precacheAndRoute(sparing ? shell.filter((e) => e.url === "/offline.html") : shell);
 cleanupOutdatedCaches();
 // The first installation looks after the page that installed it at once (its later requests are
 // kept); an update waits for SKIP_WAITING (below), then takes the open pages over too.
@@ -55,6 +61,17 @@ registerRoute(
     url.origin === self.location.origin &&
     url.searchParams.has("_data") &&
     (isResidentPage(url) || url.searchParams.get("_data") === "root"),
+  new NetworkFirst({
+    cacheName: DATA,
+    networkTimeoutSeconds: 6,
+    plugins: [ok, new ExpirationPlugin({ maxEntries: 120, maxAgeSeconds: 60 * 60 * 24 * 60 })],
+  }),
+);
+
+// The routes a page's links lead to (lazy route discovery, decision 040): kept like the data, so a
+// link discovered with signal still opens its page without.
+registerRoute(
+  ({ request, url }) => request.method === "GET" && url.origin === self.location.origin && url.pathname === "/__manifest",
   new NetworkFirst({
     cacheName: DATA,
     networkTimeoutSeconds: 6,

@@ -1,4 +1,4 @@
-import type { Resource } from "i18next";
+import i18next, { type i18n, type Resource } from "i18next";
 import viCommon from "../../locales/vi/common.json";
 import viHome from "../../locales/vi/home.json";
 import viSurvey from "../../locales/vi/survey.json";
@@ -40,7 +40,7 @@ import enReach from "../../locales/en/reach.json";
 import enPrivacy from "../../locales/en/privacy.json";
 import enNews from "../../locales/en/news.json";
 import { languageCookie } from "./cookies.server";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "./i18n";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, NAMESPACES, type Language } from "./i18n";
 
 export const resources = {
   vi: {
@@ -93,6 +93,24 @@ export const resources = {
 export async function getLanguage(request: Request): Promise<Language> {
   const chosen = await languageCookie.parse(request.headers.get("Cookie"));
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
+}
+
+/** An i18next instance, initialised synchronously from in-memory strings (the server's translations). */
+export function createI18n(lng: Language, resources: Resource): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    ns: [...NAMESPACES],
+    defaultNS: "common",
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance;
 }
 
 const instances = new Map(LANGUAGES.map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));

@@ -1,31 +1,31 @@
 // The link in a "me too" contact's confirmation e-mail (issue 26, decision 043): GET shows what
 // the news is about and a button (mail scanners open links; only a POST confirms); the POST lets
 // news about the report go to the e-mail. Unknown: 404; expired: 400 (the retention job erases it).
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { LinkPage, linkPageMeta } from "~/components/link-page";
 import { confirmContactEmail, getContactConfirmation } from "~/models/complaint/supporter-contact.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { linkToken, LINK_PAGE_HEADERS } from "~/utils/link-token.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = params.token ?? "";
-  const about = TOKEN.test(token) ? await getContactConfirmation({ token }) : null;
+  const token = linkToken(params);
+  const about = token ? await getContactConfirmation({ token }) : null;
   const title = getFixedT(await getLanguage(request), "news")("confirmContact.title");
-  if (!about) return json({ about: null, title }, { status: 404, headers: noStore });
-  return json({ about, title }, { status: about.expired ? 400 : 200, headers: noStore });
+  if (!about) return json({ about: null, title }, { status: 404, headers: LINK_PAGE_HEADERS });
+  return json({ about, title }, { status: about.expired ? 400 : 200, headers: LINK_PAGE_HEADERS });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const token = params.token ?? "";
-  const result = TOKEN.test(token) ? await confirmContactEmail({ token }) : ({ ok: false, reason: "notFound" } as const);
-  if (!result.ok) return json({ confirmed: false }, { status: result.reason === "expired" ? 400 : 404, headers: noStore });
-  return json({ confirmed: true }, { headers: noStore });
+  const token = linkToken(params);
+  const result = token ? await confirmContactEmail({ token }) : ({ ok: false, reason: "notFound" } as const);
+  if (!result.ok)
+    return json({ confirmed: false }, { status: result.reason === "expired" ? 400 : 404, headers: LINK_PAGE_HEADERS });
+  return json({ confirmed: true }, { headers: LINK_PAGE_HEADERS });
 }
 
 export default function ConfirmContact() {
@@ -34,35 +34,22 @@ export default function ConfirmContact() {
   const { t } = useTranslation("news");
   const { t: tc } = useTranslation("complaint");
   const vars = about ? { category: tc(`category.${about.category}`).toLowerCase(), commune: about.commune } : {};
+  const step = !about ? "notFound" : done?.confirmed || about.confirmed ? "done" : about.expired || done ? "expired" : "ask";
   return (
-    <div className="page">
-      <h1>{t("confirmContact.heading")}</h1>
-      {!about ? (
-        <p className="lead">{t("confirm.notFound")}</p>
-      ) : done?.confirmed || about.confirmed ? (
-        <p className="card notice" role="status" data-testid="contact-confirmed">
-          {t("confirmContact.done", vars)}
-        </p>
-      ) : about.expired || done ? (
-        <p className="lead" role="alert">
-          {t("confirm.expired")}
-        </p>
-      ) : (
-        <Form method="post" className="card">
-          <p>{t("confirmContact.question", vars)}</p>
-          <button type="submit" className="button button--primary button--block">
-            {t("confirm.submit")}
-          </button>
-        </Form>
-      )}
-    </div>
+    <LinkPage
+      heading={t("confirmContact.heading")}
+      step={step}
+      notFound={t("confirm.notFound")}
+      expired={t("confirm.expired")}
+      question={<p>{t("confirmContact.question", vars)}</p>}
+      submit={t("confirm.submit")}
+      done={<p>{t("confirmContact.done", vars)}</p>}
+      doneTestId="contact-confirmed"
+    />
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "" },
-  { name: "robots", content: "noindex" },
-];
+export const meta = linkPageMeta;
 
 export function ErrorBoundary() {
   return <ErrorPage />;

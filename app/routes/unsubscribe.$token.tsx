@@ -1,31 +1,30 @@
 // The "stop messages" link in every e-mail and SMS: no login, the random token is the key.
 // GET shows a button (mail scanners open links; only a POST stops); a POST stops, including the
 // one-click POST that mail clients send from the List-Unsubscribe header (RFC 8058).
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { LinkPage, linkPageMeta } from "~/components/link-page";
 import { getSubscriptionByToken, stopSubscription } from "~/models/outbox.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
+import { linkToken, LINK_PAGE_HEADERS } from "~/utils/link-token.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = params.token ?? "";
-  const sub = TOKEN.test(token) ? await getSubscriptionByToken({ token }) : null;
+  const token = linkToken(params);
+  const sub = token ? await getSubscriptionByToken({ token }) : null;
   const title = getFixedT(await getLanguage(request), "notify")("stop.title");
-  if (!sub) return json({ sub: null, title }, { status: 404, headers: noStore });
-  return json({ sub, title }, { headers: noStore });
+  if (!sub) return json({ sub: null, title }, { status: 404, headers: LINK_PAGE_HEADERS });
+  return json({ sub, title }, { headers: LINK_PAGE_HEADERS });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const token = params.token ?? "";
-  const result = TOKEN.test(token) ? await stopSubscription({ token }) : { ok: false as const };
-  if (!result.ok) return json({ stopped: false }, { status: 404, headers: noStore });
-  return json({ stopped: true }, { headers: noStore });
+  const token = linkToken(params);
+  const result = token ? await stopSubscription({ token }) : { ok: false as const };
+  if (!result.ok) return json({ stopped: false }, { status: 404, headers: LINK_PAGE_HEADERS });
+  return json({ stopped: true }, { headers: LINK_PAGE_HEADERS });
 }
 
 export default function Unsubscribe() {
@@ -33,36 +32,24 @@ export default function Unsubscribe() {
   const done = useActionData<typeof action>();
   const { t } = useTranslation("notify");
   const { t: tc } = useTranslation("complaint");
+  const step = !sub ? "notFound" : done?.stopped || sub.stopped ? "done" : "ask";
   return (
-    <div className="page">
-      <h1>{t("stop.heading")}</h1>
-      {!sub ? (
-        <p className="lead">{t("stop.notFound")}</p>
-      ) : (
-        <section className="card">
-          <p>{t("stop.about", { category: tc(`category.${sub.category}`).toLowerCase(), commune: sub.commune })}</p>
-          {done?.stopped || sub.stopped ? (
-            <p role="status" data-testid="stopped">
-              {done?.stopped ? t("stop.done") : t("stop.already")}
-            </p>
-          ) : (
-            <Form method="post">
-              <p>{t("stop.question")}</p>
-              <button type="submit" className="button button--primary button--block">
-                {t("stop.confirm")}
-              </button>
-            </Form>
-          )}
-        </section>
-      )}
-    </div>
+    <LinkPage
+      heading={t("stop.heading")}
+      step={step}
+      notFound={t("stop.notFound")}
+      about={
+        sub ? <p>{t("stop.about", { category: tc(`category.${sub.category}`).toLowerCase(), commune: sub.commune })}</p> : null
+      }
+      question={<p>{t("stop.question")}</p>}
+      submit={t("stop.confirm")}
+      done={<p>{done?.stopped ? t("stop.done") : t("stop.already")}</p>}
+      doneTestId="stopped"
+    />
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? "" },
-  { name: "robots", content: "noindex" },
-];
+export const meta = linkPageMeta;
 
 export function ErrorBoundary() {
   return <ErrorPage />;

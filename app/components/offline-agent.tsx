@@ -11,7 +11,7 @@
 // - useOfflineLinks (app/hooks/use-offline-links.ts): without signal, links open the phone's copy.
 // - QueuePanel (app/components/queue-panel.tsx): the notice and the waiting items, each with a
 //   cancel button.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { QueuePanel } from "~/components/queue-panel";
 import { useOfflineLinks } from "~/hooks/use-offline-links";
 import { useOfflineQueue } from "~/hooks/use-offline-queue";
@@ -30,6 +30,11 @@ export function OfflineAgent() {
   const { markClean } = useServiceWorker();
   useOfflineSubmit({ setNotice, noticeRef, refresh, markClean });
   useOfflineLinks();
+  // It arrives after the page's load event (offline-agent-loader.tsx): scripts and browser tests
+  // can tell when forms are sent by it (progress, kept without signal) rather than posted.
+  useEffect(() => {
+    document.documentElement.dataset.offlineAgent = "ready";
+  }, []);
 
   if (!mounted || (!notice && items.length === 0)) return null;
   return (

@@ -8,6 +8,7 @@ import { normaliseEmail, normalisePhone } from "~/lib/contact";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { claimable, claimData, failedData, sentData, type RetryPolicy } from "./outbox-lease.server";
 
 /** A transaction (or the client itself): the functions below run inside the caller's transaction. */
 export type Tx = Pick<typeof prisma, "complaint" | "subscription" | "outboxMessage">;
@@ -237,7 +238,7 @@ export async function claimDueMessages({
   now?: Date;
 }) {
   if (channels.length === 0) return [];
-  const free = { status: "pending" as const, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+  const free = claimable(now);
   const due = await prisma.outboxMessage.findMany({
     where: { ...free, channel: { in: channels }, nextAttemptAt: { lte: now } },
     select: { id: true },
@@ -248,7 +249,7 @@ export async function claimDueMessages({
   const claimId = crypto.randomUUID();
   await prisma.outboxMessage.updateMany({
     where: { ...free, id: { in: due.map((d) => d.id) } },
-    data: { claimId, claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+    data: claimData(claimId, now, leaseMs),
   });
   const rows = await prisma.outboxMessage.findMany({
     where: { claimId },
@@ -272,14 +273,8 @@ export type ClaimedMessage = Awaited<ReturnType<typeof claimDueMessages>>[number
 export async function markSent({ id, claimId, now = new Date() }: { id: number; claimId: string; now?: Date }) {
   await prisma.outboxMessage.updateMany({
     where: { id, claimId },
-    data: { status: "sent", sentAt: now, claimId: null, claimedUntil: null, lastError: null },
+    data: sentData(now),
   });
-}
-
-/** Delay before attempt n+1 after n failures: base·2^(n-1), capped, with ±20% jitter. */
-export function retryDelay(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
-  const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp * (0.8 + 0.4 * random()));
 }
 
 export async function markFailed({
@@ -291,18 +286,11 @@ export async function markFailed({
   message: Pick<ClaimedMessage, "id" | "claimId" | "attempts">;
   error: string;
   now?: Date;
-  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  retry: RetryPolicy;
 }) {
-  const giveUp = message.attempts >= retry.maxAttempts;
   await prisma.outboxMessage.updateMany({
     where: { id: message.id, claimId: message.claimId },
-    data: {
-      status: giveUp ? "failed" : "pending",
-      lastError: error.slice(0, 500),
-      claimId: null,
-      claimedUntil: null,
-      nextAttemptAt: new Date(now.getTime() + retryDelay(message.attempts, retry.baseMs, retry.maxMs)),
-    },
+    data: failedData(message.attempts, error, now, retry),
   });
 }
 

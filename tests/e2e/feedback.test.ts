@@ -80,6 +80,8 @@ describe("a report, merged, forwarded, handled by the water company and rated", 
       permissions: ["geolocation"],
     });
     await page.goto(baseUrl + "/c/vinh-bao/report");
+    // The offline agent, which sends with progress, arrives after the load event.
+    await page.waitForFunction(() => document.documentElement.dataset.offlineAgent === "ready");
     await page.getByRole("radio", { name: "Nước sinh hoạt" }).check();
     await page.getByLabel("Mô tả sự việc").fill(KEPT);
     await page.getByLabel("Thôn, khu dân cư (không bắt buộc)").fill("Xóm Giếng");

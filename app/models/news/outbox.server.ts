@@ -1,12 +1,13 @@
 // The outbox of area news (decision 043): confirmation messages and digests, claimed and marked by
-// the outbox worker exactly like report messages (models/outbox.server.ts): compare-and-set on
-// claimId/claimedUntil, safe with several processes, retried with the same backoff.
+// the outbox worker exactly like report messages (models/outbox.server.ts), by the same lease
+// rules (models/outbox-lease.server.ts): compare-and-set on claimId/claimedUntil, safe with
+// several processes, retried with the same backoff.
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
-import { retryDelay } from "../outbox.server";
+import { claimable, claimData, failedData, sentData, type RetryPolicy } from "../outbox-lease.server";
 
 export async function claimDueNews({ limit = 20, leaseMs = 60_000, now = new Date() } = {}) {
-  const free = { status: "pending" as const, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+  const free = claimable(now);
   const due = await prisma.newsMessage.findMany({
     where: { ...free, nextAttemptAt: { lte: now } },
     select: { id: true },
@@ -17,7 +18,7 @@ export async function claimDueNews({ limit = 20, leaseMs = 60_000, now = new Dat
   const claimId = crypto.randomUUID();
   await prisma.newsMessage.updateMany({
     where: { ...free, id: { in: due.map((d) => d.id) } },
-    data: { claimId, claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+    data: claimData(claimId, now, leaseMs),
   });
   const rows = await prisma.newsMessage.findMany({
     where: { claimId },
@@ -32,7 +33,7 @@ export type ClaimedNews = Awaited<ReturnType<typeof claimDueNews>>[number];
 export async function markNewsSent({ id, claimId, now = new Date() }: { id: number; claimId: string; now?: Date }) {
   await prisma.newsMessage.updateMany({
     where: { id, claimId },
-    data: { status: "sent", sentAt: now, claimId: null, claimedUntil: null, lastError: null },
+    data: sentData(now),
   });
 }
 
@@ -45,17 +46,10 @@ export async function markNewsFailed({
   message: Pick<ClaimedNews, "id" | "claimId" | "attempts">;
   error: string;
   now?: Date;
-  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  retry: RetryPolicy;
 }) {
-  const giveUp = message.attempts >= retry.maxAttempts;
   await prisma.newsMessage.updateMany({
     where: { id: message.id, claimId: message.claimId },
-    data: {
-      status: giveUp ? "failed" : "pending",
-      lastError: error.slice(0, 500),
-      claimId: null,
-      claimedUntil: null,
-      nextAttemptAt: new Date(now.getTime() + retryDelay(message.attempts, retry.baseMs, retry.maxMs)),
-    },
+    data: failedData(message.attempts, error, now, retry),
   });
 }

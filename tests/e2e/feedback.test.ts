@@ -94,6 +94,8 @@ describe("a report, merged, forwarded, handled by the water company and rated", 
     const next = hold((url) => /\/t\/[A-Z2-9-]+\?new=1/.test(url));
     await context.route(/\/t\//, next.handler);
     const send = page.locator("form.report .send-row button");
+    // The thumb taps the button at the bottom edge of the screen: the progress appears below it.
+    await send.evaluate((el) => el.scrollIntoView({ block: "end" }));
     await send.click();
     await expect.poll(() => post.seen(), { timeout: 10_000 }).toBe(1);
     // While the upload runs: the button is disabled, the progress is right under it, on screen.

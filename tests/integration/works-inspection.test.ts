@@ -199,6 +199,41 @@ describe("the inspection form", () => {
     expect(((await track.json()) as { work: unknown }).work).toEqual({ code: "GT-07", name: "Đường liên thôn Tân Hòa" });
   });
 
+  it("is audited: who inspected which work, the verdict, the photos and whether a report was filed", async () => {
+    const w = await work();
+    const before = await prisma.auditEvent.count({ where: { action: "work_inspected" } });
+    const res = await post(w.id, { ...valid(), verdict: "degraded" }, [
+      { name: "a.png", type: "image/png", data: await png(40, 30) },
+    ]);
+    expect(res.status).toBe(303);
+    const events = await prisma.auditEvent.findMany({ where: { action: "work_inspected" }, orderBy: { id: "asc" } });
+    expect(events).toHaveLength(before + 1);
+    const event = events[events.length - 1];
+    expect(event.communeId).toBe(communeId);
+    expect(event.actorId).not.toBeNull();
+    expect(JSON.parse(event.detail ?? "{}")).toEqual({ work: "GT-07", verdict: "degraded", photos: 1, reportFiled: true });
+  });
+
+  it("when the report cannot be filed, nothing is kept: no inspection, no report, no link, no audit, no photo", async () => {
+    const w = await work();
+    const before = await prisma.auditEvent.count({ where: { action: "work_inspected" } });
+    // The database refuses the report (a disk error, a constraint): the inspection goes with it.
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_report BEFORE INSERT ON "Complaint" BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+    );
+    try {
+      const photo = { name: "a.png", type: "image/png", data: await png(40, 30) };
+      await expect(post(w.id, { ...valid(), verdict: "degraded" }, [photo])).rejects.toThrow();
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER test_refuse_report`);
+    }
+    expect(await prisma.workInspection.count()).toBe(0);
+    expect(await prisma.complaint.count()).toBe(0);
+    expect(await prisma.workComplaint.count()).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { action: "work_inspected" } })).toBe(before);
+    expect(files()).toEqual([]);
+  });
+
   it("a degraded verdict on a work whose warranty has ended is recorded but files no report", async () => {
     const w = await work(14);
     expect((await post(w.id, { ...valid(), verdict: "degraded" })).status).toBe(303);

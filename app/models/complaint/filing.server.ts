@@ -5,7 +5,7 @@ import type { Category } from "~/lib/complaint-workflow";
 import type { ReportChannel } from "~/generated/prisma/enums";
 import { fold } from "~/lib/text";
 import { newTrackingCode } from "~/lib/tracking-code";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { newSubscription, type Contact } from "../outbox.server";
 import { consentRecord } from "../privacy/consent.server";
 import { deadlinesFor } from "./deadlines.server";
@@ -86,7 +86,11 @@ export async function findComplaintCodeBySubmission({
  * Files a report; `replayed` when the same sender's submission was already stored (its code is
  * returned). Throws SubmissionConflict when another sender's report holds the submission id.
  */
-export async function createComplaint(input: NewComplaint): Promise<{ id: number; code: string; replayed?: true }> {
+export async function createComplaint(
+  input: NewComplaint,
+  /** the caller's transaction, when the report is one write with something else (an inspection) */
+  db: Pick<Tx, "complaint"> = prisma,
+): Promise<{ id: number; code: string; replayed?: true }> {
   const createdAt = input.createdAt ?? new Date();
   const clock = await deadlinesFor({ category: input.category, clockStartedAt: createdAt, status: "new" });
   const consent = input.consent ? consentRecord(input.consent, createdAt) : null;
@@ -99,7 +103,7 @@ export async function createComplaint(input: NewComplaint): Promise<{ id: number
         category: input.category,
         ...(consent ? input.notify : {}),
       });
-      return await prisma.complaint.create({
+      return await db.complaint.create({
         data: {
           code,
           communeId: input.communeId,

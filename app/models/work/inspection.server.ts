@@ -5,6 +5,7 @@
 import { isUnderWarranty, warrantyState, type InspectionVerdict } from "~/lib/works";
 import type { Category } from "~/lib/complaint-workflow";
 import { prisma } from "~/utils/db.server";
+import { recordAudit } from "../audit.server";
 import { createComplaint } from "../complaint/filing.server";
 import { linkComplaintToWork } from "./link.server";
 
@@ -62,35 +63,49 @@ export async function recordInspection(input: NewInspection) {
     },
   });
   if (!work) return { ok: false as const, reason: "unknownWork" as const };
-  const inspection = await prisma.workInspection.create({
-    data: {
-      workId: work.id,
-      inspectedOn: input.inspectedOn,
-      inspectors: input.inspectors,
-      findings: input.findings,
-      verdict: input.verdict,
-      photos: JSON.stringify(input.photos ?? []),
-      createdById: input.actorId,
-      isDemo: input.isDemo ?? false,
-    },
-    select: { id: true },
-  });
-  let complaintId: number | null = null;
-  if (input.verdict === "degraded" && isUnderWarranty(work, now)) {
-    const filed = await createComplaint({
-      communeId: input.communeId,
-      category: work.category as Category,
-      text: `[Ban giám sát đầu tư của cộng đồng] ${work.name}: ${input.findings}`.slice(0, 2000),
-      village: work.village,
-      latitude: work.latitude,
-      longitude: work.longitude,
-      createdAt: now,
-      isDemo: input.isDemo,
+  const filesReport = input.verdict === "degraded" && isUnderWarranty(work, now);
+  // The inspection, the report it files, the link between them and the audit entry: one write,
+  // so a failure leaves neither an inspection without its report nor a report without its source.
+  return prisma.$transaction(async (tx) => {
+    const inspection = await tx.workInspection.create({
+      data: {
+        workId: work.id,
+        inspectedOn: input.inspectedOn,
+        inspectors: input.inspectors,
+        findings: input.findings,
+        verdict: input.verdict,
+        photos: JSON.stringify(input.photos ?? []),
+        createdById: input.actorId,
+        isDemo: input.isDemo ?? false,
+      },
+      select: { id: true },
     });
-    await linkComplaintToWork({ complaintId: filed.id, workId: work.id, fromInspectionId: inspection.id });
-    complaintId = filed.id;
-  }
-  return { ok: true as const, id: inspection.id, complaintId };
+    let complaintId: number | null = null;
+    if (filesReport) {
+      const filed = await createComplaint(
+        {
+          communeId: input.communeId,
+          category: work.category as Category,
+          text: `[Ban giám sát đầu tư của cộng đồng] ${work.name}: ${input.findings}`.slice(0, 2000),
+          village: work.village,
+          latitude: work.latitude,
+          longitude: work.longitude,
+          createdAt: now,
+          isDemo: input.isDemo,
+        },
+        tx,
+      );
+      await linkComplaintToWork({ complaintId: filed.id, workId: work.id, fromInspectionId: inspection.id }, tx);
+      complaintId = filed.id;
+    }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "work_inspected",
+      communeId: input.communeId,
+      detail: { work: input.code, verdict: input.verdict, photos: input.photos?.length ?? 0, reportFiled: complaintId !== null },
+    });
+    return { ok: true as const, id: inspection.id, complaintId };
+  });
 }
 
 /**

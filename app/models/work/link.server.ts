@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ForwardingStatus } from "~/generated/prisma/enums";
 import { isUnderWarranty, warrantyEnd } from "~/lib/works";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 
 /**
  * The work a report form names, checked against the commune of the page: a code from another
@@ -15,22 +15,26 @@ export async function findWorkForReport({ communeId, code }: { communeId: number
 }
 
 /** Links a filed report to a work of the same commune; the model checks the commune again. */
-export async function linkComplaintToWork({
-  complaintId,
-  workId,
-  fromInspectionId = null,
-}: {
-  complaintId: number;
-  workId: number;
-  fromInspectionId?: number | null;
-}) {
+export async function linkComplaintToWork(
+  {
+    complaintId,
+    workId,
+    fromInspectionId = null,
+  }: {
+    complaintId: number;
+    workId: number;
+    fromInspectionId?: number | null;
+  },
+  /** the caller's transaction (an inspection and the report it files are one write) */
+  db: Pick<Tx, "complaint" | "work" | "workComplaint"> = prisma,
+) {
   const [complaint, work] = await Promise.all([
-    prisma.complaint.findUnique({ where: { id: complaintId }, select: { communeId: true } }),
-    prisma.work.findUnique({ where: { id: workId }, select: { communeId: true } }),
+    db.complaint.findUnique({ where: { id: complaintId }, select: { communeId: true } }),
+    db.work.findUnique({ where: { id: workId }, select: { communeId: true } }),
   ]);
   if (!complaint || !work || complaint.communeId !== work.communeId)
     return { ok: false as const, reason: "otherCommune" as const };
-  await prisma.workComplaint.upsert({
+  await db.workComplaint.upsert({
     where: { complaintId },
     create: { complaintId, workId, fromInspectionId },
     update: { workId },

@@ -16,6 +16,8 @@ import helmet from "helmet";
 import pino from "pino";
 import { rememberRouteMatches } from "./route-match-memo.js";
 
+const BUILD_ASSETS = path.resolve("public/build");
+
 // Production: one process per core. Development (remix dev restarts it on every build): one.
 const concurrency = process.env.WEB_CONCURRENCY
   ? Number(process.env.WEB_CONCURRENCY)
@@ -221,6 +223,21 @@ async function runWorker() {
     const answer = await tooLargeAnswer(req.headers.cookie, "_data" in req.query);
     if (declared > DRAIN_MAX_BYTES) res.setHeader("Connection", "close");
     res.status(413).type(answer.type).send(answer.body);
+  });
+  // Built JavaScript and CSS were compressed once at build time (scripts/lib/precompress.ts): sent
+  // as files with their length. A browser that does not take gzip, or a file without its .gz,
+  // gets the plain file below.
+  app.use("/build", (req, res, next) => {
+    if (!/\.(js|css)$/.test(req.path) || !/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) return next();
+    res.type(path.extname(req.path));
+    res.setHeader("Content-Encoding", "gzip");
+    res.setHeader("Vary", "Accept-Encoding");
+    res.sendFile(`${req.path}.gz`, { root: BUILD_ASSETS, immutable: true, maxAge: "1y", dotfiles: "deny" }, (err) => {
+      if (!err || res.headersSent) return;
+      res.removeHeader("Content-Encoding");
+      res.removeHeader("Content-Type");
+      next();
+    });
   });
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -7,6 +7,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
 import { firstLoadFiles, lazyImports, OFFLINE_ROUTES, readManifest } from "./lib/build-manifest";
+import { precompress } from "./lib/precompress";
 
 const root = path.resolve(import.meta.dirname, "..");
 const publicDir = path.join(root, "public");
@@ -63,8 +64,15 @@ export async function buildServiceWorker({ quiet = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  buildServiceWorker().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  buildServiceWorker()
+    .then(() => {
+      const { files, bytes, gzipBytes } = precompress(path.join(publicDir, "build"));
+      console.log(
+        `precompressed ${files} files: ${(bytes / 1024).toFixed(1)} KB -> ${(gzipBytes / 1024).toFixed(1)} KB (gzip -9)`,
+      );
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -10,10 +10,9 @@
 // headers (about 1 KB a file, mostly helmet's security headers) are reported apart as wireBytes.
 // Budgets: docs/decisions/040-page-weight-budgets.md.
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium, prepareDatabase, serverEnv, startServer, type RunningServer } from "./lib/harness";
+import { freePort, launchChromium, prepareDatabase, serverEnv, startServer, type RunningServer } from "./lib/harness";
 
 const JSON_OUT = process.argv.includes("--json");
 let BASE = process.env.BASE_URL ?? "";
@@ -182,17 +181,6 @@ async function precacheOf(browser: Browser) {
     bytes += n;
   }
   return { files: urls.length, bytes, byKind, estimatedMs: Math.round((bytes / RATE) * 1000) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function main() {

@@ -3,24 +3,14 @@
 // production build on a fresh demo database; map tiles are a flat local fixture.
 // Usage: npm run build && tsx scripts/screens.ts
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import sharp from "sharp";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, prepareDatabase, serverEnv, startServer } from "./lib/harness";
+import { freePort, launchChromium, prepareDatabase, serverEnv, startServer } from "./lib/harness";
 
 const OUT = "docs/screens";
 const TILE = fs.readFileSync("tests/fixtures/tile.png");
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1366, height: 768 } } as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function session(browser: Browser, size: keyof typeof SIZES, base: string, email?: string) {
   const context = await browser.newContext({ viewport: SIZES[size], isMobile: size === "phone", hasTouch: size === "phone" });

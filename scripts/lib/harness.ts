@@ -2,6 +2,7 @@
 // commands a user runs, the production server started on it, and Debian's Chromium.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
@@ -63,5 +64,17 @@ export function launchChromium(): Promise<Browser> {
       "--no-first-run",
       "--disable-quic",
     ],
+  });
+}
+
+/** A port nothing listens on right now: for a server of our own, or an SMTP server that is "down". */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
   });
 }

@@ -11,7 +11,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, serverEnv, startServer, type RunningServer } from "../../scripts/lib/harness";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
-import { freePort, startSmtp, type TestSmtp } from "../fixtures/smtp";
+import { freePort } from "../../scripts/lib/harness";
+import { startSmtp, type TestSmtp } from "../fixtures/smtp";
 
 const DIR = path.resolve("tests/.tmp/area-news-e2e");
 const FOLLOWER = "nguoi.theo.doi@example.vn";

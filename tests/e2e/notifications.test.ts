@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, serverEnv, startServer, type RunningServer } from "../../scripts/lib/harness";
-import { freePort, startSmtp, type TestSmtp } from "../fixtures/smtp";
+import { freePort } from "../../scripts/lib/harness";
+import { startSmtp, type TestSmtp } from "../fixtures/smtp";
 
 const DIR = path.resolve("tests/.tmp/notify-e2e");
 let env: ReturnType<typeof serverEnv>;

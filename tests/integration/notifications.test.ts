@@ -14,7 +14,8 @@ import { createMailer } from "~/utils/mailer.server";
 import { startOutboxWorker, type OutboxWorker } from "~/services/outbox-worker.server";
 import { LogSmsGateway } from "~/utils/sms.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
-import { freePort, startSmtp, type TestSmtp } from "../fixtures/smtp";
+import { freePort } from "../../scripts/lib/harness";
+import { startSmtp, type TestSmtp } from "../fixtures/smtp";
 import { createStaff, signIn } from "../fixtures/staff";
 
 const SLUG = "vinh-bao";

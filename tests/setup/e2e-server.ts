@@ -1,20 +1,8 @@
 // Starts the real server (production build) on a free port with its own database, for the
 // browser tests. The database gets the reference data and the demo data, as a new user's does.
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase, serverEnv, startServer } from "../../scripts/lib/harness";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
+import { freePort, prepareDatabase, serverEnv, startServer } from "../../scripts/lib/harness";
 
 export default async function setup(project: TestProject) {
   // Secure cookies, as in production: Chromium accepts them on 127.0.0.1.

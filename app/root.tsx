@@ -18,8 +18,8 @@ import { SiteHeader } from "~/components/site-header";
 import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import uxStyles from "~/styles/ux.css";
-import { getLanguage, resources } from "~/utils/i18n.server";
-import { carries, DEFAULT_LANGUAGE, i18nFor, namespacesFor, pickStrings, type Language, type Resource } from "~/utils/i18n";
+import { getLanguage, pageStrings } from "~/utils/i18n.server";
+import { carries, DEFAULT_LANGUAGE, namespacesFor, pageI18n, type Language, type Resource } from "~/utils/i18n";
 
 // The site's stylesheets are written into the page (InlineStyles, decision 040).
 export const links: LinksFunction = () => [
@@ -37,8 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The root must render even when the database is down, so that the error page is translated.
   const demo = await isDemoData().catch(() => false);
   // Only the strings this page uses (decision 040): a resident page never carries the staff pages'.
-  const strings = pickStrings(resources[locale], namespacesFor(new URL(request.url).pathname));
-  return json({ locale, resources: { [locale]: strings }, demo });
+  return json({ locale, resources: { [locale]: pageStrings(locale, new URL(request.url).pathname) }, demo });
 }
 
 // Plain navigations keep the root data (strings, flags) unless the next page needs strings this
@@ -53,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const strings = data ?? (inBrowser ? known : undefined);
   const locale = strings?.locale ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
-  const i18n = useMemo(() => i18nFor(locale, strings?.resources ?? {}), [locale, strings?.resources]);
+  const i18n = useMemo(() => pageI18n(locale, strings?.resources ?? {}), [locale, strings?.resources]);
   return (
     <html lang={locale}>
       <head>

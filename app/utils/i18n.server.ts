@@ -40,7 +40,7 @@ import enReach from "../../locales/en/reach.json";
 import enPrivacy from "../../locales/en/privacy.json";
 import enNews from "../../locales/en/news.json";
 import { languageCookie } from "./cookies.server";
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, NAMESPACES, type Language } from "./i18n";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, NAMESPACES, namespacesFor, pickStrings, type Language } from "./i18n";
 
 export const resources = {
   vi: {
@@ -114,6 +114,21 @@ export function createI18n(lng: Language, resources: Resource): i18n {
 }
 
 const instances = new Map(LANGUAGES.map((lng) => [lng, createI18n(lng, { [lng]: resources[lng] })]));
+
+const pageStringsCache = new Map<string, Record<string, Record<string, unknown>>>();
+
+/**
+ * The strings the page at `pathname` carries in `lng` (namespacesFor, decision 040). The root
+ * loader runs on every page load, the survey rush included: picked once per language and kind of
+ * page while the server runs, not on every request.
+ */
+export function pageStrings(lng: Language, pathname: string): Record<string, Record<string, unknown>> {
+  const entries = namespacesFor(pathname);
+  const key = `${lng}|${entries.join(",")}`;
+  let strings = pageStringsCache.get(key);
+  if (!strings) pageStringsCache.set(key, (strings = pickStrings(resources[lng], entries)));
+  return strings;
+}
 
 /** A translation function for loaders and actions (page titles, e-mails, CSV headers). */
 export function getFixedT(lng: Language, ns: string = "common") {

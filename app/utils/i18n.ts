@@ -92,7 +92,11 @@ function pluralRules(lng: string): Intl.PluralRules {
 }
 const noop = () => undefined;
 
-/** What react-i18next's useTranslation and our pages read of an i18next instance, over in-memory strings. */
+/**
+ * What react-i18next's useTranslation and our pages read of an i18next instance, over in-memory
+ * strings: the instance a page renders with, on the server and in the browser alike (same text, no
+ * hydration mismatch).
+ */
 export function pageI18n(lng: Language, resources: Resource): i18n {
   const strings = resources[lng] ?? {};
   const instance = {
@@ -116,11 +120,6 @@ export function pageI18n(lng: Language, resources: Resource): i18n {
     t: (key: string, options?: Options) => translate(lng, strings, "common", key, options),
   };
   return instance as unknown as i18n;
-}
-
-/** The instance a page renders with, on the server and in the browser alike (same text, no hydration mismatch). */
-export function i18nFor(lng: Language, resources: Resource): i18n {
-  return pageI18n(lng, resources);
 }
 
 // What a page's HTML carries (decision 040): the strings its routes use, not all 19 namespaces

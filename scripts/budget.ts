@@ -35,6 +35,19 @@ export function gzipBytes(url: string, dir = publicDir): number {
   return n;
 }
 
+/**
+ * A chunk that holds nothing but the empty stand-in Remix puts in the browser build for a
+ * `.server` module (`module.exports = {}` in esbuild's wrapper). Each one is a request of its own
+ * (a 400 ms round trip on a weak link) for about 100 bytes. They appear when a route or component
+ * keeps a `.server` import alive in the browser code: a module-level call such as a form schema
+ * built with `lazy(...)` without `/* @__PURE__ *\/` in front, or Remix's empty modules no longer
+ * marked free of side effects (patches/@remix-run+dev+*.patch, applied by `npm install`).
+ */
+export function isEmptyServerChunk(url: string, dir = publicDir): boolean {
+  const text = fs.readFileSync(path.join(dir, url), "utf8");
+  return text.length < 200 && /e\.exports=\{\}/.test(text);
+}
+
 export type RouteWeight = {
   route: string;
   page: string;
@@ -42,6 +55,7 @@ export type RouteWeight = {
   jsBytes: number;
   budget: number;
   staffModules: string[];
+  emptyChunks: string[];
   pass: boolean;
 };
 
@@ -58,6 +72,8 @@ export function measure(dir = publicDir): RouteWeight[] {
       const files = firstLoadFiles(file, manifest, id);
       const jsBytes = files.reduce((a, f) => a + gzipBytes(f, dir), 0);
       const staff = files.filter((f) => staffModules.has(f));
+      // (A resource route's own module is such a stand-in too; a browser never loads it as a page.)
+      const empty = files.filter((f) => f.startsWith("/build/_shared/") && isEmptyServerChunk(f, dir));
       const budget = CEILINGS[page] ?? (MAIN_PAGES.has(page) ? JS_BUDGET_BYTES : JS_BUDGET_OTHER_BYTES);
       return {
         route: id,
@@ -66,7 +82,8 @@ export function measure(dir = publicDir): RouteWeight[] {
         jsBytes,
         budget,
         staffModules: staff,
-        pass: jsBytes <= budget && staff.length === 0,
+        emptyChunks: empty,
+        pass: jsBytes <= budget && staff.length === 0 && empty.length === 0,
       };
     });
 }
@@ -83,6 +100,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `  ${mark} ${r.page.padEnd(14)} ${String(r.jsBytes).padStart(7)} / ${r.budget} B  ${String(r.files).padStart(2)} files  ${r.route}`,
       );
       if (r.staffModules.length > 0) console.log(`       loads staff code: ${r.staffModules.join(", ")}`);
+      if (r.emptyChunks.length > 0)
+        console.log(`       loads ${r.emptyChunks.length} empty chunks of .server modules: ${r.emptyChunks.join(", ")}`);
     }
   }
   const over = rows.filter((r) => !r.pass);

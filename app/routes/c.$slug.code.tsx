@@ -19,7 +19,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
 import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 
-const CodeFormSchema = lazy(() => z.object({ code: CodeSchema() }).strict());
+const CodeFormSchema = /* @__PURE__ */ lazy(() => z.object({ code: CodeSchema() }).strict());
 
 type CodeErrors = FormErrors & { errorValues?: Record<string, string> };
 

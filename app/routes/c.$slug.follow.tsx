@@ -20,7 +20,7 @@ import { lazy } from "~/utils/lazy";
 import { takeToken } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const FollowSchema = lazy(() =>
+const FollowSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       email: optionalText(200, "news:follow.emailInvalid").refine((e) => e !== null && isEmail(e), {

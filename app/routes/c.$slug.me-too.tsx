@@ -25,7 +25,7 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { notifyContactFields, z } from "~/forms/validation.server";
 import { consentField } from "~/forms/consent.server";
 
-const CodeSchema = lazy(() =>
+const CodeSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       complaintId: z.coerce.number().int().positive(),
@@ -37,10 +37,10 @@ const CodeSchema = lazy(() =>
     .strict(),
 );
 
-const MeTooSchema = lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
+const MeTooSchema = /* @__PURE__ */ lazy(() => z.object({ complaintId: z.coerce.number().int().positive() }).strict());
 
 /** News for a supporter: the report form's contact rule, and at least one of the two. */
-const SubscribeSchema = lazy(() =>
+const SubscribeSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({ complaintId: z.coerce.number().int().positive(), ...notifyContactFields(), ...consentField() })
     .strict()

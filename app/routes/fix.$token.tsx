@@ -19,7 +19,7 @@ const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
 const BODY_MAX = 1000;
 
-const AnswerSchema = lazy(() =>
+const AnswerSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       answer: z.enum(["held", "not_held"], { error: "reach:fix.errors.answer" }),

@@ -26,7 +26,7 @@ import { useLanguage } from "~/hooks/use-language";
 
 const PAGE_SIZE = 20;
 
-const InboxQuerySchema = lazy(() =>
+const InboxQuerySchema = /* @__PURE__ */ lazy(() =>
   z.object({
     status: z.enum(STATUSES).optional().catch(undefined),
     category: z.enum(CATEGORIES).optional().catch(undefined),

@@ -15,7 +15,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
 
-const BulkSchema = lazy(() =>
+const BulkSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       ids: z.preprocess(

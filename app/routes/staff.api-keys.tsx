@@ -17,7 +17,7 @@ import { Field } from "~/components/forms";
 import { IntentForm } from "~/components/intent-form";
 import { ScrollTable } from "~/components/scroll-table";
 
-const ApiKeyActionSchema = lazy(() =>
+const ApiKeyActionSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

@@ -23,7 +23,7 @@ import { ScrollTable } from "~/components/scroll-table";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional());
 
-const AuditFilterSchema = lazy(() =>
+const AuditFilterSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       kind: optional(z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]], { error: "errors.invalid" })),

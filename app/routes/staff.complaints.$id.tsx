@@ -33,8 +33,10 @@ import { useLanguage } from "~/hooks/use-language";
 import { WarrantyNotice } from "~/components/warranty-notice";
 import { warrantyNoticeFor } from "~/models/work/link.server";
 
-const message = lazy(() => requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }));
-const StaffActionSchema = lazy(() =>
+const message = /* @__PURE__ */ lazy(() =>
+  requiredText({ max: 2000, required: "errors.messageRequired", tooLong: "errors.messageTooLong" }),
+);
+const StaffActionSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

@@ -16,7 +16,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
 
-const ForwardSchema = lazy(() =>
+const ForwardSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

@@ -16,7 +16,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
 
-const MergeSchema = lazy(() =>
+const MergeSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({ targetId: z.coerce.number({ error: "errors.targetRequired" }).int().positive({ error: "errors.targetRequired" }) })
     .strict(),

@@ -17,7 +17,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
 
-const RedactSchema = lazy(() =>
+const RedactSchema = /* @__PURE__ */ lazy(() =>
   z
     .object(
       Object.fromEntries(

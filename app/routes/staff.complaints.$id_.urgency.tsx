@@ -16,7 +16,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
 
-const UrgencySchema = lazy(() =>
+const UrgencySchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       urgency: z.enum(URGENCIES, { error: "errors.urgencyRequired" }),

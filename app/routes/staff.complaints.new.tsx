@@ -20,7 +20,7 @@ import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } fro
 
 const INTAKE_CHANNELS = Object.values(ReportChannel).filter((c) => c !== "web");
 
-const IntakeSchema = lazy(() =>
+const IntakeSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       communeId: z.coerce.number({ error: "reach:intake.errors.commune" }).int().positive("reach:intake.errors.commune"),

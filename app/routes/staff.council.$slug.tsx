@@ -43,7 +43,7 @@ import { useLanguage } from "~/hooks/use-language";
 import staffPagesCss from "~/styles/staff-pages.css";
 import { localized } from "~/utils/i18n";
 
-const ReviewSchema = lazy(() =>
+const ReviewSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       verdict: z.enum(REVIEW_VERDICTS, { error: "errors.verdictRequired" }),

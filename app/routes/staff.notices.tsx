@@ -20,7 +20,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 
 const day = (error: string) => z.iso.date({ error });
-const NoticeSchema = lazy(() =>
+const NoticeSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

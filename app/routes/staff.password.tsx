@@ -17,7 +17,7 @@ import { z } from "~/forms/validation.server";
 import { Field } from "~/components/forms";
 import { PASSWORD_MIN } from "~/lib/roles";
 
-const ChangePasswordSchema = lazy(() =>
+const ChangePasswordSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       current: z

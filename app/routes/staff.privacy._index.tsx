@@ -17,7 +17,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const AnswerSchema = lazy(() =>
+const AnswerSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("answer"),

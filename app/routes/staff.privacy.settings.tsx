@@ -23,7 +23,7 @@ const days = () =>
     .min(RETENTION_BOUNDS.min, { error: "settings.daysError" })
     .max(RETENTION_BOUNDS.max, { error: "settings.daysError" });
 
-const PrivacySettingsSchema = lazy(() =>
+const PrivacySettingsSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("privacy"),

@@ -20,7 +20,7 @@ import { filesOf, readMultipartForm } from "~/utils/upload.server";
 import { useLanguage } from "~/hooks/use-language";
 import { ScrollTable } from "~/components/scroll-table";
 
-const RegisterSchema = lazy(() =>
+const RegisterSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       source: requiredText({ max: 200, required: "register.errors.source", tooLong: "register.errors.source" }),

@@ -39,7 +39,7 @@ const count = (max: number) =>
     .min(1, "errors.households")
     .max(max, "errors.households");
 
-const BatchSchema = lazy(() =>
+const BatchSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("batch"),
@@ -50,7 +50,7 @@ const BatchSchema = lazy(() =>
     .strict(),
 );
 
-const SealSchema = lazy(() =>
+const SealSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("seal"),

@@ -25,7 +25,7 @@ import { can } from "~/lib/policy";
 import { requiredText, z } from "~/forms/validation.server";
 import { requireRecord } from "~/utils/route-params.server";
 
-const ExcludeSchema = lazy(() =>
+const ExcludeSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("exclude"),

@@ -28,16 +28,16 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { optionalText, requiredText, z } from "~/forms/validation.server";
 
-const amount = lazy(() =>
+const amount = /* @__PURE__ */ lazy(() =>
   z.coerce
     .number({ error: "errors.amount" })
     .int({ error: "errors.amount" })
     .min(1, { error: "errors.amount" })
     .max(500, { error: "errors.amount" }),
 );
-const dateKey = lazy(() => z.iso.date({ error: "errors.date" }));
+const dateKey = /* @__PURE__ */ lazy(() => z.iso.date({ error: "errors.date" }));
 
-const SettingsSchema = lazy(() =>
+const SettingsSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

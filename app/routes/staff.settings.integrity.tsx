@@ -20,7 +20,7 @@ const percent = () =>
     .min(1, { error: "integrity:settings.percentError" })
     .max(100, { error: "integrity:settings.percentError" });
 
-const IntegritySchema = lazy(() =>
+const IntegritySchema = /* @__PURE__ */ lazy(() =>
   z.object({ intent: z.literal("integrity"), ...Object.fromEntries(INTEGRITY_KEYS.map((k) => [k, percent()])) }).strict(),
 );
 

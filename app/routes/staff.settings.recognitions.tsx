@@ -21,7 +21,7 @@ import { useLanguage } from "~/hooks/use-language";
 import { levelLabel } from "~/lib/text";
 import { ScrollTable } from "~/components/scroll-table";
 
-const RecognitionActionSchema = lazy(() =>
+const RecognitionActionSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

@@ -17,7 +17,7 @@ import { loadQrCode } from "~/utils/qr.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { z } from "~/forms/validation.server";
 
-const TwoFactorSchema = lazy(() =>
+const TwoFactorSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

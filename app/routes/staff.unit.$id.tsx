@@ -21,7 +21,7 @@ import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
 import { requiredText, z } from "~/forms/validation.server";
 
-const UnitActionSchema = lazy(() =>
+const UnitActionSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

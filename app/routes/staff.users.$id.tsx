@@ -20,7 +20,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { requireRecord } from "~/utils/route-params.server";
 
-const UserActionSchema = lazy(() =>
+const UserActionSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

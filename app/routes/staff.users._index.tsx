@@ -17,7 +17,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, readUrlEncodedForm } from "~/utils/request.server";
 import { ScrollTable } from "~/components/scroll-table";
 
-const CreateUserSchema = lazy(() =>
+const CreateUserSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       email: z.email({ error: "errors.emailInvalid" }).max(200, { error: "errors.emailInvalid" }),

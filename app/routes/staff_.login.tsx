@@ -13,7 +13,7 @@ import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin, safeRedirectPath } from "~/utils/request.server";
 import { Field, FormError } from "~/components/forms";
 
-const LoginSchema = lazy(() =>
+const LoginSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       email: z

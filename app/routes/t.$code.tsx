@@ -28,10 +28,10 @@ import { CommuneBreadcrumb } from "~/components/commune-breadcrumb";
 import { StatusTag } from "~/components/triage-badges";
 import { workOfComplaint } from "~/models/work/link.server";
 
-const RateSchema = lazy(() =>
+const RateSchema = /* @__PURE__ */ lazy(() =>
   z.object({ intent: z.literal("rate"), rating: z.enum(["1", "2", "3", "4", "5"], { error: "errors.ratingRequired" }) }).strict(),
 );
-const ReopenSchema = lazy(() =>
+const ReopenSchema = /* @__PURE__ */ lazy(() =>
   z
     .object({
       intent: z.literal("reopen"),
@@ -46,7 +46,9 @@ const ReopenSchema = lazy(() =>
     .strict(),
 );
 const TRACK_DONE = ["rated", "reopened"] as const;
-const TrackActionSchema = lazy(() => z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }));
+const TrackActionSchema = /* @__PURE__ */ lazy(() =>
+  z.discriminatedUnion("intent", [RateSchema(), ReopenSchema()], { error: "errors.invalid" }),
+);
 
 async function loadComplaint(params: { code?: string }, context: { clientIp?: string }) {
   const code = normaliseTrackingCode(params.code ?? "");

@@ -20,7 +20,7 @@ import { lazy } from "~/utils/lazy";
 import { limitedLookup } from "~/utils/rate-limit.server";
 import { assertSameOrigin } from "~/utils/request.server";
 
-const RightsSchema = lazy(() =>
+const RightsSchema = /* @__PURE__ */ lazy(() =>
   z.discriminatedUnion(
     "intent",
     [

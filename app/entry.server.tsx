@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { InlineStylesProvider } from "./components/inline-styles";
 import { NonceProvider } from "./components/nonce";
 import { readStylesheet } from "./utils/inline-css.server";
+import { deferScripts, scriptsAfterLoad } from "./utils/scripts-after-load";
 
 // server.js reads the validated environment from here, so there is one parser for it, and
 // closes the database through `shutdown` when it stops; `startBackground` starts the outbox worker.
@@ -17,6 +18,19 @@ export { isCrossSite } from "./utils/request.server";
 export { trustProxySetting } from "./utils/client-address.server";
 
 const ABORT_DELAY = 5_000;
+
+function wholeDocument() {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+    flush(done) {
+      done(null, deferScripts(Buffer.concat(chunks).toString("utf8")).html);
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -40,7 +54,13 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // A page whose scripts wait for the load event (utils/scripts-after-load.ts) is small and
+          // has nothing to stream later: it is written whole, its scripts made inert.
+          const body = scriptsAfterLoad(
+            remixContext.staticHandlerContext.matches.map((m) => remixContext.routeModules[m.route.id] ?? {}),
+          )
+            ? wholeDocument()
+            : new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

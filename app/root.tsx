@@ -5,10 +5,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { InlineStyles } from "~/components/inline-styles";
@@ -19,6 +20,7 @@ import { isDemoData } from "~/models/setting.server";
 import styles from "~/styles/app.css";
 import uxStyles from "~/styles/ux.css";
 import { getLanguage, pageStrings } from "~/utils/i18n.server";
+import { AFTER_LOAD_SCRIPT, scriptsAfterLoad } from "~/utils/scripts-after-load";
 import { carries, DEFAULT_LANGUAGE, namespacesFor, pageI18n, type Language, type Resource } from "~/utils/i18n";
 
 // The site's stylesheets are written into the page (InlineStyles, decision 040).
@@ -53,6 +55,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = strings?.locale ?? DEFAULT_LANGUAGE;
   const nonce = useNonce();
   const i18n = useMemo(() => pageI18n(locale, strings?.resources ?? {}), [locale, strings?.resources]);
+  const afterLoad = scriptsAfterLoad(useMatches());
+  // Marks the moment the page became interactive (npm run page-weight reports it as hydratedMs).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale}>
       <head>
@@ -72,6 +79,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
+        {afterLoad ? (
+          <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: AFTER_LOAD_SCRIPT }} />
+        ) : null}
         <Scripts nonce={nonce} />
       </body>
     </html>

@@ -9,8 +9,13 @@ import { matchesQuery } from "~/lib/text";
 import { listCommunes } from "~/models/commune.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import type { CommuneKind } from "~/generated/prisma/enums";
+import type { PageHandle } from "~/utils/scripts-after-load";
 
 const MAX_QUERY = 100;
+
+// Links and a GET form: the page is whole without JavaScript, so its scripts wait for the load
+// event (utils/scripts-after-load.ts) and the phone shows it loaded on its HTML alone.
+export const handle: PageHandle = { scripts: "after-load" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

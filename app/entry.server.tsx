@@ -7,7 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { InlineStylesProvider } from "./components/inline-styles";
 import { NonceProvider } from "./components/nonce";
 import { readStylesheet } from "./utils/inline-css.server";
-import { deferScripts, scriptsAfterLoad } from "./utils/scripts-after-load";
+import { scriptsAfterLoad } from "./utils/scripts-after-load";
+import { deferScripts } from "./utils/scripts-after-load.server";
 
 // server.js reads the validated environment from here, so there is one parser for it, and
 // closes the database through `shutdown` when it stops; `startBackground` starts the outbox worker.

@@ -1,12 +1,13 @@
-// The works' pages (issue 22): the commune page's compact summary per criterion, a work's card in
-// the list, and the sections of a work's own page. Money in VND with Vietnamese grouping, dates
-// on the Vietnam calendar, all through lib/format.
+// The works' pages (issue 22): a work's card in the list and the sections of a work's own page
+// (the commune page's summary is components/works-summary.tsx, so that the commune page does not
+// load these). Money in VND with Vietnamese grouping, dates on the Vietnam calendar, all through
+// lib/format.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "~/hooks/use-language";
 import { formatDate, formatNumber, formatPercent, formatVnd, formatVndShort } from "~/lib/format";
 import { disbursementShare, type WarrantyState } from "~/lib/works";
-import type { PublicWork, WorkHistoryEntry, WorkSummary } from "~/models/work/works.server";
+import type { PublicWork, WorkHistoryEntry } from "~/models/work/works.server";
 import { StatusTag } from "./triage-badges";
 
 type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -21,36 +22,6 @@ export function WarrantyText({ warranty }: { warranty: WarrantyState }) {
     <span className={warranty.state === "running" ? "tag" : "muted"} data-testid="warranty">
       {t(`warranty.${warranty.state}`, { date: dayText(warranty.lastDay) })}
     </span>
-  );
-}
-
-/** The commune page: one line per criterion and a link to the works page; nothing else inline. */
-export function WorksSummary({ slug, summary }: { slug: string; summary: WorkSummary[] }) {
-  const { t } = useTranslation("works");
-  const lng = useLanguage();
-  return (
-    <section className="card" aria-labelledby="works-heading" data-testid="works-summary">
-      <h2 id="works-heading">{t("summary.heading")}</h2>
-      {summary.length === 0 ? (
-        <p className="muted">{t("summary.none")}</p>
-      ) : (
-        <ul>
-          {summary.map((s) => (
-            <li key={s.category}>
-              <strong>{t(`category.${s.category}`)}</strong>:{" "}
-              {t("summary.line", { count: s.works, money: formatVndShort(s.totalInvestment, lng) })}
-              {s.underWarranty > 0 ? ` · ${t("summary.underWarranty", { count: s.underWarranty })}` : null}
-              {s.degraded > 0 ? ` · ${t("summary.degraded", { count: s.degraded })}` : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {summary.length > 0 ? (
-        <Link to={`/c/${slug}/works`} className="button button--block" data-testid="works-link">
-          {t("summary.all")}
-        </Link>
-      ) : null}
-    </section>
   );
 }
 

@@ -15,7 +15,7 @@ import { CommuneRoundCard } from "~/components/commune-round-card";
 import { PublicComplaints } from "~/components/public-complaints";
 import { FollowForm } from "~/components/follow-form";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
-import { WorksSummary } from "~/components/work-sections";
+import { WorksSummary } from "~/components/works-summary";
 import { getCommuneWorkSummary } from "~/models/work/works.server";
 import { currentNotices } from "~/models/notice.server";
 import { NoticeBanner } from "~/components/notice-banner";

@@ -5,16 +5,16 @@
 // about 2 s at 400 kbit/s, before the phone stops showing the page as loading. A page that works
 // entirely without JavaScript (home: links and a GET search form) declares
 // `handle = { scripts: "after-load" }`: the server writes Remix's preloads and module script in an
-// inert form (`deferScripts`, entry.server.tsx) and a small inline script turns them back on once
-// the page has loaded. The page is then complete and usable on its HTML; the same files are
-// fetched in one wave right after, and the page becomes interactive (live search, the offline
-// agent, client navigation) when they arrive. Pages where JavaScript guards something early (the
+// inert form (`deferScripts` in scripts-after-load.server.ts, called by entry.server.tsx) and a
+// small inline script turns them back on once the page has loaded. The page is then complete and
+// usable on its HTML; the same files are fetched in one wave right after, and the page becomes
+// interactive (live search, the offline agent, client navigation) when they arrive. Pages where JavaScript guards something early (the
 // survey and report forms: the send button's single tap, the kept answers) keep the usual order.
 
 export type PageHandle = { scripts?: "after-load" };
 
-const INERT_PRELOAD = "x-after-load-modulepreload";
-const INERT_MODULE = "x-after-load-module";
+export const INERT_PRELOAD = "x-after-load-modulepreload";
+export const INERT_MODULE = "x-after-load-module";
 
 /** Whether the page being shown (the deepest route) waits for the load event. */
 export function scriptsAfterLoad(matches: readonly { handle?: unknown }[]): boolean {
@@ -29,19 +29,3 @@ export function scriptsAfterLoad(matches: readonly { handle?: unknown }[]): bool
  * start the fetch in Chromium: the modules then came one import level at a time, 3 s later.)
  */
 export const AFTER_LOAD_SCRIPT = `addEventListener("load",function(){function swap(o,n){n.nonce=o.nonce;o.replaceWith(n)}document.querySelectorAll('link[rel="${INERT_PRELOAD}"]').forEach(function(o){var n=document.createElement("link");n.rel="modulepreload";n.href=o.href;swap(o,n)});var s=document.querySelector('script[type="${INERT_MODULE}"]');if(!s)return;var n=document.createElement("script");n.type="module";n.textContent=s.textContent;swap(s,n)});`;
-
-/**
- * Remix's preloads and module script made inert, in the server's HTML of a page that waits for
- * the load event. If Remix's output ever changes shape the page keeps its scripts in the usual
- * order (`deferred` is false); tests/e2e/assets.test.ts fails then.
- */
-export function deferScripts(html: string): { html: string; deferred: boolean } {
-  const moduleScript = /(<script\b[^>]*?) type="module" async=""/;
-  if (!moduleScript.test(html) || !html.includes(AFTER_LOAD_SCRIPT)) return { html, deferred: false };
-  return {
-    html: html
-      .replace(moduleScript, `$1 type="${INERT_MODULE}"`)
-      .replaceAll('<link rel="modulepreload"', `<link rel="${INERT_PRELOAD}"`),
-    deferred: true,
-  };
-}

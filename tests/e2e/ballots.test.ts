@@ -1,44 +1,20 @@
 // Household ballot codes in Chromium (issue 10): the Front prints a village's slips and the QR
 // code on a slip, rasterised and decoded, leads to the right /b/ address; a household answers
 // with its code with JavaScript off; bad codes get a message next to the field, 400, nothing written.
-import path from "node:path";
-import Database from "better-sqlite3";
 import jsQR from "jsqr";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
+import { countRows as count, openE2eDatabase, signInThroughForm as signIn, thonTayCodes } from "../fixtures/demo";
 
 const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
-const DB_FILE = path.resolve("tests/.tmp/e2e/app.db");
 
-/** Demo codes of Vĩnh Bảo, Thôn Tây (not the README's list), from the published demo key. */
 let west: string[] = [];
 beforeAll(async () => {
-  process.env.SESSION_SECRET ??= "e2e-test-process-".padEnd(40, "x");
-  const { deriveCodes, demoBatchSeed } = await import("~/utils/ballot-crypto.server");
-  const { formatCode } = await import("~/lib/ballot-code");
-  west = deriveCodes(demoBatchSeed("vinh-bao", "Thôn Tây"), 30).map(formatCode);
+  west = await thonTayCodes();
 });
-
-function count(sql: string, ...params: unknown[]): number {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    return (db.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(baseUrl + to);
-  await page.waitForURL("**/staff/login**");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL("**" + to);
-}
 
 /** Decodes the QR code shown in an element of the page, from a screenshot. */
 async function decodeQr(page: Page, selector: string): Promise<string | null> {
@@ -173,7 +149,7 @@ describe("answering with a household code", () => {
     expect(mistyped.message).toContain("gõ nhầm");
 
     // The demo round closes (for this test only): its codes are refused with the reason.
-    const db = new Database(DB_FILE);
+    const db = openE2eDatabase();
     const round = db.prepare("SELECT id, endsAt FROM SurveyRound WHERE isDemo = 1 AND codesRequired = 1").get() as {
       id: number;
       endsAt: string;

@@ -5,18 +5,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sharedBrowser } from "../fixtures/browser";
+import { signInThroughForm } from "../fixtures/demo";
 
 const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
 
-async function signInAsCouncil(page: Page) {
-  await page.goto(baseUrl + "/staff/council/works");
-  await page.waitForURL("**/staff/login**");
-  await page.getByLabel("Email").fill("hdnd@demo.ntm.local");
-  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL("**/staff/council/works**");
-}
+const signInAsCouncil = (page: Page) => signInThroughForm(page, "hdnd@demo.ntm.local", "/staff/council/works");
 
 describe("council city view of works", () => {
   it("draws the scatter with one point per commune with data, the table beside it, and the dissatisfied list", async () => {

@@ -3,18 +3,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
+import { signInThroughForm } from "../fixtures/demo";
 
 const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
 
-async function signInAsCouncil(page: Page) {
-  await page.goto(baseUrl + "/staff/council");
-  await page.waitForURL("**/staff/login**");
-  await page.getByLabel("Email").fill("hdnd@demo.ntm.local");
-  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL("**/staff/council");
-}
+const signInAsCouncil = (page: Page) => signInThroughForm(page, "hdnd@demo.ntm.local", "/staff/council");
 
 describe("council dashboard", () => {
   it("filters to West and below the threshold, opens a dossier and prints it on one page", async () => {

@@ -9,6 +9,7 @@ import type { Page, Route } from "playwright-core";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
+import { thonTayCodes } from "../fixtures/demo";
 
 const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
@@ -255,10 +256,7 @@ describe("a report, merged, forwarded, handled by the water company and rated", 
 describe("household code and survey", () => {
   let codes: string[] = [];
   beforeAll(async () => {
-    process.env.SESSION_SECRET ??= "e2e-test-process-".padEnd(40, "x");
-    const { deriveCodes, demoBatchSeed } = await import("~/utils/ballot-crypto.server");
-    const { formatCode } = await import("~/lib/ballot-code");
-    codes = deriveCodes(demoBatchSeed("vinh-bao", "Thôn Tây"), 30).map(formatCode);
+    codes = await thonTayCodes();
   });
 
   it("offers a report when the comment describes a problem; a used code shows its dashes and the ways on", async () => {

@@ -3,43 +3,19 @@
 // a code already used online, a blank cell) under its row and stores nothing; "-" is no opinion;
 // Enter saves and "Đã lưu N phiếu" takes the focus; the save button is a few Tabs from row 10; the
 // round log reads as sentences in Vietnam time.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
+import { countRows as count, signInThroughForm as signIn, thonTayCodes } from "../fixtures/demo";
 
 const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
-const DB_FILE = path.resolve("tests/.tmp/e2e/app.db");
 const CRITERIA = ["roads", "environment", "water", "security", "overall"];
 
-/** Demo codes of Vĩnh Bảo, Thôn Tây, from the published demo key (this file uses 20-24, ballots.test.ts 25-27, feedback.test.ts 28). */
 let west: string[] = [];
 beforeAll(async () => {
-  process.env.SESSION_SECRET ??= "e2e-test-process-".padEnd(40, "x");
-  const { deriveCodes, demoBatchSeed } = await import("~/utils/ballot-crypto.server");
-  const { formatCode } = await import("~/lib/ballot-code");
-  west = deriveCodes(demoBatchSeed("vinh-bao", "Thôn Tây"), 30).map(formatCode);
+  west = await thonTayCodes();
 });
-
-function count(sql: string, ...params: unknown[]): number {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    return (db.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(baseUrl + to);
-  await page.waitForURL("**/staff/login**");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL("**" + to);
-}
 
 /** The Front's round page, Vĩnh Bảo's paper grid open. */
 async function openGrid(page: Page): Promise<Locator> {

@@ -1,23 +1,11 @@
 // The Fatherland Front checks a closed pre-recognition round (demo: Cẩm Giàng): the integrity
 // report flags the stuffed answers, the Front draws the re-check and records the visits, and the
 // council sees both in the commune's dossier (issue 10 items 7-8).
-import path from "node:path";
-import Database from "better-sqlite3";
-import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sharedBrowser } from "../fixtures/browser";
+import { openE2eDatabase, signInThroughForm as signIn } from "../fixtures/demo";
 
-const baseUrl = inject("baseUrl");
 const getBrowser = sharedBrowser();
-
-async function signIn(page: Page, email: string, landing: string) {
-  await page.goto(baseUrl + landing);
-  await page.waitForURL("**/staff/login**");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Mật khẩu").fill("demo-password-2026");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL("**" + landing);
-}
 
 describe("integrity report and re-check", () => {
   it("the Front sees the flags, draws the re-check and records it; the dossier shows both", async () => {
@@ -74,7 +62,7 @@ describe("integrity report and re-check", () => {
     expect(await fold.innerText()).toMatch(/Hạt giống của lần rút: [0-9a-f]{32,}/);
     expect(await fold.innerText()).toContain("n = N / (1 + N·e²)");
     // Times in Vietnam time: the first excluded answer as the flagged answers' table shows it.
-    const db = new Database(path.resolve("tests/.tmp/e2e/app.db"), { readonly: true });
+    const db = openE2eDatabase({ readonly: true });
     const first = db
       .prepare("SELECT MIN(r.createdAt) AS at FROM Response r JOIN AnswerExclusion x ON x.responseId = r.id")
       .get() as { at: string };

@@ -1,7 +1,7 @@
 // The chart of the share satisfied per criterion (components/score-chart-canvas.tsx, with chart.js)
 // is drawn only in the browser, once the page is interactive: the score table beside it carries
 // the same figures for everyone else. So its code is not part of any page's first load (issue 25):
-// it arrives in one chunk, with chart.js, when the page has hydrated.
+// it is fetched when the page has hydrated, and it fetches chart.js in turn.
 import { lazy, Suspense } from "react";
 import type { ScoreRow } from "./score-table";
 import { useHydrated } from "~/hooks/use-hydrated";

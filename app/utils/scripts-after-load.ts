@@ -8,8 +8,9 @@
 // inert form (`deferScripts` in scripts-after-load.server.ts, called by entry.server.tsx) and a
 // small inline script turns them back on once the page has loaded. The page is then complete and
 // usable on its HTML; the same files are fetched in one wave right after, and the page becomes
-// interactive (live search, the offline agent, client navigation) when they arrive. Pages where JavaScript guards something early (the
-// survey and report forms: the send button's single tap, the kept answers) keep the usual order.
+// interactive (live search, the offline agent, client navigation) when they arrive. Pages where
+// JavaScript guards something early (the survey and report forms: the send button's single tap,
+// the kept answers) keep the usual order.
 
 export type PageHandle = { scripts?: "after-load" };
 

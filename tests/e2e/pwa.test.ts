@@ -145,6 +145,23 @@ describe("pages kept on the phone", () => {
   });
 });
 
+describe("the home page's scripts after its load event, without signal", () => {
+  it("opened from the phone's copy, it still becomes interactive from the kept scripts", async () => {
+    const { page, context, errors } = await phonePage(getBrowser());
+    await page.goto(baseUrl + "/c/vinh-bao");
+    await installed(page);
+    await offline(context, page, true);
+    await page.goto(baseUrl + "/");
+    expect(await page.locator(".commune-group a").count()).toBeGreaterThan(100);
+    // The inert preloads and module script were turned on at the load event and came from the
+    // worker's precache: React hydrated the kept page.
+    await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 20_000 });
+    expect(await page.locator('link[rel="x-after-load-modulepreload"], script[type="x-after-load-module"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("a commune's notice on the phone (decision 039)", () => {
   it("an official posts it; residents see it at the top of the commune page and the report form, also offline, escaped; ended, it is gone", async () => {
     const text = `Cắt điện lưới thôn Bùi <b>từ 7h</b> đến 11h & "sửa trạm biến áp" ${Date.now() % 100000}`;

@@ -1,4 +1,5 @@
-// The form that blurs parts of a report's photo (routes/staff.complaints.$id_.photos.$photoId.redact.tsx).
+// The form that blurs parts of a photo: a report's (routes/staff.complaints.$id_.photos.$photoId.redact.tsx)
+// or an inspection's (routes/staff.works.$id.inspections.$inspectionId.photos.$n.tsx).
 // Without JavaScript: up to three rectangles typed in percent of the photo. With it: drag on the
 // photo (mouse or finger) and the next empty row is filled; the rectangles are drawn over the photo.
 import { useRef, useState, type PointerEvent } from "react";
@@ -21,11 +22,14 @@ function drawn(values: Values): PercentRect[] {
 }
 
 export function PhotoRedactForm({
+  src,
   photo,
   errors,
   values: initial,
 }: {
-  photo: { id: number; width: number; height: number };
+  /** the photo's address, as it is now */
+  src: string;
+  photo: { width: number; height: number };
   errors: Record<string, string>;
   values: Values;
 }) {
@@ -83,7 +87,7 @@ export function PhotoRedactForm({
           setDragging(null);
         }}
       >
-        <img src={`/photos/${photo.id}`} width={photo.width} height={photo.height} alt={t("detail.photoAlt")} draggable={false} />
+        <img src={src} width={photo.width} height={photo.height} alt={t("detail.photoAlt")} draggable={false} />
         {shown.map((r, i) => (
           <span
             key={i}

@@ -35,6 +35,9 @@ export const POLICY = {
   /** Record an inspection of a work (the Front's community investment supervision board, issue 22):
    *  the Front for its communes, administrators for any; never the officials whose works are inspected. */
   "work.inspect": { front: "own", admin: "all" },
+  /** Blur parts of the board's inspection photos (passers-by's faces, number plates): the board's own
+   *  evidence, so the Front and administrators, never the officials whose works are inspected. */
+  "inspectionPhoto.redact": { front: "own", admin: "all" },
   /** Open a resident's contact on a report ("show contact", logged): officials of its commune, and
    *  the unit it is forwarded to (the guard checks that unit); never council, Front or administrators (decision 037). */
   "contact.open": { official: "own", unit: "all" },

@@ -7,27 +7,14 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { ComplaintActionPage } from "~/components/complaint-action-page";
 import { PhotoRedactForm } from "~/components/photo-redact-form";
-import { readRedactRects, redactFieldName, REDACT_FIELDS, REDACT_ROWS } from "~/lib/redaction";
+import { readRedactRects } from "~/lib/redaction";
 import { getPhotoOfComplaint, redactPhoto } from "~/models/complaint/photos.server";
 import { requireComplaint } from "~/guards/complaint.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { idParam } from "~/utils/route-params.server";
-import { lazy } from "~/utils/lazy";
 import { assertSameOrigin } from "~/utils/request.server";
-import { z } from "~/forms/validation.server";
-
-const RedactSchema = /* @__PURE__ */ lazy(() =>
-  z
-    .object(
-      Object.fromEntries(
-        Array.from({ length: REDACT_ROWS }, (_, i) =>
-          REDACT_FIELDS.map((f) => [redactFieldName(f, i + 1), z.string().max(20, { error: "redact.errors.number" }).optional()]),
-        ).flat(),
-      ),
-    )
-    .strict(),
-);
+import { RedactSchema } from "~/forms/redact-form.server";
 
 async function photoOf(request: Request, params: { id?: string; photoId?: string }) {
   const guarded = await requireComplaint(request, params, "photo.redact");
@@ -65,7 +52,12 @@ export default function RedactPhoto() {
   const { t } = useTranslation("staff");
   return (
     <ComplaintActionPage complaint={complaint} heading={t("redact.heading")} hint={t("redact.hint")} actionData={actionData}>
-      <PhotoRedactForm photo={photo} errors={actionData?.fieldErrors ?? {}} values={actionData?.values ?? {}} />
+      <PhotoRedactForm
+        src={`/photos/${photo.id}`}
+        photo={photo}
+        errors={actionData?.fieldErrors ?? {}}
+        values={actionData?.values ?? {}}
+      />
     </ComplaintActionPage>
   );
 }

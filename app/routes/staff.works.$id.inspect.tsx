@@ -2,22 +2,26 @@
 // the day, who inspected, the findings, up to 3 photos (the report form's pipeline: size and pixel
 // limits, re-encoded, metadata dropped) and a verdict. The Front for its communes, administrators
 // for any. A "degraded" verdict on a work under warranty becomes a report in the commune's inbox
-// (decision 038). A multipart form that works without JavaScript.
+// (decision 038). A multipart form that works without JavaScript. Under it, the photos of the
+// work's earlier inspections, each with a link to blur parts of it (faces, number plates).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "~/hooks/use-language";
 import { ErrorPage } from "~/components/error-page";
+import { Confirmation, doneParam } from "~/components/flash";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { ChoiceFieldset, Field, TextareaField } from "~/components/forms";
 import { PhotoPreviews } from "~/components/photo-input";
 import { WarrantyText } from "~/components/work-sections";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "~/lib/complaint-workflow";
+import { formatDate } from "~/lib/format";
 import { vnIsoDay, vnStartOfDay } from "~/lib/vn-time";
 import { INSPECTION_VERDICTS, type InspectionVerdict } from "~/lib/works";
 import { requirePermission, requireRecordPermission } from "~/guards/auth.server";
 import { formError, formToObject, keptValues, validateObject, type FormErrors } from "~/forms/form.server";
 import { FINDINGS_MAX, FINDINGS_MIN, INSPECTION_FIELDS, INSPECTORS_MAX, InspectionSchema } from "~/forms/inspection-form.server";
-import { getWorkToInspect, recordInspection, type InspectionPhoto } from "~/models/work/inspection.server";
+import { getWorkToInspect, listInspectionPhotos, recordInspection, type InspectionPhoto } from "~/models/work/inspection.server";
 import { getFixedT, getLanguage } from "~/utils/i18n.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { deletePhotos, filesOf, processPhoto, readMultipartForm, savePhoto } from "~/utils/upload.server";
@@ -36,7 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { work } = await requireWork(request, params);
   const t = getFixedT(await getLanguage(request), "works");
   return json(
-    { work, today: vnIsoDay(new Date()), title: t("inspect.title", { name: work.name }) },
+    {
+      work,
+      today: vnIsoDay(new Date()),
+      inspections: await listInspectionPhotos(work.id),
+      done: doneParam(request.url, ["redacted"] as const),
+      title: t("inspect.title", { name: work.name }),
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -89,7 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Inspect() {
-  const { work, today } = useLoaderData<typeof loader>();
+  const { work, today, inspections, done } = useLoaderData<typeof loader>();
+  const lng = useLanguage();
   const actionData = useActionData<FormErrors>();
   const navigation = useNavigation();
   const { t } = useTranslation("works");
@@ -102,6 +113,7 @@ export default function Inspect() {
         <Link to="/staff/works">{t("board.title")}</Link>
       </p>
       <h1>{t("inspect.title", { name: work.name })}</h1>
+      <Confirmation message={done ? t(`redact.done`) : null} />
       <p className="muted">
         {work.commune.name} · {work.code}
         {work.village ? ` · ${work.village}` : null} · <WarrantyText warranty={work.warranty} />
@@ -172,6 +184,39 @@ export default function Inspect() {
           {t("inspect.save")}
         </button>
       </Form>
+      {inspections.length > 0 ? (
+        <section className="card" aria-labelledby="inspection-photos-heading" data-testid="inspection-photos-to-blur">
+          <h2 id="inspection-photos-heading">{t("redact.photosHeading")}</h2>
+          <p className="hint">{t("redact.photosHint")}</p>
+          {inspections.map((i) => (
+            <div key={i.inspectionId}>
+              <h3>{t("redact.inspectedOn", { date: formatDate(i.inspectedOn, lng) })}</h3>
+              <div className="photos photos--inspection">
+                {i.photos.map((p) => (
+                  <figure key={p.n}>
+                    <img
+                      src={`/inspection-photos/${i.inspectionId}/${p.n}`}
+                      width={p.width}
+                      height={p.height}
+                      loading="lazy"
+                      alt={t("redact.photoAlt", { date: formatDate(i.inspectedOn, lng), n: p.n + 1 })}
+                    />
+                    <figcaption>
+                      <Link
+                        to={`/staff/works/${work.id}/inspections/${i.inspectionId}/photos/${p.n}`}
+                        className="button"
+                        aria-label={t("redact.blurOf", { n: p.n + 1, date: formatDate(i.inspectedOn, lng) })}
+                      >
+                        {t("redact.blur", { n: p.n + 1 })}
+                      </Link>
+                    </figcaption>
+                  </figure>
+                ))}
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

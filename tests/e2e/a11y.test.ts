@@ -129,11 +129,17 @@ describe("WCAG 2.1 A/AA over the README tour (axe-core)", () => {
   );
 
   it(
-    "the Front's pages: rounds, a round, its integrity report",
+    "the Front's pages: rounds, a round, its integrity report, works to inspect, an inspection form",
     async () => {
       const found = await tour(getBrowser(), "mttq-camgiang@demo.ntm.local", async (page) => {
         const round = await firstLink(page, "/staff/rounds", /^\/staff\/rounds\/\d+$/);
-        return ["/staff/rounds", round, await firstLink(page, round, /^\/staff\/rounds\/\d+\/integrity\/\d+$/)];
+        return [
+          "/staff/rounds",
+          round,
+          await firstLink(page, round, /^\/staff\/rounds\/\d+\/integrity\/\d+$/),
+          "/staff/works",
+          await firstLink(page, "/staff/works", /^\/staff\/works\/\d+\/inspect$/),
+        ];
       });
       expect(found).toEqual([]);
     },

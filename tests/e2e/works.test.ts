@@ -3,6 +3,7 @@
 // warranty notice and forwards the report to the contractor, whose unit gets it and whose
 // forwarding shows on the work's public history; the Front's supervision board records a
 // "degraded" inspection with a photo, public on the work's page and in the official's inbox.
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { phonePage, sharedBrowser } from "../fixtures/browser";
@@ -14,6 +15,12 @@ const RUN = Date.now() % 100000;
 const REPORT = `Đoạn đường liên thôn gần cống số ${RUN} bị sụt lún, nước đọng sau mưa.`;
 const FINDINGS = `Tường nhà văn hóa nứt chân, mái thấm dột ở ${RUN} vị trí, sân bong tróc.`;
 const CONTRACTOR = "Công ty CP Xây dựng Giao thông Vĩnh Bảo";
+/** WCAG 2.0/2.1 A and AA violations on the page as it is (the same rules as a11y.test.ts). */
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 const DESKTOP = { viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 
 async function signIn(page: Page, email: string) {
@@ -149,5 +156,39 @@ describe("works on the public pages and in the staff area", () => {
       expect(ctx.errors).toEqual([]);
       await ctx.context.close();
     }
+  });
+
+  it("on a phone, the Front blurs a passer-by in that inspection photo: a new public photo, a confirmation", async () => {
+    const { page, context, errors } = await phonePage(getBrowser());
+    await signIn(page, "mttq-vinhbao@demo.ntm.local");
+    await page.goto(baseUrl + "/staff/works");
+    const work = page.locator("[data-testid^=inspect-]", { hasText: "Nhà văn hóa xã (demo)" }).filter({ hasText: "Vĩnh Bảo" });
+    await work.getByRole("link", { name: "Ghi biên bản giám sát" }).click();
+    await page.waitForURL(/\/staff\/works\/\d+\/inspect$/);
+    const photos = page.getByTestId("inspection-photos-to-blur");
+    const link = photos.getByRole("link", { name: "Làm mờ ảnh 1" }).first();
+    const img = photos.getByRole("img").first();
+    const publicUrl = await img.getAttribute("src");
+    const before = await page.request.get(baseUrl + publicUrl);
+    expect(await violations(page)).toEqual([]);
+    await link.click();
+    await page.waitForURL(/\/staff\/works\/\d+\/inspections\/\d+\/photos\/0$/);
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel("Cách mép trái (%)").first().fill("10");
+    await page.getByLabel("Cách mép trên (%)").first().fill("20");
+    await page.getByLabel("Chiều rộng (%)").first().fill("30");
+    await page.getByLabel("Chiều cao (%)").first().fill("30");
+    await page.getByRole("button", { name: "Làm mờ vĩnh viễn" }).click();
+    await page.waitForURL(/\/inspect\?done=redacted#done$/);
+    expect(await page.getByTestId("action-done").innerText()).toContain("Đã làm mờ ảnh");
+    // The public address now serves another file (its version tag changed); the old one is gone.
+    // (The bytes may be alike: the test photo is flat grey, so blurring changes no pixel.)
+    const after = await page.request.get(baseUrl + publicUrl);
+    expect(after.status()).toBe(200);
+    expect(after.headers()["content-type"]).toBe("image/jpeg");
+    expect(before.headers().etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(after.headers().etag).not.toBe(before.headers().etag);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -162,6 +162,8 @@ describe("authorisation matrix", () => {
   let forwardedComplaint = 0;
   let ownWork = 0;
   let otherWork = 0;
+  let ownInspection = 0;
+  let otherInspection = 0;
   let ownPhoto = 0;
   let otherCommuneIdForNotices = 0;
 
@@ -279,6 +281,20 @@ describe("authorisation matrix", () => {
       });
     ownWork = (await work(own.id)).id;
     otherWork = (await work(other.id)).id;
+    // An inspection with one photo on each, for blurring it (the pages read the list, not the file).
+    const inspection = (workId: number) =>
+      prisma.workInspection.create({
+        data: {
+          workId,
+          inspectedOn: new Date("2026-11-01T00:00:00Z"),
+          inspectors: "Ban giám sát",
+          findings: "Ảnh có người qua đường.",
+          verdict: "good",
+          photos: JSON.stringify([{ fileName: `${"a".repeat(32)}.jpg`, width: 1200, height: 900 }]),
+        },
+      });
+    ownInspection = (await inspection(ownWork)).id;
+    otherInspection = (await inspection(otherWork)).id;
   });
 
   // Every loader and action of every staff route module, x every role. 200/303 = allowed,
@@ -789,6 +805,46 @@ describe("authorisation matrix", () => {
       method: "POST",
       path: () => `/staff/works/${otherWork}/inspect`,
       params: () => ({ id: String(otherWork) }),
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, front: 404, council: 403, admin: 400, unit: 403 },
+    },
+    // The board's own photos: the Front of the commune and administrators; never the officials.
+    "GET /staff/works/:id/inspections/:inspectionId/photos/:n": {
+      action: "inspectionPhoto.redact",
+      scope: "own",
+      module: "staff.works.$id.inspections.$inspectionId.photos.$n.tsx",
+      method: "GET",
+      path: () => `/staff/works/${ownWork}/inspections/${ownInspection}/photos/0`,
+      params: () => ({ id: String(ownWork), inspectionId: String(ownInspection), n: "0" }),
+      expected: { anonymous: 302, official: 403, front: 200, council: 403, admin: 200, unit: 403 },
+    },
+    "GET /staff/works/other/inspections/:inspectionId/photos/:n": {
+      action: "inspectionPhoto.redact",
+      scope: "other",
+      module: "staff.works.$id.inspections.$inspectionId.photos.$n.tsx",
+      method: "GET",
+      path: () => `/staff/works/${otherWork}/inspections/${otherInspection}/photos/0`,
+      params: () => ({ id: String(otherWork), inspectionId: String(otherInspection), n: "0" }),
+      expected: { anonymous: 302, official: 403, front: 404, council: 403, admin: 200, unit: 403 },
+    },
+    // No rectangle: the allowed roles get as far as the form's 400, nothing changed.
+    "POST /staff/works/:id/inspections/:inspectionId/photos/:n": {
+      action: "inspectionPhoto.redact",
+      scope: "own",
+      module: "staff.works.$id.inspections.$inspectionId.photos.$n.tsx",
+      method: "POST",
+      path: () => `/staff/works/${ownWork}/inspections/${ownInspection}/photos/0`,
+      params: () => ({ id: String(ownWork), inspectionId: String(ownInspection), n: "0" }),
+      body: () => ({}),
+      expected: { anonymous: 302, official: 403, front: 400, council: 403, admin: 400, unit: 403 },
+    },
+    "POST /staff/works/other/inspections/:inspectionId/photos/:n": {
+      action: "inspectionPhoto.redact",
+      scope: "other",
+      module: "staff.works.$id.inspections.$inspectionId.photos.$n.tsx",
+      method: "POST",
+      path: () => `/staff/works/${otherWork}/inspections/${otherInspection}/photos/0`,
+      params: () => ({ id: String(otherWork), inspectionId: String(otherInspection), n: "0" }),
       body: () => ({}),
       expected: { anonymous: 302, official: 403, front: 404, council: 403, admin: 400, unit: 403 },
     },

@@ -4,7 +4,9 @@
 // contractor like a resident's report (one workflow, decision 038).
 import { isUnderWarranty, warrantyState, type InspectionVerdict } from "~/lib/works";
 import type { Category } from "~/lib/complaint-workflow";
+import { toPixels, type PercentRect } from "~/lib/redaction";
 import { prisma } from "~/utils/db.server";
+import { deletePhotos, redactPhotoFile, savePhoto } from "~/utils/upload.server";
 import { recordAudit } from "../audit.server";
 import { createComplaint } from "../complaint/filing.server";
 import { linkComplaintToWork } from "./link.server";
@@ -163,4 +165,85 @@ export async function getWorkToInspect({ id, now = new Date() }: { id: number; n
 export async function getInspectionPhoto({ inspectionId, n }: { inspectionId: number; n: number }) {
   const row = await prisma.workInspection.findUnique({ where: { id: inspectionId }, select: { photos: true } });
   return row ? (parseInspectionPhotos(row.photos)[n] ?? null) : null;
+}
+
+/** The photos of a work's inspections, newest inspection first, for the board's page (to blur one). */
+export async function listInspectionPhotos(workId: number) {
+  const rows = await prisma.workInspection.findMany({
+    where: { workId },
+    select: { id: true, inspectedOn: true, photos: true },
+    orderBy: [{ inspectedOn: "desc" }, { id: "desc" }],
+  });
+  return rows
+    .map((r) => ({
+      inspectionId: r.id,
+      inspectedOn: r.inspectedOn,
+      photos: parseInspectionPhotos(r.photos).map((p, n) => ({ n, width: p.width, height: p.height })),
+    }))
+    .filter((r) => r.photos.length > 0);
+}
+
+/** One photo of one of a work's inspections (the route checks the work's commune against the user). */
+export async function getPhotoOfInspection({ workId, inspectionId, n }: { workId: number; inspectionId: number; n: number }) {
+  const row = await prisma.workInspection.findFirst({ where: { id: inspectionId, workId }, select: { photos: true } });
+  const photo = row ? parseInspectionPhotos(row.photos)[n] : undefined;
+  return photo ? { n, width: photo.width, height: photo.height } : null;
+}
+
+/**
+ * Blurs parts of an inspection's photo for good (faces and number plates of passers-by: the photos
+ * are public with the inspection). The same pipeline as a report's photo (decision 037): a new file,
+ * the original erased, an audit entry with the rectangles. The photo list is replaced only if it is
+ * still the one read: a redaction that finished first makes this one "stale" and changes nothing.
+ */
+export async function redactInspectionPhoto({
+  workId,
+  inspectionId,
+  n,
+  actorId,
+  rects,
+}: {
+  workId: number;
+  inspectionId: number;
+  n: number;
+  actorId: number;
+  rects: PercentRect[];
+}): Promise<{ ok: true } | { ok: false; reason: "notFound" | "stale" }> {
+  const row = await prisma.workInspection.findFirst({
+    where: { id: inspectionId, workId },
+    select: { photos: true, work: { select: { code: true, communeId: true } } },
+  });
+  const photos = parseInspectionPhotos(row?.photos);
+  const photo = photos[n];
+  if (!row || !photo) return { ok: false, reason: "notFound" };
+  const boxes = rects.map((r) => toPixels(r, photo.width, photo.height));
+  let copy;
+  try {
+    copy = await redactPhotoFile(photo.fileName, boxes);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "stale" };
+    throw e;
+  }
+  const saved = await savePhoto(copy);
+  const next = photos.map((p, i) => (i === n ? { fileName: saved.fileName, width: copy.width, height: copy.height } : p));
+  const done = await prisma.$transaction(async (tx) => {
+    const updated = await tx.workInspection.updateMany({
+      where: { id: inspectionId, photos: row.photos },
+      data: { photos: JSON.stringify(next) },
+    });
+    if (updated.count !== 1) return false;
+    await recordAudit(tx, {
+      actorId,
+      action: "photo_redacted",
+      communeId: row.work.communeId,
+      detail: { work: row.work.code, inspectionId, photo: n, rectangles: rects, pixels: boxes },
+    });
+    return true;
+  });
+  if (!done) {
+    await deletePhotos([saved.fileName]);
+    return { ok: false, reason: "stale" };
+  }
+  await deletePhotos([photo.fileName]);
+  return { ok: true };
 }

@@ -281,6 +281,38 @@ export function redactPhotoFile(fileName: string, boxes: readonly PixelBox[]): P
   });
 }
 
+/**
+ * Replaces a stored photo by a copy with these boxes made unreadable (a report's photo, an
+ * inspection's: one pipeline, decision 037). The copy is written as a new file and handed to
+ * `commit`, which records it (in one transaction with its audit entry) and answers whether the
+ * photo was still the one read. Then the file that lost is erased: the original when the copy was
+ * kept, else the copy. "stale": another redaction finished first (its file or its row changed).
+ */
+export async function replaceWithRedactedCopy(
+  fileName: string,
+  boxes: readonly PixelBox[],
+  commit: (copy: { fileName: string; bytes: number; width: number; height: number }) => Promise<boolean>,
+): Promise<"done" | "stale"> {
+  let copy: ProcessedPhoto;
+  try {
+    copy = await redactPhotoFile(fileName, boxes);
+  } catch (e) {
+    // Erased by a redaction that finished first.
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "stale";
+    throw e;
+  }
+  const saved = await savePhoto(copy);
+  let kept: boolean;
+  try {
+    kept = await commit({ ...saved, width: copy.width, height: copy.height });
+  } catch (e) {
+    await deletePhotos([saved.fileName]);
+    throw e;
+  }
+  await deletePhotos([kept ? fileName : saved.fileName]);
+  return kept ? "done" : "stale";
+}
+
 export function readPhoto(fileName: string): Promise<Buffer> {
   if (!PHOTO_NAME.test(fileName)) throw new Error("bad photo name");
   return fs.readFile(path.join(uploadDir(), fileName));

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { action as reportAction } from "~/routes/c.$slug.report";
 import { action as redactAction, loader as redactLoader } from "~/routes/staff.complaints.$id_.photos.$photoId.redact";
 import { loader as complaintLoader } from "~/routes/staff.complaints.$id";
+import { redactPhoto } from "~/models/complaint/photos.server";
 import { prisma } from "~/utils/db.server";
 import { uploadDir } from "~/utils/upload.server";
 import { context, formRequest, getRequest, ORIGIN, settle } from "../fixtures/http";
@@ -219,5 +220,26 @@ describe("blurring parts of a report's photo", () => {
     expect((await prisma.complaintPhoto.findUniqueOrThrow({ where: { id: c.photos[0].id } })).fileName).toBe(
       c.photos[0].fileName,
     );
+  });
+
+  it("two blurs of the same photo at once: one is kept, the other is told it is stale, no stray file", async () => {
+    const c = await fileWithPhoto();
+    const photo = c.photos[0];
+    const rect = { left: 10, top: 10, width: 20, height: 20 };
+    const files = () => fs.readdirSync(uploadDir()).filter((f) => f.endsWith(".jpg")).length;
+    const before = files();
+    const results = await Promise.all([
+      redactPhoto({ id: c.id, photoId: photo.id, actorId: officialId, rects: [rect] }),
+      redactPhoto({ id: c.id, photoId: photo.id, actorId: officialId, rects: [rect] }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "stale" }]);
+    const kept = (await prisma.complaintPhoto.findUniqueOrThrow({ where: { id: photo.id } })).fileName;
+    expect(kept).not.toBe(photo.fileName);
+    expect(fs.existsSync(path.join(uploadDir(), kept))).toBe(true);
+    expect(fs.existsSync(path.join(uploadDir(), photo.fileName))).toBe(false);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "photo_redacted", detail: { contains: `"photoId":${photo.id},` } } }),
+    ).toBe(1);
   });
 });

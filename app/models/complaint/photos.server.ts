@@ -1,7 +1,7 @@
 // A report's photos (approval, who may see one, blurring parts of one) and the redaction of its public text.
 import { toPixels, type PercentRect } from "~/lib/redaction";
 import { prisma } from "~/utils/db.server";
-import { deletePhotos, redactPhotoFile, savePhoto } from "~/utils/upload.server";
+import { replaceWithRedactedCopy } from "~/utils/upload.server";
 import { recordAudit } from "../audit.server";
 import { WorkflowError } from "./workflow.server";
 
@@ -95,34 +95,26 @@ export async function redactPhoto({
   });
   if (!photo) return { ok: false, reason: "notFound" };
   const boxes = rects.map((r) => toPixels(r, photo.width, photo.height));
-  let copy;
-  try {
-    copy = await redactPhotoFile(photo.fileName, boxes);
-  } catch (e) {
-    // Erased by a redaction that finished first.
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "stale" };
-    throw e;
-  }
-  const saved = await savePhoto(copy);
-  try {
-    await prisma.$transaction(async (tx) => {
-      const updated = await tx.complaintPhoto.updateMany({
-        where: { id: photoId, fileName: photo.fileName },
-        data: { fileName: saved.fileName, bytes: saved.bytes, width: copy.width, height: copy.height },
+  const result = await replaceWithRedactedCopy(photo.fileName, boxes, async (copy) => {
+    try {
+      await prisma.$transaction(async (tx) => {
+        const updated = await tx.complaintPhoto.updateMany({
+          where: { id: photoId, fileName: photo.fileName },
+          data: { fileName: copy.fileName, bytes: copy.bytes, width: copy.width, height: copy.height },
+        });
+        if (updated.count !== 1) throw new WorkflowError("stale");
+        await recordAudit(tx, {
+          actorId,
+          action: "photo_redacted",
+          communeId: photo.complaint.communeId,
+          detail: { complaintId: id, photoId, rectangles: rects, pixels: boxes },
+        });
       });
-      if (updated.count !== 1) throw new WorkflowError("stale");
-      await recordAudit(tx, {
-        actorId,
-        action: "photo_redacted",
-        communeId: photo.complaint.communeId,
-        detail: { complaintId: id, photoId, rectangles: rects, pixels: boxes },
-      });
-    });
-  } catch (e) {
-    await deletePhotos([saved.fileName]);
-    if (e instanceof WorkflowError) return { ok: false, reason: "stale" };
-    throw e;
-  }
-  await deletePhotos([photo.fileName]);
-  return { ok: true };
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowError) return false;
+      throw e;
+    }
+  });
+  return result === "done" ? { ok: true } : { ok: false, reason: "stale" };
 }

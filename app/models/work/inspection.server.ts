@@ -6,7 +6,7 @@ import { isUnderWarranty, warrantyState, type InspectionVerdict } from "~/lib/wo
 import type { Category } from "~/lib/complaint-workflow";
 import { toPixels, type PercentRect } from "~/lib/redaction";
 import { prisma } from "~/utils/db.server";
-import { deletePhotos, redactPhotoFile, savePhoto } from "~/utils/upload.server";
+import { replaceWithRedactedCopy } from "~/utils/upload.server";
 import { recordAudit } from "../audit.server";
 import { createComplaint } from "../complaint/filing.server";
 import { linkComplaintToWork } from "./link.server";
@@ -217,33 +217,22 @@ export async function redactInspectionPhoto({
   const photo = photos[n];
   if (!row || !photo) return { ok: false, reason: "notFound" };
   const boxes = rects.map((r) => toPixels(r, photo.width, photo.height));
-  let copy;
-  try {
-    copy = await redactPhotoFile(photo.fileName, boxes);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "stale" };
-    throw e;
-  }
-  const saved = await savePhoto(copy);
-  const next = photos.map((p, i) => (i === n ? { fileName: saved.fileName, width: copy.width, height: copy.height } : p));
-  const done = await prisma.$transaction(async (tx) => {
-    const updated = await tx.workInspection.updateMany({
-      where: { id: inspectionId, photos: row.photos },
-      data: { photos: JSON.stringify(next) },
-    });
-    if (updated.count !== 1) return false;
-    await recordAudit(tx, {
-      actorId,
-      action: "photo_redacted",
-      communeId: row.work.communeId,
-      detail: { work: row.work.code, inspectionId, photo: n, rectangles: rects, pixels: boxes },
-    });
-    return true;
-  });
-  if (!done) {
-    await deletePhotos([saved.fileName]);
-    return { ok: false, reason: "stale" };
-  }
-  await deletePhotos([photo.fileName]);
-  return { ok: true };
+  const result = await replaceWithRedactedCopy(photo.fileName, boxes, (copy) =>
+    prisma.$transaction(async (tx) => {
+      const next = photos.map((p, i) => (i === n ? { fileName: copy.fileName, width: copy.width, height: copy.height } : p));
+      const updated = await tx.workInspection.updateMany({
+        where: { id: inspectionId, photos: row.photos },
+        data: { photos: JSON.stringify(next) },
+      });
+      if (updated.count !== 1) return false;
+      await recordAudit(tx, {
+        actorId,
+        action: "photo_redacted",
+        communeId: row.work.communeId,
+        detail: { work: row.work.code, inspectionId, photo: n, rectangles: rects, pixels: boxes },
+      });
+      return true;
+    }),
+  );
+  return result === "done" ? { ok: true } : { ok: false, reason: "stale" };
 }

@@ -238,6 +238,7 @@ describe("blurring parts of a report's photo", () => {
     expect(kept).not.toBe(photo.fileName);
     expect(fs.existsSync(path.join(uploadDir(), kept))).toBe(true);
     expect(fs.existsSync(path.join(uploadDir(), photo.fileName))).toBe(false);
+    expect(files()).toBe(before);
     expect(
       await prisma.auditEvent.count({ where: { action: "photo_redacted", detail: { contains: `"photoId":${photo.id},` } } }),
     ).toBe(1);

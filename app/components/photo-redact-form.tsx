@@ -23,12 +23,15 @@ function drawn(values: Values): PercentRect[] {
 
 export function PhotoRedactForm({
   src,
+  alt,
   photo,
   errors,
   values: initial,
 }: {
   /** the photo's address, as it is now */
   src: string;
+  /** what the photo is, for a screen reader */
+  alt: string;
   photo: { width: number; height: number };
   errors: Record<string, string>;
   values: Values;
@@ -87,7 +90,7 @@ export function PhotoRedactForm({
           setDragging(null);
         }}
       >
-        <img src={src} width={photo.width} height={photo.height} alt={t("detail.photoAlt")} draggable={false} />
+        <img src={src} width={photo.width} height={photo.height} alt={alt} draggable={false} />
         {shown.map((r, i) => (
           <span
             key={i}

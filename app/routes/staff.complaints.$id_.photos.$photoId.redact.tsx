@@ -54,6 +54,7 @@ export default function RedactPhoto() {
     <ComplaintActionPage complaint={complaint} heading={t("redact.heading")} hint={t("redact.hint")} actionData={actionData}>
       <PhotoRedactForm
         src={`/photos/${photo.id}`}
+        alt={t("detail.photoAlt")}
         photo={photo}
         errors={actionData?.fieldErrors ?? {}}
         values={actionData?.values ?? {}}

@@ -9,6 +9,8 @@ import { ErrorPage } from "~/components/error-page";
 import { withDone } from "~/components/flash";
 import { FormErrorSummary } from "~/components/form-error-summary";
 import { PhotoRedactForm } from "~/components/photo-redact-form";
+import { useLanguage } from "~/hooks/use-language";
+import { formatDate } from "~/lib/format";
 import { readRedactRects } from "~/lib/redaction";
 import { requirePermission, requireRecordPermission } from "~/guards/auth.server";
 import { fieldErrors, formError, validateForm, type FormErrors } from "~/forms/form.server";
@@ -58,6 +60,7 @@ export default function RedactInspectionPhoto() {
   const { work, inspectionId, photo } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormErrors>();
   const { t } = useTranslation("works");
+  const lng = useLanguage();
   return (
     <>
       <p className="breadcrumb">
@@ -68,6 +71,7 @@ export default function RedactInspectionPhoto() {
       <FormErrorSummary actionData={actionData} ns="works" prefix="redact.formErrors" />
       <PhotoRedactForm
         src={`/inspection-photos/${inspectionId}/${photo.n}`}
+        alt={t("redact.photoAlt", { date: formatDate(photo.inspectedOn, lng), n: photo.n + 1 })}
         photo={photo}
         errors={actionData?.fieldErrors ?? {}}
         values={actionData?.values ?? {}}

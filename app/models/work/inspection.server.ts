@@ -185,9 +185,12 @@ export async function listInspectionPhotos(workId: number) {
 
 /** One photo of one of a work's inspections (the route checks the work's commune against the user). */
 export async function getPhotoOfInspection({ workId, inspectionId, n }: { workId: number; inspectionId: number; n: number }) {
-  const row = await prisma.workInspection.findFirst({ where: { id: inspectionId, workId }, select: { photos: true } });
+  const row = await prisma.workInspection.findFirst({
+    where: { id: inspectionId, workId },
+    select: { photos: true, inspectedOn: true },
+  });
   const photo = row ? parseInspectionPhotos(row.photos)[n] : undefined;
-  return photo ? { n, width: photo.width, height: photo.height } : null;
+  return row && photo ? { n, width: photo.width, height: photo.height, inspectedOn: row.inspectedOn } : null;
 }
 
 /**
